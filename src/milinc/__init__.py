@@ -1,0 +1,131 @@
+"""milinc: typed, span-grounded data from French military-incident reporting.
+
+>>> import datetime, milinc
+>>> doc = milinc.parse("Lundi soir, au moins huit roquettes ont frappé la base.",
+...                    reference_date=datetime.date(2021, 6, 30))
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import threading
+from typing import Any
+
+from .contract import to_contract
+from .errors import InputTooLargeError, InvalidInputError, MilincError, PluginError
+from .ontology import (
+    Action,
+    Actor,
+    ActorType,
+    Anchor,
+    Casualties,
+    CasualtyRole,
+    Document,
+    Event,
+    EventType,
+    Explanation,
+    Granularity,
+    IntervalRole,
+    Modality,
+    Modifier,
+    PartOfDay,
+    Place,
+    PlaceKind,
+    Qualifier,
+    Quantity,
+    ReferenceDateSource,
+    Source,
+    Span,
+    SubEventType,
+    TimeExpression,
+    Weapon,
+    WeaponCategory,
+)
+from .pipeline import Parser
+from .schema import json_schema
+from .serialization import from_dict, from_json, to_dict, to_json
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Action",
+    "Actor",
+    "ActorType",
+    "Anchor",
+    "Casualties",
+    "CasualtyRole",
+    "Document",
+    "Event",
+    "EventType",
+    "Explanation",
+    "Granularity",
+    "InputTooLargeError",
+    "IntervalRole",
+    "InvalidInputError",
+    "MilincError",
+    "Modality",
+    "Modifier",
+    "Parser",
+    "PartOfDay",
+    "Place",
+    "PlaceKind",
+    "PluginError",
+    "Qualifier",
+    "Quantity",
+    "ReferenceDateSource",
+    "Source",
+    "Span",
+    "SubEventType",
+    "TimeExpression",
+    "Weapon",
+    "WeaponCategory",
+    "__version__",
+    "default_parser",
+    "from_dict",
+    "from_json",
+    "json_schema",
+    "parse",
+    "to_contract",
+    "to_dict",
+    "to_json",
+]
+
+_default: Parser | None = None
+_default_lock = threading.Lock()
+
+
+def default_parser() -> Parser:
+    """The shared parser ``milinc.parse`` uses (installed plugins included), built once."""
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = Parser()
+    return _default
+
+
+def parse(
+    text: str,
+    *,
+    reference_date: _dt.date | None = None,
+    plugins: Any = None,
+) -> Document:
+    """Parse a French report into a :class:`Document`.
+
+    Args:
+        text: the article text.
+        reference_date: its publication date, against which relative dates
+            ("hier", "lundi soir") are resolved. When ``None``, a dateline is
+            used if the text has one.
+        plugins: extra plugins for this call (a new :class:`Parser` is built;
+            keep one yourself to parse many texts with plugins).
+
+    Returns:
+        The document with its dates, quantities, weapons and events.
+
+    Raises:
+        TypeError: *text* is not a string.
+        InputTooLargeError: *text* exceeds the parser's ``max_chars``.
+    """
+    parser = Parser(plugins=plugins) if plugins else default_parser()
+    return parser.parse(text, reference_date=reference_date)

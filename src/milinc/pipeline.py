@@ -1,0 +1,161 @@
+"""The parse pipeline and its explicit stages.
+
+1. check the input;
+2. normalize a copy of the text, with an offset map (:mod:`milinc.normalize`);
+3. split it into sentences (:mod:`milinc.segment`);
+4. establish the reference date (given, or from a dateline);
+5. grammar parsing and resolution, one dimension at a time: dates
+   (:mod:`milinc.dates`), weapons (:mod:`milinc.weapons`), quantities
+   (:mod:`milinc.quantities`) — each later one knows what the earlier ones took;
+6. event assembly (:mod:`milinc.events`);
+7. plugin post-processing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+
+from .errors import InputTooLargeError
+from .extensions import NO_EXTENSIONS, Extensions
+from .normalize import NormalizedText, normalize
+from .ontology import (
+    Document,
+    Event,
+    Quantity,
+    ReferenceDateSource,
+    Span,
+    TimeExpression,
+    Weapon,
+)
+from .segment import Sentence, split_sentences
+
+__all__ = ["DEFAULT_MAX_CHARS", "ExtractionContext", "Parser"]
+
+DEFAULT_MAX_CHARS = 20_000_000
+"""Texts longer than this many characters are refused (``InputTooLargeError``)."""
+
+
+@attrs.define
+class ExtractionContext:
+    """What the stages share while one text is parsed.
+
+    Extractors read ``text`` (the normalized copy) and build spans with
+    :meth:`span`, which maps offsets back to the original text.
+    """
+
+    original: str
+    norm: NormalizedText
+    reference_date: _dt.date | None
+    reference_date_source: ReferenceDateSource
+    sentences: list[Sentence]
+    dates: list[TimeExpression] = attrs.field(factory=list)
+    weapons: list[Weapon] = attrs.field(factory=list)
+    quantities: list[Quantity] = attrs.field(factory=list)
+    events: list[Event] = attrs.field(factory=list)
+
+    @property
+    def text(self) -> str:
+        """The normalized copy of the text the grammars read."""
+        return self.norm.text
+
+    def span(self, start: int, end: int) -> Span:
+        """A span of the original text from a ``[start, end)`` range of the normalized copy."""
+        s, e = self.norm.to_original(start, end)
+        return Span(s, e, self.original[s:e])
+
+    def sentence_at(self, offset: int) -> int:
+        """Index of the sentence holding *offset* (or the nearest one before it)."""
+        starts = [s.start for s in self.sentences]
+        return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+class Parser:
+    """A reusable parser: compiled grammars for one set of plugins.
+
+    ``milinc.parse`` uses a shared default parser; build your own to use
+    plugins (``Parser(plugins=[...])``) or another input limit.
+    """
+
+    def __init__(
+        self,
+        *,
+        plugins: Iterable[Any] | None = None,
+        discover: bool = True,
+        max_chars: int = DEFAULT_MAX_CHARS,
+    ) -> None:
+        from . import dates, events, quantities, weapons
+        from .plugins import build_extensions
+
+        self.max_chars = max_chars
+        self.extensions: Extensions = (
+            build_extensions(plugins, discover=discover) if (plugins or discover) else NO_EXTENSIONS
+        )
+        self._dates = dates.DateExtractor(self.extensions)
+        self._weapons = weapons.WeaponExtractor(self.extensions)
+        self._quantities = quantities.QuantityExtractor(self.extensions)
+        self._events = events.EventAssembler(self.extensions)
+
+    def parse(self, text: str, *, reference_date: _dt.date | None = None) -> Document:
+        """Parse *text* into a :class:`~milinc.ontology.Document`.
+
+        Args:
+            text: the article, as ``str``.
+            reference_date: its publication date; when ``None``, a dateline in
+                the text is used if there is one, else relative dates stay
+                unresolved.
+
+        Raises:
+            TypeError: *text* is not a ``str`` or *reference_date* not a ``date``.
+            InputTooLargeError: *text* is longer than ``max_chars``.
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"milinc.parse expects text as str, got {type(text).__name__}"
+                            + (" (decode bytes first, e.g. data.decode('utf-8'))"
+                               if isinstance(text, (bytes, bytearray)) else ""))
+        if reference_date is not None and (
+            not isinstance(reference_date, _dt.date) or isinstance(reference_date, _dt.datetime)
+        ):
+            raise TypeError(f"reference_date must be a datetime.date or None, got {type(reference_date).__name__}")
+        if len(text) > self.max_chars:
+            raise InputTooLargeError(len(text), self.max_chars)
+        if not text.strip():
+            source = ReferenceDateSource.GIVEN if reference_date else ReferenceDateSource.NONE
+            return Document(text=text, reference_date=reference_date, reference_date_source=source)
+
+        ctx = ExtractionContext(
+            original=text,
+            norm=normalize(text),
+            reference_date=reference_date,
+            reference_date_source=ReferenceDateSource.GIVEN if reference_date else ReferenceDateSource.NONE,
+            sentences=split_sentences(text),
+        )
+        if ctx.reference_date is None:
+            found = self._dates.find_reference_date(ctx)
+            if found is not None:
+                ctx.reference_date = found
+                ctx.reference_date_source = ReferenceDateSource.DATELINE
+        ctx.dates = list(self._dates.extract(ctx))
+        ctx.weapons = list(self._weapons.extract(ctx))
+        ctx.quantities = list(self._quantities.extract(ctx))
+        ctx.events = list(self._events.extract(ctx))
+        doc = Document(
+            text=text,
+            reference_date=ctx.reference_date,
+            reference_date_source=ctx.reference_date_source,
+            dates=_in_order(ctx.dates),
+            quantities=_in_order(ctx.quantities),
+            weapons=_in_order(ctx.weapons),
+            events=ctx.events,
+        )
+        for post in self.extensions.postprocessors:
+            doc = post(doc)
+        return doc
+
+
+def _in_order(items: Sequence[Any]) -> list[Any]:
+    return sorted(items, key=lambda x: (x.span.start, x.span.end))
