@@ -1,0 +1,52 @@
+"""The Python API: types checked at the door, empty input, limits."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import milinc
+
+
+@pytest.mark.parametrize("bad", [b"texte", None, 42, ["texte"], bytearray(b"x")])
+def test_non_str_input_raises_a_clear_type_error(bad: object) -> None:
+    with pytest.raises(TypeError, match="expects text as str"):
+        milinc.parse(bad)  # type: ignore[arg-type]
+
+
+def test_bytes_input_suggests_decoding() -> None:
+    with pytest.raises(TypeError, match="decode"):
+        milinc.parse(b"texte")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("bad", ["2021-06-30", dt.datetime(2021, 6, 30), 20210630])
+def test_reference_date_must_be_a_date(bad: object) -> None:
+    with pytest.raises(TypeError, match="reference_date"):
+        milinc.parse("texte", reference_date=bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\t"])
+def test_empty_text_gives_an_empty_document(text: str) -> None:
+    doc = milinc.parse(text, reference_date=dt.date(2021, 6, 30))
+    assert doc.text == text
+    assert (doc.dates, doc.quantities, doc.weapons, doc.events) == ((), (), (), ())
+    assert doc.reference_date == dt.date(2021, 6, 30)
+    assert doc.reference_date_source is milinc.ReferenceDateSource.GIVEN
+
+
+def test_oversized_input_raises_a_typed_error_with_the_limit() -> None:
+    parser = milinc.Parser(max_chars=100)
+    with pytest.raises(milinc.InputTooLargeError, match="exceeds the limit of 100"):
+        parser.parse("x" * 101)
+    assert isinstance(milinc.InputTooLargeError(1, 0), milinc.MilincError)
+
+
+def test_given_reference_date_is_reported_as_given() -> None:
+    doc = milinc.parse("Une attaque a eu lieu.", reference_date=dt.date(2024, 1, 2))
+    assert doc.reference_date == dt.date(2024, 1, 2)
+    assert doc.reference_date_source is milinc.ReferenceDateSource.GIVEN
+
+
+def test_the_default_parser_is_built_once() -> None:
+    assert milinc.default_parser() is milinc.default_parser()
