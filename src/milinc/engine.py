@@ -52,7 +52,7 @@ _compiled: dict[tuple[str, str, int], Lark] = {}
 
 def grammar_source(name: str) -> str:
     """The text of a grammar file shipped in ``milinc/grammars``."""
-    return resources.files("milinc").joinpath("grammars", f"{name}.lark").read_text(encoding="utf-8")
+    return resources.files("milinc").joinpath("grammars").joinpath(f"{name}.lark").read_text(encoding="utf-8")
 
 
 def lexicon_regex(phrases: Iterable[str]) -> str:
@@ -151,16 +151,16 @@ class GrammarMatcher:
         ip = self.lark.parse_interactive(window)
         best: Match | None = None
         try:
-            for tok in ip.lexer_thread.lex(ip.parser_state):
+            for tok in ip.lexer_thread.lex(ip.parser_state):  # type: ignore[no-untyped-call]
                 end = tok.end_pos
                 assert end is not None
                 # a token must not stop inside a word ("juin" in "juinx")
                 if end < n and _is_word(window[end]) and _is_word(window[end - 1]):
                     break
                 ip.feed_token(tok)
-                if "$END" in ip.choices():
+                if "$END" in ip.choices():  # type: ignore[no-untyped-call]
                     try:
-                        value = ip.copy(deepcopy_values=False).feed_eof()
+                        value = ip.copy(deepcopy_values=False).feed_eof()  # type: ignore[no-untyped-call]
                     except LarkError:
                         continue
                     if value is not None and (self.accept is None or self.accept(text, pos, pos + end)):

@@ -147,10 +147,10 @@ class Parser:
             text=text,
             reference_date=ctx.reference_date,
             reference_date_source=ctx.reference_date_source,
-            dates=_in_order(ctx.dates),
-            quantities=_in_order(ctx.quantities),
-            weapons=_in_order(ctx.weapons),
-            events=ctx.events,
+            dates=tuple(_in_order(ctx.dates)),
+            quantities=tuple(_in_order(ctx.quantities)),
+            weapons=tuple(_in_order(ctx.weapons)),
+            events=tuple(ctx.events),
         )
         for post in self.extensions.postprocessors:
             doc = post(doc)

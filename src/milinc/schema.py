@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import itertools
 import types
 import typing
 from typing import Any
@@ -40,7 +41,7 @@ def _collect_field_docs(cls: type) -> None:
         _FIELD_DOCS[cls] = docs
         return
     body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
-    for prev, node in zip(body, body[1:]):
+    for prev, node in itertools.pairwise(body):
         if (
             isinstance(prev, ast.AnnAssign)
             and isinstance(prev.target, ast.Name)

@@ -14,9 +14,13 @@ import attrs
 __all__ = ["Sentence", "split_sentences"]
 
 _ABBREVIATIONS = frozenset(
-    "m mm mme mmes mlle dr pr st ste etc env cf p ex av apr j.-c col gen lt cdt cne sgt adj capt".split()
+    ["m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "etc", "env", "cf", "p", "ex", "av", "apr", "j.-c", "col", "gen", "lt", "cdt", "cne", "sgt", "adj", "capt"]
 )
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"')\]]*\s+(?=[\"'(\[]?\s*[^\W_a-z]|[\"'(\[]?\d)|\n+")
+_CLOSERS = "\"')\\]»”’"
+_OPENERS = "\"'(\\[«“‘"
+_BOUNDARY = re.compile(
+    rf"(?<=[.!?…])(?P<close>(?:[ \u00a0\u202f]*[{_CLOSERS}])*)\s+(?=[{_OPENERS}]?\s*[^\W_a-z]|[{_OPENERS}]?\d)|\n+"
+)
 
 
 @attrs.frozen
@@ -39,7 +43,7 @@ def split_sentences(original: str) -> list[Sentence]:
             word = re.search(r"([\w.-]+)[.]$", before)
             if word and word.group(1).lower() in _ABBREVIATIONS:
                 continue
-        _append(out, original, start, m.start(), paragraph)
+        _append(out, original, start, m.end("close") if m.group("close") is not None else m.start(), paragraph)
         if "\n" in m.group():
             paragraph += 1
         start = m.end()

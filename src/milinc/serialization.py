@@ -8,6 +8,7 @@ from typing import Any
 
 import cattrs
 
+from .errors import InvalidInputError
 from .ontology import Document
 
 __all__ = ["converter", "from_dict", "from_json", "to_dict", "to_json"]
@@ -23,9 +24,26 @@ def to_dict(doc: Document) -> dict[str, Any]:
     return out
 
 
+def _describe(exc: BaseException, _type: Any) -> str:
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        return f"extra fields found ({', '.join(sorted(exc.extra_fields))})"
+    if isinstance(exc, KeyError):
+        return f"required field missing ({exc})"
+    return str(exc) or type(exc).__name__
+
+
 def from_dict(data: dict[str, Any]) -> Document:
-    """Rebuild a document from :func:`to_dict` output (values are validated again)."""
-    return converter.structure(data, Document)
+    """Rebuild a document from :func:`to_dict` output (values are validated again).
+
+    Raises:
+        InvalidInputError: the data does not describe a valid document; the
+            message lists each problem with its JSON path.
+    """
+    try:
+        return converter.structure(data, Document)
+    except cattrs.BaseValidationError as exc:
+        problems = cattrs.transform_error(exc, format_exception=_describe)
+        raise InvalidInputError("; ".join(problems)) from None
 
 
 def to_json(doc: Document, *, indent: int | None = None) -> str:
