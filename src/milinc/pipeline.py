@@ -34,7 +34,7 @@ from .ontology import (
 )
 from .segment import Sentence, split_sentences
 
-__all__ = ["DEFAULT_MAX_CHARS", "ExtractionContext", "Parser"]
+__all__ = ["DEFAULT_MAX_CHARS", "ExtractionContext", "Parser", "link_counts"]
 
 DEFAULT_MAX_CHARS = 20_000_000
 """Texts longer than this many characters are refused (``InputTooLargeError``)."""
@@ -142,6 +142,7 @@ class Parser:
         ctx.dates = list(self._dates.extract(ctx))
         ctx.weapons = list(self._weapons.extract(ctx))
         ctx.quantities = list(self._quantities.extract(ctx))
+        ctx.weapons = link_counts(ctx.weapons, ctx.quantities)
         ctx.events = list(self._events.extract(ctx))
         doc = Document(
             text=text,
@@ -155,6 +156,26 @@ class Parser:
         for post in self.extensions.postprocessors:
             doc = post(doc)
         return doc
+
+
+def link_counts(weapons: Sequence[Weapon], quantities: Sequence[Quantity]) -> list[Weapon]:
+    """Give each weapon the count of the quantity that governs it ("deux roquettes de type Katyusha").
+
+    A quantity governs a weapon when the weapon mention starts inside the
+    quantity's span (the counted noun is the weapon's head noun).
+    """
+    if not quantities:
+        return list(weapons)
+    by_start = sorted(quantities, key=lambda q: q.span.start)
+    starts = [q.span.start for q in by_start]
+    out: list[Weapon] = []
+    for w in weapons:
+        i = bisect.bisect_right(starts, w.span.start) - 1
+        q = by_start[i] if i >= 0 else None
+        if q is not None and q.value is not None and w.count is None and q.span.start < w.span.start < q.span.end:
+            w = attrs.evolve(w, count=q.value)
+        out.append(w)
+    return out
 
 
 def _in_order(items: Sequence[Any]) -> list[Any]:
