@@ -11,6 +11,7 @@ import datetime as _dt
 import threading
 from typing import Any
 
+from .batch import ErrorKind, ErrorRecord, Record, parse_many, parse_records
 from .contract import to_contract
 from .errors import InputTooLargeError, InvalidInputError, MilincError, PluginError
 from .ontology import (
@@ -55,6 +56,8 @@ __all__ = [
     "Casualties",
     "CasualtyRole",
     "Document",
+    "ErrorKind",
+    "ErrorRecord",
     "Event",
     "EventType",
     "Explanation",
@@ -72,6 +75,7 @@ __all__ = [
     "PluginError",
     "Qualifier",
     "Quantity",
+    "Record",
     "ReferenceDateSource",
     "Source",
     "Span",
@@ -85,6 +89,8 @@ __all__ = [
     "from_json",
     "json_schema",
     "parse",
+    "parse_many",
+    "parse_records",
     "to_contract",
     "to_dict",
     "to_json",

@@ -1,0 +1,471 @@
+"""Incident tables (ACLED-like rows) and document streams, with writers and readers.
+
+One row per incident; the columns are :data:`INCIDENT_COLUMNS`:
+
+========================  =================================================================
+``event_id``              ``<document_id>:<n>``, *n* counting the document's incidents from 1
+``document_id``           the id of the document the incident comes from
+``event_date``            TIMEX3 value of the incident's date (``2021-06-28``, ``2021-06``…)
+``event_type``            ACLED event type (``explosions_remote_violence``…)
+``sub_event_type``        ACLED sub-event type (``air_drone_strike``…)
+``country``               ISO 3166 alpha-2 code
+``location``              the most specific named place
+``weapons``               weapon categories joined by ``;`` (``drone;missile``)
+``killed``, ``injured``   best figures (integers; 0 when the text says none)
+``attacker``, ``target``  the words that name them
+``modality``              ``asserted``, ``reported``, ``alleged`` or ``denied``
+``source``                who reports it
+``evidence_text``         the sentence of the incident's first mention, on one line
+``killed_qualifier``,     how the figures are stated (``exact``, ``at_least``…)
+``injured_qualifier``
+``error``                 set only on the row of a document that could not be parsed
+========================  =================================================================
+
+Empty cells are ``None``. A document that could not be parsed is never
+dropped: it has one row whose ``event_id`` is ``None`` and whose ``error``
+says why. A document without incidents has no row.
+
+The three table formats (CSV, Parquet, JSON Lines) reload to the same rows,
+with the same types. pandas and pyarrow are optional: ``pip install
+'milinc[corpora]'``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias, cast
+
+from .batch import ErrorKind, ErrorRecord, Result
+from .contract import to_contract
+from .ontology import Casualties, Document, Event
+from .segment import split_sentences
+from .serialization import from_dict, to_dict
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "INCIDENT_COLUMNS",
+    "INTEGER_COLUMNS",
+    "CsvIncidentWriter",
+    "IncidentWriter",
+    "JsonlIncidentWriter",
+    "ParquetIncidentWriter",
+    "TableFormat",
+    "document_line",
+    "error_row",
+    "incident_rows",
+    "open_incident_writer",
+    "read_documents_jsonl",
+    "read_incidents",
+    "result_from_line",
+    "rows_for",
+    "rows_to_frame",
+    "to_frame",
+]
+
+INCIDENT_COLUMNS: tuple[str, ...] = (
+    "event_id",
+    "document_id",
+    "event_date",
+    "event_type",
+    "sub_event_type",
+    "country",
+    "location",
+    "weapons",
+    "killed",
+    "injured",
+    "attacker",
+    "target",
+    "modality",
+    "source",
+    "evidence_text",
+    "killed_qualifier",
+    "injured_qualifier",
+    "error",
+)
+"""The columns of an incident table, in order."""
+
+INTEGER_COLUMNS: frozenset[str] = frozenset({"killed", "injured"})
+"""Columns holding integers; every other column holds strings."""
+
+WEAPON_SEPARATOR = ";"
+"""Joins the weapon categories of one incident in the ``weapons`` cell."""
+
+EVIDENCE_MAX_CHARS = 1000
+"""Evidence longer than this is cut around the trigger (a text without sentence punctuation)."""
+
+TableFormat = Literal["csv", "parquet", "jsonl"]
+"""The incident table formats."""
+
+Row = dict[str, Any]
+"""One incident-table row: column name to value (``str``, ``int`` or ``None``)."""
+
+
+# --- rows -------------------------------------------------------------------
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _evidence(doc: Document, event: Event, sentence_bounds: list[tuple[int, int]]) -> str:
+    start, end = event.span.start, event.span.end
+    for s_start, s_end in sentence_bounds:
+        if s_start <= start < s_end:
+            start, end = s_start, max(end, s_end)
+            break
+    if end - start > EVIDENCE_MAX_CHARS:
+        middle = (event.span.start + event.span.end) // 2
+        start = max(start, middle - EVIDENCE_MAX_CHARS // 2)
+        end = min(end, start + EVIDENCE_MAX_CHARS)
+    return _one_line(doc.text[start:end])
+
+
+def _count(c: Casualties | None) -> int | None:
+    return None if c is None else c.value
+
+
+def _qualifier(c: Casualties | None) -> str | None:
+    return None if c is None else c.qualifier.value
+
+
+def incident_rows(doc: Document, document_id: str) -> list[Row]:
+    """The document's incidents as table rows (see :data:`INCIDENT_COLUMNS`).
+
+    Args:
+        doc: a parsed document.
+        document_id: the id the rows carry (and their ``event_id`` is built from).
+
+    Returns:
+        One row per event of *doc*, in the document's order; empty when it has none.
+    """
+    if not doc.events:
+        return []
+    bounds = [(s.start, s.end) for s in split_sentences(doc.text)]
+    rows: list[Row] = []
+    for n, event in enumerate(doc.events, 1):
+        rows.append(
+            {
+                "event_id": f"{document_id}:{n}",
+                "document_id": document_id,
+                "event_date": event.date.value if event.date else None,
+                "event_type": event.event_type.value,
+                "sub_event_type": event.sub_event_type.value,
+                "country": event.country,
+                "location": event.location.name if event.location else None,
+                "weapons": WEAPON_SEPARATOR.join(w.value for w in event.weapons) or None,
+                "killed": _count(event.killed),
+                "injured": _count(event.injured),
+                "attacker": _one_line(event.attacker.span.text) if event.attacker else None,
+                "target": _one_line(event.target.span.text) if event.target else None,
+                "modality": event.modality.value,
+                "source": event.source.name if event.source else None,
+                "evidence_text": _evidence(doc, event, bounds),
+                "killed_qualifier": _qualifier(event.killed),
+                "injured_qualifier": _qualifier(event.injured),
+                "error": None,
+            }
+        )
+    return rows
+
+
+def error_row(error: ErrorRecord) -> Row:
+    """The row that stands for a document that could not be parsed."""
+    row: Row = dict.fromkeys(INCIDENT_COLUMNS)
+    row["document_id"] = error.id
+    row["error"] = f"{error.kind.value}: {error.reason}"
+    return row
+
+
+def rows_for(document_id: str, result: Result) -> list[Row]:
+    """The rows of one parse result: its incidents, or its error row."""
+    if isinstance(result, ErrorRecord):
+        return [error_row(result)]
+    return incident_rows(result, document_id)
+
+
+# --- writers ----------------------------------------------------------------
+
+
+class IncidentWriter(Protocol):
+    """Writes incident rows to a file as they come (constant memory)."""
+
+    path: Path
+
+    def write_rows(self, rows: Iterable[Row]) -> None:
+        """Append *rows*."""
+
+    def close(self) -> None:
+        """Flush and close the file (a table with no row still gets its header or schema)."""
+
+    def __enter__(self) -> IncidentWriter:
+        """Return the writer itself."""
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        """Close the writer."""
+
+
+class _WriterBase:
+    path: Path
+
+    def write_rows(self, rows: Iterable[Row]) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> IncidentWriter:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+class CsvIncidentWriter(_WriterBase):
+    """Incident rows as CSV (RFC 4180, UTF-8, a header line; ``None`` is an empty cell)."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        """Open *path* for writing and write the header."""
+        self.path = Path(path)
+        self._file = open(self.path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed by close()
+        self._writer = csv.DictWriter(self._file, fieldnames=INCIDENT_COLUMNS, lineterminator="\n")
+        self._writer.writeheader()
+
+    def write_rows(self, rows: Iterable[Row]) -> None:
+        """Append *rows*."""
+        self._writer.writerows(rows)
+
+    def close(self) -> None:
+        """Close the file."""
+        self._file.close()
+
+
+class JsonlIncidentWriter(_WriterBase):
+    """Incident rows as JSON Lines, one object per row with every column."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        """Open *path* for writing."""
+        self.path = Path(path)
+        self._file = open(self.path, "w", encoding="utf-8")  # noqa: SIM115 - closed by close()
+
+    def write_rows(self, rows: Iterable[Row]) -> None:
+        """Append *rows*."""
+        for row in rows:
+            self._file.write(json.dumps({c: row[c] for c in INCIDENT_COLUMNS}, ensure_ascii=False) + "\n")
+
+    def close(self) -> None:
+        """Close the file."""
+        self._file.close()
+
+
+def _arrow_schema() -> Any:
+    import pyarrow as pa
+
+    return pa.schema(
+        [pa.field(c, pa.int64() if c in INTEGER_COLUMNS else pa.string()) for c in INCIDENT_COLUMNS]
+    )
+
+
+class ParquetIncidentWriter(_WriterBase):
+    """Incident rows as Parquet, written in row groups of ``batch_rows`` rows (needs pyarrow)."""
+
+    def __init__(self, path: str | os.PathLike[str], *, batch_rows: int = 50_000) -> None:
+        """Open *path* for writing.
+
+        Raises:
+            ImportError: pyarrow is not installed (``pip install 'milinc[parquet]'``).
+        """
+        try:
+            import pyarrow.parquet as pq
+        except ImportError as exc:
+            raise ImportError("Parquet output needs pyarrow: pip install 'milinc[parquet]'") from exc
+        self.path = Path(path)
+        self._schema = _arrow_schema()
+        self._writer = pq.ParquetWriter(str(self.path), self._schema)
+        self._batch_rows = batch_rows
+        self._buffer: list[Row] = []
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+
+        if self._buffer:
+            self._writer.write_table(pa.Table.from_pylist(self._buffer, schema=self._schema))
+            self._buffer = []
+
+    def write_rows(self, rows: Iterable[Row]) -> None:
+        """Append *rows* (buffered up to a row group)."""
+        self._buffer.extend(rows)
+        if len(self._buffer) >= self._batch_rows:
+            self._flush()
+
+    def close(self) -> None:
+        """Write what is buffered and close the file."""
+        self._flush()
+        self._writer.close()
+
+
+def open_incident_writer(path: str | os.PathLike[str], table_format: TableFormat) -> IncidentWriter:
+    """A writer of incident rows to *path* in *table_format* (``csv``, ``parquet`` or ``jsonl``).
+
+    Raises:
+        ImportError: ``parquet`` without pyarrow installed.
+        ValueError: an unknown format.
+    """
+    if table_format == "csv":
+        return CsvIncidentWriter(path)
+    if table_format == "jsonl":
+        return JsonlIncidentWriter(path)
+    if table_format == "parquet":
+        return ParquetIncidentWriter(path)
+    raise ValueError(f"unknown incident table format {table_format!r}: expected csv, parquet or jsonl")
+
+
+# --- readers ----------------------------------------------------------------
+
+
+def _typed(row: Mapping[str, Any]) -> Row:
+    out: Row = {}
+    for column in INCIDENT_COLUMNS:
+        value = row.get(column)
+        if value == "" or value is None:
+            out[column] = None
+        elif column in INTEGER_COLUMNS:
+            out[column] = int(value)
+        else:
+            out[column] = str(value)
+    return out
+
+
+def _read_csv(path: Path) -> list[Row]:
+    with open(path, encoding="utf-8", newline="") as f:
+        return [_typed(row) for row in csv.DictReader(f)]
+
+
+def _read_jsonl(path: Path) -> list[Row]:
+    with open(path, encoding="utf-8") as f:
+        return [_typed(json.loads(line)) for line in f if line.strip()]
+
+
+def _read_parquet(path: Path) -> list[Row]:
+    import pyarrow.parquet as pq
+
+    return [_typed(row) for row in pq.read_table(str(path)).to_pylist()]
+
+
+def read_incidents(path: str | os.PathLike[str], table_format: TableFormat | None = None) -> list[Row]:
+    """Read back an incident table written by this module.
+
+    Args:
+        path: the file.
+        table_format: ``csv``, ``parquet`` or ``jsonl``; by default guessed from the suffix.
+
+    Returns:
+        The rows, with ``None`` for empty cells and ``int`` in :data:`INTEGER_COLUMNS`.
+    """
+    path = Path(path)
+    fmt = table_format or {".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}.get(path.suffix, "jsonl")
+    if fmt == "csv":
+        return _read_csv(path)
+    if fmt == "parquet":
+        return _read_parquet(path)
+    if fmt == "jsonl":
+        return _read_jsonl(path)
+    raise ValueError(f"unknown incident table format {fmt!r}: expected csv, parquet or jsonl")
+
+
+# --- document streams --------------------------------------------------------
+
+
+def document_line(document_id: str, result: Result, *, contract: bool = False) -> dict[str, Any]:
+    """One line of a document stream: ``{"id", ...the document...}`` or ``{"id", "error", "error_kind"}``.
+
+    Args:
+        document_id: the id to put first.
+        result: a document or an error record.
+        contract: write the benchmark contract (:func:`milinc.to_contract`)
+            instead of the full, reloadable document (:func:`milinc.to_dict`).
+    """
+    if isinstance(result, ErrorRecord):
+        return {"id": document_id, "error": result.reason, "error_kind": result.kind.value}
+    body = to_contract(result) if contract else to_dict(result)
+    return {"id": document_id, **body}
+
+
+def result_from_line(line: Mapping[str, Any]) -> tuple[str, Result]:
+    """Rebuild ``(id, result)`` from a line written by :func:`document_line` (full form)."""
+    data = dict(line)
+    document_id = str(data.pop("id"))
+    if "error" in data:
+        return document_id, ErrorRecord(document_id, str(data["error"]), ErrorKind(data.get("error_kind")))
+    return document_id, from_dict(data)
+
+
+def read_documents_jsonl(source: str | os.PathLike[str] | io.TextIOBase) -> Iterator[tuple[str, Result]]:
+    """Stream ``(id, result)`` pairs from a JSON Lines file of documents (``milinc parse --format jsonl``)."""
+    if isinstance(source, io.TextIOBase):
+        for line in source:
+            if line.strip():
+                yield result_from_line(json.loads(line))
+        return
+    with open(source, encoding="utf-8") as f:
+        yield from read_documents_jsonl(f)
+
+
+# --- pandas -----------------------------------------------------------------
+
+_FrameSource: TypeAlias = Document | Iterable[Document] | Iterable[tuple[str, Result]]
+
+
+def _frame_rows(source: _FrameSource, document_id: str | None) -> Iterator[Row]:
+    if isinstance(source, Document):
+        yield from incident_rows(source, document_id or "0")
+        return
+    for position, item in enumerate(cast("Iterable[Document | tuple[str, Result]]", source)):
+        if isinstance(item, Document):
+            yield from incident_rows(item, str(position))
+        else:
+            yield from rows_for(item[0], item[1])
+
+
+def to_frame(source: _FrameSource, *, document_id: str | None = None) -> pd.DataFrame:
+    """Incidents as a pandas DataFrame with the :data:`INCIDENT_COLUMNS` (needs pandas).
+
+    Args:
+        source: one document, documents (their ids are their positions), or
+            ``(id, result)`` pairs as :func:`milinc.parse_records` yields
+            (failed documents give an error row).
+        document_id: the id of a single document (default ``"0"``).
+
+    Returns:
+        A frame with ``string`` columns and nullable ``Int64`` killed/injured.
+
+    Raises:
+        ImportError: pandas is not installed (``pip install 'milinc[pandas]'``).
+    """
+    return rows_to_frame(list(_frame_rows(source, document_id)))
+
+
+def rows_to_frame(rows: list[Row]) -> pd.DataFrame:
+    """Build the typed incident DataFrame from rows (an empty list gives an empty, typed frame).
+
+    Raises:
+        ImportError: pandas is not installed (``pip install 'milinc[pandas]'``).
+    """
+    try:
+        import pandas as pd
+    except ImportError as exc:
+        raise ImportError("incident frames need pandas: pip install 'milinc[pandas]'") from exc
+
+    frame = pd.DataFrame.from_records(rows, columns=list(INCIDENT_COLUMNS))
+    return frame.astype({c: "Int64" if c in INTEGER_COLUMNS else "string" for c in INCIDENT_COLUMNS})
