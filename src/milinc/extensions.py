@@ -5,20 +5,59 @@ grammar fragments appended to its ``.lark`` file (``%extend`` rules at the
 declared extension points), the extra lexicon entries, and the transformer
 callbacks that build ontology objects from the new rules. The empty value
 gives the built-in behaviour. :mod:`milinc.plugins` builds it from plugins.
+
+An extractor uses it in three calls, once, in its ``__init__``::
+
+    source = extensions.grammar_for("weapons", grammar_source("weapons"))
+    systems = extensions.lexicon("weapon_systems", builtin_systems)
+    transformer = extensions.attach_callbacks("weapons", WeaponTransformer())
+
+and may keep what it compiles from them in :meth:`Extensions.memo`, so that
+parsers built for the same plugin set share one compiled grammar.
+
+This module also reads the *extension points* a grammar declares in its header
+comment (:func:`extension_points`): the only rules a plugin may ``%extend``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Any
+import hashlib
+import re
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
 
 from attrs import field, frozen
 
-__all__ = ["NO_EXTENSIONS", "Extensions"]
+__all__ = [
+    "DIMENSIONS",
+    "NO_EXTENSIONS",
+    "Extensions",
+    "defined_symbols",
+    "extension_points",
+    "lexicon_placeholders",
+]
+
+DIMENSIONS: tuple[str, ...] = ("dates", "quantities", "weapons", "events")
+"""The dimensions that have a grammar a plugin can extend, in pipeline order."""
+
+_T = TypeVar("_T")
+_memo_lock = threading.Lock()
+_memo: dict[tuple[str, str], Any] = {}
 
 
 def _frozen_map(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
     return dict(value or {})
+
+
+def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(value)
+
+
+def _callable_id(fn: Callable[..., Any]) -> str:
+    # the qualified name documents the key; the id tells two lambdas apart
+    name = f"{getattr(fn, '__module__', '?')}.{getattr(fn, '__qualname__', type(fn).__name__)}"
+    return f"{name}@{id(fn):x}"
 
 
 @frozen
@@ -31,10 +70,33 @@ class Extensions:
     """Lexicon name (``weapon_systems``, ``places``, ``triggers``, ``actors``) → extra entries."""
     callbacks: Mapping[str, Mapping[str, Callable[..., Any]]] = field(factory=dict, converter=_frozen_map)
     """Dimension → transformer callbacks for the rules the fragments add."""
-    postprocessors: tuple[Callable[..., Any], ...] = field(default=(), converter=tuple)
+    postprocessors: tuple[Callable[..., Any], ...] = field(default=(), converter=_as_tuple)
     """Functions ``Document -> Document`` run after extraction, in order."""
     key: str = ""
-    """A stable identity of the plugin set, for caching compiled grammars."""
+    """A stable identity of the plugin set, for caching compiled grammars.
+
+    Left empty, it is computed from the content, so two values with different
+    additions never share a key (the empty value's key is ``""``)."""
+    plugins: tuple[str, ...] = field(default=(), converter=_as_tuple)
+    """Names of the plugins the additions come from, in the order they apply."""
+
+    def __attrs_post_init__(self) -> None:
+        if not self.key and (self.grammar or self.lexicons or self.callbacks or self.postprocessors):
+            object.__setattr__(self, "key", self._content_key())
+
+    def _content_key(self) -> str:
+        h = hashlib.sha256()
+        for dim in sorted(self.grammar):
+            h.update(f"grammar:{dim}:{self.grammar[dim]!r}\n".encode())
+        for name in sorted(self.lexicons):
+            h.update(f"lexicon:{name}:{self.lexicons[name]!r}\n".encode())
+        for dim in sorted(self.callbacks):
+            for rule in sorted(self.callbacks[dim]):
+                h.update(f"callback:{dim}:{rule}:{_callable_id(self.callbacks[dim][rule])}\n".encode())
+        for post in self.postprocessors:
+            h.update(f"post:{_callable_id(post)}\n".encode())
+        h.update(f"plugins:{self.plugins!r}".encode())
+        return h.hexdigest()[:24]
 
     def grammar_for(self, dimension: str, base: str) -> str:
         """The dimension's grammar text with the plugins' fragments appended."""
@@ -42,12 +104,95 @@ class Extensions:
         return base if not extra else base + "\n\n" + "\n\n".join(extra) + "\n"
 
     def lexicon(self, name: str, base: list[Any]) -> list[Any]:
-        """The built-in entries of a lexicon plus the plugins' entries."""
+        """The built-in entries of a lexicon plus the plugins' entries.
+
+        Plugin entries come after the built-in ones, so an extractor that maps
+        each phrase to its entry in order lets a plugin refine a built-in entry.
+        """
         return [*base, *self.lexicons.get(name, ())]
 
     def callbacks_for(self, dimension: str) -> Mapping[str, Callable[..., Any]]:
         """Transformer callbacks the plugins add to a dimension."""
         return self.callbacks.get(dimension, {})
 
+    def attach_callbacks(self, dimension: str, transformer: _T) -> _T:
+        """Give *transformer* the plugins' callbacks for *dimension*, and return it.
+
+        Each callback becomes an attribute of the instance, which lark calls
+        with the rule's children as one list (sub-rule values and tokens), the
+        same way for every extractor whatever its own methods' style.
+        """
+        for rule, callback in self.callbacks_for(dimension).items():
+            setattr(transformer, rule, callback)
+        return transformer
+
+    def memo(self, name: str, factory: Callable[[], _T]) -> _T:
+        """What *factory* builds, once per process for this plugin set and *name*.
+
+        Parsers built for the same plugin set get equal keys, so they share
+        what an extractor compiles here (its grammar, transformer, matcher)
+        instead of compiling it again.
+        """
+        slot = (self.key, name)
+        with _memo_lock:
+            if slot in _memo:
+                return _memo[slot]  # type: ignore[no-any-return]
+        value = factory()
+        with _memo_lock:
+            return _memo.setdefault(slot, value)  # type: ignore[no-any-return]
+
 
 NO_EXTENSIONS = Extensions()
+
+# --- reading a grammar's declarations ---------------------------------------
+
+_DEFINITION = re.compile(r"^[?!]?([_A-Za-z][_A-Za-z0-9]*)(?:\{[^}]*\})?(?:\.-?\d+)?[ \t]*:", re.MULTILINE)
+_ALIAS = re.compile(r"->[ \t]*([_A-Za-z][_A-Za-z0-9]*)")
+_PLACEHOLDER = re.compile(r"/@LEXICON:(\w+)@/")
+_IDENTIFIER = re.compile(r"[_A-Za-z][_A-Za-z0-9]*")
+_POINTS_HEADING = re.compile(r"extension[ _-]points?", re.IGNORECASE)
+
+
+def defined_symbols(source: str) -> frozenset[str]:
+    """Every rule, terminal and alias (``-> name``) a grammar text defines."""
+    names = set(_DEFINITION.findall(source)) | set(_ALIAS.findall(source))
+    names |= set(re.findall(r"^%(?:extend|override)[ \t]+[?!]?([_A-Za-z]\w*)", source, re.MULTILINE))
+    return frozenset(names)
+
+
+def lexicon_placeholders(source: str) -> frozenset[str]:
+    """The lexicon names a grammar fills in (``/@LEXICON:name@/`` terminals)."""
+    return frozenset(_PLACEHOLDER.findall(source))
+
+
+def extension_points(source: str) -> frozenset[str]:
+    """The rules a grammar lets plugins ``%extend``, read from its header comment.
+
+    The header lists them after a line that says "extension points", e.g.::
+
+        // Extension points (plugins may %extend these):
+        //   weapon_name   a named system
+        //   weapon_noun   a category noun
+
+    Every identifier of that comment block that the grammar defines counts;
+    other words of the comment are ignored.
+    """
+    defined = defined_symbols(source)
+    points: set[str] = set()
+    in_block = False
+    for line in source.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if not stripped.startswith("//"):
+            if in_block:
+                break  # the block ends at the first line that is not a comment
+            continue
+        comment = stripped[2:]
+        heading = _POINTS_HEADING.search(comment)
+        if heading:
+            in_block = True
+            comment = comment[heading.end() :]
+        if in_block:
+            points.update(w for w in _IDENTIFIER.findall(comment) if w in defined)
+    return frozenset(points)

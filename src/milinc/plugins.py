@@ -1,18 +1,765 @@
 """Plugins: extend the grammars and the lexicons from another package.
 
-(Stub of the foundation: discovery and validation come with the plugins issue.)
+A plugin is a :class:`Plugin` value. It can add
+
+* lexicon entries (``weapon_systems``, ``places``, ``actors``, ``triggers``…),
+* grammar fragments per dimension: ``%extend <extension point>: …`` lines in
+  lark syntax, plus the new rules they use,
+* transformer callbacks per dimension, which build values from those new rules,
+* post-processors, functions ``Document -> Document`` run after extraction.
+
+milinc finds plugins in two ways: installed packages that register a
+:class:`Plugin` (or a function returning one) under the entry-point group
+``milinc.plugins``, and plugins passed explicitly
+(``milinc.parse(text, plugins=[...])``, ``milinc.Parser(plugins=[...])``).
+
+Every plugin is checked against the built-in grammars before use (see
+:func:`check_plugin`): fragments must compile, may only ``%extend`` the
+extension points a grammar declares in its header, and may not clash with
+another plugin. A plugin passed explicitly that fails a check raises
+:class:`~milinc.errors.PluginError`; an installed one is skipped with a
+:class:`PluginWarning`, so one broken package never breaks ``milinc.parse``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+import hashlib
+import logging
+import re
+import threading
+import warnings
+from collections.abc import Callable, Iterable, Mapping
+from importlib import metadata
 from typing import Any
 
-from .extensions import NO_EXTENSIONS, Extensions
+from attrs import field, frozen
+from lark import Lark
+from lark.exceptions import LarkError
 
-__all__ = ["build_extensions"]
+from .engine import grammar_source
+from .errors import PluginError
+from .extensions import (
+    DIMENSIONS,
+    NO_EXTENSIONS,
+    Extensions,
+    defined_symbols,
+    extension_points,
+    lexicon_placeholders,
+)
+from .normalize import fold
+from .ontology import Document
+
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "LEXICONS",
+    "LexiconSpec",
+    "Plugin",
+    "PluginWarning",
+    "build_extensions",
+    "check_plugin",
+    "installed_plugins",
+]
+
+ENTRY_POINT_GROUP = "milinc.plugins"
+"""The entry-point group installed plugins register under."""
+
+logger = logging.getLogger(__name__)
+
+Callback = Callable[[list[Any]], Any]
+"""A transformer callback: the list of a rule's children → the rule's value."""
+PostProcessor = Callable[[Document], Document]
+"""A document post-processor."""
 
 
-def build_extensions(plugins: Iterable[Any] | None, *, discover: bool = True) -> Extensions:
-    """Gather what *plugins* (and, with *discover*, installed plugins) add."""
-    return NO_EXTENSIONS
+class PluginWarning(UserWarning):
+    """An installed plugin is broken and was skipped (or one of its functions failed and was ignored)."""
+
+
+# --- lexicons a plugin may add to -------------------------------------------
+
+
+@frozen
+class LexiconSpec:
+    """What the entries of one lexicon look like.
+
+    An entry is either a plain phrase (when ``phrases_only`` or ``record_keys``
+    is empty) or a mapping (a *record*) with the keys below.
+    """
+
+    description: str
+    """What the lexicon lists, for error messages and the docs."""
+    phrase_keys: tuple[str, ...] = ("name", "aliases")
+    """Record keys holding the phrases the entry is found by (a string or a list of strings)."""
+    alias_keys: tuple[str, ...] = ("aliases",)
+    """Phrase keys that only list spellings: they do not tell two entries apart."""
+    required: tuple[str, ...] = ("name",)
+    """Record keys every record must have."""
+    choices: Mapping[str, frozenset[str]] = field(factory=dict)
+    """Record keys whose value must be one of a fixed set (``category`` → the categories)."""
+    strings: bool = True
+    """Whether a plain string (one phrase) is a valid entry."""
+    records: bool = True
+    """Whether a record (a mapping) is a valid entry."""
+
+
+def _enum_values(enum_name: str) -> frozenset[str]:
+    from . import ontology
+
+    return frozenset(m.value for m in getattr(ontology, enum_name))
+
+
+LEXICONS: dict[str, LexiconSpec] = {
+    "weapon_systems": LexiconSpec(
+        "named weapon systems: {'name': 'Katyusha', 'aliases': [...], 'category': 'rocket'}",
+        required=("name", "category"),
+        choices={"category": _enum_values("WeaponCategory")},
+        strings=False,
+    ),
+    "places": LexiconSpec(
+        "named places: {'name': 'Ménaka', 'aliases': [...], 'kind': 'town', 'country': 'ML'}",
+        required=("name",),
+        choices={"kind": _enum_values("PlaceKind")},
+        strings=False,
+    ),
+    "actors": LexiconSpec(
+        "actor names: {'name': 'JNIM', 'aliases': [...], 'type': 'non_state_armed_group'}",
+        required=("name",),
+        choices={"type": _enum_values("ActorType")},
+        strings=False,
+    ),
+    "triggers": LexiconSpec(
+        "incident trigger words: {'name': 'embuscade', 'aliases': [...], 'action': 'ambush'}",
+        required=("name",),
+        choices={"action": _enum_values("Action")},
+        strings=False,
+    ),
+}
+"""The lexicons plugins may add to, by name, with the shape of their entries.
+
+Every lexicon a built-in grammar fills (``/@LEXICON:name@/``) is accepted too,
+with plain phrases as entries."""
+
+
+# --- the plugin value -------------------------------------------------------
+
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+
+
+def _as_tuple(value: Any) -> Any:
+    # lenient: a wrong shape is kept as is, and reported (with the plugin's name) by the checks
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, Iterable) and not isinstance(value, Mapping):
+        return tuple(value)
+    return value
+
+
+def _map_of_tuples(value: Any) -> Any:
+    if value is None:
+        return {}
+    if isinstance(value, Mapping):
+        return {k: _as_tuple(v) for k, v in value.items()}
+    return value
+
+
+def _map_of_maps(value: Any) -> Any:
+    if value is None:
+        return {}
+    if isinstance(value, Mapping):
+        return {k: dict(v) if isinstance(v, Mapping) else v for k, v in value.items()}
+    return value
+
+
+def _plain_tuple(value: Any) -> Any:
+    if value is None:
+        return ()
+    return _as_tuple(value) if not callable(value) else (value,)
+
+
+@frozen(eq=False)
+class Plugin:
+    """A set of additions to milinc's grammars, lexicons and post-processing.
+
+    Building one checks its shape (types, names): a malformed value raises
+    :class:`~milinc.errors.PluginError` naming the plugin. What depends on the
+    built-in grammars (does a fragment compile, does it extend a declared
+    extension point) is checked when a parser is built (:func:`check_plugin`).
+
+    Example::
+
+        Plugin(
+            name="sahel",
+            lexicons={"places": [{"name": "Ménaka", "kind": "town", "country": "ML"}]},
+            grammar={"weapons": ['%extend weapon_name: SAHEL_SYSTEM -> sahel_system',
+                                 'SAHEL_SYSTEM.3: "engin artisanal"']},
+            callbacks={"weapons": {"sahel_system": lambda children: ...}},
+        )
+    """
+
+    name: str
+    """The plugin's name, named in every error about it (letters, digits, ``_.-``)."""
+    lexicons: Mapping[str, tuple[Any, ...]] = field(factory=dict, converter=_map_of_tuples)
+    """Lexicon name → entries to add (see :data:`LEXICONS` for their shape)."""
+    grammar: Mapping[str, tuple[str, ...]] = field(factory=dict, converter=_map_of_tuples)
+    """Dimension (``dates``, ``quantities``, ``weapons``, ``events``) → lark fragments."""
+    callbacks: Mapping[str, Mapping[str, Callback]] = field(factory=dict, converter=_map_of_maps)
+    """Dimension → rule (or alias) name → callback building the rule's value from its children."""
+    postprocessors: tuple[PostProcessor, ...] = field(default=(), converter=_plain_tuple)
+    """Functions ``Document -> Document`` run after extraction, in order."""
+    version: str = "0"
+    """The plugin's version (part of the cache key of compiled grammars)."""
+    description: str = ""
+    """One line saying what the plugin adds."""
+
+    def __attrs_post_init__(self) -> None:
+        problem = _shape_problem(self)
+        if problem:
+            raise PluginError(self.name if isinstance(self.name, str) else repr(self.name), problem)
+
+
+def _shape_problem(plugin: Plugin) -> str | None:
+    """The first structural problem of *plugin*, or ``None``."""
+    if not isinstance(plugin.name, str) or not _NAME.match(plugin.name):
+        return "name must be a non-empty string of letters, digits, '_', '.' or '-'"
+    for attr in ("version", "description"):
+        if not isinstance(getattr(plugin, attr), str):
+            return f"{attr} must be a string, got {type(getattr(plugin, attr)).__name__}"
+    for attr in ("lexicons", "grammar", "callbacks"):
+        value = getattr(plugin, attr)
+        if not isinstance(value, Mapping):
+            return f"{attr} must be a mapping, got {type(value).__name__}"
+        for key in value:
+            if not isinstance(key, str):
+                return f"{attr} keys must be strings, got {key!r}"
+    for lexicon, entries in plugin.lexicons.items():
+        if not isinstance(entries, tuple):
+            return f"lexicons[{lexicon!r}] must be a list of entries, got {type(entries).__name__}"
+    for dim, fragments in plugin.grammar.items():
+        if not isinstance(fragments, tuple) or not all(isinstance(f, str) for f in fragments):
+            return f"grammar[{dim!r}] must be a string or a list of strings (lark fragments)"
+    for dim, callbacks in plugin.callbacks.items():
+        if not isinstance(callbacks, Mapping):
+            return f"callbacks[{dim!r}] must be a mapping of rule name → function"
+        for rule, fn in callbacks.items():
+            if not isinstance(rule, str) or not callable(fn):
+                return f"callbacks[{dim!r}][{rule!r}] must be a function (rule name → callable)"
+    if not isinstance(plugin.postprocessors, tuple) or not all(callable(p) for p in plugin.postprocessors):
+        return "postprocessors must be a list of functions Document -> Document"
+    return None
+
+
+# --- checks against the built-in grammars -----------------------------------
+
+_STATEMENT_HEAD = re.compile(r"^(%[a-z]+)?[ \t]*([?!]?)([_A-Za-z][_A-Za-z0-9]*)?")
+
+
+def _strip_comments(fragment: str) -> str:
+    """*fragment* without ``//`` comments (strings and /regexps/ kept whole)."""
+    out: list[str] = []
+    i, n = 0, len(fragment)
+    while i < n:
+        ch = fragment[i]
+        if ch == "/" and fragment.startswith("//", i):
+            while i < n and fragment[i] != "\n":
+                i += 1
+            continue
+        if ch in "\"/":
+            j = i + 1
+            while j < n and fragment[j] != ch and fragment[j] != "\n":
+                j += 2 if fragment[j] == "\\" else 1
+            out.append(fragment[i : j + 1])
+            i = j + 1
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _statements(fragment: str) -> list[str]:
+    """The top-level statements of a lark fragment (a line not indented and not ``|`` starts one)."""
+    statements: list[str] = []
+    for line in _strip_comments(fragment).splitlines():
+        if not line.strip():
+            continue
+        if (line[0] in " \t" or line.lstrip().startswith("|")) and statements:
+            statements[-1] += "\n" + line
+            continue
+        statements.append(line.strip())
+    return statements
+
+
+@functools.lru_cache(maxsize=512)
+def _compile_problem(text: str, start: str) -> str | None:
+    """Why *text* does not compile as an LALR grammar, or ``None`` when it does."""
+    try:
+        Lark(text, parser="lalr", lexer="basic", start=start, maybe_placeholders=False, cache=True)
+    except Exception as exc:  # lark reports bad grammars with several exception types
+        lines = [ln for ln in str(exc).strip().splitlines() if ln.strip()]
+        return " ".join(ln.strip() for ln in lines[:4]) or type(exc).__name__
+    return None
+
+
+def _start_symbol(source: str) -> str:
+    names = re.findall(r"^[?!]?([a-z_][a-z0-9_]*)(?:\.-?\d+)?[ \t]*:", source, re.MULTILINE)
+    return "start" if "start" in names or not names else names[0]
+
+
+@functools.lru_cache(maxsize=32)
+def _builtin_grammar(dimension: str) -> str | None:
+    try:
+        return grammar_source(dimension)
+    except (FileNotFoundError, OSError):
+        return None
+
+
+class _Grammars:
+    """The base grammars plugins are checked against (the installed ones, or given ones in tests)."""
+
+    def __init__(self, sources: Mapping[str, str] | None = None) -> None:
+        self._sources = sources
+
+    def source(self, dimension: str) -> str | None:
+        if self._sources is not None:
+            return self._sources.get(dimension)
+        return _builtin_grammar(dimension) if dimension in DIMENSIONS else None
+
+    def dimensions(self) -> list[str]:
+        if self._sources is not None:
+            return sorted(self._sources)
+        return [d for d in DIMENSIONS if _builtin_grammar(d) is not None]
+
+    def lexicon_names(self) -> set[str]:
+        names = set(LEXICONS)
+        for dim in self.dimensions():
+            names |= lexicon_placeholders(self.source(dim) or "")
+        return names
+
+
+def _phrases(entry: Any, spec: LexiconSpec) -> list[str]:
+    if isinstance(entry, str):
+        return [entry]
+    found: list[str] = []
+    for key in spec.phrase_keys:
+        value = entry.get(key)
+        found.extend([value] if isinstance(value, str) else list(value or ()))
+    return found
+
+
+def _identity(entry: Any, spec: LexiconSpec) -> str | None:
+    """What an entry says about its phrases (``None`` for a plain phrase, which says nothing)."""
+    if isinstance(entry, str):
+        return None
+    return repr(sorted((k, repr(v)) for k, v in entry.items() if k not in spec.alias_keys))
+
+
+def _entry_problem(lexicon: str, entry: Any, spec: LexiconSpec) -> str | None:
+    if isinstance(entry, str):
+        if not spec.strings:
+            return f"lexicon {lexicon!r} takes records, not plain strings like {entry!r} ({spec.description})"
+        return None if entry.strip() else f"lexicon {lexicon!r} has an empty phrase"
+    if not isinstance(entry, Mapping) or not spec.records:
+        return f"malformed entry {entry!r} in lexicon {lexicon!r} ({spec.description})"
+    missing = [k for k in spec.required if k not in entry]
+    if missing:
+        return f"entry {dict(entry)!r} of lexicon {lexicon!r} lacks {', '.join(missing)} ({spec.description})"
+    for key in spec.phrase_keys:
+        value = entry.get(key)
+        if value is None:
+            continue
+        values = [value] if isinstance(value, str) else value
+        if not isinstance(values, (list, tuple)) or not all(isinstance(v, str) and v.strip() for v in values):
+            return f"entry {entry.get('name')!r} of lexicon {lexicon!r}: {key} must be a phrase or a list of phrases"
+    for key, allowed in spec.choices.items():
+        if key in entry and entry[key] not in allowed:
+            return (
+                f"entry {entry.get('name')!r} of lexicon {lexicon!r}: {key} {entry[key]!r} is not one of "
+                f"{', '.join(sorted(allowed))}"
+            )
+    return None
+
+
+@frozen
+class _Checked:
+    """What a valid plugin adds, as the combination step needs it."""
+
+    plugin: Plugin
+    own_symbols: Mapping[str, frozenset[str]]
+    """Dimension → the new rules, terminals and aliases the plugin's fragments define."""
+    phrases: Mapping[str, Mapping[str, tuple[str | None, str]]]
+    """Lexicon → folded phrase → (identity, phrase as written)."""
+
+
+def _check(plugin: Plugin, grammars: _Grammars) -> _Checked:
+    """Check *plugin* alone against the base grammars; raise :class:`PluginError` on the first problem."""
+    name = plugin.name
+
+    def fail(problem: str) -> PluginError:
+        return PluginError(name, problem)
+
+    known_lexicons = grammars.lexicon_names()
+    phrases: dict[str, dict[str, tuple[str | None, str]]] = {}
+    for lexicon, entries in plugin.lexicons.items():
+        if lexicon not in known_lexicons:
+            raise fail(f"adds to unknown lexicon {lexicon!r} (known: {', '.join(sorted(known_lexicons))})")
+        spec = LEXICONS.get(lexicon) or LexiconSpec("phrases", strings=True, records=False)
+        seen = phrases.setdefault(lexicon, {})
+        for entry in entries:
+            problem = _entry_problem(lexicon, entry, spec)
+            if problem:
+                raise fail(problem)
+            identity = _identity(entry, spec)
+            for phrase in _phrases(entry, spec):
+                key = " ".join(fold(phrase).split())
+                if key in seen and seen[key][0] != identity:
+                    raise fail(f"gives {phrase!r} two different entries in lexicon {lexicon!r}")
+                seen[key] = (identity, phrase)
+
+    own: dict[str, frozenset[str]] = {}
+    for dim, fragments in plugin.grammar.items():
+        base = grammars.source(dim)
+        if base is None:
+            raise fail(f"extends dimension {dim!r}, which has no grammar (have: {', '.join(grammars.dimensions())})")
+        points = extension_points(base)
+        base_symbols = defined_symbols(base)
+        provided = lexicon_placeholders(base)
+        new: set[str] = set()
+        for fragment in fragments:
+            for statement in _statements(fragment):
+                new |= _statement_symbols(statement, dim, points, base_symbols, fail)
+            for lexicon in lexicon_placeholders(fragment) - provided:
+                raise fail(
+                    f"uses lexicon {lexicon!r} in its {dim} grammar, which the {dim} grammar does not fill "
+                    f"(it fills: {', '.join(sorted(provided)) or 'none'})"
+                )
+        text = base + "\n\n" + "\n\n".join(fragments) + "\n"
+        problem = _compile_problem(text, _start_symbol(base))
+        if problem:
+            raise fail(f"its {dim} grammar fragment does not compile: {problem}")
+        own[dim] = frozenset(new | (defined_symbols("\n".join(fragments)) - base_symbols))
+
+    for dim, callbacks in plugin.callbacks.items():
+        allowed = own.get(dim, frozenset())
+        for rule in callbacks:
+            if rule not in allowed:
+                raise fail(
+                    f"has a {dim} callback for {rule!r}, a rule its own {dim} fragments do not define "
+                    "(plugins may not replace built-in callbacks)"
+                )
+    return _Checked(plugin, own, phrases)
+
+
+def _statement_symbols(
+    statement: str,
+    dim: str,
+    points: frozenset[str],
+    base_symbols: frozenset[str],
+    fail: Callable[[str], PluginError],
+) -> set[str]:
+    """Check one statement of a fragment; return the new symbol it defines, if any."""
+    m = _STATEMENT_HEAD.match(statement)
+    directive, symbol = (m.group(1), m.group(3)) if m else (None, None)
+    listed = ", ".join(sorted(points)) or "none declared"
+    if directive == "%extend":
+        if symbol not in points:
+            raise fail(
+                f"extends {symbol!r}, which is not a declared extension point of the {dim} grammar "
+                f"(extension points: {listed})"
+            )
+        return set()
+    if directive == "%override":
+        raise fail(f"overrides {symbol!r} with %override; plugins may only %extend extension points ({listed})")
+    if directive is not None:
+        raise fail(f"uses {directive}; a fragment may only %extend extension points and define new rules")
+    if symbol and symbol in base_symbols:
+        raise fail(
+            f"redefines {symbol!r} of the built-in {dim} grammar; add alternatives with %extend at an "
+            f"extension point instead ({listed})"
+        )
+    return {symbol} if symbol else set()
+
+
+def check_plugin(plugin: Plugin, *, grammars: Mapping[str, str] | None = None) -> None:
+    """Check a plugin against the built-in grammars (or *grammars*, dimension → lark text).
+
+    Raises:
+        PluginError: the plugin adds to an unknown lexicon or a malformed entry,
+            its fragments do not compile, use ``%override``/``%import``/
+            ``%ignore``, extend a rule that is not a declared extension point,
+            redefine a built-in rule, or it has a callback for a rule it does
+            not define.
+    """
+    _check(plugin, _Grammars(grammars))
+
+
+def _clash(new: _Checked, accepted: list[_Checked], grammars: _Grammars) -> PluginError | None:
+    """Why *new* cannot join the *accepted* plugins, or ``None``."""
+    name = new.plugin.name
+    for old in accepted:
+        for dim, symbols in new.own_symbols.items():
+            common = symbols & old.own_symbols.get(dim, frozenset())
+            if common:
+                return PluginError(
+                    name,
+                    f"defines {', '.join(sorted(common))} in the {dim} grammar, as plugin {old.plugin.name!r} "
+                    "does (prefix your rule names with your plugin's name)",
+                )
+        for lexicon, phrases in new.phrases.items():
+            theirs = old.phrases.get(lexicon, {})
+            for key, (identity, phrase) in phrases.items():
+                if key in theirs and identity is not None and theirs[key][0] is not None and theirs[key][0] != identity:
+                    return PluginError(
+                        name,
+                        f"adds {phrase!r} to lexicon {lexicon!r} with another meaning than plugin "
+                        f"{old.plugin.name!r} does",
+                    )
+    for dim in new.plugin.grammar:
+        fragments = [f for c in [*accepted, new] for f in c.plugin.grammar.get(dim, ())]
+        if len(fragments) == len(new.plugin.grammar[dim]):
+            continue  # alone in this dimension: already compiled by the single check
+        base = grammars.source(dim) or ""
+        problem = _compile_problem(base + "\n\n" + "\n\n".join(fragments) + "\n", _start_symbol(base))
+        if problem:
+            others = ", ".join(repr(c.plugin.name) for c in accepted if dim in c.plugin.grammar)
+            return PluginError(name, f"its {dim} fragments do not compile together with plugin(s) {others}: {problem}")
+    return None
+
+
+# --- guarding what plugins run at parse time --------------------------------
+
+
+class _PluginCallbackFailed(LarkError):
+    """A lenient plugin callback failed: the engine drops the match (it catches ``LarkError``)."""
+
+
+def _warn(plugin: str, problem: str) -> None:
+    message = f"milinc: plugin {plugin!r} skipped: {problem}"
+    logger.warning(message)
+    warnings.warn(message, PluginWarning, stacklevel=3)
+
+
+def _guard_callback(plugin: str, rule: str, fn: Callback, *, strict: bool) -> Callback:
+    def guarded(children: list[Any]) -> Any:
+        try:
+            return fn(children)
+        except LarkError:
+            raise
+        except Exception as exc:
+            problem = f"callback {rule!r} failed: {exc!r}"
+            if strict:
+                raise PluginError(plugin, problem) from exc
+            _warn_once(plugin, problem)
+            raise _PluginCallbackFailed(problem) from exc
+
+    guarded.__qualname__ = f"{plugin}:{rule}"
+    return guarded
+
+
+def _guard_postprocessor(plugin: str, fn: PostProcessor, *, strict: bool) -> PostProcessor:
+    def guarded(doc: Document) -> Document:
+        try:
+            result = fn(doc)
+            if not isinstance(result, Document):
+                raise TypeError(f"returned {type(result).__name__}, not a Document")
+        except Exception as exc:
+            problem = f"post-processor {getattr(fn, '__name__', fn)!r} failed: {exc}"
+            if strict:
+                raise PluginError(plugin, problem) from exc
+            _warn_once(plugin, problem)
+            return doc
+        return result
+
+    guarded.__qualname__ = f"{plugin}:{getattr(fn, '__qualname__', 'postprocessor')}"
+    return guarded
+
+
+_warned: set[tuple[str, str]] = set()
+
+
+def _warn_once(plugin: str, problem: str) -> None:
+    if (plugin, problem) not in _warned:
+        _warned.add((plugin, problem))
+        message = f"milinc: plugin {plugin!r}: {problem} (ignored)"
+        logger.warning(message)
+        warnings.warn(message, PluginWarning, stacklevel=4)
+
+
+# --- discovery --------------------------------------------------------------
+
+_discovery_lock = threading.Lock()
+_discovered: list[tuple[str, Plugin | None, str | None]] | None = None
+
+
+def _from_object(obj: Any, where: str) -> Plugin:
+    """A :class:`Plugin` from what an entry point (or a caller) gives: a plugin or a function returning one."""
+    if isinstance(obj, Plugin):
+        return obj
+    if callable(obj):
+        made = obj()
+        if isinstance(made, Plugin):
+            return made
+        raise PluginError(where, f"its factory returned {type(made).__name__}, not a milinc.plugins.Plugin")
+    raise PluginError(where, f"is a {type(obj).__name__}, not a milinc.plugins.Plugin or a function returning one")
+
+
+def _load_installed() -> list[tuple[str, Plugin | None, str | None]]:
+    """Every ``milinc.plugins`` entry point: (entry-point name, plugin or None, problem or None)."""
+    found: list[tuple[str, Plugin | None, str | None]] = []
+    try:
+        entry_points = list(metadata.entry_points(group=ENTRY_POINT_GROUP))
+    except Exception as exc:  # a broken distribution's metadata must not break parsing
+        logger.warning("milinc: cannot list installed plugins: %r", exc)
+        return found
+    for ep in sorted(entry_points, key=lambda e: (e.name, e.value)):
+        try:
+            found.append((ep.name, _from_object(ep.load(), ep.name), None))
+        except PluginError as exc:
+            found.append((ep.name, None, exc.problem))
+        except Exception as exc:  # any import-time error of a third-party package
+            found.append((ep.name, None, f"cannot be loaded from {ep.value!r}: {exc!r}"))
+    return found
+
+
+def installed_plugins(*, refresh: bool = False) -> list[Plugin]:
+    """The plugins installed packages register under ``milinc.plugins`` that load.
+
+    Entry points are read once per process (*refresh* reads them again). A
+    plugin that cannot be loaded is left out with a :class:`PluginWarning`.
+    """
+    global _discovered
+    with _discovery_lock:
+        if _discovered is None or refresh:
+            _discovered = _load_installed()
+            for ep_name, _plugin, problem in _discovered:
+                if problem:
+                    _warn(ep_name, problem)
+        return [p for _n, p, _problem in _discovered if p is not None]
+
+
+def _resolve_explicit(item: Any) -> Plugin:
+    if isinstance(item, str):
+        for plugin in installed_plugins():
+            if plugin.name == item:
+                return plugin
+        with _discovery_lock:
+            for ep_name, plugin_or_none, problem in _discovered or ():
+                if ep_name == item:
+                    if plugin_or_none is not None:
+                        return plugin_or_none
+                    raise PluginError(item, problem or "cannot be loaded")
+        raise PluginError(item, f"no installed plugin has this name (entry-point group {ENTRY_POINT_GROUP!r})")
+    return _from_object(item, repr(item))
+
+
+# --- building the extensions of a plugin set --------------------------------
+
+_extensions_lock = threading.Lock()
+# the plugins stay referenced, so the ids in a key are never reused by other objects
+_extensions_cache: dict[str, tuple[tuple[Plugin, ...], Extensions]] = {}
+
+
+def _set_key(plugins: list[tuple[Plugin, bool]]) -> str:
+    h = hashlib.sha256()
+    for plugin, strict in plugins:
+        h.update(f"{plugin.name}\0{plugin.version}\0{id(plugin):x}\0{strict}\n".encode())
+    return h.hexdigest()[:24]
+
+
+def build_extensions(
+    plugins: Iterable[Any] | None,
+    *,
+    discover: bool = True,
+    grammars: Mapping[str, str] | None = None,
+) -> Extensions:
+    """Gather what *plugins* (and, with *discover*, installed plugins) add.
+
+    Args:
+        plugins: plugins passed explicitly: :class:`Plugin` values, functions
+            returning one, or names of installed plugins. They come first, in
+            the order given.
+        discover: also use every plugin installed under ``milinc.plugins``
+            (sorted by name; one with the name of an explicit plugin is left out).
+        grammars: dimension → lark text to check against, instead of the
+            built-in grammars (for testing a plugin mechanism on a toy grammar).
+
+    Returns:
+        The combined additions. The same plugin set gives the same
+        :class:`~milinc.extensions.Extensions` object, so parsers built for it
+        share their compiled grammars.
+
+    Raises:
+        PluginError: an explicit plugin is malformed, fails a check or clashes
+            with an earlier plugin. Installed plugins with such problems are
+            skipped with a :class:`PluginWarning` instead.
+    """
+    chosen: list[tuple[Plugin, bool]] = []
+    names: set[str] = set()
+    for item in plugins or ():
+        plugin = _resolve_explicit(item)
+        if plugin.name in names:
+            if any(p is plugin for p, _ in chosen):
+                continue
+            raise PluginError(plugin.name, "two different plugins with this name were given")
+        names.add(plugin.name)
+        chosen.append((plugin, True))
+    if discover:
+        for plugin in installed_plugins():
+            if plugin.name not in names:
+                names.add(plugin.name)
+                chosen.append((plugin, False))
+    if not chosen:
+        return NO_EXTENSIONS
+
+    key = _set_key(chosen)
+    if grammars is not None:
+        key += hashlib.sha256(repr(sorted(grammars.items())).encode()).hexdigest()[:8]
+    with _extensions_lock:
+        cached = _extensions_cache.get(key)
+    if cached is not None:
+        return cached[1]
+
+    base = _Grammars(grammars)
+    accepted: list[_Checked] = []
+    strictness: dict[str, bool] = {}
+    for plugin, strict in chosen:
+        try:
+            checked = _check(plugin, base)
+            clash = _clash(checked, accepted, base)
+            if clash is not None:
+                raise clash
+        except PluginError as exc:
+            if strict:
+                raise
+            _warn(plugin.name, exc.problem)
+            continue
+        accepted.append(checked)
+        strictness[plugin.name] = strict
+
+    extensions = _combine([c.plugin for c in accepted], strictness, key) if accepted else NO_EXTENSIONS
+    with _extensions_lock:
+        return _extensions_cache.setdefault(key, (tuple(p for p, _ in chosen), extensions))[1]
+
+
+def _combine(plugins: list[Plugin], strictness: Mapping[str, bool], key: str) -> Extensions:
+    grammar: dict[str, list[str]] = {}
+    lexicons: dict[str, list[Any]] = {}
+    callbacks: dict[str, dict[str, Callback]] = {}
+    postprocessors: list[PostProcessor] = []
+    for plugin in plugins:
+        strict = strictness[plugin.name]
+        for dim, fragments in plugin.grammar.items():
+            grammar.setdefault(dim, []).extend(fragments)
+        for lexicon, entries in plugin.lexicons.items():
+            lexicons.setdefault(lexicon, []).extend(entries)
+        for dim, rules in plugin.callbacks.items():
+            for rule, fn in rules.items():
+                callbacks.setdefault(dim, {})[rule] = _guard_callback(plugin.name, rule, fn, strict=strict)
+        postprocessors.extend(_guard_postprocessor(plugin.name, p, strict=strict) for p in plugin.postprocessors)
+    return Extensions(
+        grammar={d: tuple(f) for d, f in grammar.items()},
+        lexicons={n: tuple(e) for n, e in lexicons.items()},
+        callbacks=callbacks,
+        postprocessors=tuple(postprocessors),
+        key=key,
+        plugins=tuple(p.name for p in plugins),
+    )
