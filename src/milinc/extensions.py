@@ -168,31 +168,38 @@ def lexicon_placeholders(source: str) -> frozenset[str]:
 def extension_points(source: str) -> frozenset[str]:
     """The rules a grammar lets plugins ``%extend``, read from its header comment.
 
-    The header lists them after a line that says "extension points", e.g.::
+    A comment line that says "extension points" starts the list; names may
+    follow its colon (``// Extension points: weapon_name, weapon_noun``), and
+    each following comment line names one, first, before its description::
 
-        // Extension points (plugins may %extend these):
+        // EXTENSION POINTS (plugins may %extend these):
         //   weapon_name   a named system
         //   weapon_noun   a category noun
 
-    Every identifier of that comment block that the grammar defines counts;
-    other words of the comment are ignored.
+    The list ends at an empty comment line or at the first line that is not a
+    comment. Only names the grammar defines count.
     """
     defined = defined_symbols(source)
     points: set[str] = set()
     in_block = False
     for line in source.splitlines():
         stripped = line.strip()
-        if not stripped:
-            continue
         if not stripped.startswith("//"):
-            if in_block:
-                break  # the block ends at the first line that is not a comment
+            if in_block and stripped:
+                break
             continue
-        comment = stripped[2:]
+        comment = stripped[2:].strip()
         heading = _POINTS_HEADING.search(comment)
-        if heading:
+        if heading and not in_block:
             in_block = True
-            comment = comment[heading.end() :]
+            _, colon, listed = comment[heading.end() :].rpartition(":")
+            if colon:
+                points.update(w for w in _IDENTIFIER.findall(listed) if w in defined)
+            continue
         if in_block:
-            points.update(w for w in _IDENTIFIER.findall(comment) if w in defined)
+            if not comment:
+                break
+            first = _IDENTIFIER.match(comment)
+            if first and first.group() in defined:
+                points.add(first.group())
     return frozenset(points)
