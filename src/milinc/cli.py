@@ -386,7 +386,7 @@ def _open_tables(args: argparse.Namespace) -> list[IncidentWriter]:
 
 def _check_usage(args: argparse.Namespace) -> None:
     if not args.files and not args.jsonl:
-        raise CliError("parse: give at least one FILE, DIR, GLOB, - or --jsonl FILE")
+        raise CliError("parse: an input is required: FILE, DIR, GLOB, - or --jsonl FILE")
     if (args.files + args.jsonl).count(_STDIN) > 1:
         raise CliError("parse: standard input (-) can be read only once")
     if args.explain and args.format not in (None, "text"):

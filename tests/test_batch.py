@@ -1,0 +1,192 @@
+"""milinc.parse_many / parse_records: item forms, order, parallelism, streaming, error records."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+from collections.abc import Iterator
+
+import pytest
+
+import milinc
+from milinc import Document, ErrorKind, ErrorRecord, Parser, Record, parse_many, parse_records
+from milinc.batch import to_record
+
+from .corpus_fakes import generate_corpus, make_fake_parser
+
+REF = dt.date(2024, 3, 5)
+
+
+# --- parsers that misbehave on purpose (module level: worker processes unpickle them) --------
+
+
+class _ExplodingParser(Parser):
+    def parse(self, text: str, *, reference_date: dt.date | None = None) -> Document:
+        if "BOOM" in text:
+            raise RuntimeError("the parser broke")
+        return super().parse(text, reference_date=reference_date)
+
+
+class _DyingParser(Parser):
+    def parse(self, text: str, *, reference_date: dt.date | None = None) -> Document:
+        if "DIE" in text:
+            os._exit(3)  # the worker process vanishes, as when the OS kills it
+        return super().parse(text, reference_date=reference_date)
+
+
+def make_exploding_parser() -> Parser:
+    return _ExplodingParser(discover=False)
+
+
+def make_dying_parser() -> Parser:
+    return _DyingParser(discover=False)
+
+
+# --- item forms --------------------------------------------------------------
+
+
+def test_every_item_form_becomes_a_record_with_its_id_and_date() -> None:
+    assert to_record("texte", 4) == Record("4", "texte")
+    assert to_record(b"caf\xc3\xa9", 0) == Record("0", "café")
+    assert to_record(("a", "texte"), 1) == Record("a", "texte")
+    assert to_record(("a", "texte", "2024-03-05"), 1) == Record("a", "texte", REF)
+    assert to_record(["a", "texte", REF], 1) == Record("a", "texte", REF)
+    assert to_record({"id": 17, "text": "t", "reference_date": "2024-03-05", "url": "x"}, 0) == Record("17", "t", REF)
+    assert to_record({"text": "t"}, 9) == Record("9", "t")
+    assert to_record({"id": "z", "text": "t", "reference_date": None}, 0) == Record("z", "t")
+    assert to_record({"id": "z", "text": "t", "reference_date": dt.datetime(2024, 3, 5, 12)}, 0) == Record(
+        "z", "t", REF
+    )
+    record = Record("r", "t", REF)
+    assert to_record(record, 0) is record
+
+
+@pytest.mark.parametrize(
+    ("item", "item_id", "words"),
+    [
+        ({"id": "m"}, "m", "missing field 'text'"),
+        ({"id": "n", "text": None}, "n", "text must be a string"),
+        ({"id": "n", "text": 12}, "n", "text must be a string, got int"),
+        ({"id": "d", "text": "t", "reference_date": "05/03/2024"}, "d", "YYYY-MM-DD"),
+        ({"id": "d", "text": "t", "reference_date": 20240305}, "d", "reference_date must be"),
+        (("t", "texte", "2024-02-30"), "t", "YYYY-MM-DD"),
+        (b"\xff\xfeabc", "3", "not valid UTF-8 (byte 0)"),
+        (42, "3", "unsupported item of type int"),
+        (("only-one",), "3", "unsupported item"),
+        (None, "3", "unsupported item of type NoneType"),
+    ],
+)
+def test_an_unusable_item_is_an_error_record_not_an_exception(item: object, item_id: str, words: str) -> None:
+    result = to_record(item, 3)  # type: ignore[arg-type]
+    assert isinstance(result, ErrorRecord)
+    assert result.id == item_id
+    assert result.kind is ErrorKind.INVALID_RECORD
+    assert words in result.reason
+
+
+# --- results -----------------------------------------------------------------
+
+
+def test_results_come_in_input_order_with_the_items_ids() -> None:
+    items = ["premier texte", ("b", "deuxième"), {"id": "c", "text": "troisième"}, {"id": "bad"}, "cinquième"]
+    pairs = list(parse_records(items))
+    assert [i for i, _ in pairs] == ["0", "b", "c", "bad", "4"]
+    assert [type(r).__name__ for _, r in pairs] == ["Document"] * 3 + ["ErrorRecord", "Document"]
+    assert [r.text for _, r in pairs if isinstance(r, Document)] == ["premier texte", "deuxième", "troisième", "cinquième"]
+
+
+def test_parse_many_yields_the_same_results_as_parse_does() -> None:
+    texts = [r["text"] for r in generate_corpus(6)]
+    assert list(parse_many(texts, reference_date=REF)) == [milinc.parse(t, reference_date=REF) for t in texts]
+
+
+def test_an_items_own_reference_date_wins_over_the_default() -> None:
+    own = dt.date(2020, 1, 2)
+    docs = list(parse_many([("a", "Hier.", own), ("b", "Hier.")], reference_date=REF))
+    assert [d.reference_date for d in docs if isinstance(d, Document)] == [own, REF]
+    assert all(isinstance(d, Document) and d.reference_date_source.value == "given" for d in docs)
+
+
+def test_an_over_limit_text_is_a_too_large_error_and_the_next_item_is_parsed() -> None:
+    results = list(parse_records([("long", "x" * 101), ("short", "x" * 100)], max_chars=100))
+    (long_id, long_result), (_, short_result) = results
+    assert long_id == "long"
+    assert isinstance(long_result, ErrorRecord) and long_result.kind is ErrorKind.TOO_LARGE
+    assert "101 characters exceeds the limit of 100" in long_result.reason
+    assert isinstance(short_result, Document)
+
+
+def test_an_error_record_given_as_input_passes_through_in_its_place() -> None:
+    given = ErrorRecord("f.txt", "no such file", ErrorKind.UNREADABLE)
+    assert list(parse_records(["a", given, "b"]))[1] == ("f.txt", given)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_parser_failure_is_reported_for_that_item_only(jobs: int) -> None:
+    items = [("ok1", "rien"), ("bad", "BOOM ici"), ("ok2", "rien encore")]
+    results = dict(parse_records(items, jobs=jobs, chunk_size=1, parser_factory=make_exploding_parser))
+    assert isinstance(results["ok1"], Document) and isinstance(results["ok2"], Document)
+    bad = results["bad"]
+    assert isinstance(bad, ErrorRecord) and bad.kind is ErrorKind.PARSE_FAILED
+    assert bad.reason == "RuntimeError: the parser broke"
+
+
+def test_usage_errors_raise_when_iteration_starts() -> None:
+    with pytest.raises(TypeError, match="jobs"):
+        next(parse_many(["x"], jobs="2"))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="reference_date"):
+        next(parse_many(["x"], reference_date=dt.datetime(2024, 1, 1)))
+    with pytest.raises(ValueError, match="chunk_size"):
+        next(parse_many(["x"], chunk_size=0))
+
+
+# --- processes -----------------------------------------------------------------
+
+
+def test_processes_give_the_serial_results_in_the_same_order() -> None:
+    corpus = generate_corpus(30, seed=11)
+    corpus[7] = {"id": "broken", "reference_date": "2024-01-01"}  # no text
+    serial = list(parse_records(corpus, parser_factory=make_fake_parser))
+    parallel = list(parse_records(corpus, jobs=2, chunk_size=4, parser_factory=make_fake_parser))
+    assert parallel == serial
+    assert sum(len(r.events) for _, r in serial if isinstance(r, Document)) == 29
+    assert isinstance(dict(serial)["broken"], ErrorRecord)
+
+
+def test_streaming_reads_a_bounded_number_of_items_ahead() -> None:
+    consumed = 0
+
+    def endless() -> Iterator[str]:
+        nonlocal consumed
+        for i in itertools.count():
+            consumed += 1
+            yield f"Texte numéro {i}."
+
+    first = list(itertools.islice(parse_many(endless(), jobs=2, chunk_size=3), 5))
+    assert [d.text for d in first if isinstance(d, Document)] == [f"Texte numéro {i}." for i in range(5)]
+    # 2 jobs x 2 chunks in flight x 3 items, plus the chunk being formed: never the whole input
+    assert consumed <= 2 * 2 * 3 + 3
+
+
+def test_serial_streaming_reads_one_item_per_result() -> None:
+    consumed = 0
+
+    def endless() -> Iterator[str]:
+        nonlocal consumed
+        for i in itertools.count():
+            consumed += 1
+            yield str(i)
+
+    assert len(list(itertools.islice(parse_many(endless()), 4))) == 4
+    assert consumed == 4
+
+
+def test_a_dead_worker_fails_its_chunk_and_the_run_goes_on() -> None:
+    items = [(f"d{i}", "DIE" if i == 2 else f"texte {i}") for i in range(12)]
+    results = list(parse_records(items, jobs=2, chunk_size=1, parser_factory=make_dying_parser))
+    assert [i for i, _ in results] == [i for i, _ in items]  # nothing dropped, order kept
+    died = dict(results)["d2"]
+    assert isinstance(died, ErrorRecord) and died.kind is ErrorKind.WORKER_DIED
+    # items submitted after the pool broke get a fresh pool
+    assert all(isinstance(r, Document) for _, r in results[8:])
