@@ -21,6 +21,7 @@ from milinc import PluginError
 from milinc.engine import GrammarMatcher, compile_grammar, words_regex
 from milinc.extensions import NO_EXTENSIONS, Extensions, defined_symbols, extension_points
 from milinc.plugins import (
+    DISABLE_AUTOLOAD_ENV,
     ENTRY_POINT_GROUP,
     Plugin,
     PluginWarning,
@@ -447,3 +448,16 @@ def test_import_and_parse_survive_broken_installed_plugins(tmp_path: Path) -> No
     assert result.returncode == 0, result.stderr
     assert "parsed Document" in result.stdout and "'good'" in result.stdout
     assert "PluginWarning" in result.stderr and "'broken-import' skipped" in result.stderr
+
+
+def test_autoload_can_be_disabled_by_the_environment(fake_site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        installed_plugins(refresh=True)
+        monkeypatch.setenv(DISABLE_AUTOLOAD_ENV, "1")
+        assert installed_plugins() == []
+        assert build_extensions(None, discover=True) is NO_EXTENSIONS
+        # a plugin asked for by name is still found
+        assert build_extensions(["good"], discover=True).plugins == ("good",)
+        monkeypatch.setenv(DISABLE_AUTOLOAD_ENV, "0")
+        assert "good" in [p.name for p in installed_plugins()]

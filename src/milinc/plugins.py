@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import os
 import re
 import threading
 import warnings
@@ -51,6 +52,7 @@ from .normalize import fold
 from .ontology import Document
 
 __all__ = [
+    "DISABLE_AUTOLOAD_ENV",
     "ENTRY_POINT_GROUP",
     "LEXICONS",
     "LexiconSpec",
@@ -63,6 +65,9 @@ __all__ = [
 
 ENTRY_POINT_GROUP = "milinc.plugins"
 """The entry-point group installed plugins register under."""
+
+DISABLE_AUTOLOAD_ENV = "MILINC_DISABLE_PLUGIN_AUTOLOAD"
+"""Set this environment variable (to anything but ``""`` or ``0``) to ignore installed plugins."""
 
 logger = logging.getLogger(__name__)
 
@@ -625,7 +630,17 @@ def installed_plugins(*, refresh: bool = False) -> list[Plugin]:
 
     Entry points are read once per process (*refresh* reads them again). A
     plugin that cannot be loaded is left out with a :class:`PluginWarning`.
+    None is returned when the environment variable
+    ``MILINC_DISABLE_PLUGIN_AUTOLOAD`` is set (to anything but ``0``); plugins
+    can still be asked for by name then.
     """
+    if os.environ.get(DISABLE_AUTOLOAD_ENV, "") not in ("", "0"):
+        return []
+    return [p for _n, p, _problem in _entry_points(refresh=refresh) if p is not None]
+
+
+def _entry_points(*, refresh: bool = False) -> list[tuple[str, Plugin | None, str | None]]:
+    """Every ``milinc.plugins`` entry point, loaded once per process (warning about broken ones)."""
     global _discovered
     with _discovery_lock:
         if _discovered is None or refresh:
@@ -633,20 +648,20 @@ def installed_plugins(*, refresh: bool = False) -> list[Plugin]:
             for ep_name, _plugin, problem in _discovered:
                 if problem:
                     _warn(ep_name, problem)
-        return [p for _n, p, _problem in _discovered if p is not None]
+        return list(_discovered)
 
 
 def _resolve_explicit(item: Any) -> Plugin:
     if isinstance(item, str):
-        for plugin in installed_plugins():
-            if plugin.name == item:
+        found = _entry_points()
+        for _ep_name, plugin, _problem in found:
+            if plugin is not None and plugin.name == item:
                 return plugin
-        with _discovery_lock:
-            for ep_name, plugin_or_none, problem in _discovered or ():
-                if ep_name == item:
-                    if plugin_or_none is not None:
-                        return plugin_or_none
-                    raise PluginError(item, problem or "cannot be loaded")
+        for ep_name, plugin, problem in found:
+            if ep_name == item:
+                if plugin is not None:
+                    return plugin
+                raise PluginError(item, problem or "cannot be loaded")
         raise PluginError(item, f"no installed plugin has this name (entry-point group {ENTRY_POINT_GROUP!r})")
     return _from_object(item, repr(item))
 
