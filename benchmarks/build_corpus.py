@@ -35,6 +35,7 @@ __all__ = [
     "corpus_digest",
     "load_filler",
     "parse_size",
+    "split_document",
     "utf8_size",
 ]
 
@@ -198,6 +199,25 @@ def build_document(n_bytes: int) -> str:
     if cut <= 0:
         cut = n_bytes
     return data[:cut].decode("utf-8", errors="ignore")
+
+
+def split_document(text: str, size: int) -> list[str]:
+    """Cut *text* into consecutive pieces of about *size* UTF-8 bytes, at blank lines when possible."""
+    pieces: list[str] = []
+    start = 0
+    while start < len(text):
+        # characters and bytes differ a little (accents): aim by characters, check by bytes
+        end = min(len(text), start + size)
+        while end < len(text) and utf8_size(text[start:end]) > size:
+            end -= max(1, (utf8_size(text[start:end]) - size) // 2)
+        if end < len(text):
+            cut = text.rfind("\n\n", start + size // 2, end)
+            end = cut if cut > start else end
+        pieces.append(text[start:end])
+        start = end
+        while start < len(text) and text[start] == "\n":
+            start += 1
+    return [p for p in pieces if p.strip()]
 
 
 def corpus_digest(articles: list[str]) -> str:

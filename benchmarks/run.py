@@ -241,7 +241,18 @@ def current_rss_mb() -> float | None:
 
 
 def peak_rss_mb() -> float | None:
-    """The process's peak resident set size so far, in MB."""
+    """The process's peak resident set size so far, in MB.
+
+    On Linux this is ``VmHWM``, the high-water mark of this process image: ``ru_maxrss``
+    would also count the parent's memory at the time of the fork.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024 / 1e6
+    except (OSError, ValueError):
+        pass
     try:
         import resource
     except ImportError:  # Windows
@@ -301,29 +312,31 @@ def worker_throughput(spec: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def worker_document(spec: Mapping[str, Any]) -> dict[str, Any]:
-    """Parse one document of a given size with milinc, repeated until enough time has passed."""
-    text = Path(spec["document"]).read_text(encoding="utf-8")
-    n_bytes = build_corpus.utf8_size(text)
+    """Parse documents of one size with milinc: the same text cut into pieces of that size.
+
+    Small sizes read the whole 1 MB of text as many documents, so every size sees the
+    same content and only the size changes.
+    """
+    documents: list[str] = json.loads(Path(spec["documents"]).read_text(encoding="utf-8"))
+    n_bytes = sum(build_corpus.utf8_size(d) for d in documents)
     milinc = importlib.import_module("milinc")
     milinc.parse(SHORT_TEXT, reference_date=REFERENCE_DATE)
     rss_ready = current_rss_mb()
-    # batches of repetitions lasting at least min_batch_s each, so a 10 KB document is timed reliably
-    t = time.perf_counter()
-    milinc.parse(text, reference_date=REFERENCE_DATE)
-    first = time.perf_counter() - t
-    reps = max(1, int(spec["min_batch_s"] / max(first, 1e-6)))
-    per_parse: list[float] = []
+    if len(documents) > 1:
+        milinc.parse(documents[0], reference_date=REFERENCE_DATE)  # warm-up
+    times: list[float] = []
     for _ in range(spec["batches"]):
         t = time.perf_counter()
-        for _ in range(reps):
+        for text in documents:
             milinc.parse(text, reference_date=REFERENCE_DATE)
-        per_parse.append((time.perf_counter() - t) / reps)
-    median = statistics.median(per_parse)
+        times.append(time.perf_counter() - t)
+    median = statistics.median(times)
     return {
+        "documents": len(documents),
         "bytes": n_bytes,
-        "reps": reps,
         "batches": spec["batches"],
         "median_s": median,
+        "per_document_s": median / len(documents),
         "us_per_kb": median / (n_bytes / 1000) * 1e6,
         "kb_per_s": n_bytes / 1000 / median,
         "rss_ready_mb": rss_ready,
@@ -379,9 +392,8 @@ def worker_profile(spec: Mapping[str, Any]) -> dict[str, Any]:
     for (filename, line, name), (_cc, ncalls, tottime, cumtime, _callers) in raw.items():
         module = _module_of(filename, name)
         by_module[module] = by_module.get(module, 0.0) + tottime
-        functions.append(
-            {"function": f"{module}:{line}({name})", "calls": ncalls, "tottime": tottime, "cumtime": cumtime}
-        )
+        where = module if filename == "~" or filename.startswith("<") else f"{module}:{line}({name})"
+        functions.append({"function": where, "calls": ncalls, "tottime": tottime, "cumtime": cumtime})
     text_out = io.StringIO()
     pstats.Stats(profiler, stream=text_out).sort_stats("cumulative").print_stats(40)
     (OUT_DIR / "profile_cumulative.txt").write_text(text_out.getvalue(), encoding="utf-8")
@@ -404,6 +416,9 @@ def _module_of(filename: str, funcname: str) -> str:
         if m:
             return f"<built-in {m.group(2) + '.' if m.group(2) else ''}{m.group(1)}>"
         return "<built-in>"
+    if filename.startswith("<"):
+        # code generated at run time ("<attrs generated init milinc.segment.Sentence>")
+        return filename.strip("<>")
     path = filename.replace(os.sep, "/")
     for marker in ("/site-packages/", "/src/", "/lib/python"):
         if marker in path:
@@ -483,10 +498,16 @@ def _prepare_inputs(settings: Settings) -> dict[str, Any]:
             "digest": build_corpus.corpus_digest(articles),
         }
     documents: dict[str, str] = {}
-    for size in settings.document_sizes:
-        path = OUT_DIR / f"document_{_size_label(size)}.txt"
-        path.write_text(build_corpus.build_document(size), encoding="utf-8")
-        documents[str(size)] = str(path)
+    if settings.document_sizes:
+        total = max(max(settings.document_sizes), 1_000_000)
+        text = build_corpus.build_document(total)
+        for size in settings.document_sizes:
+            # below 1 MB, the first 1 MB cut into documents of that size: same content at every size
+            source = text if size >= total else text[: len(build_corpus.build_document(1_000_000))]
+            pieces = [source] if size >= len(source.encode("utf-8")) else build_corpus.split_document(source, size)
+            path = OUT_DIR / f"documents_{_size_label(size)}.json"
+            path.write_text(json.dumps(pieces, ensure_ascii=False), encoding="utf-8")
+            documents[str(size)] = str(path)
     return {"corpora": corpora, "documents": documents}
 
 
@@ -546,8 +567,7 @@ def measure(settings: Settings) -> dict[str, Any]:
         results["documents"] = {}
         for size, path in inputs["documents"].items():
             _log(f"[run] milinc on one {_size_label(int(size))} document …")
-            big = int(size) >= 1_000_000
-            spec = {"document": path, "min_batch_s": 0.0 if big else 0.3, "batches": 1 if big else 5}
+            spec = {"documents": path, "batches": 1 if int(size) >= 10_000_000 else 3}
             results["documents"][size] = _spawn("document", spec)
         _log(f"[run] milinc on a stream of {settings.stream_documents} documents …")
         results["stream"] = _spawn(
@@ -795,20 +815,25 @@ def render_markdown(results: Mapping[str, Any], profile: Mapping[str, Any] | Non
     if docs:
         w("## Time per byte by document size\n")
         w(
-            "One document of each size (articles of the stream joined by blank lines), parsed whole by "
-            "`milinc.parse` in a fresh process.\n"
+            "The same text (the first 1 MB of the article stream; 10 MB for a 10 MB document) cut into "
+            "documents of each size and parsed one by one by `milinc.parse` in a fresh process, so only the "
+            "size changes, not the content.\n"
         )
-        w("| document | parse time | µs per KB | vs smallest | KB/s | RSS before parse (MB) | peak RSS (MB) |")
-        w("|---|---:|---:|---:|---:|---:|---:|")
+        w(
+            "| document size | documents | time per document | µs per KB | vs smallest | KB/s "
+            "| RSS before parsing (MB) | peak RSS (MB) |"
+        )
+        w("|---|---:|---:|---:|---:|---:|---:|---:|")
         valid = {int(k): v for k, v in docs.items() if "us_per_kb" in v}
         base = valid[min(valid)]["us_per_kb"] if valid else None
         for size, r in sorted(docs.items(), key=lambda kv: int(kv[0])):
             if "error" in r:
-                w(f"| {_size_label(int(size))} | error: {r['error']} | | | | | |")
+                w(f"| {_size_label(int(size))} | error: {r['error']} | | | | | | |")
                 continue
             rel = f"{r['us_per_kb'] / base:.2f}×" if base else "–"
             w(
-                f"| {_size_label(int(size))} | {r['median_s']:.4f} s | {_fmt(r['us_per_kb'])} | {rel} | "
+                f"| {_size_label(int(size))} | {r['documents']} | {r['per_document_s']:.4f} s "
+                f"| {_fmt(r['us_per_kb'])} | {rel} | "
                 f"{_fmt(r['kb_per_s'])} | {_fmt(r['rss_ready_mb'])} | {_fmt(r['peak_rss_mb'])} |"
             )
         w("")
