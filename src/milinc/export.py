@@ -115,11 +115,28 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+_SENTENCE_END = frozenset('.!?…»"”')
+
+
+def _soft_break(text: str, end: int, next_start: int) -> bool:
+    """A hard-wrapped line inside a sentence: one line break, no closing punctuation before it."""
+    gap = text[end:next_start]
+    return gap.count("\n") == 1 and text[end - 1] not in _SENTENCE_END
+
+
 def _evidence(doc: Document, event: Event, sentence_bounds: list[tuple[int, int]]) -> str:
     start, end = event.span.start, event.span.end
-    for s_start, s_end in sentence_bounds:
+    for i, (s_start, s_end) in enumerate(sentence_bounds):
         if s_start <= start < s_end:
-            start, end = s_start, max(end, s_end)
+            first = last = i
+            # a sentence split by a hard line wrap is still one sentence
+            while first > 0 and _soft_break(doc.text, sentence_bounds[first - 1][1], sentence_bounds[first][0]):
+                first -= 1
+            while last + 1 < len(sentence_bounds) and _soft_break(
+                doc.text, sentence_bounds[last][1], sentence_bounds[last + 1][0]
+            ):
+                last += 1
+            start, end = sentence_bounds[first][0], max(end, sentence_bounds[last][1])
             break
     if end - start > EVIDENCE_MAX_CHARS:
         middle = (event.span.start + event.span.end) // 2

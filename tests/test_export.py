@@ -1,0 +1,254 @@
+"""Incident rows, table writers and readers, document streams, pandas frames."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+import milinc
+from milinc import (
+    Actor,
+    Casualties,
+    Document,
+    ErrorKind,
+    ErrorRecord,
+    Event,
+    EventType,
+    Modality,
+    Place,
+    Qualifier,
+    Source,
+    Span,
+    SubEventType,
+    TimeExpression,
+    WeaponCategory,
+)
+from milinc.export import (
+    EVIDENCE_MAX_CHARS,
+    INCIDENT_COLUMNS,
+    document_line,
+    error_row,
+    incident_rows,
+    open_incident_writer,
+    read_documents_jsonl,
+    read_incidents,
+    rows_for,
+    to_frame,
+)
+from milinc.ontology import Granularity
+
+from .corpus_fakes import generate_corpus, make_fake_parser
+
+TEXT = (
+    "KIEV — Dans la nuit, l'armée russe a lancé des drones sur Kharkiv,\n"
+    "selon le maire. Trois morts et « au moins 12 » blessés, a-t-il dit; un site \"stratégique\" visé.\n\n"
+    "Par ailleurs, des tirs ont été signalés."
+)
+
+
+def span(text: str, words: str, start: int = 0) -> Span:
+    at = text.index(words, start)
+    return Span(at, at + len(words), words)
+
+
+def fake_document() -> Document:
+    """A document with two events, one with every slot, one with none but the required ones."""
+    full = Event(
+        span=span(TEXT, "a lancé des drones"),
+        event_type=EventType.EXPLOSIONS_REMOTE_VIOLENCE,
+        sub_event_type=SubEventType.AIR_DRONE_STRIKE,
+        date=TimeExpression(span(TEXT, "Dans la nuit"), "2024-03-04TNI", Granularity.PART_OF_DAY),
+        location=Place("Kharkiv", country="UA", span=span(TEXT, "Kharkiv")),
+        country="UA",
+        weapons=(WeaponCategory.DRONE, WeaponCategory.MISSILE),
+        killed=Casualties(Qualifier.EXACT, 3),
+        injured=Casualties(Qualifier.AT_LEAST, 12),
+        attacker=Actor(span(TEXT, "l'armée russe")),
+        target=Actor(span(TEXT, 'un site "stratégique"')),
+        modality=Modality.REPORTED,
+        source=Source(span(TEXT, "le maire"), "le maire"),
+    )
+    bare = Event(
+        span=span(TEXT, "tirs"),
+        event_type=EventType.BATTLES,
+        sub_event_type=SubEventType.ARMED_CLASH,
+        killed=Casualties(Qualifier.EXACT, 0),
+    )
+    return Document(text=TEXT, reference_date=dt.date(2024, 3, 5), events=(full, bare))
+
+
+# --- rows ----------------------------------------------------------------------
+
+
+def test_an_event_with_every_slot_fills_every_column() -> None:
+    first, _ = incident_rows(fake_document(), "kyiv-1")
+    assert list(first) == list(INCIDENT_COLUMNS)
+    assert first == {
+        "event_id": "kyiv-1:1",
+        "document_id": "kyiv-1",
+        "event_date": "2024-03-04TNI",
+        "event_type": "explosions_remote_violence",
+        "sub_event_type": "air_drone_strike",
+        "country": "UA",
+        "location": "Kharkiv",
+        "weapons": "drone;missile",
+        "killed": 3,
+        "injured": 12,
+        "attacker": "l'armée russe",
+        "target": 'un site "stratégique"',
+        "modality": "reported",
+        "source": "le maire",
+        # the sentence of the trigger, across its line break, on one line
+        "evidence_text": "KIEV — Dans la nuit, l'armée russe a lancé des drones sur Kharkiv, selon le maire.",
+        "killed_qualifier": "exact",
+        "injured_qualifier": "at_least",
+        "error": None,
+    }
+
+
+def test_empty_slots_are_none_and_zero_stays_zero() -> None:
+    _, second = incident_rows(fake_document(), "d")
+    assert second["event_id"] == "d:2"
+    assert second["killed"] == 0 and second["killed_qualifier"] == "exact"
+    for column in ("event_date", "country", "location", "weapons", "injured", "attacker", "target", "source"):
+        assert second[column] is None, column
+    assert second["modality"] == "asserted"
+    assert second["evidence_text"] == "Par ailleurs, des tirs ont été signalés."
+
+
+def test_a_document_without_events_has_no_row() -> None:
+    assert incident_rows(Document(text="Rien à signaler."), "x") == []
+    assert rows_for("x", Document(text="Rien.")) == []
+
+
+def test_evidence_without_sentence_punctuation_is_cut_around_the_trigger() -> None:
+    words = "mot " * 2000
+    text = words + "frappe " + words
+    event = Event(
+        span=span(text, "frappe"),
+        event_type=EventType.EXPLOSIONS_REMOTE_VIOLENCE,
+        sub_event_type=SubEventType.AIR_DRONE_STRIKE,
+    )
+    (row,) = incident_rows(Document(text=text, events=(event,)), "long")
+    assert len(row["evidence_text"]) <= EVIDENCE_MAX_CHARS
+    assert "frappe" in row["evidence_text"]
+
+
+def test_a_failed_document_is_one_row_that_says_why() -> None:
+    row = error_row(ErrorRecord("f.txt", "not valid UTF-8 (byte 3)", ErrorKind.UNREADABLE))
+    assert row["document_id"] == "f.txt"
+    assert row["error"] == "unreadable: not valid UTF-8 (byte 3)"
+    assert row["event_id"] is None
+    assert set(row) == set(INCIDENT_COLUMNS)
+    assert rows_for("f.txt", ErrorRecord("f.txt", "x")) == [error_row(ErrorRecord("f.txt", "x"))]
+
+
+# --- tables ----------------------------------------------------------------------
+
+
+def _some_rows() -> list[dict[str, object]]:
+    doc = fake_document()
+    tricky = dict(incident_rows(doc, "quote,\"comma\"\nid")[0])
+    tricky["attacker"] = "« l'armée », \"russe\"; ligne"
+    return [*incident_rows(doc, "a"), tricky, error_row(ErrorRecord("b", "missing field 'text'"))]
+
+
+@pytest.mark.parametrize("table_format", ["csv", "jsonl", "parquet"])
+def test_every_table_format_reloads_the_same_rows(tmp_path: Path, table_format: str) -> None:
+    if table_format == "parquet":
+        pytest.importorskip("pyarrow")
+    rows = _some_rows()
+    path = tmp_path / f"incidents.{table_format}"
+    with open_incident_writer(path, table_format) as writer:  # type: ignore[arg-type]
+        writer.write_rows(rows[:2])
+        writer.write_rows(rows[2:])
+    assert read_incidents(path) == rows
+
+
+@pytest.mark.parametrize("table_format", ["csv", "jsonl", "parquet"])
+def test_an_empty_table_still_reloads(tmp_path: Path, table_format: str) -> None:
+    if table_format == "parquet":
+        pytest.importorskip("pyarrow")
+    path = tmp_path / f"empty.{table_format}"
+    open_incident_writer(path, table_format).close()  # type: ignore[arg-type]
+    assert read_incidents(path) == []
+    if table_format == "csv":
+        assert path.read_text(encoding="utf-8").strip() == ",".join(INCIDENT_COLUMNS)
+
+
+def test_parquet_columns_are_typed(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    path = tmp_path / "t.parquet"
+    with open_incident_writer(path, "parquet") as writer:
+        writer.write_rows(_some_rows())
+    schema = pq.read_schema(path)
+    assert schema.names == list(INCIDENT_COLUMNS)
+    assert str(schema.field("killed").type) == "int64"
+    assert str(schema.field("evidence_text").type) == "string"
+
+
+def test_an_unknown_table_format_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="unknown incident table format"):
+        open_incident_writer(tmp_path / "x.xlsx", "xlsx")  # type: ignore[arg-type]
+
+
+# --- document streams ------------------------------------------------------------
+
+
+def test_documents_and_errors_reload_from_json_lines() -> None:
+    doc = fake_document()
+    error = ErrorRecord("gone", "no such file", ErrorKind.UNREADABLE)
+    stream = io.StringIO(
+        "".join(json.dumps(document_line(i, r), ensure_ascii=False) + "\n" for i, r in [("a", doc), ("gone", error)])
+    )
+    assert list(read_documents_jsonl(stream)) == [("a", doc), ("gone", error)]
+
+
+def test_a_document_line_can_be_the_contract_with_an_id() -> None:
+    line = document_line("a", fake_document(), contract=True)
+    assert line == {"id": "a", **milinc.to_contract(fake_document())}
+    assert next(iter(line)) == "id"
+
+
+def test_a_document_line_is_a_valid_input_record_for_the_next_run() -> None:
+    line = document_line("a", fake_document())
+    assert milinc.batch.to_record(line, 0) == milinc.Record("a", TEXT, dt.date(2024, 3, 5))
+
+
+# --- pandas ------------------------------------------------------------------------
+
+
+def test_a_document_becomes_a_typed_frame_in_one_line() -> None:
+    pytest.importorskip("pandas")
+    frame = fake_document().to_frame("kyiv")
+    assert list(frame.columns) == list(INCIDENT_COLUMNS)
+    assert list(frame["event_id"]) == ["kyiv:1", "kyiv:2"]
+    assert str(frame["killed"].dtype) == "Int64"
+    assert frame["killed"].sum() == 3
+    assert frame["location"].isna().tolist() == [False, True]
+
+
+def test_an_empty_frame_keeps_its_columns_and_types() -> None:
+    pytest.importorskip("pandas")
+    frame = Document(text="Rien.").to_frame()
+    assert len(frame) == 0
+    assert list(frame.columns) == list(INCIDENT_COLUMNS)
+    assert str(frame["injured"].dtype) == "Int64"
+
+
+def test_a_frame_of_parse_results_has_error_rows_for_failures() -> None:
+    pytest.importorskip("pandas")
+    corpus = [*generate_corpus(5, seed=3), {"id": "no-text"}]
+    frame = to_frame(milinc.parse_records(corpus, parser_factory=make_fake_parser))
+    assert frame["document_id"].tolist() == [r["id"] for r in corpus]  # generated articles have one event each
+    assert frame["error"].notna().tolist() == [False] * 5 + [True]
+
+
+def test_a_frame_of_bare_documents_numbers_them() -> None:
+    pytest.importorskip("pandas")
+    frame = to_frame([Document(text="Rien."), fake_document()])
+    assert frame["document_id"].tolist() == ["1", "1"]
