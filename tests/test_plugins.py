@@ -158,7 +158,7 @@ def test_a_single_fragment_or_postprocessor_needs_no_list() -> None:
             "uses lexicon 'places' in its weapons grammar",
         ),
         ({"callbacks": {"weapons": {"builtin_system": lambda c: c}}}, "may not replace built-in callbacks"),
-        ({"callbacks": {"weapons": {"p_nothing": lambda c: c}}}, "'p_nothing', a rule its own weapons fragments"),
+        ({"callbacks": {"weapons": {"p_nothing": lambda c: c}}}, "'p_nothing' in weapons, a rule its own weapons fragments"),
         ({"lexicons": {"weapon_system": [{"name": "x", "category": "rocket"}]}}, "unknown lexicon 'weapon_system'"),
         ({"lexicons": {"weapon_systems": ["Grad"]}}, "takes records, not plain strings"),
         ({"lexicons": {"weapon_systems": [{"name": "Grad"}]}}, "lacks category"),

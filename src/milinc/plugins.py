@@ -448,7 +448,7 @@ def _check(plugin: Plugin, grammars: _Grammars) -> _Checked:
         for rule in callbacks:
             if rule not in allowed:
                 raise fail(
-                    f"has a {dim} callback for {rule!r}, a rule its own {dim} fragments do not define "
+                    f"has a callback for {rule!r} in {dim}, a rule its own {dim} fragments do not define "
                     "(plugins may not replace built-in callbacks)"
                 )
     return _Checked(plugin, own, phrases)
