@@ -479,7 +479,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (see the module docstring)."""
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args, extra = parser.parse_known_args(argv)
+        if extra:
+            # argparse stops filling FILE... at the first option: take FILEs given after options too
+            # (milinc parse a.txt --jsonl r.jsonl b.txt), and refuse anything else it did not know
+            unknown = [a for a in extra if a.startswith("-") and a != _STDIN]
+            if unknown or args.command != "parse":
+                raise CliError(f"unrecognized arguments: {' '.join(unknown or extra)}")
+            args.files = [*args.files, *extra]
         if args.command == "parse":
             return _run_parse(args, sys.stdout)
         if args.command == "schema":
