@@ -58,6 +58,7 @@ def test_every_item_form_becomes_a_record_with_its_id_and_date() -> None:
     assert to_record({"id": "z", "text": "t", "reference_date": dt.datetime(2024, 3, 5, 12)}, 0) == Record(
         "z", "t", REF
     )
+    assert to_record({"id": "z", "text": "t", "reference_date": "2024-03-05 10:30:00"}, 0) == Record("z", "t", REF)
     record = Record("r", "t", REF)
     assert to_record(record, 0) is record
 
@@ -66,7 +67,7 @@ def test_every_item_form_becomes_a_record_with_its_id_and_date() -> None:
     ("item", "item_id", "words"),
     [
         ({"id": "m"}, "m", "missing field 'text'"),
-        ({"id": "n", "text": None}, "n", "text must be a string"),
+        ({"id": "n", "text": None}, "n", "missing field 'text'"),
         ({"id": "n", "text": 12}, "n", "text must be a string, got int"),
         ({"id": "d", "text": "t", "reference_date": "05/03/2024"}, "d", "YYYY-MM-DD"),
         ({"id": "d", "text": "t", "reference_date": 20240305}, "d", "reference_date must be"),

@@ -119,6 +119,10 @@ def _date_field(value: Any) -> _dt.date | None:
         try:
             return _dt.date.fromisoformat(value)
         except ValueError:
+            pass
+        try:  # a timestamp ("2024-03-05 10:00:00", "2024-03-05T10:00:00+01:00") dates its day
+            return _dt.datetime.fromisoformat(value).date()
+        except ValueError:
             raise ValueError(f"reference_date is not a date in YYYY-MM-DD form: {value!r}") from None
     raise ValueError(f"reference_date must be a date or a YYYY-MM-DD string, got {type(value).__name__}")
 
@@ -126,6 +130,8 @@ def _date_field(value: Any) -> _dt.date | None:
 def _text_field(value: Any) -> str:
     if isinstance(value, str):
         return value
+    if value is None:
+        raise ValueError("missing field 'text'")
     if isinstance(value, (bytes, bytearray)):
         try:
             return bytes(value).decode("utf-8")

@@ -20,7 +20,17 @@ import functools
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..batch import ErrorKind, ErrorRecord, Item, Record, Result, _date_field, parse_records, to_record
+from ..batch import (
+    ErrorKind,
+    ErrorRecord,
+    Item,
+    Record,
+    Result,
+    _date_field,
+    _text_field,
+    parse_records,
+    to_record,
+)
 from ..export import Row, rows_for, rows_to_frame
 from ..pipeline import Parser
 
@@ -99,13 +109,15 @@ def incidents_bag(
     return parsed.map(lambda pair: rows_for(pair[0], pair[1])).flatten()
 
 
+def _missing(value: Any) -> bool:
+    # pandas gives None, NaN, NA or NaT for an empty cell, depending on the column's dtype
+    import pandas as pd
+
+    return value is None or (not isinstance(value, (str, bytes)) and bool(pd.isna(value)))
+
+
 def _cell_date(value: Any) -> _dt.date | None:
-    # pandas gives NaT/NaN/None for a missing date, and Timestamp (a datetime) for a parsed one
-    if value is None or (isinstance(value, float) and value != value):
-        return None
-    if type(value).__name__ == "NaTType":
-        return None
-    return _date_field(value)
+    return None if _missing(value) else _date_field(value)
 
 
 def _frame_records(
@@ -115,11 +127,8 @@ def _frame_records(
     dates: Iterable[Any] = frame[date_column] if date_column else [None] * len(frame)
     for doc_id, text, date in zip(ids, frame[text_column], dates):
         item_id = str(doc_id)
-        if not isinstance(text, str):
-            yield ErrorRecord(item_id, f"text must be a string, got {type(text).__name__}", ErrorKind.INVALID_RECORD)
-            continue
         try:
-            yield Record(item_id, text, _cell_date(date))
+            yield Record(item_id, _text_field(None if _missing(text) else text), _cell_date(date))
         except ValueError as exc:
             yield ErrorRecord(item_id, str(exc), ErrorKind.INVALID_RECORD)
 
