@@ -30,8 +30,11 @@ from importlib import resources
 from typing import Any
 
 import attrs
-from lark import Lark, Transformer
+from lark import Lark, Token, Transformer
 from lark.exceptions import LarkError
+from lark.lexer import BasicLexer
+from lark.parsers.lalr_parser_state import ParseConf, ParserState
+from lark.utils import TextSlice
 
 from .normalize import fold
 
@@ -126,6 +129,83 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+class _Driver:
+    """A lean LALR driver over a compiled grammar's own tables, lexer and callbacks.
+
+    It does what ``lark.parse_interactive`` + ``feed_token`` + ``copy().feed_eof()`` do,
+    token for token, without their per-call objects (lexer thread, line counter,
+    interactive-parser copies) and without an exception for the common "this token
+    cannot come here" stop. Where lark's internals are not the expected ones (another
+    lexer, a post-lexer), :meth:`GrammarMatcher.parse_at` uses lark's public API instead.
+    """
+
+    __slots__ = ("callbacks", "conf", "end_token", "ignore", "scan", "states")
+
+    def __init__(self, lark: Lark) -> None:
+        frontend = lark.parser
+        lexer = frontend.lexer
+        if type(lexer) is not BasicLexer or lark.options.postlex is not None:
+            raise TypeError("not a basic-lexer LALR parser")
+        parser = frontend.parser.parser
+        self.conf: ParseConf[int] = ParseConf(parser.parse_table, parser.callbacks, lark.options.start[0])
+        self.states: dict[Any, dict[str, tuple[Any, Any]]] = self.conf.states
+        self.scan = lexer.scanner.match
+        self.callbacks: dict[str, Callable[[Token], Any]] = lexer.callback
+        self.ignore: frozenset[str] = lexer.ignore_types
+        self.end_token = Token("$END", "", 0, 1, 1)
+
+    def accepting_prefixes(self, window: str) -> list[tuple[int, list[Any], list[Any]]]:
+        """Parser snapshots after each token where the input could end, shortest first.
+
+        Tokens are lexed and fed exactly as lark does; the first token that cannot be
+        lexed, that stops inside a word, or that the parser refuses, ends the scan.
+        """
+        n = len(window)
+        source = TextSlice(window, 0, n)
+        state = ParserState(self.conf, None)  # type: ignore[arg-type]
+        state_stack = state.state_stack
+        states = self.states
+        ignore = self.ignore
+        callbacks = self.callbacks
+        out: list[tuple[int, list[Any], list[Any]]] = []
+        pos = 0
+        try:
+            while pos < n:
+                res = self.scan(source, pos)
+                if not res:
+                    break  # lark: UnexpectedCharacters
+                value, type_ = res
+                end = pos + len(value)
+                ignored = type_ in ignore
+                if ignored and type_ not in callbacks:
+                    pos = end
+                    continue
+                # the window never holds a line break: line 1, column = offset + 1
+                tok = Token(type_, value, pos, 1, pos + 1, 1, end + 1, end)
+                pos = end
+                if type_ in callbacks:
+                    tok = callbacks[type_](tok)
+                if ignored:
+                    continue
+                # a token must not stop inside a word ("juin" in "juinx")
+                if end < n and _is_word(window[end]) and _is_word(window[end - 1]):
+                    break
+                if tok.type not in states[state_stack[-1]]:
+                    break  # lark: UnexpectedToken
+                state.feed_token(tok)
+                if "$END" in states[state_stack[-1]]:
+                    out.append((end, list(state_stack), list(state.value_stack)))
+        except LarkError:
+            pass
+        return out
+
+    def finish(self, state_stack: list[Any], value_stack: list[Any]) -> Any:
+        """Feed the end of input to a snapshot: the transformer's final value (raises LarkError)."""
+        return ParserState(self.conf, None, state_stack, value_stack).feed_token(  # type: ignore[arg-type]
+            self.end_token, True
+        )
+
+
 class GrammarMatcher:
     """Finds the matches of one compiled grammar around anchor positions."""
 
@@ -143,24 +223,43 @@ class GrammarMatcher:
         self.lookback = lookback
         self.window = window
         self.accept = accept
+        try:
+            self._driver: _Driver | None = _Driver(lark)
+        except (AttributeError, TypeError, KeyError, IndexError):
+            self._driver = None
 
     def parse_at(self, text: str, pos: int, limit: int) -> Match | None:
         """The longest match starting exactly at *pos* and ending by *limit*, if any."""
+        if self._driver is None:
+            return self._parse_at_interactive(text, pos, limit)
+        driver = self._driver
+        # the longest accepting prefix whose value is kept wins: try them longest first
+        for end, state_stack, value_stack in reversed(driver.accepting_prefixes(text[pos:limit])):
+            try:
+                value = driver.finish(state_stack, value_stack)
+            except LarkError:
+                continue
+            if value is not None and (self.accept is None or self.accept(text, pos, pos + end)):
+                return Match(pos, pos + end, value)
+        return None
+
+    def _parse_at_interactive(self, text: str, pos: int, limit: int) -> Match | None:
+        """:meth:`parse_at` through lark's interactive parser (the reference behaviour)."""
         window = text[pos:limit]
         n = len(window)
-        ip = self.lark.parse_interactive(window)
+        ip: Any = self.lark.parse_interactive(window)
         best: Match | None = None
         try:
-            for tok in ip.lexer_thread.lex(ip.parser_state):  # type: ignore[no-untyped-call]
+            for tok in ip.lexer_thread.lex(ip.parser_state):
                 end = tok.end_pos
                 assert end is not None
                 # a token must not stop inside a word ("juin" in "juinx")
                 if end < n and _is_word(window[end]) and _is_word(window[end - 1]):
                     break
                 ip.feed_token(tok)
-                if "$END" in ip.choices():  # type: ignore[no-untyped-call]
+                if "$END" in ip.choices():
                     try:
-                        value = ip.copy(deepcopy_values=False).feed_eof()  # type: ignore[no-untyped-call]
+                        value = ip.copy(deepcopy_values=False).feed_eof()
                     except LarkError:
                         continue
                     if value is not None and (self.accept is None or self.accept(text, pos, pos + end)):
@@ -182,8 +281,10 @@ class GrammarMatcher:
             a = m.start()
             if a < pos:
                 continue
-            line_start = text.rfind("\n", 0, a) + 1
-            line_end = text.find("\n", a)
+            # look for line breaks only as far as a match can reach (a document may be one long line)
+            reach_back = max(0, a - 12 * self.lookback)
+            line_start = max(text.rfind("\n", reach_back, a) + 1, reach_back)
+            line_end = text.find("\n", a, a + self.window)
             limit = min(stop, line_end if line_end >= 0 else len(text), a + self.window)
             for s in self._candidate_starts(text, a, max(pos, line_start)):
                 found = self.parse_at(text, s, limit)

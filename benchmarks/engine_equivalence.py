@@ -1,0 +1,184 @@
+"""Check that the engine's fast ``parse_at`` finds exactly what lark's interactive parser finds.
+
+``milinc.engine.GrammarMatcher.parse_at`` drives lark's LALR tables directly for
+speed; ``_parse_at_interactive`` is the reference written with lark's public
+interactive-parser API. This script runs both at every candidate start of every
+anchor, for every grammar matcher the default parser holds (plus the engine
+tests' toy grammar), over the benchmark corpus and a few hand-written edge
+cases, and reports any difference. Run it after touching the engine::
+
+    python benchmarks/engine_equivalence.py            # 1 MB corpus
+    python benchmarks/engine_equivalence.py --size 200KB
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import build_corpus
+
+EDGE_CASES = (
+    "le 28 juin 2021 a 5 h 30, lundi soir",
+    "les lundis et juinx, 12juin, juin12",
+    "au moins huit roquettes\net 3 obus",
+    "  ,,, - ' \" 2 500 1er 1 000 000 soldats",
+    "dans la nuit de samedi a dimanche, vers 3 heures du matin",
+    "du 3 au 5 mars 2024 puis entre le 7 et le 9 avril",
+    "un drone shahed-136 et deux missiles kh-101, un ac-130",
+)
+
+
+TOY_GRAMMAR = r"""
+start: qual? num unit?
+qual: AU MOINS | PRES DE | ENVIRON | PLUS D "'" | PLUS DE
+num: INT | NUMWORD | INT INT
+unit: WORD | WORD DE WORD
+AU: "au"
+MOINS: "moins"
+PRES: "pres"
+DE: "de"
+D: "d"
+ENVIRON: "environ"
+PLUS: "plus"
+NUMWORD.2: /@LEXICON:numbers@/
+INT: /\d+/
+WORD: /[^\W\d_]+/
+%ignore /[ ]+/
+"""
+
+
+def toy_matcher() -> Any:
+    """A grammar with keywords taken from a generic WORD, a lexicon, and a transformer that rejects."""
+    import re
+
+    from lark import Transformer
+
+    from milinc.engine import GrammarMatcher, compile_grammar, words_regex
+
+    class Toy(Transformer[Any, Any]):
+        def start(self, children: list[Any]) -> Any:
+            words = [str(c) for c in children]
+            # reject matches ending on "de" so the longest accepted prefix is not always the longest parse
+            return None if words and words[-1].endswith("de") else tuple(words)
+
+        def num(self, children: list[Any]) -> str:
+            return " ".join(map(str, children))
+
+        def unit(self, children: list[Any]) -> str:
+            return " ".join(map(str, children))
+
+        def qual(self, children: list[Any]) -> str:
+            return " ".join(map(str, children))
+
+    numbers = [
+        "un",
+        "deux",
+        "trois",
+        "quatre",
+        "cinq",
+        "six",
+        "sept",
+        "huit",
+        "neuf",
+        "dix",
+        "douze",
+        "quinze",
+        "vingt",
+        "trente",
+        "cent",
+        "mille",
+    ]
+    lark = compile_grammar(TOY_GRAMMAR, transformer=Toy(), lexicons={"numbers": numbers})
+    return GrammarMatcher(lark, re.compile(r"\d+|" + words_regex(numbers).pattern), lookback=3)
+
+
+def matchers() -> Iterator[tuple[str, Any]]:
+    """Every GrammarMatcher reachable from the default parser's extractors."""
+    import milinc
+    from milinc.engine import GrammarMatcher
+
+    parser = milinc.default_parser()
+    seen: set[int] = set()
+    for stage_name, stage in vars(parser).items():
+        for attr, value in vars(stage).items() if hasattr(stage, "__dict__") else ():
+            candidates = value if isinstance(value, (list, tuple)) else [value]
+            for candidate in candidates:
+                if isinstance(candidate, GrammarMatcher) and id(candidate) not in seen:
+                    seen.add(id(candidate))
+                    yield f"{stage_name}.{attr}", candidate
+
+
+def _same(a: Any, b: Any) -> bool:
+    if a is None or b is None:
+        return a is b
+    if (a.start, a.end) != (b.start, b.end):
+        return False
+    try:
+        return bool(a.value == b.value)
+    except Exception:  # values without a usable equality: compare their text
+        return repr(a.value) == repr(b.value)
+
+
+def check(name: str, matcher: Any, texts: list[str]) -> tuple[int, int, list[str]]:
+    """Compare both implementations at every candidate start: (starts checked, starts matching, differences)."""
+    checked = matched = 0
+    diffs: list[str] = []
+    for text in texts:
+        for m in matcher.anchors.finditer(text):
+            a = m.start()
+            line_start = text.rfind("\n", 0, a) + 1
+            line_end = text.find("\n", a)
+            limit = min(line_end if line_end >= 0 else len(text), a + matcher.window)
+            for s in matcher._candidate_starts(text, a, line_start):
+                checked += 1
+                fast = matcher.parse_at(text, s, limit)
+                ref = matcher._parse_at_interactive(text, s, limit)
+                matched += ref is not None
+                if not _same(fast, ref) and len(diffs) < 20:
+                    diffs.append(f"{name} at {s}: {text[s:limit][:60]!r}: fast={fast!r} reference={ref!r}")
+    return checked, matched, diffs
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the comparison and exit non-zero on any difference."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--size", default="1MB", help="how much of the benchmark corpus to read")
+    args = ap.parse_args(argv)
+
+    from milinc.normalize import normalize
+
+    texts = [normalize(t).text for t in build_corpus.build_articles(build_corpus.parse_size(args.size))]
+    texts += [normalize(t).text for t in EDGE_CASES]
+    found = [("toy quantities grammar", toy_matcher()), *matchers()]
+    try:
+        sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+        import test_engine  # type: ignore[import-not-found]
+
+        found.append(("tests/test_engine.MATCHER", test_engine.MATCHER))
+    except ImportError:
+        pass
+    failed = False
+    for name, matcher in found:
+        t = time.perf_counter()
+        checked, matched, diffs = check(name, matcher, texts)
+        status = "OK" if not diffs else f"{len(diffs)}+ DIFFERENCES"
+        print(
+            f"{name}: {checked} starts compared ({matched} with a match) in {time.perf_counter() - t:.1f} s: {status}"
+        )
+        for d in diffs:
+            print("   ", d)
+        failed = failed or bool(diffs)
+    if not found:
+        print("no grammar matcher found")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
