@@ -501,7 +501,7 @@ def _options_table(parser: argparse.ArgumentParser) -> str:
         if isinstance(action, (argparse._HelpAction, argparse._SubParsersAction)):
             continue
         names = ", ".join(action.option_strings) or (action.metavar or action.dest)
-        if action.nargs == 0:
+        if action.nargs == 0 or not action.option_strings:
             argument = ""
         elif action.choices:
             argument = " \\| ".join(code(c) for c in action.choices)
@@ -521,7 +521,7 @@ def _options_table(parser: argparse.ArgumentParser) -> str:
 def _help_text(parser: argparse.ArgumentParser) -> str:
     # argparse wraps to the terminal width: fix it so the page is the same everywhere.
     old = os.environ.get("COLUMNS")
-    os.environ["COLUMNS"] = "100"
+    os.environ["COLUMNS"] = "80"
     try:
         return parser.format_help()
     finally:
@@ -571,6 +571,8 @@ class ApiModule:
     """Public names imported from elsewhere → their target's dotted path."""
     summary: str = ""
     """First line of the module docstring."""
+    reexport_summaries: dict[str, str] = field(default_factory=dict)
+    """Re-exported name → first line of its target's docstring."""
 
     @property
     def page(self) -> str:
@@ -590,6 +592,17 @@ def _is_private_module(name: str) -> bool:
     return any(part.startswith("_") for part in name.split(".")[1:])
 
 
+def _summary(alias: Any) -> str:
+    """The first line of the docstring of an alias's target ("" when it cannot be resolved)."""
+    import griffe
+
+    try:
+        docstring = alias.final_target.docstring
+    except (griffe.AliasResolutionError, griffe.CyclicAliasError):
+        return ""
+    return docstring.value.strip().split("\n")[0] if docstring else ""
+
+
 def _exported_names(module: Any) -> list[str] | None:
     exports = getattr(module, "exports", None)
     if exports is None:
@@ -607,6 +620,7 @@ def api_modules(package: Any = None) -> list[ApiModule]:
             exported = _exported_names(module)
             members: list[str] = []
             reexports: dict[str, str] = {}
+            summaries: dict[str, str] = {}
             for name, member in module.members.items():
                 public = name in exported if exported is not None else not name.startswith("_")
                 if not public or (member.is_module and exported is None):
@@ -614,13 +628,16 @@ def api_modules(package: Any = None) -> list[ApiModule]:
                 if member.is_alias:
                     if exported is not None:
                         reexports[name] = member.target_path
+                        summaries[name] = _summary(member)
                 elif not member.is_module:
                     members.append(name)
             if exported is not None:
                 # Keep the order of __all__ where there is one.
                 members.sort(key=lambda n: exported.index(n) if n in exported else len(exported))
             doc = module.docstring.value if module.docstring else ""
-            found.append(ApiModule(module.path, members, reexports, doc.strip().split("\n")[0] if doc else ""))
+            found.append(
+                ApiModule(module.path, members, reexports, doc.strip().split("\n")[0] if doc else "", summaries)
+            )
         for sub in sorted(module.modules.values(), key=lambda m: m.path):
             walk(sub)
 
@@ -735,10 +752,16 @@ def render_api_page(module: ApiModule) -> str:
     ]
     if module.reexports:
         out.append("## Re-exported names\n")
-        out.append(
-            "These names are defined elsewhere and imported here for convenience:\n\n"
-            + "".join(f"- [`{module.path}.{name}`][{target}]\n" for name, target in module.reexports.items())
-        )
+        out.append("These names are defined in other modules and imported here for convenience.\n")
+        rows = [
+            [
+                f"[`{name}`][{target}]",
+                f"`{target.rsplit('.', 1)[0]}`",
+                md_escape(module.reexport_summaries.get(name, "")),
+            ]
+            for name, target in module.reexports.items()
+        ]
+        out.append(table(["Name", "Defined in", "What it is"], rows))
     return "\n".join(out)
 
 
@@ -988,11 +1011,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.update_outputs is not None:
         pages = [Path(p).resolve() for p in args.update_outputs] or example_pages()
+        failed = 0
         for page in pages:
-            changed = update_outputs(page)
+            try:
+                changed = update_outputs(page)
+            except RuntimeError as exc:
+                failed += 1
+                print(exc, file=sys.stderr)
+                continue
             if changed:
                 print(f"{page.relative_to(ROOT)}: {changed} output(s) updated")
-        return 0
+        return 1 if failed else 0
     parser.print_help()
     return 2
 

@@ -94,7 +94,7 @@ def on_config(config: Any) -> Any:
     if policy is not None:
         docs_dir = Path(config["docs_dir"])
         extra = sorted(p.stem for p in (docs_dir / "policy").glob("*.md") if p.stem not in POLICY_ORDER)
-        entries: list[Any] = ["normalization.md"]
+        entries: list[Any] = [{"Overview": "normalization.md"}]
         for stem in POLICY_ORDER + extra:
             entries.append({WRITTEN_ELSEWHERE.get(f"policy/{stem}.md", stem.capitalize()): f"policy/{stem}.md"})
         nav[policy] = {"Normalization policy": entries}
