@@ -1,17 +1,67 @@
-"""Dates and times: grammar ``grammars/dates.lark``, resolution against the reference date."""
+"""Dates and times: grammar ``grammars/dates.lark``, resolution against the reference date.
+
+- :mod:`milinc.dates.transformer` turns grammar matches into partial dates
+  (:class:`~milinc.dates.parts.DateParts`);
+- :mod:`milinc.dates.resolver` resolves them (news style, past-preferring);
+- :class:`DateExtractor` finds the matches, checks their context, resolves them
+  in text order (anaphoric dates need the date the text last established) and
+  finds the reference date in a dateline.
+
+The policy is documented in ``docs/policy/dates.md``.
+"""
 
 from __future__ import annotations
 
 import datetime as _dt
+import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+import attrs
+
+from .. import engine
 from ..extensions import Extensions
-from ..ontology import TimeExpression
+from ..ontology import Anchor, Granularity, TimeExpression
+from .lexicon import ANCHOR_WORDS
+from .parts import DateParts, Relation
+from .resolver import Resolution, Resolver
+from .transformer import DateTransformer
 
 if TYPE_CHECKING:
     from ..pipeline import ExtractionContext
 
-__all__ = ["DateExtractor"]
+__all__ = ["DateExtractor", "DateParts", "Resolver"]
+
+LOOKBACK = 6
+"""Tokens tried before an anchor: "en fin d'apres-midi" puts six tokens before "midi"."""
+
+DATELINE_LINES = 8
+"""How many non-empty lines at the top of a text may hold the dateline."""
+
+_DIGITS = r"\d"
+_QUANTITY_BEFORE = re.compile(
+    r"(?:plus|moins|pres|environ|autour|hauteur|total|nombre|bilan|somme|montant|chiffre|rayon|distance"
+    r"|portee|altitude|profondeur|longueur|dela|centaines?|milliers?|dizaines?|millions?|plusieurs|quelque)\s+$"
+)
+_YEAR_FOLLOWERS = frozenset(
+    "et ou a au aux par pour dans en contre avec sur sous lors quand qui que qu ont a est etait avait sont "
+    "furent fut puis mais ni selon apres avant depuis jusqu ainsi alors lorsque dont ou donc".split()
+)
+_IL_Y_A = re.compile(r"(?<![^\W_])y\s+$")
+_TRAVEL_TIME = re.compile(r"^\s*(?:de|d')\s*(?:route|marche|vol|voiture|avion|train|bateau|navigation)\b")
+_AFTER_EVENT = re.compile(r"\s*(?:que\b|qu')")
+_PUBLICATION = re.compile(
+    r"publi|mis a jour|mise a jour|modifi|actualis|\((?:afp|reuters|ap|ats|belga)\)|\b(?:afp|reuters)\b"
+)
+
+
+@attrs.frozen
+class _Found:
+    """A mention found in the text, before resolution."""
+
+    start: int
+    end: int
+    parts: DateParts
 
 
 class DateExtractor:
@@ -19,11 +69,134 @@ class DateExtractor:
 
     def __init__(self, extensions: Extensions) -> None:
         self.extensions = extensions
+        source = extensions.grammar_for("dates", engine.grammar_source("dates"))
+        self.transformer = DateTransformer.with_callbacks(extensions.callbacks_for("dates"))
+        lark = engine.compile_grammar(source, transformer=self.transformer)
+        anchors = extensions.lexicon("date_anchors", list(ANCHOR_WORDS))
+        pattern = re.compile(rf"\d+|(?<![^\W_]){engine.lexicon_regex(anchors)}")
+        self.matcher = engine.GrammarMatcher(lark, pattern, lookback=LOOKBACK)
 
+    # ------------------------------------------------------------ public
     def find_reference_date(self, ctx: ExtractionContext) -> _dt.date | None:
-        """The publication date from a dateline, if the text starts with one."""
+        """The publication date from a dateline near the top of the text, if there is one.
+
+        A dateline is a full date (day, month and year) in one of the first
+        lines, on a line that holds little else or that says it is a
+        publication date ("Publié le", "Mis à jour", "(Reuters)"). A date
+        without a year is not enough: nothing is invented.
+        """
+        text = ctx.text
+        limit = _end_of_top_lines(text, DATELINE_LINES)
+        for found in self._find(text, end=limit):
+            p = found.parts
+            if p.relation is not Relation.CALENDAR or p.year is None or p.month is None or p.day is None:
+                continue
+            line_start = text.rfind("\n", 0, found.start) + 1
+            line_end = text.find("\n", found.end)
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            rest = text[line_start : found.start] + text[found.end : line_end if line_end >= 0 else len(text)]
+            leftover = re.sub(r"[^\w]+|\d", "", rest)
+            if len(leftover) <= 30 or _PUBLICATION.search(line):
+                try:
+                    return _dt.date(p.year, p.month, p.day)
+                except ValueError:
+                    continue
         return None
 
     def extract(self, ctx: ExtractionContext) -> list[TimeExpression]:
-        """Every date mention of the text, resolved."""
-        return []
+        """Every date mention of the text, resolved in text order."""
+        resolver = Resolver(ctx.reference_date)
+        out: list[TimeExpression] = []
+        previous: _dt.date | None = None
+        previous_sentence = -1
+        for found in self._find(ctx.text):
+            parts = found.parts
+            sentence = ctx.sentence_at(found.start)
+            if parts.rule == "anaphoric_shift" and _AFTER_EVENT.match(ctx.text, found.end):
+                parts = _after_event(parts, previous is not None and previous_sentence == sentence)
+            resolution = resolver.resolve(parts, previous)
+            out.append(_expression(ctx, found, resolution))
+            if resolution.day_date is not None:
+                previous, previous_sentence = resolution.day_date, sentence
+        return out
+
+    # ------------------------------------------------------------ matching
+    def parse_phrase(self, text: str) -> list[DateParts]:
+        """The partial dates of a short normalized phrase (for tests and explanations)."""
+        return [f.parts for f in self._find(text)]
+
+    def _find(self, text: str, *, end: int | None = None) -> Iterator[_Found]:
+        for match in self.matcher.finditer(text, end=end):
+            mentions = match.value if isinstance(match.value, list) else [match.value]
+            for parts in mentions:
+                start, stop = match.start + parts.start, match.start + parts.end
+                if stop <= start or not _plausible(text, start, stop, parts):
+                    continue
+                yield _Found(start, stop, parts)
+
+
+def _after_event(parts: DateParts, previous_in_sentence: bool) -> DateParts:
+    """"un jour après que …" dates the main clause, not the anchor event.
+
+    The main clause is dated by the date already stated in the sentence, or,
+    in a lede with no date before it, it is the news of the reference day.
+    """
+    if previous_in_sentence:
+        return parts.but(offset=0)
+    return parts.but(relation=Relation.REFERENCE, offset=0)
+
+
+def _plausible(text: str, start: int, end: int, parts: DateParts) -> bool:
+    """Context checks the grammar cannot make (it never sees the words around a match)."""
+    before = text[max(0, start - 30) : start]
+    after = text[end : end + 30]
+    if parts.rule == "year_de":
+        if _QUANTITY_BEFORE.search(before):
+            return False  # "plus de 2000 soldats"
+        follower = re.match(r"\s*([^\W\d_]+|\d)", after)
+        if follower and (follower.group(1).isdigit() or follower.group(1) not in _YEAR_FOLLOWERS):
+            return False  # "de 2000 soldats"
+    if parts.clock and parts.relation is Relation.PREVIOUS and text.startswith("a", start):
+        if _IL_Y_A.search(before):
+            return False  # "il y a 2 heures" is a duration
+    return not (parts.clock and _TRAVEL_TIME.match(after))  # "à 2 heures de route"
+
+
+def _expression(ctx: ExtractionContext, found: _Found, r: Resolution) -> TimeExpression:
+    p = found.parts
+    relative = p.relation is not Relation.CALENDAR or (r.anchor is not Anchor.NONE and p.year is None)
+    hour, minute = (p.hour, p.minute) if p.hour is not None else (None, None)
+    return TimeExpression(
+        span=ctx.span(found.start, found.end),
+        value=r.value,
+        granularity=r.granularity,
+        year=r.year,
+        month=r.month,
+        day=r.day,
+        hour=hour,
+        minute=minute,
+        weekday=p.weekday,
+        part_of_day=p.part_of_day if r.granularity is Granularity.PART_OF_DAY else None,
+        relative=relative,
+        anchor=r.anchor,
+        anchor_value=r.anchor_value,
+        modifier=p.modifier,
+        interval_role=p.interval_role,
+        conflict=r.conflict,
+        rule=p.rule or None,
+    )
+
+
+def _end_of_top_lines(text: str, lines: int) -> int:
+    seen = 0
+    pos = 0
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        if nl < 0:
+            return len(text)
+        if text[pos:nl].strip():
+            seen += 1
+            if seen >= lines:
+                return nl
+        pos = nl + 1
+    return min(len(text), 2000)

@@ -1,0 +1,154 @@
+"""The partial, unresolved date that the grammar's transformer builds.
+
+A :class:`DateParts` says what the words of one mention state ("mardi", "le 15
+août", "un jour plus tôt", "dans la nuit de jeudi à vendredi") without deciding
+which calendar day that is: :mod:`milinc.dates.resolver` does that, against the
+reference date and the date the text last established.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+from lark import Token, Tree
+
+from ..ontology import IntervalRole, Modifier, PartOfDay
+
+__all__ = ["DateParts", "Relation", "Unit", "merge_parts"]
+
+
+class Relation(str, enum.Enum):
+    """What a mention is relative to, which decides how it is resolved."""
+
+    CALENDAR = "calendar"
+    """Stated on the calendar (day, month, year, weekday); missing parts come from the reference date."""
+    REFERENCE = "reference"
+    """An offset from the reference date ("hier", "il y a trois jours", "la semaine dernière")."""
+    PREVIOUS = "previous"
+    """An offset from the date the text last established ("la veille", "un jour plus tôt")."""
+
+
+class Unit(str, enum.Enum):
+    """The unit of a relative offset."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+
+@attrs.frozen
+class DateParts:
+    """What one date mention states, before resolution.
+
+    Offsets ``start``/``end`` are relative to the start of the grammar match.
+    """
+
+    start: int
+    """Offset of the first character of the mention, relative to the match."""
+    end: int
+    """Offset just past the mention, relative to the match."""
+    rule: str = ""
+    """The grammar rule that built the mention."""
+    year: int | None = None
+    """Calendar year stated by the text."""
+    month: int | None = None
+    """Month 1-12 stated by the text."""
+    day: int | None = None
+    """Day of the month stated by the text."""
+    hour: int | None = None
+    """Hour of a clock time."""
+    minute: int | None = None
+    """Minute of a clock time."""
+    weekday: int | None = None
+    """ISO weekday (1 = lundi) named by the text."""
+    part_of_day: PartOfDay | None = None
+    """Morning, afternoon, evening or night named by the text."""
+    modifier: Modifier | None = None
+    """"début", "mi-", "fin", "vers"."""
+    relation: Relation = Relation.CALENDAR
+    """What the mention is relative to."""
+    unit: Unit = Unit.DAY
+    """Unit of ``offset`` (and the granularity of a relative week/month/year)."""
+    offset: int = 0
+    """Signed offset in ``unit`` from the reference or previous date."""
+    count: int | None = None
+    """A count read by the grammar ("trois" in "trois jours plus tard"), used by the rules."""
+    direction: int = 0
+    """-1 for "dernier" (strictly before), +1 for "prochain" (strictly after), 0 otherwise."""
+    this_week: bool = False
+    """"ce mardi": the weekday of the reference date's week."""
+    shift_days: int = 0
+    """Days added after resolution ("la nuit de jeudi à vendredi" is the Friday minus one)."""
+    interval_role: IntervalRole | None = None
+    """Set when the mention is one endpoint of an interval."""
+    weak: bool = False
+    """A form that is a date only in a strong context (a bare "le soir", "12h", "de 2003")."""
+    clock: bool = False
+    """The mention contains a clock time."""
+    whole_day: bool = False
+    """The mention names a whole day ("dans la journée de mardi"), not a part of it."""
+
+    def but(self, **changes: Any) -> DateParts:
+        """A copy with *changes*."""
+        return attrs.evolve(self, **changes)
+
+
+_FIELDS = [f.name for f in attrs.fields(DateParts) if f.name not in ("start", "end", "rule")]
+_DEFAULTS = {f.name: f.default for f in attrs.fields(DateParts)}
+
+
+def _extent(item: Any) -> tuple[int, int] | None:
+    if isinstance(item, DateParts):
+        return item.start, item.end
+    if isinstance(item, Token):
+        if item.start_pos is None or item.end_pos is None:
+            return None
+        return item.start_pos, item.end_pos
+    if isinstance(item, Tree):
+        spans = [e for e in (_extent(c) for c in item.children) if e is not None]
+        if not spans:
+            return None
+        return min(s for s, _ in spans), max(e for _, e in spans)
+    if isinstance(item, (list, tuple)):
+        spans = [e for e in (_extent(c) for c in item) if e is not None]
+        if not spans:
+            return None
+        return min(s for s, _ in spans), max(e for _, e in spans)
+    return None
+
+
+def _parts_in(children: Iterable[Any]) -> list[DateParts]:
+    out: list[DateParts] = []
+    for child in children:
+        if isinstance(child, DateParts):
+            out.append(child)
+        elif isinstance(child, Tree):
+            out.extend(_parts_in(child.children))
+    return out
+
+
+def merge_parts(children: Iterable[Any], rule: str = "", **overrides: Any) -> DateParts:
+    """One :class:`DateParts` from the children of a grammar rule.
+
+    The extent covers every child (tokens included); each field takes the first
+    value that differs from its default among the child parts, in text order;
+    *overrides* win over both.
+    """
+    kids = list(children)
+    extent = _extent(kids) or (0, 0)
+    values: dict[str, Any] = {}
+    for part in _parts_in(kids):
+        for name in _FIELDS:
+            if name in values:
+                continue
+            value = getattr(part, name)
+            if value != _DEFAULTS[name]:
+                values[name] = value
+    values.update(overrides)
+    inner_rules = [p.rule for p in _parts_in(kids) if p.rule]
+    name = rule or (inner_rules[0] if inner_rules else "")
+    return DateParts(start=extent[0], end=extent[1], rule=name, **values)

@@ -1,0 +1,240 @@
+"""Resolution of partial dates against the reference date and the previous date.
+
+News style, past-preferring (GUIDELINES §2):
+
+- a weekday alone is the latest such day on or before the reference date;
+- a day and month without a year is the nearest such date on or before it
+  ("dernier": strictly before; "prochain": strictly after);
+- a month without a year is the latest such month on or before it;
+- "hier", "la nuit dernière", "il y a trois jours", "la semaine dernière"
+  count from the reference date;
+- "la veille", "un jour plus tôt", a part of day or a clock time alone count
+  from the date the text last established (the previous mention resolved to a
+  day), else from the reference date.
+
+Without a reference date nothing is invented: ``XXXX-06-28``, ``XXXX-WXX-1``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import attrs
+
+from ..ontology import Anchor, Granularity, PartOfDay
+from .lexicon import WEEKDAY_NAMES
+from .parts import DateParts, Relation, Unit
+
+__all__ = ["Resolution", "Resolver"]
+
+
+@attrs.frozen
+class Resolution:
+    """The resolved value of one mention, with what it was resolved against."""
+
+    value: str
+    """TIMEX3-style value."""
+    granularity: Granularity
+    """The finest unit of the value."""
+    year: int | None = None
+    """Resolved year."""
+    month: int | None = None
+    """Resolved month."""
+    day: int | None = None
+    """Resolved day of the month."""
+    anchor: Anchor = Anchor.NONE
+    """What the value was resolved against."""
+    anchor_value: str | None = None
+    """The anchor date (ISO)."""
+    conflict: str | None = None
+    """A weekday that disagrees with the date."""
+    day_date: _dt.date | None = None
+    """The calendar day, when the value names one (used as the next "previous date")."""
+
+
+def _suffix(parts: DateParts) -> str:
+    if parts.hour is not None:
+        return f"T{parts.hour:02d}:{(parts.minute or 0):02d}"
+    if parts.part_of_day is not None:
+        return f"T{parts.part_of_day.value}"
+    return ""
+
+
+def _fine_granularity(parts: DateParts) -> Granularity:
+    if parts.hour is not None:
+        return Granularity.MINUTE
+    if parts.part_of_day is not None:
+        return Granularity.PART_OF_DAY
+    return Granularity.DAY
+
+
+def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _safe_date(year: int, month: int, day: int) -> _dt.date | None:
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+class Resolver:
+    """Resolves :class:`DateParts` against one reference date (or none)."""
+
+    def __init__(self, reference_date: _dt.date | None) -> None:
+        self.reference_date = reference_date
+
+    # ------------------------------------------------------------ public
+    def resolve(self, parts: DateParts, previous: _dt.date | None = None) -> Resolution:
+        """The value of *parts*; *previous* is the date the text last established."""
+        if parts.relation is Relation.REFERENCE and not (parts.day and parts.month):
+            return self._from_reference(parts)
+        if parts.relation is Relation.PREVIOUS:
+            return self._from_previous(parts, previous)
+        return self._calendar(parts)
+
+    # ------------------------------------------------------------ relative
+    def _from_reference(self, parts: DateParts) -> Resolution:
+        ref = self.reference_date
+        if ref is None:
+            return self._unresolved_relative(parts)
+        anchor = {"anchor": Anchor.REFERENCE_DATE, "anchor_value": ref.isoformat()}
+        if parts.unit is Unit.WEEK:
+            d = ref + _dt.timedelta(weeks=parts.offset)
+            iso = d.isocalendar()
+            return Resolution(f"{iso[0]}-W{iso[1]:02d}", Granularity.WEEK, year=iso[0], **anchor)
+        if parts.unit is Unit.MONTH:
+            y, m = _add_months(ref.year, ref.month, parts.offset)
+            return Resolution(f"{y:04d}-{m:02d}", Granularity.MONTH, year=y, month=m, **anchor)
+        if parts.unit is Unit.YEAR:
+            y = ref.year + parts.offset
+            return Resolution(f"{y:04d}", Granularity.YEAR, year=y, **anchor)
+        d = ref + _dt.timedelta(days=parts.offset + parts.shift_days)
+        return self._day_value(parts, d, anchor=Anchor.REFERENCE_DATE, anchor_value=ref.isoformat())
+
+    def _from_previous(self, parts: DateParts, previous: _dt.date | None) -> Resolution:
+        if previous is not None:
+            base, anchor = previous, Anchor.PREVIOUS_DATE
+        elif self.reference_date is not None:
+            base, anchor = self.reference_date, Anchor.REFERENCE_DATE
+            if parts.rule == "part_of_day_alone" and parts.part_of_day is PartOfDay.NIGHT:
+                # "dans la nuit" with no date before it: the night just past, as "la nuit dernière"
+                base = base - _dt.timedelta(days=1)
+        else:
+            return self._unresolved_relative(parts)
+        d = base + _dt.timedelta(days=parts.offset + parts.shift_days)
+        return self._day_value(parts, d, anchor=anchor, anchor_value=base.isoformat())
+
+    def _unresolved_relative(self, parts: DateParts) -> Resolution:
+        if parts.unit is Unit.WEEK:
+            return Resolution("XXXX-WXX", Granularity.WEEK)
+        if parts.unit is Unit.MONTH:
+            return Resolution("XXXX-XX", Granularity.MONTH)
+        if parts.unit is Unit.YEAR:
+            return Resolution("XXXX", Granularity.YEAR)
+        if parts.weekday is not None:
+            return Resolution(f"XXXX-WXX-{parts.weekday}{_suffix(parts)}", _fine_granularity(parts))
+        return Resolution(f"XXXX-XX-XX{_suffix(parts)}", _fine_granularity(parts))
+
+    # ------------------------------------------------------------ calendar
+    def _calendar(self, parts: DateParts) -> Resolution:
+        ref = self.reference_date
+        anchor = Anchor.REFERENCE_DATE if ref is not None else Anchor.NONE
+        anchor_value = ref.isoformat() if ref is not None else None
+        y, m, d = parts.year, parts.month, parts.day
+        if m is not None and d is not None:
+            if y is not None:
+                day = _safe_date(y, m, d)
+                if day is None:
+                    return Resolution(f"{y:04d}-{m:02d}-{d:02d}", Granularity.DAY, year=y, month=m, day=d)
+                return self._day_value(parts, day)
+            if ref is None:
+                return Resolution(
+                    f"XXXX-{m:02d}-{d:02d}{_suffix(parts)}", _fine_granularity(parts), month=m, day=d,
+                    conflict=None,
+                )
+            return self._day_value(parts, self._pick_day(m, d, parts.direction), anchor, anchor_value)
+        if d is not None and parts.weekday is not None:
+            if ref is None:
+                return Resolution(f"XXXX-WXX-{parts.weekday}{_suffix(parts)}", _fine_granularity(parts), day=d)
+            return self._day_value(parts, self._pick_weekday_day(parts.weekday, d), anchor, anchor_value)
+        if parts.weekday is not None:
+            if ref is None:
+                return Resolution(f"XXXX-WXX-{parts.weekday}{_suffix(parts)}", _fine_granularity(parts))
+            day = self._pick_weekday(parts.weekday, parts.direction, parts.this_week)
+            return self._day_value(parts, day + _dt.timedelta(days=parts.shift_days), anchor, anchor_value)
+        if m is not None:
+            if y is not None:
+                return Resolution(f"{y:04d}-{m:02d}", Granularity.MONTH, year=y, month=m)
+            if ref is None:
+                return Resolution(f"XXXX-{m:02d}", Granularity.MONTH, month=m)
+            year = self._pick_month_year(m, parts.direction)
+            return Resolution(f"{year:04d}-{m:02d}", Granularity.MONTH, year=year, month=m,
+                              anchor=anchor, anchor_value=anchor_value)
+        if y is not None:
+            return Resolution(f"{y:04d}", Granularity.YEAR, year=y)
+        return Resolution(f"XXXX-XX-XX{_suffix(parts)}", _fine_granularity(parts))
+
+    def _day_value(
+        self, parts: DateParts, day: _dt.date, anchor: Anchor = Anchor.NONE, anchor_value: str | None = None
+    ) -> Resolution:
+        conflict = None
+        if parts.weekday is not None and parts.shift_days == 0 and day.isoweekday() != parts.weekday:
+            conflict = (
+                f"the text says {WEEKDAY_NAMES[parts.weekday]} but {day.isoformat()} is a "
+                f"{WEEKDAY_NAMES[day.isoweekday()]}; the date is kept"
+            )
+        return Resolution(
+            f"{day.isoformat()}{_suffix(parts)}", _fine_granularity(parts), year=day.year, month=day.month,
+            day=day.day, anchor=anchor, anchor_value=anchor_value, conflict=conflict, day_date=day,
+        )
+
+    # ------------------------------------------------------------ choices against the reference date
+    def _pick_day(self, month: int, day: int, direction: int) -> _dt.date:
+        ref = self.reference_date
+        assert ref is not None
+        candidates = [c for y in range(ref.year - 8, ref.year + 9) if (c := _safe_date(y, month, day))]
+        if direction > 0:
+            after = [c for c in candidates if c > ref]
+            return after[0] if after else candidates[-1]
+        before = [c for c in candidates if (c < ref if direction < 0 else c <= ref)]
+        return before[-1] if before else candidates[0]
+
+    def _pick_weekday(self, weekday: int, direction: int, this_week: bool) -> _dt.date:
+        ref = self.reference_date
+        assert ref is not None
+        if this_week:
+            return ref + _dt.timedelta(days=weekday - ref.isoweekday())
+        if direction > 0:
+            return ref + _dt.timedelta(days=(weekday - ref.isoweekday()) % 7 or 7)
+        back = (ref.isoweekday() - weekday) % 7
+        if direction < 0 and back == 0:
+            back = 7
+        return ref - _dt.timedelta(days=back)
+
+    def _pick_weekday_day(self, weekday: int, day: int) -> _dt.date:
+        """"mardi 21": the latest 21st that is a Tuesday, on or before the reference date (near it)."""
+        ref = self.reference_date
+        assert ref is not None
+        fallback: _dt.date | None = None
+        for back in [*range(0, 400), *range(-1, -7, -1)]:
+            c = ref - _dt.timedelta(days=back)
+            if c.day != day:
+                continue
+            if c.isoweekday() == weekday:
+                return c
+            if fallback is None and back >= 0:
+                fallback = c
+        assert fallback is not None
+        return fallback
+
+    def _pick_month_year(self, month: int, direction: int) -> int:
+        ref = self.reference_date
+        assert ref is not None
+        if direction > 0:
+            return ref.year if month > ref.month else ref.year + 1
+        if direction < 0:
+            return ref.year if month < ref.month else ref.year - 1
+        return ref.year if month <= ref.month else ref.year - 1

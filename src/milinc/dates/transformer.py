@@ -1,0 +1,711 @@
+"""The transformer of ``grammars/dates.lark``: grammar rules → :class:`DateParts`.
+
+It runs inside the LALR parser (no parse tree). Every callback receives the
+children of its rule (tokens and the parts of sub-rules) and returns a
+:class:`~milinc.dates.parts.DateParts`; ``start`` returns the list of mentions of
+the match, or ``None`` to reject it. A number that cannot be what the rule says
+(day 32, hour 25) raises :class:`RejectedValue`, which ends the match there.
+
+Plugins add callbacks for the rules they add (see :meth:`DateTransformer.with_callbacks`).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from lark import Token, Transformer
+from lark.exceptions import LarkError
+
+from ..ontology import IntervalRole, Modifier, PartOfDay
+from .lexicon import DEICTIC_OFFSETS, MONTHS, NUMBER_WORDS, PART_OF_DAY_WORDS, PREVIOUS_OFFSETS, WEEKDAYS
+from .parts import DateParts, Relation, Unit, merge_parts
+
+__all__ = ["DateTransformer", "RejectedValue"]
+
+Children = list[Any]
+
+
+class RejectedValue(LarkError):
+    """A number cannot be what the rule reads it as; the match ends before it."""
+
+
+def _tokens(children: Children) -> list[Token]:
+    return [c for c in children if isinstance(c, Token)]
+
+
+def _words(children: Children) -> str:
+    """The kept words of a rule, joined by spaces ("au cours de la")."""
+    return " ".join(str(t) for t in _tokens(children))
+
+
+def _parts(children: Children) -> list[DateParts]:
+    return [c for c in children if isinstance(c, DateParts)]
+
+
+def _num(token: Any, low: int, high: int) -> int:
+    text = str(token)
+    if not text.isdigit():
+        raise RejectedValue(f"not a number: {text!r}")
+    value = int(text)
+    if not low <= value <= high:
+        raise RejectedValue(f"{value} is not between {low} and {high}")
+    return value
+
+
+def _valid_day(year: int | None, month: int | None, day: int | None) -> None:
+    if day is None or month is None:
+        return
+    try:
+        _dt.date(year or 2000, month, day)  # 2000 is a leap year: "29 février" stays possible
+    except ValueError as exc:
+        raise RejectedValue(str(exc)) from None
+
+
+def _pod_of(word: str) -> PartOfDay | None:
+    return PART_OF_DAY_WORDS.get(word.replace(" ", ""), None)
+
+
+_CLOCK_H = re.compile(r"(\d{1,2})h(\d{2})?")
+
+
+class DateTransformer(Transformer[Any, Any]):
+    """Builds :class:`DateParts` from the rules of ``dates.lark``."""
+
+    @classmethod
+    def with_callbacks(cls, callbacks: Mapping[str, Callable[..., Any]]) -> DateTransformer:
+        """An instance whose class also has the plugins' *callbacks* (rule name → ``f(self, children)``)."""
+        if not callbacks:
+            return cls()
+        subclass = type("PluginDateTransformer", (cls,), dict(callbacks))
+        instance: DateTransformer = subclass()
+        return instance
+
+    # ------------------------------------------------------------ the match
+    def start(self, children: Children) -> list[DateParts] | None:
+        """The mentions of an interval match."""
+        (mentions,) = children
+        return mentions if isinstance(mentions, list) else None
+
+    def single(self, children: Children) -> list[DateParts] | None:
+        """One mention; ``None`` for forms that are dates only in a stronger context."""
+        parts = _parts(children)
+        if len(parts) != 1 or parts[0].weak:
+            return None
+        return parts
+
+    def _pair(self, first: DateParts, last: DateParts) -> list[DateParts] | None:
+        first = _borrow(first, last)
+        if first is None:
+            return None
+        return [first.but(interval_role=IntervalRole.START), last.but(interval_role=IntervalRole.END)]
+
+    def ival_du_au(self, children: Children) -> list[DateParts] | None:
+        """"du 3 au 5 mars", "du lundi au mercredi": each endpoint is a mention."""
+        first, last = _parts(children)
+        return self._pair(first, last)
+
+    ival_entre = ival_du_au
+    ival_de_a = ival_du_au
+
+    def ival_since(self, children: Children) -> list[DateParts]:
+        """"depuis le 17 octobre": the date is the start of an interval."""
+        (part,) = _parts(children)
+        return [part.but(interval_role=IntervalRole.START, weak=False)]
+
+    def ival_until(self, children: Children) -> list[DateParts]:
+        """"jusqu'au 5 mars": the date is the end of an interval."""
+        (part,) = _parts(children)
+        return [part.but(interval_role=IntervalRole.END, weak=False)]
+
+    def ival_pair(self, children: Children) -> list[DateParts]:
+        """"les 3 et 4 mars": two days sharing a month."""
+        first, second, month, *rest = _parts(children)
+        year = rest[0].year if rest else None
+        second_full = merge_parts([second, month, *rest], "dmy")
+        first_full = first.but(month=month.month, year=year, rule="dmy")
+        _valid_day(year, first_full.month, first_full.day)
+        _valid_day(year, second_full.month, second_full.day)
+        return [first_full, second_full]
+
+    def ival_num(self, children: Children) -> DateParts:
+        """A bare number starting an interval: a day, or a year when it has four digits."""
+        (tok,) = _tokens(children)
+        if len(tok) == 4:
+            return merge_parts(children, "year", year=_num(tok, 1000, 2999))
+        return merge_parts(children, "ival_num", count=_num(tok, 0, 31))
+
+    def ival_day(self, children: Children) -> DateParts:
+        """"du 1er au 3 mars"."""
+        return merge_parts(children, "ival_day", day=1)
+
+    def ival_le(self, children: Children) -> DateParts:
+        """"entre le 3 et le 5 mars"."""
+        return merge_parts(children, "dmy")
+
+    def clock_only(self, children: Children) -> DateParts:
+        """A clock time as an interval endpoint."""
+        return merge_parts(children, "clock", clock=True)
+
+    def year_only(self, children: Children) -> DateParts:
+        """A year as an interval endpoint."""
+        return merge_parts(children, "year")
+
+    def ival_end(self, children: Children) -> DateParts:
+        """The end of an interval."""
+        return merge_parts(children)
+
+    since_target = ival_end
+
+    # ------------------------------------------------------------ atoms
+    def day_num(self, children: Children) -> DateParts:
+        """A day of the month: "28", "1er", "premier"."""
+        (tok,) = _tokens(children)
+        day = 1 if tok.type in ("ORD1", "PREMIER") else _num(tok, 1, 31)
+        return merge_parts(children, "day", day=day)
+
+    def year(self, children: Children) -> DateParts:
+        """A four-digit year."""
+        (tok,) = _tokens(children)
+        if len(tok) != 4:
+            raise RejectedValue(f"not a year: {tok!r}")
+        return merge_parts(children, "year", year=_num(tok, 1000, 2999))
+
+    def month(self, children: Children) -> DateParts:
+        """A month name or abbreviation."""
+        return merge_parts(children, "month", month=MONTHS[str(_tokens(children)[0]).rstrip(".")])
+
+    en_month = month
+
+    def weekday(self, children: Children) -> DateParts:
+        """A weekday name."""
+        return merge_parts(children, "weekday", weekday=WEEKDAYS[str(_tokens(children)[0])])
+
+    def rel_past(self, children: Children) -> DateParts:
+        """"dernier", "passé": strictly before the reference date."""
+        return merge_parts(children, direction=-1)
+
+    def rel_future(self, children: Children) -> DateParts:
+        """"prochain": strictly after the reference date."""
+        return merge_parts(children, direction=1)
+
+    def count(self, children: Children) -> DateParts:
+        """A small count: digits or a number word."""
+        (tok,) = _tokens(children)
+        text = str(tok)
+        value = int(text) if text.isdigit() else NUMBER_WORDS[text]
+        if value > 400:
+            raise RejectedValue(f"count too large: {value}")
+        return merge_parts(children, count=value)
+
+    def of(self, children: Children) -> DateParts:
+        """"de", "du", "d'" between a part of day and its day (no meaning of its own)."""
+        return merge_parts(children)
+
+    # ------------------------------------------------------------ days
+    def weekday_only(self, children: Children) -> DateParts:
+        """"mardi": the latest Tuesday on or before the reference date."""
+        return merge_parts(children, "weekday")
+
+    def weekday_rel(self, children: Children) -> DateParts:
+        """"mardi dernier", "lundi prochain"."""
+        return merge_parts(children, "weekday_relative")
+
+    def weekday_day(self, children: Children) -> DateParts:
+        """"mardi 21": a weekday and a day of the month."""
+        return merge_parts(children, "weekday_day")
+
+    def dmy(self, children: Children) -> DateParts:
+        """"28 juin", "lundi 28 juin 2021", "1er janvier"."""
+        part = merge_parts(children, "date")
+        _valid_day(part.year, part.month, part.day)
+        return part
+
+    def dmy_rel(self, children: Children) -> DateParts:
+        """"le 7 octobre dernier"."""
+        part = merge_parts(children, "date_relative")
+        _valid_day(part.year, part.month, part.day)
+        return part
+
+    def english_mdy(self, children: Children) -> DateParts:
+        """English dateline "Jun 30, 2021 06:22"."""
+        part = merge_parts(children, "english_date")
+        _valid_day(part.year, part.month, part.day)
+        return part
+
+    def _numeric(self, children: Children, rule: str, year_first: bool = False) -> DateParts:
+        nums = [t for t in _tokens(children) if t.type == "NUM"]
+        if year_first:
+            y, m, d = nums
+        elif len(nums) == 3:
+            d, m, y = nums
+        else:
+            d, m = nums
+            y = None
+        year = None
+        if y is not None:
+            if len(y) == 2:
+                year = 2000 + _num(y, 0, 99)
+            elif len(y) == 4:
+                year = _num(y, 1900, 2099)
+            else:
+                raise RejectedValue(f"not a year: {y!r}")
+        if len(d) > 2 or len(m) > 2:
+            raise RejectedValue("day and month have one or two digits")
+        part = merge_parts(children, rule, day=_num(d, 1, 31), month=_num(m, 1, 12), year=year)
+        _valid_day(year, part.month, part.day)
+        return part
+
+    def numeric_dmy(self, children: Children) -> DateParts:
+        """"28/06/2021", "28.06.2021", "28-06-21"."""
+        nums = [t for t in _tokens(children) if t.type == "NUM"]
+        return self._numeric(children, "numeric_date", year_first=len(nums[0]) == 4)
+
+    def numeric_dm(self, children: Children) -> DateParts:
+        """"le 24/02"."""
+        return self._numeric(children, "numeric_date")
+
+    def iso_date(self, children: Children) -> DateParts:
+        """"2024-02-24"."""
+        (tok,) = _tokens(children)
+        y, m, d = str(tok).split("-")
+        part = merge_parts(children, "iso_date", year=_num(y, 1000, 2999), month=_num(m, 1, 12), day=_num(d, 1, 31))
+        _valid_day(part.year, part.month, part.day)
+        return part
+
+    def iso_datetime(self, children: Children) -> DateParts:
+        """"2024-02-24T10:32:00Z"."""
+        (tok,) = _tokens(children)
+        m = re.match(r"(\d{4})-(\d{2})-(\d{2})[t ](\d{2}):(\d{2})", str(tok))
+        if m is None:
+            raise RejectedValue(f"not an ISO date-time: {tok!r}")
+        y, mo, d, h, mi = m.groups()
+        part = merge_parts(
+            children, "iso_datetime", year=_num(y, 1000, 2999), month=_num(mo, 1, 12), day=_num(d, 1, 31),
+            hour=_num(h, 0, 23), minute=_num(mi, 0, 59), clock=True,
+        )
+        _valid_day(part.year, part.month, part.day)
+        return part
+
+    def with_article(self, children: Children) -> DateParts:
+        """"le 17 octobre", "le mardi": the article belongs to the mention."""
+        return merge_parts(children)
+
+    def this_weekday(self, children: Children) -> DateParts:
+        """"ce mardi": the Tuesday of the reference date's week."""
+        return merge_parts(children, "this_weekday", this_week=True)
+
+    def deictic(self, children: Children) -> DateParts:
+        """"hier", "avant-hier", "aujourd'hui", "demain"."""
+        word = "-".join(str(t) for t in _tokens(children)).replace("aujourd-hui", "aujourd'hui")
+        return merge_parts(children, "deictic", relation=Relation.REFERENCE, offset=DEICTIC_OFFSETS[word])
+
+    def deictic_weekday(self, children: Children) -> DateParts:
+        """"Hier, mardi": one mention; the weekday is checked against the day."""
+        return merge_parts(children, "deictic_weekday")
+
+    def ana_word(self, children: Children) -> DateParts:
+        """"la veille", "le lendemain", "le jour même"."""
+        words = [str(t) for t in _tokens(children) if t.type not in ("LA", "LE", "L", "CE")]
+        key = " ".join(words) if len(words) > 1 and "avant" not in words else "-".join(words)
+        return merge_parts(
+            children, "anaphoric", relation=Relation.PREVIOUS, offset=PREVIOUS_OFFSETS[key], unit=Unit.DAY
+        )
+
+    def ana_shift(self, children: Children) -> DateParts:
+        """"un jour plus tôt", "deux jours plus tard", "trois jours après"."""
+        part = merge_parts(children)
+        return part.but(
+            rule="anaphoric_shift", relation=Relation.PREVIOUS, unit=Unit.DAY,
+            offset=(part.count or 0) * part.direction, direction=0,
+        )
+
+    def shift_back(self, children: Children) -> DateParts:
+        """"plus tôt", "auparavant", "avant"."""
+        return merge_parts(children, direction=-1)
+
+    def shift_forward(self, children: Children) -> DateParts:
+        """"plus tard", "après"."""
+        return merge_parts(children, direction=1)
+
+    def ago_days(self, children: Children) -> DateParts:
+        """"il y a trois jours"."""
+        part = merge_parts(children)
+        return part.but(rule="ago", relation=Relation.REFERENCE, unit=Unit.DAY, offset=-(part.count or 0))
+
+    # ------------------------------------------------------------ parts of day
+    def pod_word(self, children: Children) -> DateParts:
+        """"soir" in "lundi soir", "au matin" in "le 5 mars au matin"."""
+        word = "-".join(str(t) for t in _tokens(children)).replace("au ", "")
+        return merge_parts(children, part_of_day=_pod_of(word))
+
+    def pod_noun(self, children: Children) -> DateParts:
+        """"soirée", "nuit", "après-midi", "journée"."""
+        word = "-".join(str(t) for t in _tokens(children))
+        pod = _pod_of(word)
+        return merge_parts(children, part_of_day=pod, whole_day=pod is None)
+
+    def edge_start(self, children: Children) -> DateParts:
+        """"début"."""
+        return merge_parts(children, modifier=Modifier.START)
+
+    def edge_end(self, children: Children) -> DateParts:
+        """"fin"."""
+        return merge_parts(children, modifier=Modifier.END)
+
+    def edge_mid(self, children: Children) -> DateParts:
+        """"milieu"."""
+        return merge_parts(children, modifier=Modifier.MID)
+
+    def pod_expr(self, children: Children) -> DateParts:
+        """"dans la soirée", "en fin de journée", "à l'aube", "au petit matin"."""
+        part = merge_parts(children, "part_of_day")
+        lead = _tokens(children)[0].type if _tokens(children) else ""
+        if part.whole_day and part.modifier is not None:
+            # "en fin de journée" is the evening, "en début de journée" the morning
+            pod = {Modifier.START: PartOfDay.MORNING, Modifier.MID: PartOfDay.AFTERNOON,
+                   Modifier.END: PartOfDay.EVENING}[part.modifier]
+            part = part.but(part_of_day=pod, whole_day=False)
+        if lead == "AU" and _tokens(children)[1].type == "PETIT":
+            part = part.but(part_of_day=PartOfDay.MORNING)
+        # "le soir", "la nuit", "au matin" alone are habitual or vague: dates only with a day
+        weak = lead in ("LE", "LA", "AU") and len(_tokens(children)) <= 2 or part.whole_day
+        return part.but(weak=weak)
+
+    def pod_tail_expr(self, children: Children) -> DateParts:
+        """A part-of-day phrase after a day ("lundi, dans la soirée")."""
+        return merge_parts(children, weak=False)
+
+    def pod_this(self, children: Children) -> DateParts:
+        """"ce matin", "ce soir", "cet après-midi", "cette nuit" (the night just past)."""
+        part = merge_parts(children, "this_part_of_day", relation=Relation.REFERENCE, whole_day=False)
+        if part.part_of_day is PartOfDay.NIGHT:
+            part = part.but(offset=-1)
+        if part.part_of_day is None:
+            raise RejectedValue("ce jour")
+        return part
+
+    def last_night(self, children: Children) -> DateParts:
+        """"la nuit dernière": the night of the day before the reference date."""
+        return merge_parts(
+            children, "last_night", relation=Relation.REFERENCE, offset=-1, part_of_day=PartOfDay.NIGHT
+        )
+
+    def day_pod(self, children: Children) -> DateParts:
+        """"lundi soir", "hier dans la soirée", "ce matin à l'aube": one mention."""
+        day, *pods = _parts(children)
+        pod = next((p for p in pods if p.part_of_day is not None), None)
+        part = merge_parts(children, day.rule or "day_part_of_day", weak=False)
+        if pod is not None:
+            part = part.but(part_of_day=pod.part_of_day, whole_day=False)
+        return part
+
+    def pod_of_day(self, children: Children) -> DateParts:
+        """"dans la soirée de mardi", "au matin du 7 octobre", "dans la journée d'hier"."""
+        pod, *days = _parts(children)
+        day = merge_parts(days)
+        part = merge_parts(children, day.rule or "part_of_day", weak=False)
+        return part.but(
+            part_of_day=pod.part_of_day, modifier=pod.modifier or day.modifier, whole_day=False,
+            relation=day.relation, offset=day.offset,
+        )
+
+    def night_span(self, children: Children) -> DateParts:
+        """"dans la nuit de jeudi à vendredi", "la nuit du 21 au 22 novembre": the first day's night."""
+        pod, *days = [p for p in _parts(children) if _names_something(p)]
+        last = days[-1]
+        nums = [t for t in _tokens(children) if t.type == "NUM"]
+        if len(days) == 1 and nums:
+            first = DateParts(start=nums[0].start_pos or 0, end=nums[0].end_pos or 0, day=_num(nums[0], 1, 31))
+        else:
+            first = days[0]
+        whole = merge_parts(children)
+        if first.day is None and first.weekday is not None and last.weekday is not None and last.day is None:
+            # resolve the later day (never after the reference date), then step back one day
+            core = last.but(shift_days=-1, weekday=last.weekday)
+        elif first.relation is not Relation.CALENDAR:
+            core = first
+        else:
+            borrowed = _borrow(first, last)
+            if borrowed is None:
+                raise RejectedValue("night span")
+            core = borrowed
+        return core.but(
+            start=whole.start, end=whole.end, rule="night_span", part_of_day=pod.part_of_day or PartOfDay.NIGHT,
+            whole_day=False, weak=False,
+        )
+
+    def early(self, children: Children) -> DateParts:
+        """"tôt mercredi matin", "tôt ce matin"."""
+        return merge_parts(children, weak=False)
+
+    late = early
+
+    def pod_alone(self, children: Children) -> DateParts:
+        """"dans la soirée", "à l'aube": the part of day of the date the text last established."""
+        part = merge_parts(children)
+        return part.but(relation=Relation.PREVIOUS, rule="part_of_day_alone")
+
+    # ------------------------------------------------------------ clock times
+    def _clock(self, children: Children, hour: int, minute: int = 0, **kw: Any) -> DateParts:
+        if not 0 <= hour <= 23 or not 0 <= minute <= 59:
+            raise RejectedValue(f"not a clock time: {hour}:{minute}")
+        return merge_parts(children, "clock", hour=hour, minute=minute, clock=True, **kw)
+
+    def clock_h(self, children: Children) -> DateParts:
+        """"14h30", "8h"."""
+        (tok,) = _tokens(children)
+        m = _CLOCK_H.fullmatch(str(tok))
+        if m is None:
+            raise RejectedValue(str(tok))
+        return self._clock(children, int(m.group(1)), int(m.group(2) or 0), weak=m.group(2) is None)
+
+    def clock_h_split(self, children: Children) -> DateParts:
+        """"6 h 22", "14 h"."""
+        nums = [t for t in _tokens(children) if t.type == "NUM"]
+        minute = _num(nums[1], 0, 59) if len(nums) > 1 else 0
+        if len(nums) > 1 and len(nums[1]) != 2:
+            raise RejectedValue("minutes have two digits")
+        return self._clock(children, _num(nums[0], 0, 23), minute)
+
+    def clock_colon(self, children: Children) -> DateParts:
+        """"06:22"."""
+        h, m = [t for t in _tokens(children) if t.type == "NUM"]
+        if len(m) != 2 or len(h) > 2:
+            raise RejectedValue("not a clock time")
+        return self._clock(children, _num(h, 0, 23), _num(m, 0, 59))
+
+    def clock_heures(self, children: Children) -> DateParts:
+        """"2 heures", "14 heures 30"."""
+        nums = [t for t in _tokens(children) if t.type == "NUM"]
+        minute = _num(nums[1], 0, 59) if len(nums) > 1 else 0
+        return self._clock(children, _num(nums[0], 0, 23), minute)
+
+    def clock_half(self, children: Children) -> DateParts:
+        """"2 heures et demie"."""
+        nums = [t for t in _tokens(children) if t.type == "NUM"]
+        return self._clock(children, _num(nums[0], 0, 23), 30)
+
+    def clock_quarter(self, children: Children) -> DateParts:
+        """"2 heures et quart"."""
+        nums = [t for t in _tokens(children) if t.type == "NUM"]
+        return self._clock(children, _num(nums[0], 0, 23), 15)
+
+    def clock_noon(self, children: Children) -> DateParts:
+        """"midi"."""
+        return self._clock(children, 12)
+
+    def clock_noon_half(self, children: Children) -> DateParts:
+        """"midi et demie"."""
+        return self._clock(children, 12, 30)
+
+    def clock_midnight(self, children: Children) -> DateParts:
+        """"minuit": 00:00 (see the dates policy)."""
+        return self._clock(children, 0)
+
+    def clock_am(self, children: Children) -> DateParts:
+        """"du matin"."""
+        return merge_parts(children, part_of_day=PartOfDay.MORNING)
+
+    def clock_pm(self, children: Children) -> DateParts:
+        """"du soir", "de l'après-midi"."""
+        return merge_parts(children, part_of_day=PartOfDay.EVENING)
+
+    def clock_night(self, children: Children) -> DateParts:
+        """"de la nuit"."""
+        return merge_parts(children, part_of_day=PartOfDay.NIGHT)
+
+    def tz(self, children: Children) -> DateParts:
+        """"heure locale", "GMT", "UTC": kept in the span, no conversion."""
+        return merge_parts(children, rule="tz")
+
+    def clock_prep(self, children: Children) -> DateParts:
+        """"à", "vers", "aux alentours de"… ("vers" makes the time approximate)."""
+        words = _words(children)
+        approx = words.split()[0] in ("vers", "environ", "aux", "autour")
+        return merge_parts(children, modifier=Modifier.APPROX if approx else None)
+
+    def clock_phrase(self, children: Children) -> DateParts:
+        """"à 2 heures du matin", "vers 14h30 heure locale"."""
+        return _apply_clock_pod(merge_parts(children, "clock", weak=False))
+
+    def clock_bare(self, children: Children) -> DateParts:
+        """"14h30", "06:22 UTC" without a preposition."""
+        clocks = _parts(children)
+        if not clocks or clocks[0].hour is None:
+            nums = [t for t in _tokens(children) if t.type == "NUM"]
+            if len(nums) == 2:
+                if len(nums[1]) != 2 or len(nums[0]) > 2:
+                    raise RejectedValue("not a clock time")
+                part = self._clock(children, _num(nums[0], 0, 23), _num(nums[1], 0, 59))
+            else:
+                tok = next(t for t in _tokens(children) if t.type == "CLOCK_H")
+                m = _CLOCK_H.fullmatch(str(tok))
+                if m is None:
+                    raise RejectedValue(str(tok))
+                has_tz = any(p.rule == "tz" for p in clocks)
+                part = self._clock(children, int(m.group(1)), int(m.group(2) or 0), weak=m.group(2) is None and not has_tz)
+            pod = next((p.part_of_day for p in clocks if p.part_of_day is not None), None)
+            return _apply_clock_pod(part.but(part_of_day=pod))
+        return _apply_clock_pod(merge_parts(children, "clock"))
+
+    def _attach_clock(self, children: Children) -> DateParts:
+        parts = _parts(children)
+        clock = next(p for p in parts if p.clock)
+        days = [p for p in parts if not p.clock]
+        day = merge_parts(days) if days else DateParts(0, 0)
+        hour = clock.hour
+        pod = day.part_of_day
+        if hour is not None and clock.part_of_day is None:
+            # "lundi soir vers 10 heures" is 22:00
+            if pod in (PartOfDay.EVENING, PartOfDay.AFTERNOON) and hour < 12:
+                hour += 12
+            elif pod is PartOfDay.NIGHT and 7 <= hour < 12:
+                hour += 12
+        part = merge_parts(children, day.rule or "clock", weak=False)
+        return part.but(
+            hour=hour, minute=clock.minute, part_of_day=None, clock=True, relation=day.relation,
+            offset=day.offset, modifier=clock.modifier or day.modifier,
+        )
+
+    day_clock = _attach_clock
+    day_pod_clock = _attach_clock
+    clock_day = _attach_clock
+    pod_clock = _attach_clock
+
+    def clock_alone(self, children: Children) -> DateParts:
+        """A clock time alone: on the date the text last established."""
+        part = merge_parts(children)
+        return part.but(relation=Relation.PREVIOUS, rule="clock_alone")
+
+    # ------------------------------------------------------------ months, years, coarse
+    def month_lead(self, children: Children) -> DateParts:
+        """"en", "début", "mi-", "à la fin du mois de"…"""
+        part = merge_parts(children)
+        if any(t.type == "MI" for t in _tokens(children)):
+            part = part.but(modifier=Modifier.MID)
+        return part
+
+    year_lead = month_lead
+
+    def month_phrase(self, children: Children) -> DateParts:
+        """"en juin 2021", "début août", "mi-octobre", "en octobre dernier"."""
+        return merge_parts(children, "month")
+
+    def month_year(self, children: Children) -> DateParts:
+        """"juin 2021", or a month alone as an interval endpoint ("depuis avril")."""
+        if children and isinstance(children[0], Token) and children[0].type == "MONTH":
+            head = merge_parts([children[0]], month=MONTHS[str(children[0])])
+            return merge_parts([head, *children[1:]], "month")
+        return merge_parts(children, "month")
+
+    def year_phrase(self, children: Children) -> DateParts:
+        """"en 2015", "fin 2023", "mi-2022"."""
+        return merge_parts(children, "year")
+
+    def year_de(self, children: Children) -> DateParts:
+        """"de 2003" ("l'invasion de 2003"): checked against its context by the extractor."""
+        part = merge_parts(children, "year_de")
+        if not 1900 <= (part.year or 0) <= 2099:
+            raise RejectedValue("unlikely year")
+        return part
+
+    def year_paren(self, children: Children) -> DateParts:
+        """"(2014)"."""
+        part = merge_parts(children, "year")
+        if not 1900 <= (part.year or 0) <= 2099:
+            raise RejectedValue("unlikely year")
+        return part
+
+    def _period(self, children: Children, unit: Unit, offset: int, rule: str) -> DateParts:
+        return merge_parts(children, rule, relation=Relation.REFERENCE, unit=unit, offset=offset)
+
+    def last_week(self, children: Children) -> DateParts:
+        """"la semaine dernière"."""
+        return self._period(children, Unit.WEEK, -1, "last_week")
+
+    def next_week(self, children: Children) -> DateParts:
+        """"la semaine prochaine"."""
+        return self._period(children, Unit.WEEK, 1, "next_week")
+
+    def last_month(self, children: Children) -> DateParts:
+        """"le mois dernier"."""
+        return self._period(children, Unit.MONTH, -1, "last_month")
+
+    def next_month(self, children: Children) -> DateParts:
+        """"le mois prochain"."""
+        return self._period(children, Unit.MONTH, 1, "next_month")
+
+    def last_year(self, children: Children) -> DateParts:
+        """"l'an dernier", "l'année passée"."""
+        return self._period(children, Unit.YEAR, -1, "last_year")
+
+    def next_year(self, children: Children) -> DateParts:
+        """"l'an prochain"."""
+        return self._period(children, Unit.YEAR, 1, "next_year")
+
+    def _ago(self, children: Children, unit: Unit) -> DateParts:
+        part = merge_parts(children)
+        return part.but(rule="ago", relation=Relation.REFERENCE, unit=unit, offset=-(part.count or 0))
+
+    def ago_weeks(self, children: Children) -> DateParts:
+        """"il y a deux semaines"."""
+        return self._ago(children, Unit.WEEK)
+
+    def ago_months(self, children: Children) -> DateParts:
+        """"il y a trois mois"."""
+        return self._ago(children, Unit.MONTH)
+
+    def ago_years(self, children: Children) -> DateParts:
+        """"il y a deux ans"."""
+        return self._ago(children, Unit.YEAR)
+
+    def __default__(self, data: Any, children: Children, meta: Any) -> DateParts:
+        """Rules without a callback of their own merge their children."""
+        return merge_parts(children)
+
+
+def _names_something(part: DateParts) -> bool:
+    """False for the empty parts of connecting words ("de", "du")."""
+    return any(
+        value is not None
+        for value in (part.day, part.month, part.year, part.weekday, part.part_of_day, part.hour, part.count)
+    ) or part.relation is not Relation.CALENDAR or part.whole_day
+
+
+def _apply_clock_pod(part: DateParts) -> DateParts:
+    """"2 heures du matin" is 02:00, "10 heures du soir" 22:00; the clock keeps no part of day."""
+    hour = part.hour
+    if hour is None:
+        return part
+    if part.part_of_day is PartOfDay.MORNING and hour == 12:
+        hour = 0
+    elif part.part_of_day in (PartOfDay.EVENING, PartOfDay.AFTERNOON) and hour < 12:
+        hour += 12
+    elif part.part_of_day is PartOfDay.NIGHT and 7 <= hour < 12:
+        hour += 12
+    return part.but(hour=hour, part_of_day=None)
+
+
+def _borrow(first: DateParts, last: DateParts) -> DateParts | None:
+    """Give the first endpoint of "du 3 au 5 mars" the month and year of the last one."""
+    if first.rule == "ival_num":
+        if last.clock and last.day is None:
+            return first.but(rule="clock", hour=first.count, minute=0, clock=True, count=None)
+        first = first.but(day=first.count, count=None, rule="date")
+    if first.day is not None and first.month is None and last.month is not None:
+        month, year = last.month, last.year
+        if last.day is not None and first.day > last.day:
+            # "du 28 au 3 mars" starts in February
+            month -= 1
+            if month == 0:
+                month, year = 12, (year - 1 if year else None)
+        _valid_day(year, month, first.day)
+        return first.but(month=month, year=first.year or year, rule="date")
+    if first.month is not None and first.year is None and first.day is None and last.year is not None:
+        return first.but(year=last.year)
+    if first.day is not None and first.month is None:
+        return None if last.day is None and last.weekday is None else first
+    return first
