@@ -27,6 +27,7 @@ import enum
 import itertools
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeAlias
@@ -228,9 +229,15 @@ def _chunked(records: Iterator[Record | ErrorRecord], size: int) -> Iterator[lis
 
 
 def _default_context() -> Any:
-    # forkserver/spawn rather than fork: the caller may run threads (a progress bar does),
-    # and forking a multi-threaded process can deadlock.
+    """How to start workers: fork when it is safe, else forkserver or spawn.
+
+    A fork starts at once, inherits the compiled grammars and needs nothing importable (scripts
+    without a ``__main__`` guard, notebooks, ``python -c`` work). Forking a process that runs other
+    threads can deadlock the child on a lock a thread held, so then forkserver (or spawn) is used.
+    """
     methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 

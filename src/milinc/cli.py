@@ -232,7 +232,7 @@ def _jsonl_records(source: str) -> Iterator[Record | ErrorRecord]:
                 continue  # blank lines separate nothing in JSON Lines: not records
             where = f"{name}:{line_number}"
             try:
-                data: Any = json.loads(raw.decode("utf-8"))
+                data: Any = json.loads(raw.rstrip(b"\r\n").decode("utf-8"))
             except UnicodeDecodeError as exc:
                 yield ErrorRecord(where, f"line is not valid UTF-8 (byte {exc.start})", ErrorKind.UNREADABLE)
                 continue
@@ -363,6 +363,8 @@ def _progress_bar(enabled: bool, total: int | None) -> Any:
     except ImportError:
         sys.stderr.write("milinc: no progress bar without tqdm (pip install 'milinc[progress]')\n")
         return None
+    # no monitor thread: worker processes are forked only while this process runs no other thread
+    tqdm.monitor_interval = 0
     return tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True, mininterval=0.2)
 
 

@@ -2,24 +2,23 @@
 
 One row per incident; the columns are :data:`INCIDENT_COLUMNS`:
 
-========================  =================================================================
-``event_id``              ``<document_id>:<n>``, *n* counting the document's incidents from 1
-``document_id``           the id of the document the incident comes from
-``event_date``            TIMEX3 value of the incident's date (``2021-06-28``, ``2021-06``…)
-``event_type``            ACLED event type (``explosions_remote_violence``…)
-``sub_event_type``        ACLED sub-event type (``air_drone_strike``…)
-``country``               ISO 3166 alpha-2 code
-``location``              the most specific named place
-``weapons``               weapon categories joined by ``;`` (``drone;missile``)
-``killed``, ``injured``   best figures (integers; 0 when the text says none)
-``attacker``, ``target``  the words that name them
-``modality``              ``asserted``, ``reported``, ``alleged`` or ``denied``
-``source``                who reports it
-``evidence_text``         the sentence of the incident's first mention, on one line
-``killed_qualifier``,     how the figures are stated (``exact``, ``at_least``…)
-``injured_qualifier``
-``error``                 set only on the row of a document that could not be parsed
-========================  =================================================================
+| column | what it holds |
+|---|---|
+| ``event_id`` | ``<document_id>:<n>``, *n* counting the document's incidents from 1 |
+| ``document_id`` | the id of the document the incident comes from |
+| ``event_date`` | TIMEX3 value of the incident's date (``2021-06-28``, ``2021-06``…) |
+| ``event_type`` | ACLED event type (``explosions_remote_violence``…) |
+| ``sub_event_type`` | ACLED sub-event type (``air_drone_strike``…) |
+| ``country`` | ISO 3166 alpha-2 code |
+| ``location`` | the most specific named place |
+| ``weapons`` | weapon categories joined by ``;`` (``drone;missile``) |
+| ``killed``, ``injured`` | best figures (integers; 0 when the text says none) |
+| ``attacker``, ``target`` | the words that name them |
+| ``modality`` | ``asserted``, ``reported``, ``alleged`` or ``denied`` |
+| ``source`` | who reports it |
+| ``evidence_text`` | the sentence of the incident's first mention, on one line |
+| ``killed_qualifier``, ``injured_qualifier`` | how the figures are stated (``exact``, ``at_least``…) |
+| ``error`` | set only on the row of a document that could not be parsed |
 
 Empty cells are ``None``. A document that could not be parsed is never
 dropped: it has one row whose ``event_id`` is ``None`` and whose ``error``
