@@ -1,24 +1,197 @@
-"""Weapons: taxonomy ``data/weapons.json``, grammar ``grammars/weapons.lark``."""
+"""Weapons: taxonomy ``data/weapons.json``, grammar ``grammars/weapons.lark``.
+
+:class:`WeaponExtractor` finds every weapon, munition and weapon-platform
+mention (GUIDELINES §4). Before parsing, it masks the words that only look like
+weapons (``false_friends`` of the taxonomy: "mine d'or", "char à voile", and
+"armé"/"miné", whose accents fold onto "arme"/"mine"), so that neither the
+anchors nor the grammar see them.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
+from .. import engine
 from ..extensions import Extensions
+from ..normalize import fold
 from ..ontology import Weapon
+from .mentions import Draft, Part, WeaponTransformer, make_transformer
+from .taxonomy import (
+    CategoryInfo,
+    HeadNoun,
+    SystemAlias,
+    SystemInfo,
+    Taxonomy,
+    build_taxonomy,
+    load_taxonomy,
+    load_taxonomy_data,
+)
 
 if TYPE_CHECKING:
     from ..pipeline import ExtractionContext
 
-__all__ = ["WeaponExtractor"]
+__all__ = [
+    "CategoryInfo",
+    "Draft",
+    "Part",
+    "SystemInfo",
+    "Taxonomy",
+    "WeaponExtractor",
+    "WeaponTransformer",
+    "build_taxonomy",
+    "load_taxonomy",
+    "load_taxonomy_data",
+]
+
+LOOKBACK = 4
+"""Tokens tried before an anchor: "*tirs d'*artillerie", "*système de* défense aérienne"."""
+
+# Words right after these prefixes are not weapons of their own ("anti-drones", "contre-roquettes").
+_NOT_AFTER = r"(?<!anti-)(?<!contre-)(?<!anti)"
+_BRACKET = re.compile(r"\[([^\]]+)\]|([^\[]+)")
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """A regex for a false-friend phrase, each bracketed word a capturing group."""
+    pieces: list[str] = []
+    for masked, plain in _BRACKET.findall(phrase):
+        text = fold(masked or plain)
+        body = r"\s+".join(re.escape(w) for w in text.split(" ") if w)
+        if text.startswith(" ") and pieces:
+            body = r"\s+" + body
+        if text.endswith(" ") and not masked:
+            body = body + r"\s+"
+        pieces.append(f"({body})" if masked else body)
+    return r"(?<![^\W_])" + "".join(pieces) + r"(?![^\W_])"
+
+
+class _Masker:
+    """Uppercases, in the normalized text, the weapon words that are not weapons here."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.phrases = [re.compile(_phrase_pattern(p)) for p in taxonomy.false_friends]
+        folded = sorted({fold(w) for w in taxonomy.accented_false_friends}, key=len, reverse=True)
+        self.accented = {w.lower() for w in taxonomy.accented_false_friends}
+        self.accent_candidates = engine.words_regex(folded) if folded else None
+        first_words = {fold(re.sub(r"[\[\]]", "", p)).split(" ")[0].split("'")[0] for p in taxonomy.false_friends}
+        self.prefilter = engine.words_regex(first_words)
+
+    def mask(self, ctx: ExtractionContext) -> str:
+        text = ctx.text
+        chars: list[str] | None = None
+
+        def hide(start: int, end: int) -> None:
+            nonlocal chars
+            if chars is None:
+                chars = list(text)
+            chars[start:end] = text[start:end].upper()
+
+        if self.prefilter.search(text):
+            for rx in self.phrases:
+                for m in rx.finditer(text):
+                    for g in range(1, (rx.groups or 0) + 1):
+                        hide(m.start(g), m.end(g))
+        if self.accent_candidates is not None:
+            for m in self.accent_candidates.finditer(text):
+                if ctx.span(m.start(), m.end()).text.lower() in self.accented:
+                    hide(m.start(), m.end())
+        return text if chars is None else "".join(chars)
+
+
+def _lexicon_phrases(entries: Iterable[Any]) -> list[str]:
+    return [e if isinstance(e, str) else str(e["alias"] if "alias" in e else e["phrase"]) for e in entries]
 
 
 class WeaponExtractor:
     """Finds every weapon, munition and weapon-platform mention."""
 
-    def __init__(self, extensions: Extensions) -> None:
+    def __init__(self, extensions: Extensions, taxonomy: Taxonomy | None = None) -> None:
         self.extensions = extensions
+        self.taxonomy = self._extended(taxonomy or load_taxonomy(), extensions)
+        tax = self.taxonomy
+        lexicons = {
+            "weapon_nouns": list(tax.nouns),
+            "weapon_modifiers": list(tax.modifiers),
+            "weapon_complements": list(tax.complements),
+            "weapon_systems": list(tax.aliases),
+        }
+        self.transformer = make_transformer(tax, extensions.callbacks_for("weapons"))
+        source = extensions.grammar_for("weapons", engine.grammar_source("weapons"))
+        self.lark = engine.compile_grammar(source, transformer=self.transformer, lexicons=lexicons)
+        self.matcher = engine.GrammarMatcher(self.lark, self._anchors(tax), lookback=LOOKBACK)
+        self.masker = _Masker(tax)
+
+    @staticmethod
+    def _extended(taxonomy: Taxonomy, extensions: Extensions) -> Taxonomy:
+        """The taxonomy with the plugins' nouns and systems added."""
+        extra_nouns = extensions.lexicon("weapon_nouns", [])
+        extra_systems = extensions.lexicon("weapon_systems", [])
+        if not extra_nouns and not extra_systems:
+            return taxonomy
+        data = load_taxonomy_data()
+        for entry in extra_nouns:
+            item = {"phrase": entry} if isinstance(entry, str) else dict(entry)
+            cat = item.pop("category", None)
+            if cat is None:
+                data.setdefault("carriers", []).append(item)
+            else:
+                data["categories"][str(getattr(cat, "value", cat))]["nouns"].append(item)
+        for entry in extra_systems:
+            item = dict(entry)
+            item["category"] = str(getattr(item["category"], "value", item["category"]))
+            data["systems"].append(item)
+        return build_taxonomy(data)
+
+    @staticmethod
+    def _anchors(tax: Taxonomy) -> re.Pattern[str]:
+        words: list[str] = [form for form, noun in tax.nouns.items() if not noun.carrier]
+        words += [form for form, alias in tax.aliases.items() if not alias.needs_head]
+        words += [form for form, mod in tax.modifiers.items() if mod.category is not None]
+        words += [form for form, comp in tax.complements.items() if comp.category is not None]
+        return re.compile(r"(?<![^\W_])" + _NOT_AFTER + engine.lexicon_regex(words))
+
+    def drafts(self, text: str) -> Iterator[tuple[int, Draft]]:
+        """Every draft mention of a (masked) normalized text, with its window start."""
+        for match in self.matcher.finditer(text):
+            yield match.start, match.value
 
     def extract(self, ctx: ExtractionContext) -> list[Weapon]:
         """Every weapon mention of the text."""
-        return []
+        text = self.masker.mask(ctx)
+        out: list[Weapon] = []
+        for offset, draft in self.drafts(text):
+            weapon = self._weapon(ctx, offset, draft)
+            if weapon is not None:
+                out.append(weapon)
+        return out
+
+    def _name_ok(self, ctx: ExtractionContext, offset: int, draft: Draft) -> bool:
+        alias = draft.system
+        if alias is None or not alias.capitalized:
+            return True
+        written = ctx.span(offset + draft.name_start, offset + draft.name_end).text
+        return written[:1].isupper()
+
+    def _weapon(self, ctx: ExtractionContext, offset: int, draft: Draft) -> Weapon | None:
+        if not self._name_ok(ctx, offset, draft):
+            reduced = draft.without_name()
+            if reduced is None:
+                return None
+            draft = reduced
+        system: SystemAlias | None = draft.system
+        modifiers = tuple(ctx.span(offset + s, offset + e).text for s, e in draft.modifiers)
+        return Weapon(
+            span=ctx.span(offset + draft.start, offset + draft.end),
+            category=draft.category,
+            name=system.reported if system else None,
+            subtype=draft.subtype,
+            modifiers=modifiers,
+            rule=draft.rule,
+        )
+
+
+def category_of_noun(phrase: str) -> HeadNoun | None:
+    """The taxonomy's entry for a French weapon noun (any inflected form), if it has one."""
+    return load_taxonomy().nouns.get(fold(phrase))

@@ -1,0 +1,420 @@
+"""The weapon taxonomy, loaded from ``milinc/data/weapons.json``.
+
+The JSON file is the single source of the weapon vocabulary: the categories of
+GUIDELINES §4 with their subtypes, the French head nouns of each, the nouns
+that carry a weapon only with a complement ("tirs", "système"), the modifiers,
+the named systems with their spellings, and the phrases where a weapon word is
+not a weapon. This module reads it into typed, frozen values and derives the
+inflected forms the grammar's lexicons need (plurals, feminine agreement).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from typing import Any
+
+from attrs import field, frozen
+
+from ..normalize import fold
+from ..ontology import WeaponCategory
+
+__all__ = [
+    "CategoryInfo",
+    "Complement",
+    "HeadNoun",
+    "Modifier",
+    "SubtypeInfo",
+    "SystemAlias",
+    "SystemInfo",
+    "Taxonomy",
+    "adjective_forms",
+    "load_taxonomy",
+    "noun_forms",
+]
+
+_PREPOSITIONS = frozenset({"de", "d'", "du", "des", "a", "au", "aux", "sans", "en", "par", "l'"})
+_INVARIABLE_PARTS = frozenset({"sous", "anti", "contre", "lance", "porte", "mi", "semi"})
+
+
+@frozen
+class SubtypeInfo:
+    """A finer type inside a category, with the words that mark it."""
+
+    name: str
+    """Identifier (``ballistic``, ``suicide``, ``ied``…)."""
+    label: str
+    """Human-readable description."""
+    nouns: tuple[str, ...] = ()
+    """Head nouns that name this subtype ("engin explosif improvisé")."""
+    modifiers: tuple[str, ...] = ()
+    """Adjectives and complements that mark it ("balistique", "de croisière")."""
+
+
+@frozen
+class CategoryInfo:
+    """One weapon category of GUIDELINES §4."""
+
+    category: WeaponCategory
+    """The category."""
+    label: str
+    """Human-readable description."""
+    nouns: tuple[str, ...]
+    """Head nouns of the category (singular lemmas as written in the data)."""
+    subtypes: tuple[SubtypeInfo, ...]
+    """Its subtypes."""
+
+
+@frozen
+class HeadNoun:
+    """A head noun (or fixed compound) that can start a weapon mention."""
+
+    lemma: str
+    """The phrase as written in the data."""
+    category: WeaponCategory | None
+    """Its category; ``None`` for a carrier that needs a complement ("tirs")."""
+    subtype: str | None = None
+    """Subtype the noun itself implies ("drone kamikaze" → ``suicide``)."""
+    yields: bool = False
+    """True when a complement, modifier or name may change the category ("obus de mortier")."""
+    carrier: bool = False
+    """True for nouns that are no weapon on their own ("tirs", "système", "véhicule")."""
+    default: WeaponCategory | None = None
+    """For carriers: the category when at least one modifier follows ("chasseurs furtifs")."""
+
+
+@frozen
+class Modifier:
+    """An adjective or a complement noun inside a mention."""
+
+    lemma: str
+    """The phrase as written in the data."""
+    subtype: str | None = None
+    """Subtype it marks."""
+    category: WeaponCategory | None = None
+    """Category it gives to a carrier or a yielding noun ("tirs *indirects*")."""
+    by_category: Mapping[str, str] = field(factory=dict)
+    """Subtype it marks under a given category, when that differs ("de combat": aircraft → combat)."""
+
+    def subtype_for(self, category: WeaponCategory | None) -> str | None:
+        """The subtype this modifier marks on a mention of *category*."""
+        if category is not None and category.value in self.by_category:
+            return self.by_category[category.value]
+        return self.subtype
+
+
+Complement = Modifier
+"""Complements ("de *croisière*", "à *courte portée*") carry the same information as modifiers."""
+
+
+@frozen
+class SystemInfo:
+    """A named weapon system."""
+
+    name: str
+    """Canonical name (what ``Weapon.name`` reports)."""
+    category: WeaponCategory
+    """Its category."""
+    subtype: str | None
+    """Its subtype."""
+    aliases: tuple[str, ...]
+    """Spellings found in French reporting, canonical name included."""
+    needs_head: bool = False
+    """Names that are common words or person names: read as a weapon only after a weapon noun."""
+    same_as: str | None = None
+    """Canonical name of the same system under another designation ("SCALP" → "Storm Shadow")."""
+
+
+@frozen
+class SystemAlias:
+    """One spelling of a system, as the grammar's lexicon sees it."""
+
+    alias: str
+    """The spelling as written in the data."""
+    system: SystemInfo
+    """The system it names."""
+    needs_head: bool
+    """Whether a weapon noun must precede it (aliases with a digit never need one)."""
+    reported: str
+    """The name reported for it: the system's canonical name for a mere spelling ("Katioucha" →
+    "Katyusha"), the designation itself when it is a variant or a family of the canonical one
+    ("Iskander-M", "Shahed")."""
+    capitalized: bool
+    """Whether the text must write it with a capital letter (alias capitalized, without digit)."""
+
+
+@frozen
+class Taxonomy:
+    """Everything ``weapons.json`` says, indexed by normalized form."""
+
+    categories: tuple[CategoryInfo, ...]
+    """Categories in the data's order."""
+    systems: tuple[SystemInfo, ...]
+    """Named systems."""
+    nouns: Mapping[str, HeadNoun] = field(repr=False)
+    """Normalized noun form → head noun."""
+    modifiers: Mapping[str, Modifier] = field(repr=False)
+    """Normalized adjective form → modifier."""
+    complements: Mapping[str, Modifier] = field(repr=False)
+    """Normalized complement noun → complement."""
+    aliases: Mapping[str, SystemAlias] = field(repr=False)
+    """Normalized alias → system alias."""
+    false_friends: tuple[str, ...]
+    """Phrases where the bracketed weapon word is not a weapon ("[mine] d'or")."""
+    accented_false_friends: tuple[str, ...]
+    """Accented words that fold onto a weapon noun ("armé" → "arme")."""
+    subtype_combinations: tuple[tuple[frozenset[str], str], ...]
+    """Sets of subtype hints that combine into one subtype (ballistic + short range)."""
+    subtype_names: Mapping[WeaponCategory, frozenset[str]] = field(factory=dict, repr=False)
+    """Category → its subtypes (the names in the data, systems' subtypes included)."""
+
+    def system(self, name: str) -> SystemInfo | None:
+        """The system with this canonical name, if any."""
+        return next((s for s in self.systems if s.name == name), None)
+
+
+# --- inflection ---------------------------------------------------------------
+
+
+def _plural_word(word: str) -> str:
+    if word.endswith(("s", "x", "z")):
+        return word
+    if word.endswith("al"):
+        return word[:-2] + "aux"
+    if word.endswith(("eau", "eu")):
+        return word + "x"
+    return word + "s"
+
+
+def noun_forms(phrase: str) -> list[str]:
+    """Singular and plural of a noun phrase: the words before the first preposition agree.
+
+    >>> noun_forms("engin explosif improvisé")
+    ['engin explosif improvisé', 'engins explosifs improvisés']
+    >>> noun_forms("char d'assaut")
+    ["char d'assaut", "chars d'assaut"]
+    """
+    out: list[str] = []
+    agreeing = True
+    for word in phrase.split(" "):
+        low = fold(word)
+        if low in _PREPOSITIONS or low.startswith(("d'", "l'")):
+            agreeing = False
+        if not agreeing:
+            out.append(word)
+        elif word.isupper() and len(word) > 1:
+            out.append(word + "s")  # acronyms: "IEDs"
+        else:
+            out.append("-".join(part if fold(part) in _INVARIABLE_PARTS else _plural_word(part)
+                                for part in word.split("-")))
+    plural = " ".join(out)
+    return [phrase] if plural == phrase else [phrase, plural]
+
+
+def _feminine_word(word: str) -> str:
+    for masc, fem in (("if", "ive"), ("eux", "euse"), ("ien", "ienne"), ("el", "elle"), ("er", "ere"),
+                      ("on", "onne"), ("é", "ée"), ("e", "e")):
+        if word.endswith(masc):
+            return word[: len(word) - len(masc)] + fem
+    return word + "e"
+
+
+def adjective_forms(phrase: str, *, invariable: bool = False) -> list[str]:
+    """The four agreement forms of an adjective (or participle phrase), masculine singular first.
+
+    >>> adjective_forms("explosif")
+    ['explosif', 'explosifs', 'explosive', 'explosives']
+    """
+    if invariable:
+        return [phrase]
+    first, sep, rest = phrase.partition(" ")
+    if fold(first) in _PREPOSITIONS:
+        return [phrase]
+    head, hyphen, last = first.rpartition("-")
+    stem = last
+    masc_pl = _plural_word(stem)
+    fem = _feminine_word(stem)
+    forms = [stem, masc_pl, fem, _plural_word(fem)]
+    prefix = head + hyphen
+    return list(dict.fromkeys(prefix + f + sep + rest for f in forms))
+
+
+# --- loading --------------------------------------------------------------------
+
+
+def _category(value: Any) -> WeaponCategory | None:
+    return WeaponCategory(value) if value else None
+
+
+def _entries(items: Iterable[Any]) -> list[dict[str, Any]]:
+    return [{"phrase": i} if isinstance(i, str) else dict(i) for i in items]
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
+
+
+def _alias_variants(alias: str) -> list[str]:
+    """The alias and, for "Shahed-136"-like designations, the spaced spelling "Shahed 136"."""
+    out = [alias]
+    m = re.fullmatch(r"([A-Za-z]{2,}[a-z]*)-(\d+[A-Za-z0-9]*)", alias)
+    if m:
+        out.append(f"{m.group(1)} {m.group(2)}")
+    return out
+
+
+def _reported_name(alias: str, canonical: str) -> str:
+    """The name to report for *alias* (see :attr:`SystemAlias.reported`)."""
+    a, c = fold(alias), fold(canonical)
+    if a == c or a.rstrip("s") == c.rstrip("s"):
+        return canonical
+    if c in a or a in c:
+        return alias
+    return canonical
+
+
+def build_taxonomy(data: Mapping[str, Any]) -> Taxonomy:
+    """Build a :class:`Taxonomy` from the parsed JSON document (see ``weapons.json``)."""
+    nouns: dict[str, HeadNoun] = {}
+    modifiers: dict[str, Modifier] = {}
+    complements: dict[str, Modifier] = {}
+    categories: list[CategoryInfo] = []
+
+    def add_noun(entry: dict[str, Any], category: WeaponCategory | None, subtype: str | None) -> None:
+        forms = entry.get("forms") or noun_forms(entry["phrase"])
+        head = HeadNoun(
+            lemma=entry["phrase"],
+            category=category,
+            subtype=entry.get("subtype", subtype),
+            yields=bool(entry.get("yields", False)),
+            carrier=category is None,
+            default=_category(entry.get("default")),
+        )
+        for form in forms:
+            key = fold(form)
+            old = nouns.get(key)
+            # a subtype-specific entry refines the plain category entry of the same form
+            if old is None or (old.subtype is None and head.subtype is not None and old.category == head.category):
+                nouns[key] = head
+
+    def add_modifier(entry: dict[str, Any], subtype: str | None, table: dict[str, Modifier]) -> None:
+        phrase = entry["phrase"]
+        forms = entry.get("forms") or (
+            adjective_forms(phrase, invariable=bool(entry.get("invariable"))) if table is modifiers else [phrase]
+        )
+        cat = _category(entry.get("category"))
+        raw = entry.get("subtype", subtype)
+        by_category = dict(raw) if isinstance(raw, Mapping) else {}
+        mod = Modifier(lemma=phrase, subtype=None if by_category else raw, category=cat, by_category=by_category)
+        for form in forms:
+            table.setdefault(fold(form), mod)
+
+    for entry in _entries(data.get("modifiers", ())):
+        add_modifier(entry, None, modifiers)
+    for entry in _entries(data.get("complements", ())):
+        add_modifier(entry, None, complements)
+
+    for cat_name, cat_data in data["categories"].items():
+        category = WeaponCategory(cat_name)
+        subtypes: list[SubtypeInfo] = []
+        for sub_name, sub in cat_data.get("subtypes", {}).items():
+            sub_nouns = _entries(sub.get("nouns", ()))
+            for entry in sub_nouns:
+                add_noun(entry, category, sub_name)
+            sub_mods = _entries(sub.get("modifiers", ()))
+            for entry in sub_mods:
+                add_modifier(entry, sub_name, modifiers)
+            sub_comps = _entries(sub.get("complements", ()))
+            for entry in sub_comps:
+                add_modifier(entry, sub_name, complements)
+            subtypes.append(
+                SubtypeInfo(
+                    name=sub_name,
+                    label=sub.get("label", sub_name),
+                    nouns=tuple(e["phrase"] for e in sub_nouns),
+                    modifiers=tuple(e["phrase"] for e in [*sub_mods, *sub_comps]),
+                )
+            )
+        cat_nouns = _entries(cat_data.get("nouns", ()))
+        for entry in cat_nouns:
+            add_noun(entry, category, None)
+        categories.append(
+            CategoryInfo(
+                category=category,
+                label=cat_data.get("label", cat_name),
+                nouns=tuple(e["phrase"] for e in cat_nouns),
+                subtypes=tuple(subtypes),
+            )
+        )
+    for entry in _entries(data.get("carriers", ())):
+        forms = entry.get("forms") or noun_forms(entry["phrase"])
+        head = HeadNoun(lemma=entry["phrase"], category=None, carrier=True, yields=True,
+                        default=_category(entry.get("default")))
+        for form in forms:
+            nouns.setdefault(fold(form), head)
+
+    systems: list[SystemInfo] = []
+    aliases: dict[str, SystemAlias] = {}
+    for s in data.get("systems", ()):
+        info = SystemInfo(
+            name=s["name"],
+            category=WeaponCategory(s["category"]),
+            subtype=s.get("subtype"),
+            aliases=tuple(dict.fromkeys([s["name"], *s.get("aliases", ())])),
+            needs_head=bool(s.get("needs_head", False)),
+            same_as=s.get("same_as"),
+        )
+        systems.append(info)
+        for alias in info.aliases:
+            for variant in _alias_variants(alias):
+                key = fold(variant)
+                if key in aliases:
+                    continue
+                aliases[key] = SystemAlias(
+                    alias=variant,
+                    system=info,
+                    reported=_reported_name(variant, info.name),
+                    needs_head=info.needs_head and not _has_digit(variant),
+                    capitalized=variant[:1].isupper() and not _has_digit(variant),
+                )
+
+    subtype_names: dict[WeaponCategory, set[str]] = {c.category: {s.name for s in c.subtypes} for c in categories}
+    for info in systems:
+        if info.subtype:
+            subtype_names.setdefault(info.category, set()).add(info.subtype)
+    combos = tuple(
+        (frozenset(c["all"]), str(c["subtype"])) for c in data.get("subtype_combinations", ())
+    )
+    return Taxonomy(
+        categories=tuple(categories),
+        systems=tuple(systems),
+        nouns=nouns,
+        modifiers=modifiers,
+        complements=complements,
+        aliases=aliases,
+        false_friends=tuple(data.get("false_friends", ())),
+        accented_false_friends=tuple(data.get("accented_false_friends", ())),
+        subtype_combinations=combos,
+        subtype_names={k: frozenset(v) for k, v in subtype_names.items()},
+    )
+
+
+def load_taxonomy_data() -> dict[str, Any]:
+    """The raw JSON document ``milinc/data/weapons.json``."""
+    text = resources.files("milinc").joinpath("data").joinpath("weapons.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@functools.lru_cache(maxsize=1)
+def load_taxonomy() -> Taxonomy:
+    """The built-in weapon taxonomy (read once per process).
+
+    Returns:
+        The :class:`Taxonomy` of ``milinc/data/weapons.json``; the docs render
+        its ``categories`` and ``systems`` as tables.
+    """
+    return build_taxonomy(load_taxonomy_data())
