@@ -282,9 +282,18 @@ def _families(examples: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]
     return groups
 
 
+def _heading(family: str) -> str:
+    return family[:1].upper() + family[1:]
+
+
+_MISSING = object()
+
+
 def _value_text(value: Any) -> str:
+    if value is _MISSING:
+        return ""  # not checked for this example
     if value is None:
-        return "—"
+        return code("null")
     if isinstance(value, (dict, list)):
         return code(json.dumps(value, ensure_ascii=False))
     return code(value if isinstance(value, str) else json.dumps(value))
@@ -344,8 +353,8 @@ def render_grammar_dimension(path: Path) -> str:
     out.append(
         f"Generated from `src/milinc/corpus/{path.name}` ({len(examples)} examples in "
         f"{len(families)} families). Every line is also a test case: `milinc.parse(phrase)` must give "
-        "these values. A **bold** part is the exact span expected when it is not the whole phrase; "
-        "the negative examples must give nothing.\n"
+        "these values (an empty cell is a value the example does not check). A **bold** part is the "
+        "exact span expected when it is not the whole phrase; the negative examples must give nothing.\n"
     )
     references = sorted({str(e["reference_date"]) for e in examples if e.get("reference_date")})
     if references:
@@ -362,7 +371,7 @@ def render_grammar_dimension(path: Path) -> str:
             ["Family", "Examples", "Negative"],
             [
                 [
-                    f"[{md_escape(name)}](#{slug('family ' + name)})",
+                    f"[{md_escape(name)}](#{slug(name)})",
                     str(sum(1 for e in items if not e.get("negative"))),
                     str(sum(1 for e in items if e.get("negative"))),
                 ]
@@ -371,14 +380,14 @@ def render_grammar_dimension(path: Path) -> str:
         )
     )
     for name, items in families.items():
-        out.append(f"## Family {name}\n")
+        out.append(f"## {_heading(name)}\n")
         positives = [e for e in items if not e.get("negative")]
         negatives = [e for e in items if e.get("negative")]
         keys: list[str] = []
         for item in positives:
             keys += [k for k in item if k not in CORPUS_META_KEYS and k not in keys]
         if positives:
-            rows = [[_phrase_cell(e)] + [_value_text(e.get(k)) for k in keys] for e in positives]
+            rows = [[_phrase_cell(e)] + [_value_text(e.get(k, _MISSING)) for k in keys] for e in positives]
             out.append(table(["Phrase", *[code(k) for k in keys]], rows))
         if negatives:
             out.append("Not extracted:\n")
@@ -396,12 +405,12 @@ def load_weapon_taxonomy() -> Any:
         The taxonomy (whatever structure the loader or ``data/weapons.json`` gives),
         or ``None`` when it does not exist yet.
     """
-    try:
-        weapons = importlib.import_module("milinc.weapons")
-    except ImportError:  # pragma: no cover - the package always has it
-        weapons = None
-    for name in ("load_taxonomy", "taxonomy", "load"):
-        loader = getattr(weapons, name, None)
+    for module_name in ("milinc.weapons", "milinc.weapons.taxonomy"):
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        loader = getattr(module, "load_taxonomy", None)
         if callable(loader):
             with contextlib.suppress(FileNotFoundError):
                 return loader()
@@ -457,9 +466,121 @@ def _record_table(records: list[dict[str, Any]], first: Sequence[str]) -> str:
     return table([k.replace("_", " ").capitalize() for k in keys], rows)
 
 
+def _phrases(items: Any) -> str:
+    return ", ".join(md_escape(str(x)) for x in items or ())
+
+
+def _enum_text(value: Any) -> str:
+    return str(value.value) if isinstance(value, enum.Enum) else ("" if value is None else str(value))
+
+
+def _render_taxonomy_object(taxonomy: Any) -> str:
+    """Tables from a loaded ``Taxonomy`` (categories, subtypes, systems, carriers, modifiers)."""
+    categories = list(getattr(taxonomy, "categories", ()))
+    systems = list(getattr(taxonomy, "systems", ()))
+    out = [
+        f"{len(categories)} categories, "
+        f"{sum(len(getattr(c, 'subtypes', ())) for c in categories)} subtypes and "
+        f"{len(systems)} named systems.\n",
+        "## Categories\n",
+        table(
+            ["Category", "Description", "Head nouns", "Subtypes"],
+            [
+                [
+                    code(_enum_text(c.category)),
+                    md_escape(str(getattr(c, "label", ""))),
+                    _phrases(getattr(c, "nouns", ())),
+                    ", ".join(code(st.name) for st in getattr(c, "subtypes", ())),
+                ]
+                for c in categories
+            ],
+        ),
+        "## Subtypes\n",
+        table(
+            ["Category", "Subtype", "Description", "Marked by"],
+            [
+                [
+                    code(_enum_text(c.category)),
+                    code(st.name),
+                    md_escape(str(getattr(st, "label", ""))),
+                    _phrases([*getattr(st, "nouns", ()), *getattr(st, "modifiers", ())]),
+                ]
+                for c in categories
+                for st in getattr(c, "subtypes", ())
+            ],
+        ),
+        "## Named systems\n",
+        "`Weapon.name` reports the canonical name whatever the spelling. A system marked *after a "
+        "weapon noun* is a common word or a person's name too, and is read as a weapon only after a "
+        'weapon noun ("missiles Milan").\n',
+    ]
+    order = {_enum_text(c.category): i for i, c in enumerate(categories)}
+    rows = []
+    for system in sorted(systems, key=lambda x: (order.get(_enum_text(x.category), 99), x.name.lower())):
+        notes = []
+        if getattr(system, "needs_head", False):
+            notes.append("after a weapon noun")
+        if getattr(system, "same_as", None):
+            notes.append(f"same system as {system.same_as}")
+        spellings = [a for a in getattr(system, "aliases", ()) if a != system.name]
+        rows.append(
+            [
+                md_escape(system.name),
+                code(_enum_text(system.category)),
+                code(system.subtype) if getattr(system, "subtype", None) else "",
+                _phrases(spellings),
+                md_escape("; ".join(notes)),
+            ]
+        )
+    out.append(table(["Name", "Category", "Subtype", "Other spellings", "Notes"], rows))
+    nouns = getattr(taxonomy, "nouns", {}) or {}
+    carriers = {n.lemma: n for n in nouns.values() if getattr(n, "carrier", False)}
+    if carriers:
+        out.append("## Nouns that need a complement\n")
+        out.append(
+            "These nouns name a weapon only with a complement, a modifier or a system name "
+            '("tirs d\'artillerie", "système Patriot"); alone they are not weapon mentions.\n'
+        )
+        out.append(
+            table(
+                ["Noun", "Category with a modifier alone"],
+                [[md_escape(lemma), code(_enum_text(n.default)) if n.default else ""] for lemma, n in carriers.items()],
+            )
+        )
+    for title, attribute in (("Modifiers", "modifiers"), ("Complements", "complements")):
+        entries = {m.lemma: m for m in (getattr(taxonomy, attribute, {}) or {}).values()}
+        if entries:
+            out.append(f"## {title}\n")
+            out.append(
+                table(
+                    ["Phrase", "Subtype", "Category it gives"],
+                    [
+                        [
+                            md_escape(lemma),
+                            code(m.subtype) if m.subtype else "",
+                            code(_enum_text(m.category)) if m.category else "",
+                        ]
+                        for lemma, m in entries.items()
+                    ],
+                )
+            )
+    false_friends = list(getattr(taxonomy, "false_friends", ()))
+    if false_friends:
+        out.append("## Not weapons\n")
+        out.append(
+            "In these phrases the bracketed word is not a weapon mention: "
+            + "; ".join(code(f) for f in false_friends)
+            + ".\n"
+        )
+    return "\n".join(out)
+
+
 def render_weapon_taxonomy() -> str:
     """The weapon taxonomy as tables: categories with subtypes and nouns, then named systems."""
-    data = _as_plain(load_weapon_taxonomy())
+    loaded = load_weapon_taxonomy()
+    if loaded is not None and hasattr(loaded, "categories") and hasattr(loaded, "systems"):
+        return _render_taxonomy_object(loaded)
+    data = _as_plain(loaded)
     if data is None:
         return (
             '!!! note "Being written"\n    The weapon taxonomy (`src/milinc/data/weapons.json`) does not exist yet.\n'
@@ -642,6 +763,15 @@ def api_modules(package: Any = None) -> list[ApiModule]:
             walk(sub)
 
     walk(package)
+    # A re-export whose target is not public where it is defined is documented where it is exported.
+    rendered = {m.path for m in found} | {f"{m.path}.{name}" for m in found for name in m.members}
+    for entry in found:
+        for name, target in list(entry.reexports.items()):
+            if target not in rendered and target.startswith(package.path + "."):
+                del entry.reexports[name]
+                entry.reexport_summaries.pop(name, None)
+                entry.members.append(name)
+                rendered.add(f"{entry.path}.{name}")
     return found
 
 
@@ -755,7 +885,7 @@ def render_api_page(module: ApiModule) -> str:
         out.append("These names are defined in other modules and imported here for convenience.\n")
         rows = [
             [
-                f"[`{name}`][{target}]",
+                f"[`{name}`][{target}]" if target.startswith("milinc.") else f"`{name}`",
                 f"`{target.rsplit('.', 1)[0]}`",
                 md_escape(module.reexport_summaries.get(name, "")),
             ]

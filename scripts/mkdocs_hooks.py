@@ -100,8 +100,24 @@ def on_config(config: Any) -> Any:
         nav[policy] = {"Normalization policy": entries}
     api = _section(nav, "API reference")
     if api is not None:
-        nav[api] = {"API reference": ["reference/index.md", *[{m.path: m.page} for m in _state["modules"]]]}
+        nav[api] = {"API reference": ["reference/index.md", *_api_nav(_state["modules"])]}
     return config
+
+
+def _api_nav(modules: list[docgen.ApiModule]) -> list[Any]:
+    """Module pages for the nav: a subpackage's modules are grouped under it."""
+    paths = [m.path for m in modules]
+    entries: list[Any] = []
+    for module in modules:
+        parent = module.path.rsplit(".", 1)[0]
+        if parent in paths and parent != paths[0]:
+            continue  # listed in its package's group
+        children = [m for m in modules if m.path.startswith(module.path + ".") and module.path != paths[0]]
+        if children:
+            entries.append({module.path: [{module.path: module.page}, *[{c.path: c.page} for c in children]]})
+        else:
+            entries.append({module.path: module.page})
+    return entries
 
 
 def on_files(files: Files, config: Any) -> Files:
