@@ -44,8 +44,7 @@ _QUANTITY_BEFORE = re.compile(
     r"|portee|altitude|profondeur|longueur|dela|centaines?|milliers?|dizaines?|millions?|plusieurs|quelque)\s+$"
 )
 _YEAR_FOLLOWERS = frozenset(
-    "et ou a au aux par pour dans en contre avec sur sous lors quand qui que qu ont a est etait avait sont "
-    "furent fut puis mais ni selon apres avant depuis jusqu ainsi alors lorsque dont ou donc".split()
+    ["et", "ou", "a", "au", "aux", "par", "pour", "dans", "en", "contre", "avec", "sur", "sous", "lors", "quand", "qui", "que", "qu", "ont", "a", "est", "etait", "avait", "sont", "furent", "fut", "puis", "mais", "ni", "selon", "apres", "avant", "depuis", "jusqu", "ainsi", "alors", "lorsque", "dont", "ou", "donc"]
 )
 _IL_Y_A = re.compile(r"(?<![^\W_])y\s+$")
 _TRAVEL_TIME = re.compile(r"^\s*(?:de|d')\s*(?:route|marche|vol|voiture|avion|train|bateau|navigation)\b")
@@ -156,9 +155,8 @@ def _plausible(text: str, start: int, end: int, parts: DateParts) -> bool:
         follower = re.match(r"\s*([^\W\d_]+|\d)", after)
         if follower and (follower.group(1).isdigit() or follower.group(1) not in _YEAR_FOLLOWERS):
             return False  # "de 2000 soldats"
-    if parts.clock and parts.relation is Relation.PREVIOUS and text.startswith("a", start):
-        if _IL_Y_A.search(before):
-            return False  # "il y a 2 heures" is a duration
+    if parts.clock and text.startswith("a", start) and _IL_Y_A.search(before):
+        return False  # "il y a 2 heures" is a duration
     return not (parts.clock and _TRAVEL_TIME.match(after))  # "à 2 heures de route"
 
 

@@ -100,19 +100,23 @@ class Resolver:
         ref = self.reference_date
         if ref is None:
             return self._unresolved_relative(parts)
-        anchor = {"anchor": Anchor.REFERENCE_DATE, "anchor_value": ref.isoformat()}
+        anchor, anchor_value = Anchor.REFERENCE_DATE, ref.isoformat()
         if parts.unit is Unit.WEEK:
             d = ref + _dt.timedelta(weeks=parts.offset)
             iso = d.isocalendar()
-            return Resolution(f"{iso[0]}-W{iso[1]:02d}", Granularity.WEEK, year=iso[0], **anchor)
+            return Resolution(
+                f"{iso[0]}-W{iso[1]:02d}", Granularity.WEEK, year=iso[0], anchor=anchor, anchor_value=anchor_value
+            )
         if parts.unit is Unit.MONTH:
             y, m = _add_months(ref.year, ref.month, parts.offset)
-            return Resolution(f"{y:04d}-{m:02d}", Granularity.MONTH, year=y, month=m, **anchor)
+            return Resolution(
+                f"{y:04d}-{m:02d}", Granularity.MONTH, year=y, month=m, anchor=anchor, anchor_value=anchor_value
+            )
         if parts.unit is Unit.YEAR:
             y = ref.year + parts.offset
-            return Resolution(f"{y:04d}", Granularity.YEAR, year=y, **anchor)
+            return Resolution(f"{y:04d}", Granularity.YEAR, year=y, anchor=anchor, anchor_value=anchor_value)
         d = ref + _dt.timedelta(days=parts.offset + parts.shift_days)
-        return self._day_value(parts, d, anchor=Anchor.REFERENCE_DATE, anchor_value=ref.isoformat())
+        return self._day_value(parts, d, anchor=anchor, anchor_value=anchor_value)
 
     def _from_previous(self, parts: DateParts, previous: _dt.date | None) -> Resolution:
         if previous is not None:

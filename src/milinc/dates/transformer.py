@@ -97,10 +97,13 @@ class DateTransformer(Transformer[Any, Any]):
         return parts
 
     def _pair(self, first: DateParts, last: DateParts) -> list[DateParts] | None:
-        first = _borrow(first, last)
-        if first is None:
+        borrowed = _borrow(first, last)
+        if borrowed is None:
             return None
-        return [first.but(interval_role=IntervalRole.START), last.but(interval_role=IntervalRole.END)]
+        return [
+            _clock_alone(borrowed).but(interval_role=IntervalRole.START),
+            _clock_alone(last).but(interval_role=IntervalRole.END),
+        ]
 
     def ival_du_au(self, children: Children) -> list[DateParts] | None:
         """"du 3 au 5 mars", "du lundi au mercredi": each endpoint is a mention."""
@@ -146,8 +149,8 @@ class DateTransformer(Transformer[Any, Any]):
         return merge_parts(children, "dmy")
 
     def clock_only(self, children: Children) -> DateParts:
-        """A clock time as an interval endpoint."""
-        return merge_parts(children, "clock", clock=True)
+        """A clock time as an interval endpoint: on the date the text last established."""
+        return merge_parts(children, "clock_alone", clock=True, relation=Relation.PREVIOUS)
 
     def year_only(self, children: Children) -> DateParts:
         """A year as an interval endpoint."""
@@ -178,6 +181,7 @@ class DateTransformer(Transformer[Any, Any]):
         return merge_parts(children, "month", month=MONTHS[str(_tokens(children)[0]).rstrip(".")])
 
     en_month = month
+    en_month_name = month
 
     def weekday(self, children: Children) -> DateParts:
         """A weekday name."""
@@ -337,8 +341,8 @@ class DateTransformer(Transformer[Any, Any]):
 
     # ------------------------------------------------------------ parts of day
     def pod_word(self, children: Children) -> DateParts:
-        """"soir" in "lundi soir", "au matin" in "le 5 mars au matin"."""
-        word = "-".join(str(t) for t in _tokens(children)).replace("au ", "")
+        """"soir" in "lundi soir", "après-midi" in "dimanche après-midi"."""
+        word = "-".join(str(t) for t in _tokens(children))
         return merge_parts(children, part_of_day=_pod_of(word))
 
     def pod_noun(self, children: Children) -> DateParts:
@@ -362,16 +366,20 @@ class DateTransformer(Transformer[Any, Any]):
     def pod_expr(self, children: Children) -> DateParts:
         """"dans la soirée", "en fin de journée", "à l'aube", "au petit matin"."""
         part = merge_parts(children, "part_of_day")
-        lead = _tokens(children)[0].type if _tokens(children) else ""
+        tokens = _tokens(children)
+        lead = tokens[0].type if tokens else ""
+        if lead == "AU_POD":
+            # "au soir", "au matin" are one token
+            part = part.but(part_of_day=_pod_of(str(tokens[0]).split()[-1]))
         if part.whole_day and part.modifier is not None:
             # "en fin de journée" is the evening, "en début de journée" the morning
             pod = {Modifier.START: PartOfDay.MORNING, Modifier.MID: PartOfDay.AFTERNOON,
                    Modifier.END: PartOfDay.EVENING}[part.modifier]
             part = part.but(part_of_day=pod, whole_day=False)
-        if lead == "AU" and _tokens(children)[1].type == "PETIT":
+        if lead == "AU" and tokens[1].type == "PETIT":
             part = part.but(part_of_day=PartOfDay.MORNING)
         # "le soir", "la nuit", "au matin" alone are habitual or vague: dates only with a day
-        weak = lead in ("LE", "LA", "AU") and len(_tokens(children)) <= 2 or part.whole_day
+        weak = (lead in ("LE", "LA", "AU_POD") and len(tokens) <= 2) or part.whole_day
         return part.but(weak=weak)
 
     def pod_tail_expr(self, children: Children) -> DateParts:
@@ -558,12 +566,8 @@ class DateTransformer(Transformer[Any, Any]):
         day = merge_parts(days) if days else DateParts(0, 0)
         hour = clock.hour
         pod = day.part_of_day
-        if hour is not None and clock.part_of_day is None:
-            # "lundi soir vers 10 heures" is 22:00
-            if pod in (PartOfDay.EVENING, PartOfDay.AFTERNOON) and hour < 12:
-                hour += 12
-            elif pod is PartOfDay.NIGHT and 7 <= hour < 12:
-                hour += 12
+        if hour is not None and clock.part_of_day is None and _is_pm(pod, hour):
+            hour += 12  # "lundi soir vers 10 heures" is 22:00
         part = merge_parts(children, day.rule or "clock", weak=False)
         return part.but(
             hour=hour, minute=clock.minute, part_of_day=None, clock=True, relation=day.relation,
@@ -667,6 +671,13 @@ class DateTransformer(Transformer[Any, Any]):
         return merge_parts(children)
 
 
+def _clock_alone(part: DateParts) -> DateParts:
+    """A clock time with no day of its own is on the date the text last established."""
+    if part.clock and part.relation is Relation.CALENDAR and part.day is None and part.weekday is None:
+        return part.but(relation=Relation.PREVIOUS, rule="clock_alone")
+    return part
+
+
 def _names_something(part: DateParts) -> bool:
     """False for the empty parts of connecting words ("de", "du")."""
     return any(
@@ -682,11 +693,16 @@ def _apply_clock_pod(part: DateParts) -> DateParts:
         return part
     if part.part_of_day is PartOfDay.MORNING and hour == 12:
         hour = 0
-    elif part.part_of_day in (PartOfDay.EVENING, PartOfDay.AFTERNOON) and hour < 12:
-        hour += 12
-    elif part.part_of_day is PartOfDay.NIGHT and 7 <= hour < 12:
+    elif _is_pm(part.part_of_day, hour):
         hour += 12
     return part.but(hour=hour, part_of_day=None)
+
+
+def _is_pm(pod: PartOfDay | None, hour: int) -> bool:
+    """Whether an hour said with this part of day is after noon ("10 heures du soir", "11 heures de la nuit")."""
+    if pod in (PartOfDay.EVENING, PartOfDay.AFTERNOON):
+        return hour < 12
+    return pod is PartOfDay.NIGHT and 7 <= hour < 12
 
 
 def _borrow(first: DateParts, last: DateParts) -> DateParts | None:
