@@ -1,24 +1,317 @@
-"""Counts and quantities: grammar ``grammars/quantities.lark``."""
+"""Counts and quantities: grammar ``grammars/quantities.lark``, policy ``docs/policy/quantities.md``.
+
+The grammar finds count phrases ("au moins huit missiles", "des dizaines de
+soldats", "aucune victime"); this module then keeps those that are counts in
+their context and gives each its unit and casualty role:
+
+- not counts: numbers inside dates or weapon names (``ctx.dates``,
+  ``ctx.weapons``), numbers glued to a word ("AC-130", "14e", "10h30"),
+  durations ("trois jours"), money and percentages, bare numbers that are
+  references ("résolution 2334") and the articles "un"/"une" outside
+  casualty phrases;
+- the unit is the counted noun of the ORIGINAL text, lowercase and singular
+  (:mod:`milinc.quantities.lemma`);
+- the role (killed, injured, captured, missing) comes from the noun ("trois
+  morts"), the words after it ("auraient été blessés") or a verb before it
+  ("tuant huit personnes").
+"""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from ..engine import GrammarMatcher, compile_grammar, grammar_source, lexicon_regex
 from ..extensions import Extensions
-from ..ontology import Quantity
+from ..normalize import fold
+from ..ontology import CasualtyRole, Qualifier, Quantity, Span
+from . import lexicon
+from .grammar import QuantityTransformer, RawQuantity
+from .lemma import unit_lemma
+from .spelling import spell
 
 if TYPE_CHECKING:
     from ..pipeline import ExtractionContext
 
-__all__ = ["QuantityExtractor"]
+__all__ = ["QuantityExtractor", "base_lexicons", "spell"]
+
+
+def _folded(words: object) -> frozenset[str]:
+    return frozenset(fold(str(w)) for w in words)  # type: ignore[attr-defined]
+
+
+_TIME_UNITS = _folded(lexicon.TIME_UNITS)
+_CURRENCY = _folded(lexicon.CURRENCY_UNITS)
+_DESIGNATORS = _folded(lexicon.DESIGNATORS)
+_BARE_PREFIXES = _folded(lexicon.BARE_NUMBER_PREFIXES)
+_AUXILIARIES = _folded(lexicon.AUXILIARIES)
+_CASUALTY_NOUN_ROLES = {fold(k): v for k, v in lexicon.CASUALTY_NOUNS.items()}
+_PARTICIPLES = {fold(k): v for k, v in lexicon.CASUALTY_PARTICIPLES.items()}
+_VERBS_BEFORE = {fold(k): v for k, v in lexicon.CASUALTY_VERBS_BEFORE.items()}
+_NOUNS_BEFORE = {"mort", "deces", "enlevement", "capture", "arrestation", "interpellation", "disparition",
+                 "liberation", "vie", "execution", "assassinat", "massacre"}
+_STOP_AFTER = {"et", "ou", "mais", "qui", "que", "qu", "dont", "dans", "a", "de", "du", "des", "d", "en",
+               "par", "pour", "selon", "lors", "contre", "avec", "sur", "apres", "avant", "depuis", "vers",
+               "pendant", "au", "aux", "le", "les", "un", "une", "si", "car", "lorsque", "quand"}
+_STOP_BEFORE = {"avec", "par", "dans", "en", "sur", "contre", "vers", "depuis", "pendant", "selon", "lors",
+                "pour", "chez", "parmi", "sans", "sous"}
+_SEUL = {"seul", "seule"}
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_CLAUSE_END = re.compile(r"[.;:!?()\[\]\n]")
+_PERCENT_OR_MONEY_AFTER = re.compile(r"\s*(?:%|pour\s*cents?\b|pourcents?\b|p\.\s*100\b|[$€£])")
+_MONEY_BEFORE = re.compile(r"[$€£]\s*$|\b(?:us|usd|eur)\s*\$?\s*$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_ANCHOR_WORDS = [
+    "zero", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
+    "douze", "treize", "quatorze", "quinze", "seize", "vingt", "vingts", "trente", "quarante", "cinquante",
+    "soixante", "septante", "huitante", "octante", "nonante", "cent", "cents", "mille", "million",
+    "millions", "milliard", "milliards", "plusieurs", "quelques", "nombreux", "nombreuses", "innombrables",
+    "maints", "maintes", "poignee", "beaucoup", "nombre", "multitude", "multiples", "foule", "aucun",
+    "aucune", "aucuns", "aucunes", "personne", "ni", "sans", "pas",
+]
+
+
+def base_lexicons() -> dict[str, list[str]]:
+    """The built-in phrases of the grammar's lexicons (before plugins add theirs)."""
+    lexicons: dict[str, list[str]] = {
+        name: list(lexicon.QUALIFIER_PHRASES[qualifier]) for name, qualifier in lexicon.LEXICON_QUALIFIERS.items()
+    }
+    lexicons["vague_quantifiers"] = list(lexicon.VAGUE_QUANTIFIERS)
+    lexicons["unknown_quantifiers"] = list(lexicon.UNKNOWN_QUANTIFIERS)
+    lexicons["approximate_nouns"] = list(lexicon.APPROXIMATE_PHRASES)
+    lexicons["prenominal_adjectives"] = list(lexicon.PRENOMINAL_ADJECTIVES)
+    lexicons["injury_adverbs"] = list(lexicon.INJURY_ADVERBS)
+    return lexicons
+
+
+def _anchors() -> re.Pattern[str]:
+    words = [*_ANCHOR_WORDS, *lexicon.APPROXIMATE_PHRASES]
+    return re.compile(r"(?<![^\W_])" + lexicon_regex(words) + r"|(?<!\d)\d")
 
 
 class QuantityExtractor:
-    """Finds every count the text states, with qualifier, unit and casualty role."""
+    """Finds every count the text states, with qualifier, bounds, unit and casualty role."""
 
     def __init__(self, extensions: Extensions) -> None:
         self.extensions = extensions
+        self._matcher: GrammarMatcher = extensions.memo("quantities.matcher", self._build_matcher)
+
+    def _build_matcher(self) -> GrammarMatcher:
+        source = self.extensions.grammar_for("quantities", grammar_source("quantities"))
+        lexicons = {name: self.extensions.lexicon(name, base) for name, base in base_lexicons().items()}
+        transformer = self.extensions.attach_callbacks("quantities", QuantityTransformer())
+        lark = compile_grammar(source, transformer=transformer, lexicons=lexicons)
+        return GrammarMatcher(lark, _anchors(), lookback=6)
 
     def extract(self, ctx: ExtractionContext) -> list[Quantity]:
         """Every count of the text (dates and weapon names excluded)."""
-        return []
+        text = ctx.text
+        taken = _Taken(ctx)
+        out: list[Quantity] = []
+        previous: Quantity | None = None
+        for match in self._matcher.finditer(text):
+            for raw in match.value:
+                q = self._quantity(ctx, match.start, raw, taken, previous)
+                if q is not None:
+                    out.append(q)
+                    previous = q
+        return out
+
+    # --- one candidate --------------------------------------------------------------------
+
+    def _quantity(
+        self, ctx: ExtractionContext, base: int, raw: RawQuantity, taken: _Taken, previous: Quantity | None
+    ) -> Quantity | None:
+        text = ctx.text
+        start, end = base + raw.start, base + raw.end
+        fig = raw.figure
+        num_start = base + (fig.number_start if fig is not None else raw.start)
+        num_end = base + (fig.end if fig is not None else raw.end)
+        qualifier, value, low, high = raw.qualifier, raw.value, raw.low, raw.high
+        noun = raw.noun
+        head = noun.head if noun is not None else None
+
+        # "en plus de 900 autres" is "in addition to", not "more than"
+        if qualifier is Qualifier.MORE_THAN and _word_before(text, start) == "en" and value is not None:
+            qualifier, low, high, start = Qualifier.EXACT, value, value, num_start
+
+        if fig is not None and (taken.in_date(num_start, num_end) or taken.in_name(num_start, num_end)):
+            return None
+        if fig is not None and _glued(text, num_start, num_end):
+            return None
+        unit = None
+        if noun is not None and noun.head_start is not None and noun.head_end is not None:
+            unit = unit_lemma(ctx.span(base + noun.head_start, base + noun.head_end).text)
+        folded_unit = fold(unit) if unit else None
+        if folded_unit in _TIME_UNITS or folded_unit in _CURRENCY:
+            return None
+        if fig is not None and (
+            _PERCENT_OR_MONEY_AFTER.match(text, num_end) or _MONEY_BEFORE.search(text, max(0, num_start - 6),
+                                                                                    num_start)
+        ):
+            return None
+
+        role = raw.role or (_CASUALTY_NOUN_ROLES.get(folded_unit) if folded_unit else None)
+        role = role or _role_after(text, end) or _role_before(text, start)
+        if role is None and raw.subset and previous is not None and _same_clause(text, previous, ctx, start):
+            role = previous.role
+
+        if raw.rule == "zero" and role is None and folded_unit not in _CASUALTY_NOUN_ROLES:
+            return None  # "aucun intérêt", "aucune information": not a count of anything reported
+        if fig is not None and not self._figure_is_count(text, raw, num_start, head, role, folded_unit):
+            return None
+
+        rule = "subset" if raw.subset else raw.rule
+        return Quantity(
+            span=ctx.span(start, end),
+            qualifier=qualifier,
+            value=value,
+            low=low,
+            high=high,
+            unit=unit,
+            role=role,
+            rule=rule,
+        )
+
+    def _figure_is_count(
+        self,
+        text: str,
+        raw: RawQuantity,
+        num_start: int,
+        head: str | None,
+        role: CasualtyRole | None,
+        folded_unit: str | None,
+    ) -> bool:
+        """Whether a figure is a count here (articles, years, references and bare numbers are not)."""
+        fig = raw.figure
+        assert fig is not None
+        noun = raw.noun
+        qualified = fig.qualified or fig.kind in ("range", "approx", "vague", "multiplier")
+        before = _word_before(text, num_start if not fig.qualified else num_start)
+        words = fig.words.split()
+        if fig.kind == "range" and all(_YEAR.match(w) for w in words) and head is None:
+            return False
+        if not qualified and words in (["un"], ["une"]):
+            # the article: a count only in casualty phrases ("un soldat a été tué", "dont un grièvement")
+            seul = noun is not None and bool(_SEUL & set(noun.adjectives))
+            return role is not None or raw.subset or seul or folded_unit in _CASUALTY_NOUN_ROLES
+        if not qualified and before in _DESIGNATORS and fig.words[:1].isdigit():
+            return False
+        has_noun = noun is not None and (noun.head is not None or noun.adjectives or noun.partitive)
+        if has_noun:
+            return True
+        # a bare figure: its noun is elided
+        if not qualified and _YEAR.match(fig.words):
+            return False
+        if qualified or raw.subset or role is not None:
+            return True
+        return fig.words[:1].isdigit() and before in _BARE_PREFIXES
+
+
+class _Taken:
+    """The date and weapon-name spans found before, in normalized offsets."""
+
+    def __init__(self, ctx: ExtractionContext) -> None:
+        self._dates = [_normalized(ctx, d.span) for d in ctx.dates]
+        self._names = [_normalized(ctx, w.span) for w in ctx.weapons]
+
+    def in_date(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a date or time expression."""
+        return any(s < end and start < e for s, e in self._dates)
+
+    def in_name(self, start: int, end: int) -> bool:
+        """Whether the figure is part of a weapon name that starts before it ("Shahed-136", "S-400")."""
+        return any(s < start < e for s, e in self._names)
+
+
+def _normalized(ctx: ExtractionContext, span: Span) -> tuple[int, int]:
+    # the normalized copy has the original's length except with combining marks; find the offsets back
+    if ctx.norm.is_identity:
+        return span.start, span.end
+    lo, hi = 0, len(ctx.text)
+    for i in range(len(ctx.text) + 1):
+        s, _ = ctx.norm.to_original(i, i)
+        if s >= span.start:
+            lo = i
+            break
+    for j in range(lo, len(ctx.text) + 1):
+        _, e = ctx.norm.to_original(lo, j)
+        if e >= span.end:
+            hi = j
+            break
+    return lo, hi
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Whether the figure is glued to a word or number: "AC-130", "10:30", "2,5", "Shahed-136-B"."""
+    before = text[start - 1] if start > 0 else " "
+    if before.isalnum():
+        return True
+    if before in "-/.,:_+" and start > 1 and text[start - 2].isalnum():
+        return True
+    after = text[end] if end < len(text) else " "
+    if after.isalnum():
+        return True
+    return after in "-/.,:_+" and end + 1 < len(text) and text[end + 1].isalnum()
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = re.search(r"([^\W\d_]+)['\s]*$", text[max(0, pos - 40) : pos])
+    return m.group(1) if m else ""
+
+
+def _role_after(text: str, end: int) -> CasualtyRole | None:
+    """The role stated by the words after a count ("auraient été grièvement blessés")."""
+    window = text[end : end + 90]
+    cut = _CLAUSE_END.search(window)
+    window = window[: cut.start()] if cut else window
+    comma = window.find(",")
+    if comma >= 0:
+        window = window[:comma]
+    unknown = 0
+    for tok in _WORD.findall(window)[:8]:
+        if tok in _PARTICIPLES:
+            return _PARTICIPLES[tok]
+        if tok == "vie":  # "ont perdu la vie"
+            return CasualtyRole.KILLED
+        if tok in _STOP_AFTER:
+            return None
+        if tok not in _AUXILIARIES:
+            unknown += 1
+            if unknown > 2:
+                return None
+    return None
+
+
+def _role_before(text: str, start: int) -> CasualtyRole | None:
+    """The role stated by a verb shortly before a count ("tuant huit personnes", "la mort de trois")."""
+    window = text[max(0, start - 70) : start]
+    cuts = list(_CLAUSE_END.finditer(window))
+    if cuts:
+        window = window[cuts[-1].end() :]
+    comma = window.rfind(",")
+    if comma >= 0:
+        window = window[comma + 1 :]
+    toks = _WORD.findall(window)
+    if len(toks) >= 2 and toks[-1] in ("de", "d", "des") and toks[-2] in _NOUNS_BEFORE:
+        return CasualtyRole.KILLED if toks[-2] in ("mort", "deces", "vie", "execution", "assassinat",
+                                                    "massacre") else _VERBS_BEFORE.get(toks[-2])
+    if len(toks) >= 3 and toks[-1] == "a" and toks[-2] == "vie":  # "a coûté la vie à"
+        return CasualtyRole.KILLED
+    for tok in reversed(toks[-6:]):
+        if tok in _STOP_BEFORE:
+            return None
+        if tok in _VERBS_BEFORE and tok not in _NOUNS_BEFORE:
+            return _VERBS_BEFORE[tok]
+    return None
+
+
+def _same_clause(text: str, previous: Quantity, ctx: ExtractionContext, start: int) -> bool:
+    """Whether *previous* ends shortly before *start* in the same sentence (for "dont" parts)."""
+    prev_end = previous.span.end
+    if prev_end > start or start - prev_end > 80:
+        return False
+    return not re.search(r"[.;!?\n]", text[prev_end:start])
+
+
