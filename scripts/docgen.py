@@ -48,6 +48,7 @@ import sys
 import tempfile
 import textwrap
 import traceback
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,8 +91,9 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 
 def slug(text: str) -> str:
-    """The anchor mkdocs' ``toc`` extension gives a heading (ASCII headings)."""
-    return re.sub(r"[^\w\- ]", "", text.lower()).strip().replace(" ", "-")
+    """The anchor Python-Markdown's ``toc`` extension gives a heading (its default ``slugify``)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", ascii_text).strip().lower())
 
 
 def indent(text: str, prefix: str = "    ") -> str:
