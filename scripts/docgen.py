@@ -180,6 +180,32 @@ def _default_text(default: Any) -> str:
     return code(repr(default))
 
 
+def _structure_tree(root: type, records: list[type]) -> str:
+    """A text tree of the records reachable from *root*, each expanded once."""
+    import attrs
+
+    by_name = {c.__name__: c for c in records}
+    lines = [root.__name__]
+    expanded = {root.__name__}
+
+    def walk(cls: type, prefix: str) -> None:
+        record_fields = [
+            (f.name, str(f.type), [n for n in re.findall(r"\w+", str(f.type)) if n in by_name])
+            for f in attrs.fields(cls)
+        ]
+        shown = [(name, typ, refs) for name, typ, refs in record_fields if refs and refs != ["Span"]]
+        for i, (name, typ, refs) in enumerate(shown):
+            last = i == len(shown) - 1
+            lines.append(f"{prefix}{'└── ' if last else '├── '}{name}: {typ}")
+            target = refs[0]
+            if target not in expanded and target != "Span":
+                expanded.add(target)
+                walk(by_name[target], prefix + ("    " if last else "│   "))
+
+    walk(root, "")
+    return "\n".join(lines)
+
+
 def render_ontology() -> str:
     """Every ontology class with its fields, and every enumeration with its members."""
     import attrs
@@ -190,7 +216,15 @@ def render_ontology() -> str:
     defs = schema["$defs"]
     records, enums = _ontology_classes()
     known = {c.__name__ for c in records} | {e.__name__ for e in enums}
-    out: list[str] = ["## Records\n"]
+    out: list[str] = []
+    if records and records[0].__name__ == "Document":
+        out.append("## Structure\n")
+        out.append(
+            "How the records nest (the fields that hold other records; every extracted object also "
+            "has a `span`, a [`Span`](#span) of the original text):\n"
+        )
+        out.append("```text\n" + _structure_tree(records[0], records) + "\n```\n")
+    out.append("## Records\n")
     for cls in records:
         described = schema if cls.__name__ == "Document" else defs.get(cls.__name__, {})
         props = described.get("properties", {})
