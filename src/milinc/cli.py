@@ -379,11 +379,22 @@ def _open_tables(args: argparse.Namespace) -> list[IncidentWriter]:
         for path, table_format in requested:
             if path:
                 writers.append(open_incident_writer(path, table_format))
-    except (ImportError, OSError) as exc:
+    except ImportError as exc:
         for writer in writers:
             writer.close()
         raise CliError(str(exc)) from None
+    except OSError as exc:
+        for writer in writers:
+            writer.close()
+        raise CliError(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")) from None
     return writers
+
+
+def _open_output(path: str) -> TextIO:
+    try:
+        return open(path, "w", encoding="utf-8")  # the caller closes it
+    except OSError as exc:
+        raise CliError(f"{path}: {exc.strerror or exc}") from None
 
 
 def _check_usage(args: argparse.Namespace) -> None:
@@ -410,9 +421,9 @@ def _run_parse(args: argparse.Namespace, stdout: TextIO) -> int:
     parsed = failed = incidents = 0
     try:
         if args.output:
-            out = open(args.output, "w", encoding="utf-8")  # noqa: SIM115 - closed in finally
+            out = _open_output(args.output)
         if args.errors:
-            errors_file = open(args.errors, "w", encoding="utf-8")  # noqa: SIM115 - closed in finally
+            errors_file = _open_output(args.errors)
         bar = _progress_bar(show_bar, inputs.count() if show_bar else None)
 
         def say(line: str) -> None:
