@@ -23,20 +23,45 @@ _ROLE = re.compile(r":(?:py:)?(?:class|func|meth|data|mod|attr|exc|obj|const|ter
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
-def _exists(package: Any, path: str) -> bool:
+def _lookup(package: Any, path: str) -> Any:
     if path == package.path:
-        return True
+        return package
     if not path.startswith(package.path + "."):
-        return False
+        return None
     try:
-        package[path[len(package.path) + 1 :]]
+        return package[path[len(package.path) + 1 :]]
     except (KeyError, ValueError, griffe.AliasResolutionError, griffe.CyclicAliasError):
-        return False
+        return None
+
+
+def _public_chain(obj: Any, package: Any) -> bool:
+    """Whether the API reference renders *obj*: it and every parent up to the package are public."""
+    while obj is not None and obj is not package:
+        if obj.name.startswith("_") or not obj.is_public:
+            return False
+        obj = obj.parent
     return True
 
 
+def _rendered_path(package: Any, path: str) -> str | None:
+    """The identifier under which the API reference documents *path*, if it does."""
+    obj = _lookup(package, path)
+    if obj is None:
+        return None
+    if obj.is_alias:
+        try:
+            target = obj.final_target
+        except (griffe.AliasResolutionError, griffe.CyclicAliasError):
+            return None
+        if not target.is_alias and _public_chain(target, package):
+            return str(target.path)
+        # a re-export of a name private where it is defined is documented where it is exported
+        return path if _public_chain(obj, package) else None
+    return path if _public_chain(obj, package) else None
+
+
 def _resolve(obj: Any, package: Any, target: str) -> str | None:
-    """The full path *target* names from *obj*'s scope, when it is an object of the package."""
+    """The identifier of the object *target* names from *obj*'s scope, when the API reference shows it."""
     head, _, rest = target.partition(".")
     candidates = [target]
     try:
@@ -46,8 +71,9 @@ def _resolve(obj: Any, package: Any, target: str) -> str | None:
         pass
     candidates.append(f"{package.path}.{target}")
     for path in candidates:
-        if _exists(package, path):
-            return str(path)
+        rendered = _rendered_path(package, str(path))
+        if rendered:
+            return rendered
     return None
 
 
