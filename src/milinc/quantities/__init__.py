@@ -50,7 +50,7 @@ _PARTICIPLES = {fold(k): v for k, v in lexicon.CASUALTY_PARTICIPLES.items()}
 _VERBS_BEFORE = {fold(k): v for k, v in lexicon.CASUALTY_VERBS_BEFORE.items()}
 _NOUNS_BEFORE = {"mort", "deces", "enlevement", "capture", "arrestation", "interpellation", "disparition",
                  "liberation", "vie", "execution", "assassinat", "massacre"}
-_STOP_AFTER = {"et", "ou", "mais", "qui", "que", "qu", "dont", "dans", "a", "de", "du", "des", "d", "en",
+_STOP_AFTER = {"et", "ou", "mais", "qui", "que", "qu", "dont", "dans", "de", "du", "des", "d", "en",
                "par", "pour", "selon", "lors", "contre", "avec", "sur", "apres", "avant", "depuis", "vers",
                "pendant", "au", "aux", "le", "les", "un", "une", "si", "car", "lorsque", "quand"}
 _STOP_BEFORE = {"avec", "par", "dans", "en", "sur", "contre", "vers", "depuis", "pendant", "selon", "lors",
@@ -192,6 +192,10 @@ class QuantityExtractor:
         words = fig.words.split()
         if fig.kind == "range" and all(_YEAR.match(w) for w in words) and head is None:
             return False
+        if before in ("tous", "toutes") and not fig.qualified:
+            return False  # "tous deux", "toutes les trois": a pronoun, not a count
+        if before == "pour" and words == ["cent"]:
+            return False  # "30 pour cent"
         if not qualified and words in (["un"], ["une"]):
             # the article: a count only in casualty phrases ("un soldat a été tué", "dont un grièvement")
             seul = noun is not None and bool(_SEUL & set(noun.adjectives))

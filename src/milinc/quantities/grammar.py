@@ -141,7 +141,13 @@ class QuantityTransformer(Transformer[Token, Any]):
             value = words_value(str(tok))
         except KeyError:
             return None
-        return Figure(tok.start_pos, tok.end_pos, Qualifier.EXACT, value, value, value, words=fold(str(tok)))
+        words = fold(str(tok))
+        last = words.replace("-", " ").split()[-1]
+        if last in ("million", "millions", "milliard", "milliards"):
+            # "deux millions de réfugiés": the multiplier takes "de" before the noun
+            return Figure(tok.start_pos, tok.end_pos, Qualifier.EXACT, value, value, value,
+                          magnitude=multiplier_value(last), kind="multiplier", words=words)
+        return Figure(tok.start_pos, tok.end_pos, Qualifier.EXACT, value, value, value, words=words)
 
     def n_digits(self, children: list[Any]) -> Figure:
         """A number in digits, thousands separators allowed ("2 500")."""

@@ -41,17 +41,16 @@ def unit_lemma(noun: str) -> str:
     """The unit for a counted noun as written in the original text.
 
     Lowercase, singular, accents kept; hyphenated compounds keep their
-    prefix ("sous-marins" → "sous-marin", "porte-avions" stays) and lose a
-    trailing apposition otherwise ("drones-kamikazes" → "drone").
+    invariable prefix and singularize the rest ("sous-marins" → "sous-marin",
+    "pick-up" stays, "porte-avions" stays).
     """
     word = noun.lower().replace("\u2019", "'")
     if "-" in word:
         if word in _INVARIABLE:
             return word
         parts = word.split("-")
-        if parts[0] in _COMPOUND_PREFIXES:
-            if parts[0] in ("porte", "lance", "garde", "pare", "brise", "tire", "coupe", "casse", "chasse"):
-                return word  # verb + noun compounds keep their plural noun ("porte-avions")
-            return "-".join([parts[0], *(singular(p) for p in parts[1:])])
-        return singular(parts[0])
+        if parts[0] in ("porte", "lance", "garde", "pare", "brise", "tire", "coupe", "casse", "chasse"):
+            return word  # verb + noun compounds keep their plural noun ("porte-avions")
+        keep = [p if p in _COMPOUND_PREFIXES and i == 0 else singular(p) for i, p in enumerate(parts)]
+        return "-".join(keep)
     return singular(word)
