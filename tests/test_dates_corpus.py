@@ -14,7 +14,7 @@ from milinc.ontology import TimeExpression
 
 CORPUS = [
     json.loads(line)
-    for line in resources.files("milinc").joinpath("corpus", "dates.jsonl").read_text(encoding="utf-8").splitlines()
+    for line in resources.files("milinc").joinpath("corpus").joinpath("dates.jsonl").read_text(encoding="utf-8").splitlines()
     if line.strip()
 ]
 

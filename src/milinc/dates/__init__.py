@@ -54,6 +54,31 @@ _PUBLICATION = re.compile(
 )
 
 
+RECENT_DAYS = 92
+"""A clock time or part of day alone is not anchored on a date older than this (a background date)."""
+
+_REPORTING_BEFORE = re.compile(
+    r"(?:declare|annonce|indique|affirme|rapporte|appris|precise|confirme|assure|souligne|ajoute|explique"
+    r"|reconnu|dementi|communique|fait savoir|estime|reagi)\w{0,4}(?:\s+(?:a|au|aux)\s+[\w-]+)?\s*(?:,\s*)?$"
+)
+
+
+@attrs.define
+class _Anchors:
+    """The dates the text has established so far, for anaphoric mentions."""
+
+    reference_date: _dt.date | None
+    last: _dt.date | None = None
+    last_sentence: int = -1
+    recent: _dt.date | None = None
+
+    def update(self, day: _dt.date, sentence: int) -> None:
+        self.last, self.last_sentence = day, sentence
+        ref = self.reference_date
+        if ref is None or (ref - day).days <= RECENT_DAYS:
+            self.recent = day
+
+
 @attrs.frozen
 class _Found:
     """A mention found in the text, before resolution."""
@@ -103,20 +128,30 @@ class DateExtractor:
         return None
 
     def extract(self, ctx: ExtractionContext) -> list[TimeExpression]:
-        """Every date mention of the text, resolved in text order."""
+        """Every date mention of the text, resolved in text order.
+
+        Anaphoric mentions ("la veille", "un jour plus tôt") count from the
+        date the text last established. Two refinements keep that anchor on
+        the story: a date that only says when something was *reported*
+        ("a déclaré mardi") does not become the anchor, and a clock time or a
+        part of day alone ("vers 23h", "dans la soirée") ignores background
+        dates more than :data:`RECENT_DAYS` days before the reference date.
+        """
         resolver = Resolver(ctx.reference_date)
         out: list[TimeExpression] = []
-        previous: _dt.date | None = None
-        previous_sentence = -1
+        anchors = _Anchors(ctx.reference_date)
         for found in self._find(ctx.text):
             parts = found.parts
             sentence = ctx.sentence_at(found.start)
             if parts.rule == "anaphoric_shift" and _AFTER_EVENT.match(ctx.text, found.end):
-                parts = _after_event(parts, previous is not None and previous_sentence == sentence)
-            resolution = resolver.resolve(parts, previous)
+                parts = _after_event(parts, anchors.last is not None and anchors.last_sentence == sentence)
+            weak = parts.rule in ("clock_alone", "part_of_day_alone")
+            resolution = resolver.resolve(parts, anchors.recent if weak else anchors.last)
             out.append(_expression(ctx, found, resolution))
-            if resolution.day_date is not None:
-                previous, previous_sentence = resolution.day_date, sentence
+            if resolution.day_date is not None and not _REPORTING_BEFORE.search(
+                ctx.text, max(0, found.start - 40), found.start
+            ):
+                anchors.update(resolution.day_date, sentence)
         return out
 
     # ------------------------------------------------------------ matching

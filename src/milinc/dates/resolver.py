@@ -68,6 +68,12 @@ def _fine_granularity(parts: DateParts) -> Granularity:
     return Granularity.DAY
 
 
+def _shifted(parts: DateParts) -> int:
+    """The ISO weekday of *parts* after its day shift ("la nuit de dimanche à lundi" is a Sunday)."""
+    assert parts.weekday is not None
+    return (parts.weekday - 1 + parts.shift_days) % 7 + 1
+
+
 def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + delta
     return index // 12, index % 12 + 1
@@ -139,7 +145,7 @@ class Resolver:
         if parts.unit is Unit.YEAR:
             return Resolution("XXXX", Granularity.YEAR)
         if parts.weekday is not None:
-            return Resolution(f"XXXX-WXX-{parts.weekday}{_suffix(parts)}", _fine_granularity(parts))
+            return Resolution(f"XXXX-WXX-{_shifted(parts)}{_suffix(parts)}", _fine_granularity(parts))
         return Resolution(f"XXXX-XX-XX{_suffix(parts)}", _fine_granularity(parts))
 
     # ------------------------------------------------------------ calendar
@@ -159,14 +165,14 @@ class Resolver:
                     f"XXXX-{m:02d}-{d:02d}{_suffix(parts)}", _fine_granularity(parts), month=m, day=d,
                     conflict=None,
                 )
-            return self._day_value(parts, self._pick_day(m, d, parts.direction), anchor, anchor_value)
+            return self._day_value(parts, self._pick_day(m, d, parts.direction, parts.weekday), anchor, anchor_value)
         if d is not None and parts.weekday is not None:
             if ref is None:
                 return Resolution(f"XXXX-WXX-{parts.weekday}{_suffix(parts)}", _fine_granularity(parts), day=d)
             return self._day_value(parts, self._pick_weekday_day(parts.weekday, d), anchor, anchor_value)
         if parts.weekday is not None:
             if ref is None:
-                return Resolution(f"XXXX-WXX-{parts.weekday}{_suffix(parts)}", _fine_granularity(parts))
+                return Resolution(f"XXXX-WXX-{_shifted(parts)}{_suffix(parts)}", _fine_granularity(parts))
             day = self._pick_weekday(parts.weekday, parts.direction, parts.this_week)
             return self._day_value(parts, day + _dt.timedelta(days=parts.shift_days), anchor, anchor_value)
         if m is not None:
@@ -196,10 +202,15 @@ class Resolver:
         )
 
     # ------------------------------------------------------------ choices against the reference date
-    def _pick_day(self, month: int, day: int, direction: int) -> _dt.date:
+    def _pick_day(self, month: int, day: int, direction: int, weekday: int | None = None) -> _dt.date:
         ref = self.reference_date
         assert ref is not None
         candidates = [c for y in range(ref.year - 8, ref.year + 9) if (c := _safe_date(y, month, day))]
+        if weekday is not None and direction == 0:
+            # "mercredi 3 janvier": the year in which the 3rd of January is a Wednesday, if one is near
+            near = [c for c in candidates if abs((c - ref).days) <= 200 and c.isoweekday() == weekday]
+            if near:
+                return min(near, key=lambda c: (c > ref, abs((c - ref).days)))
         if direction > 0:
             after = [c for c in candidates if c > ref]
             return after[0] if after else candidates[-1]

@@ -720,8 +720,10 @@ def _borrow(first: DateParts, last: DateParts) -> DateParts | None:
                 month, year = 12, (year - 1 if year else None)
         _valid_day(year, month, first.day)
         return first.but(month=month, year=first.year or year, rule="date")
-    if first.month is not None and first.year is None and first.day is None and last.year is not None:
-        return first.but(year=last.year)
+    if first.month is not None and first.year is None and last.year is not None:
+        # "du 24 novembre au 1er décembre 2023", "de mars à mai 2024"
+        year = last.year - 1 if last.month is not None and first.month > last.month else last.year
+        return first.but(year=year)
     if first.day is not None and first.month is None:
         return None if last.day is None and last.weekday is None else first
     return first

@@ -1,0 +1,234 @@
+"""Behaviour of the dates dimension beyond single phrases: reference dates, anaphora, spans, plugins."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+
+import milinc
+from milinc import engine
+from milinc.dates import DateExtractor
+from milinc.dates.parts import DateParts, Relation, Unit
+from milinc.dates.resolver import Resolver
+from milinc.extensions import Extensions
+from milinc.ontology import Anchor, Granularity, IntervalRole, PartOfDay, ReferenceDateSource
+
+WEDNESDAY = dt.date(2024, 3, 13)
+
+
+def values(text: str, ref: dt.date | None = WEDNESDAY) -> list[tuple[str, str]]:
+    return [(d.span.text, d.value) for d in milinc.parse(text, reference_date=ref).dates]
+
+
+# --------------------------------------------------------------- reference date from a dateline
+
+
+def test_english_dateline_gives_the_reference_date() -> None:
+    doc = milinc.parse("Jun 30, 2021 06:22 UTC\n  • Titre\n\nUne attaque a eu lieu lundi soir.")
+    assert doc.reference_date == dt.date(2021, 6, 30)
+    assert doc.reference_date_source is ReferenceDateSource.DATELINE
+    assert [d.value for d in doc.dates] == ["2021-06-30T06:22", "2021-06-28TEV"]
+
+
+def test_french_publication_line_gives_the_reference_date() -> None:
+    text = "Titre de l'article\nPublié le 12/03/2024 à 18h05 - Modifié le 12/03/2024 à 19h30\n\nMardi, trois obus."
+    doc = milinc.parse(text)
+    assert doc.reference_date == dt.date(2024, 3, 12)
+    assert doc.dates[-1].value == "2024-03-12"
+
+
+def test_agency_dateline_with_city() -> None:
+    doc = milinc.parse("Titre\n\nOuagadougou, 27 juin 2024 (AFP) - Des soldats ont été tués mardi 25 juin.")
+    assert doc.reference_date == dt.date(2024, 6, 27)
+
+
+def test_dateline_without_year_invents_nothing() -> None:
+    doc = milinc.parse("19 octobre (Reuters) – Des roquettes ont visé la base mardi.")
+    assert doc.reference_date is None
+    assert doc.reference_date_source is ReferenceDateSource.NONE
+    assert [d.value for d in doc.dates] == ["XXXX-10-19", "XXXX-WXX-2"]
+
+
+def test_a_full_date_deep_in_the_text_is_not_a_dateline() -> None:
+    body = "\n\n".join(f"Paragraphe {i} sans date, avec des mots et encore des mots." for i in range(12))
+    doc = milinc.parse(body + "\n\nLe 3 janvier 2022, une frappe a visé Bagdad.")
+    assert doc.reference_date is None
+
+
+def test_a_date_in_a_long_sentence_at_the_top_is_not_a_dateline() -> None:
+    doc = milinc.parse("Les forces américaines, entrées en Syrie le 3 janvier 2015, ont été visées hier soir par des tirs.")
+    assert doc.reference_date is None
+
+
+def test_given_reference_date_wins_over_the_dateline() -> None:
+    doc = milinc.parse("Jun 30, 2021 06:22 UTC\nhier", reference_date=dt.date(2021, 7, 2))
+    assert doc.reference_date_source is ReferenceDateSource.GIVEN
+    assert doc.dates[-1].value == "2021-07-01"
+
+
+# --------------------------------------------------------------- anaphora and text order
+
+
+def test_anaphora_follow_the_last_established_date() -> None:
+    text = "Le 5 mars, une base a été visée. La veille, deux drones. Le lendemain, trois roquettes."
+    # "le lendemain" counts from "la veille" (4 mars), the last date the text established
+    assert values(text) == [("Le 5 mars", "2024-03-05"), ("La veille", "2024-03-04"), ("Le lendemain", "2024-03-05")]
+
+
+def test_anaphora_without_a_previous_date_use_the_reference_date() -> None:
+    doc = milinc.parse("Un jour plus tôt, des drones ont été abattus.", reference_date=WEDNESDAY)
+    (d,) = doc.dates
+    assert d.value == "2024-03-12"
+    assert d.anchor is Anchor.REFERENCE_DATE
+    assert d.anchor_value == "2024-03-13"
+
+
+def test_anaphora_without_any_date_stay_unresolved() -> None:
+    assert values("La veille, deux drones ont été abattus.", ref=None) == [("La veille", "XXXX-XX-XX")]
+
+
+def test_reporting_date_is_not_the_anchor_of_anaphora() -> None:
+    text = "Des soldats ont été tués dimanche 10 mars, a-t-on appris mardi. La veille, un convoi avait sauté."
+    assert values(text)[-1] == ("La veille", "2024-03-09")
+
+
+def test_clock_alone_ignores_background_dates() -> None:
+    text = "L'attaque de lundi est la plus massive depuis le 24 février 2022.\n\nLes tirs ont commencé vers 3h00."
+    assert values(text)[-1] == ("vers 3h00", "2024-03-11T03:00")
+
+
+def test_previous_date_is_recorded_on_the_mention() -> None:
+    doc = milinc.parse("Mardi, deux drones. Un jour plus tôt, des roquettes.", reference_date=WEDNESDAY)
+    assert doc.dates[1].anchor is Anchor.PREVIOUS_DATE
+    assert doc.dates[1].anchor_value == "2024-03-12"
+    assert doc.dates[1].relative
+
+
+# --------------------------------------------------------------- structured fields
+
+
+def test_fields_of_a_weekday_with_clock_time() -> None:
+    (d,) = milinc.parse("lundi 28 juin, à 2 heures du matin", reference_date=dt.date(2021, 6, 30)).dates
+    assert (d.year, d.month, d.day, d.hour, d.minute, d.weekday) == (2021, 6, 28, 2, 0, 1)
+    assert d.granularity is Granularity.MINUTE
+    assert d.conflict is None
+
+
+def test_fields_of_a_part_of_day() -> None:
+    (d,) = milinc.parse("mardi soir", reference_date=WEDNESDAY).dates
+    assert d.part_of_day is PartOfDay.EVENING
+    assert d.granularity is Granularity.PART_OF_DAY
+    assert d.relative and d.anchor is Anchor.REFERENCE_DATE
+
+
+def test_conflicting_weekday_is_recorded_and_the_date_kept() -> None:
+    (d,) = milinc.parse("lundi 29 juin 2021", reference_date=WEDNESDAY).dates
+    assert d.value == "2021-06-29"
+    assert d.conflict is not None and "lundi" in d.conflict and "mardi" in d.conflict
+
+
+def test_interval_endpoints_are_two_mentions() -> None:
+    dates = milinc.parse("Une trêve du 24 novembre au 1er décembre 2023.", reference_date=WEDNESDAY).dates
+    assert [(d.value, d.interval_role) for d in dates] == [
+        ("2023-11-24", IntervalRole.START),
+        ("2023-12-01", IntervalRole.END),
+    ]
+
+
+def test_durations_and_numbers_are_not_dates() -> None:
+    text = (
+        "Pendant trois jours, 2 500 soldats et des AC-130 de la 14e brigade ont avancé de 13 kilomètres, "
+        "60 fois en 24 heures, soit plus de 2000 obus en deux ans."
+    )
+    assert values(text) == []
+
+
+# --------------------------------------------------------------- spans in the original text
+
+
+def test_spans_point_into_the_original_text() -> None:
+    text = "Le 15\u00a0AOÛT, puis aujourd\u2019hui et tôt mercredi\u202fmatin."
+    doc = milinc.parse(text, reference_date=WEDNESDAY)
+    assert [d.span.text for d in doc.dates] == ["Le 15\u00a0AOÛT", "aujourd\u2019hui", "tôt mercredi\u202fmatin"]
+    for d in doc.dates:
+        assert text[d.span.start : d.span.end] == d.span.text
+
+
+def test_decomposed_accents_keep_spans_right() -> None:
+    text = "Le 15 aou\u0302t, des drones."
+    (d,) = milinc.parse(text, reference_date=WEDNESDAY).dates
+    assert d.span.text == "Le 15 aou\u0302t" and d.value == "2023-08-15"
+
+
+def test_mentions_never_overlap() -> None:
+    text = "Lundi soir, vers 22h, puis mardi 12 mars à 6h et dans la nuit de mardi à mercredi, du 3 au 5 mars."
+    dates = milinc.parse(text, reference_date=WEDNESDAY).dates
+    for a, b in itertools.pairwise(dates):
+        assert a.span.end <= b.span.start
+
+
+# --------------------------------------------------------------- resolver
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        (DateParts(0, 0, weekday=3), "2024-03-13"),
+        (DateParts(0, 0, weekday=3, direction=-1), "2024-03-06"),
+        (DateParts(0, 0, weekday=3, direction=1), "2024-03-20"),
+        (DateParts(0, 0, month=3, day=14), "2023-03-14"),
+        (DateParts(0, 0, month=3, day=14, direction=1), "2024-03-14"),
+        (DateParts(0, 0, month=4), "2023-04"),
+        (DateParts(0, 0, month=3), "2024-03"),
+        (DateParts(0, 0, month=3, direction=-1), "2023-03"),
+        (DateParts(0, 0, relation=Relation.REFERENCE, offset=-1, part_of_day=PartOfDay.NIGHT), "2024-03-12TNI"),
+        (DateParts(0, 0, relation=Relation.REFERENCE, unit=Unit.WEEK, offset=-1), "2024-W10"),
+        (DateParts(0, 0, relation=Relation.REFERENCE, unit=Unit.MONTH, offset=-3), "2023-12"),
+        (DateParts(0, 0, month=2, day=29), "2024-02-29"),
+    ],
+)
+def test_resolver_news_style(parts: DateParts, expected: str) -> None:
+    assert Resolver(WEDNESDAY).resolve(parts).value == expected
+
+
+def test_resolver_without_reference_date() -> None:
+    resolver = Resolver(None)
+    assert resolver.resolve(DateParts(0, 0, month=6, day=28)).value == "XXXX-06-28"
+    assert resolver.resolve(DateParts(0, 0, weekday=1, part_of_day=PartOfDay.EVENING)).value == "XXXX-WXX-1TEV"
+    assert resolver.resolve(DateParts(0, 0, year=2015)).value == "2015"
+
+
+def test_resolver_previous_date() -> None:
+    parts = DateParts(0, 0, relation=Relation.PREVIOUS, offset=-1)
+    got = Resolver(WEDNESDAY).resolve(parts, previous=dt.date(2022, 8, 23))
+    assert got.value == "2022-08-22" and got.anchor is Anchor.PREVIOUS_DATE
+
+
+# --------------------------------------------------------------- grammar and plugins
+
+
+def test_grammar_compiles_and_names_its_extension_points() -> None:
+    source = engine.grammar_source("dates")
+    assert "EXTENSION POINTS" in source
+    for rule in ("day_phrase", "day_ref", "pod_noun", "clock_prep", "month"):
+        assert f"\n{rule}:" in source or f"\n?{rule}:" in source
+
+
+def test_plugin_can_extend_the_grammar_with_its_callback() -> None:
+    fragment = 'KIPPOUR: "kippour"\n%extend day_ref: LE JOUR DE KIPPOUR -> yom_kippur\n'
+
+    def yom_kippur(self: object, children: list[object]) -> DateParts:
+        from milinc.dates.parts import merge_parts
+
+        return merge_parts(children, "yom_kippur", month=10, day=6, year=1973)
+
+    ext = Extensions(
+        grammar={"dates": (fragment,)},
+        callbacks={"dates": {"yom_kippur": yom_kippur}},
+        lexicons={"date_anchors": ("kippour",)},
+    )
+    extractor = DateExtractor(ext)
+    parts = extractor.parse_phrase("la guerre a commencé le jour de kippour")
+    assert [(p.rule, p.year, p.month, p.day) for p in parts] == [("yom_kippur", 1973, 10, 6)]
