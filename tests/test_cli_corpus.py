@@ -215,7 +215,7 @@ def test_quiet_silences_progress_and_summary_but_not_failures(
     assert run(capsys, str(good), str(good), "-q", "--format", "none") == (0, "", "")
     status, _, err = run(capsys, str(good), str(tmp_path / "gone.txt"), "-q", "--format", "none")
     assert status == 1
-    assert err.splitlines() == ["milinc: 2 items: 1 parsed, 1 failed; 0 incidents"]
+    assert err.splitlines() == ["milinc: 1 of 2 items failed"]
 
 
 def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -146,7 +146,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-chars", type=_positive_int, default=DEFAULT_MAX_CHARS, metavar="N",
         help=f"refuse texts longer than N characters (default {DEFAULT_MAX_CHARS})",
     )
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary, no line per failure")
+    p.add_argument(
+        "-q", "--quiet", action="store_true",
+        help="no progress bar and no line per failure; the summary only says how many items failed, if any",
+    )
     p.add_argument(
         "--progress", action="store_true",
         help="show the progress bar even when standard error is not a terminal (needs tqdm)",
@@ -462,11 +465,13 @@ def _run_parse(args: argparse.Namespace, stdout: TextIO) -> int:
         if out is not stdout:
             out.close()
     total = parsed + failed
-    if not single and (failed or not args.quiet):
+    if not single and not args.quiet:
         sys.stderr.write(
             f"milinc: {total} item{'s' if total != 1 else ''}: {parsed} parsed, {failed} failed;"
             f" {incidents} incident{'s' if incidents != 1 else ''}\n"
         )
+    elif not single and failed:  # even quiet, a failure is never silent
+        sys.stderr.write(f"milinc: {failed} of {total} items failed\n")
     if failed == 0:
         return EXIT_OK
     return EXIT_BAD_INPUT if parsed == 0 else EXIT_SOME_FAILED
