@@ -690,10 +690,16 @@ def _help_text(parser: argparse.ArgumentParser) -> str:
 
 def render_cli() -> str:
     """Every command of ``milinc`` with its usage, options and help, from ``build_parser()``."""
+    from milinc import cli
     from milinc.cli import build_parser
 
     parser = build_parser()
-    out = ["## `milinc`\n", "```text\n" + _help_text(parser).rstrip() + "\n```\n"]
+    out = []
+    # The module docstring states the inputs, outputs and exit statuses: show it as written.
+    details = inspect.cleandoc(cli.__doc__ or "").partition("\n")[2].strip("\n").rstrip()
+    if details:
+        out += ["## Inputs, outputs and exit status\n", details + "\n"]
+    out += ["## `milinc`\n", "```text\n" + _help_text(parser).rstrip() + "\n```\n"]
     for name, sub, help_text in _subparsers(parser):
         out.append(f"## `milinc {name}`\n")
         if help_text:
