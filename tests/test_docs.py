@@ -375,3 +375,30 @@ def test_sphinx_roles_and_doctests_are_rewritten_for_rendering() -> None:
     assert fenced == "Intro.\n\n```pycon\n>>> f(['a'])\n['a']\n```\n\nAfter."
     already = "```python\n>>> x\n```"
     assert griffe_docstrings.fence_doctests(already) == already
+
+
+# --- the mkdocs hooks ------------------------------------------------------------------------
+
+
+def test_hooks_group_subpackages_in_the_api_nav() -> None:
+    pytest.importorskip("mkdocs")
+    import mkdocs_hooks
+
+    modules = [docgen.ApiModule(path, []) for path in ("milinc", "milinc.a", "milinc.b", "milinc.b.c")]
+    assert mkdocs_hooks._api_nav(modules) == [
+        {"milinc": "reference/milinc.md"},
+        {"milinc.a": "reference/milinc.a.md"},
+        {"milinc.b": [{"milinc.b": "reference/milinc.b.md"}, {"milinc.b.c": "reference/milinc.b.c.md"}]},
+    ]
+
+
+def test_hooks_replace_markers_and_reject_unknown_ones() -> None:
+    pytest.importorskip("mkdocs")
+    import mkdocs_hooks
+    from mkdocs.exceptions import PluginError
+
+    page = "# CLI\n\n<!-- generate: cli -->\n\nAfter.\n"
+    rendered = mkdocs_hooks.on_page_markdown(page, page=None, config=None, files=None)  # type: ignore[arg-type]
+    assert "<!-- generate" not in rendered and "## `milinc parse`" in rendered and rendered.endswith("After.\n")
+    with pytest.raises(PluginError, match="unknown generated section 'nope'"):
+        mkdocs_hooks.on_page_markdown("<!-- generate: nope -->", page=None, config=None, files=None)  # type: ignore[arg-type]
