@@ -70,34 +70,40 @@ def _phrase_pattern(phrase: str) -> str:
 class _Masker:
     """Uppercases, in the normalized text, the weapon words that are not weapons here."""
 
+    _REACH = 80
+    """How far around a weapon word its false-friend phrases are looked for."""
+
     def __init__(self, taxonomy: Taxonomy) -> None:
-        self.phrases = [re.compile(_phrase_pattern(p)) for p in taxonomy.false_friends]
+        # phrases grouped by their bracketed word: only occurrences of that word are checked
+        self.by_word: dict[str, list[re.Pattern[str]]] = {}
+        for phrase in taxonomy.false_friends:
+            for word in re.findall(r"\[([^\]]+)\]", phrase):
+                self.by_word.setdefault(fold(word), []).append(re.compile(_phrase_pattern(phrase)))
+        self.words = engine.words_regex(self.by_word) if self.by_word else None
         folded = sorted({fold(w) for w in taxonomy.accented_false_friends}, key=len, reverse=True)
         self.accented = {w.lower() for w in taxonomy.accented_false_friends}
         self.accent_candidates = engine.words_regex(folded) if folded else None
-        first_words = {fold(re.sub(r"[\[\]]", "", p)).split(" ")[0].split("'")[0] for p in taxonomy.false_friends}
-        self.prefilter = engine.words_regex(first_words)
 
     def mask(self, ctx: ExtractionContext) -> str:
+        """The normalized text with every false friend uppercased (so no lexicon matches it)."""
         text = ctx.text
-        chars: list[str] | None = None
-
-        def hide(start: int, end: int) -> None:
-            nonlocal chars
-            if chars is None:
-                chars = list(text)
-            chars[start:end] = text[start:end].upper()
-
-        if self.prefilter.search(text):
-            for rx in self.phrases:
-                for m in rx.finditer(text):
-                    for g in range(1, (rx.groups or 0) + 1):
-                        hide(m.start(g), m.end(g))
+        hidden: list[tuple[int, int]] = []
+        if self.words is not None:
+            for w in self.words.finditer(text):
+                lo, hi = max(0, w.start() - self._REACH), min(len(text), w.end() + self._REACH)
+                for rx in self.by_word.get(w.group(), ()):
+                    for m in rx.finditer(text, lo, hi):
+                        hidden += [m.span(g) for g in range(1, (rx.groups or 0) + 1) if m.start(g) >= 0]
         if self.accent_candidates is not None:
             for m in self.accent_candidates.finditer(text):
                 if ctx.span(m.start(), m.end()).text.lower() in self.accented:
-                    hide(m.start(), m.end())
-        return text if chars is None else "".join(chars)
+                    hidden.append(m.span())
+        if not hidden:
+            return text
+        chars = list(text)
+        for start, end in hidden:
+            chars[start:end] = text[start:end].upper()
+        return "".join(chars)
 
 
 def _lexicon_phrases(entries: Iterable[Any]) -> list[str]:
@@ -146,7 +152,7 @@ class WeaponExtractor:
 
     @staticmethod
     def _anchors(tax: Taxonomy) -> re.Pattern[str]:
-        words: list[str] = [form for form, noun in tax.nouns.items() if not noun.carrier]
+        words: list[str] = [form for form, noun in tax.nouns.items() if not noun.carrier or noun.default]
         words += [form for form, alias in tax.aliases.items() if not alias.needs_head]
         words += [form for form, mod in tax.modifiers.items() if mod.category is not None]
         words += [form for form, comp in tax.complements.items() if comp.category is not None]

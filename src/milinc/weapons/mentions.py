@@ -195,7 +195,8 @@ class WeaponTransformer(Transformer[Token, Any]):
         category = noun.category
         if noun.carrier and parts:
             category = noun.default
-        return self._combine(children, category, noun.yields or noun.carrier, noun.subtype, parts, "headed")
+        return self._combine(children, category, noun.yields or noun.carrier, noun.subtype, parts, "headed",
+                             noun.yields_to)
 
     def named(self, children: list[Any]) -> Draft | None:
         """A system name, with its tails ("des HIMARS", "Shahed-136 iraniens")."""
@@ -212,6 +213,7 @@ class WeaponTransformer(Transformer[Token, Any]):
         subtype: str | None,
         parts: list[Part],
         rule: str,
+        yields_to: frozenset[WeaponCategory] | None = None,
     ) -> Draft | None:
         hints: list[str | Part] = [subtype] if subtype else []
         system: Part | None = None
@@ -220,6 +222,15 @@ class WeaponTransformer(Transformer[Token, Any]):
         for part in parts:
             if not isinstance(part, Part) or not part.valid:
                 return None
+            if part.category is not None and yields_to is not None and part.category not in yields_to:
+                # "obus de char": the complement does not make the shell a tank
+                if part.system is None:
+                    if part.subtype:
+                        hints.append(part)
+                    continue
+                if system is None:
+                    system = part
+                continue
             if part.system is not None:
                 if system is None:
                     system = part
@@ -227,10 +238,12 @@ class WeaponTransformer(Transformer[Token, Any]):
                         from_name = category is None
                         category = part.category
                         yields = False
+                        yields_to = None
                 continue
             if part.category is not None and (category is None or yields):
                 category = part.category
                 yields = part.yields
+                yields_to = None
             if part.subtype or part.by_category:
                 hints.append(part)
             if part.modifier and part.kind != "noun":

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from importlib import resources
 from typing import Any
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 from ..normalize import fold
 from ..ontology import WeaponCategory
@@ -80,6 +80,8 @@ class HeadNoun:
     """Subtype the noun itself implies ("drone kamikaze" → ``suicide``)."""
     yields: bool = False
     """True when a complement, modifier or name may change the category ("obus de mortier")."""
+    yields_to: frozenset[WeaponCategory] | None = None
+    """The categories it yields to; ``None`` for any ("obus" yields to mortar, not to "obus de char")."""
     carrier: bool = False
     """True for nouns that are no weapon on their own ("tirs", "système", "véhicule")."""
     default: WeaponCategory | None = None
@@ -285,11 +287,13 @@ def build_taxonomy(data: Mapping[str, Any]) -> Taxonomy:
 
     def add_noun(entry: dict[str, Any], category: WeaponCategory | None, subtype: str | None) -> None:
         forms = entry.get("forms") or noun_forms(entry["phrase"])
+        raw_yields = entry.get("yields", False)
         head = HeadNoun(
             lemma=entry["phrase"],
             category=category,
             subtype=entry.get("subtype", subtype),
-            yields=bool(entry.get("yields", False)),
+            yields=bool(raw_yields),
+            yields_to=frozenset(WeaponCategory(c) for c in raw_yields) if isinstance(raw_yields, list) else None,
             carrier=category is None,
             default=_category(entry.get("default")),
         )
@@ -372,6 +376,9 @@ def build_taxonomy(data: Mapping[str, Any]) -> Taxonomy:
             for variant in _alias_variants(alias):
                 key = fold(variant)
                 if key in aliases:
+                    # a lowercase spelling in the data ("kalachnikov") lifts the capital-letter rule
+                    if aliases[key].system is info and not variant[:1].isupper():
+                        aliases[key] = evolve(aliases[key], capitalized=False)
                     continue
                 aliases[key] = SystemAlias(
                     alias=variant,

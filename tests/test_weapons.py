@@ -1,0 +1,177 @@
+"""Weapon mentions: the corpus (``milinc/corpus/weapons.jsonl``), the taxonomy data and the extractor."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+import pytest
+
+import milinc
+from milinc.extensions import NO_EXTENSIONS, Extensions
+from milinc.ontology import Weapon, WeaponCategory
+from milinc.weapons import WeaponExtractor, load_taxonomy
+from milinc.weapons.taxonomy import adjective_forms, noun_forms
+
+CORPUS: list[dict[str, Any]] = [
+    json.loads(line)
+    for line in resources.files("milinc").joinpath("corpus").joinpath("weapons.jsonl").read_text("utf-8").splitlines()
+    if line.strip()
+]
+
+
+@pytest.fixture(scope="module")
+def extractor() -> WeaponExtractor:
+    return WeaponExtractor(NO_EXTENSIONS)
+
+
+def weapons_of(text: str) -> list[Weapon]:
+    return list(milinc.parse(text).weapons)
+
+
+def _id(entry: dict[str, Any]) -> str:
+    return f"{entry['family']}: {entry.get('text') or entry['phrase']}"[:80]
+
+
+@pytest.mark.parametrize("entry", CORPUS, ids=_id)
+def test_corpus(entry: dict[str, Any]) -> None:
+    found = weapons_of(entry["phrase"])
+    if entry.get("negative"):
+        target = entry.get("text")
+        if target is None:
+            assert found == [], f"expected no weapon, got {[w.span.text for w in found]}"
+        else:
+            start = entry["phrase"].index(target)
+            end = start + len(target)
+            hits = [w for w in found if w.span.start < end and start < w.span.end]
+            assert hits == [], f"{target!r} must not be a weapon, got {[w.span.text for w in hits]}"
+        return
+    text = entry.get("text") or entry["phrase"]
+    same = [w for w in found if w.span.text == text]
+    assert same, f"no mention {text!r}; got {[w.span.text for w in found]}"
+    weapon = same[0]
+    assert weapon.category == WeaponCategory(entry["category"])
+    assert weapon.name == entry.get("name")
+    if "subtype" in entry:
+        assert weapon.subtype == entry["subtype"]
+
+
+def test_corpus_shape() -> None:
+    assert len(CORPUS) >= 150
+    unseen = [e for e in CORPUS if not e["in_seeds"]]
+    assert len(unseen) * 2 >= len(CORPUS)
+    assert sum(1 for e in CORPUS if e.get("negative")) >= 20
+    for entry in CORPUS:
+        assert {"family", "phrase", "in_seeds"} <= entry.keys()
+        if not entry.get("negative"):
+            assert entry["category"] in {c.value for c in WeaponCategory}
+            assert (entry.get("text") or entry["phrase"]) in entry["phrase"]
+
+
+# --- taxonomy -------------------------------------------------------------------
+
+
+def test_taxonomy_covers_every_category() -> None:
+    taxonomy = load_taxonomy()
+    assert {c.category for c in taxonomy.categories} == set(WeaponCategory)
+    assert all(c.nouns for c in taxonomy.categories)
+
+
+def test_taxonomy_has_the_required_systems() -> None:
+    taxonomy = load_taxonomy()
+    assert len(taxonomy.systems) >= 100
+    required = [
+        "Katyusha", "Grad", "HIMARS", "ATACMS", "Storm Shadow", "SCALP", "Kalibr", "Iskander", "Kh-101", "Kinjal",
+        "S-300", "S-400", "Patriot", "IRIS-T", "Iron Dome", "Dôme de fer", "C-RAM", "Shahed-136", "Geran-2",
+        "Bayraktar TB2", "MQ-9 Reaper", "AC-130", "F-16", "F-35", "Su-25", "Su-34", "Mi-8", "Apache", "T-72",
+        "Leopard 2", "CAESAR", "M777", "RPG-7", "Kalachnikov", "AK-47", "Qassam", "Fateh-110", "Burkan", "Toufan",
+        "Lancet", "Orlan-10", "Tochka-U", "Tornado", "Smerch", "Uragan", "Javelin", "NLAW", "Stinger", "Kornet",
+        "Merkava", "Bradley", "Abrams", "Rafale", "Mirage 2000", "Tigre", "Ka-52", "Mi-24", "Tu-95", "Tu-22M3",
+        "Zircon", "Oniks", "P-800", "Samad", "Quds", "Zolfaghar", "Ayyash-250", "Almas", "Shahed-131",
+        "Shahed-238", "Mohajer-6", "Arash", "Kheibar Shekan", "Emad", "Sejjil", "Fattah",
+    ]
+    missing = [name for name in required if taxonomy.system(name) is None]
+    assert missing == []
+
+
+def test_every_alias_resolves_to_its_system() -> None:
+    taxonomy = load_taxonomy()
+    for system in taxonomy.systems:
+        for alias in system.aliases:
+            entry = taxonomy.aliases[milinc.normalize.fold(alias)]
+            assert entry.system.category == system.category or entry.system is not system
+
+
+def test_inflection() -> None:
+    assert noun_forms("engin explosif improvisé") == ["engin explosif improvisé", "engins explosifs improvisés"]
+    assert noun_forms("char d'assaut") == ["char d'assaut", "chars d'assaut"]
+    assert noun_forms("obus") == ["obus"]
+    assert adjective_forms("piégé") == ["piégé", "piégés", "piégée", "piégées"]
+    assert adjective_forms("sol-air", invariable=True) == ["sol-air"]
+
+
+# --- behaviour ------------------------------------------------------------------
+
+
+def test_offsets_point_into_the_original_text() -> None:
+    text = "Deux  roquettes de type «\u00a0Katyusha\u00a0» et un DRONE."
+    found = weapons_of(text)
+    for w in found:
+        assert text[w.span.start : w.span.end] == w.span.text
+    assert [w.span.text for w in found] == ["roquettes de type «\u00a0Katyusha\u00a0»", "DRONE"]
+
+
+def test_modifiers_are_reported() -> None:
+    (weapon,) = weapons_of("un missile balistique à courte portée")
+    assert weapon.modifiers == ("balistique", "à courte portée")
+    assert weapon.rule == "headed"
+
+
+def test_lowercase_common_word_is_not_a_capitalized_name() -> None:
+    assert weapons_of("une rafale de vent") == []
+    (weapon,) = weapons_of("un Rafale français")
+    assert weapon.name == "Rafale"
+
+
+def test_name_rejected_for_case_keeps_the_head() -> None:
+    (weapon,) = weapons_of("des hélicoptères tigre")
+    assert weapon.category is WeaponCategory.HELICOPTER
+    assert weapon.name is None
+
+
+def test_every_mention_of_a_long_text() -> None:
+    text = " ".join(["Des missiles et des drones ont frappé la ville."] * 200)
+    found = weapons_of(text)
+    assert len(found) == 400
+    assert [w.category for w in found[:2]] == [WeaponCategory.MISSILE, WeaponCategory.DRONE]
+
+
+def test_no_mention_crosses_a_line_break() -> None:
+    found = weapons_of("des missiles\nKalibr")
+    assert [(w.span.text, w.name) for w in found] == [("missiles", None), ("Kalibr", "Kalibr")]
+
+
+def test_extractor_direct(extractor: WeaponExtractor) -> None:
+    doc = milinc.parse("Un avion AC-130 a frappé un véhicule.")
+    assert [(w.category, w.name) for w in doc.weapons] == [(WeaponCategory.AIRCRAFT, "AC-130")]
+    assert extractor.taxonomy is load_taxonomy()
+
+
+def test_plugin_system_is_recognized() -> None:
+    extensions = Extensions(
+        lexicons={"weapon_systems": ({"name": "Zorglub-9", "category": "missile", "aliases": ["Zorglub-9"]},)},
+        key="test-zorglub",
+    )
+    extractor = WeaponExtractor(extensions)
+    from milinc.normalize import normalize
+    from milinc.ontology import ReferenceDateSource
+    from milinc.pipeline import ExtractionContext
+
+    text = "un missile Zorglub-9 a été tiré"
+    ctx = ExtractionContext(
+        original=text, norm=normalize(text), reference_date=None,
+        reference_date_source=ReferenceDateSource.NONE, sentences=[],
+    )
+    (weapon,) = extractor.extract(ctx)
+    assert (weapon.span.text, weapon.category, weapon.name) == ("missile Zorglub-9", WeaponCategory.MISSILE, "Zorglub-9")
