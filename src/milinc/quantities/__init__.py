@@ -50,12 +50,17 @@ _PARTICIPLES = {fold(k): v for k, v in lexicon.CASUALTY_PARTICIPLES.items()}
 _VERBS_BEFORE = {fold(k): v for k, v in lexicon.CASUALTY_VERBS_BEFORE.items()}
 _NOUNS_BEFORE = {"mort", "deces", "enlevement", "capture", "arrestation", "interpellation", "disparition",
                  "liberation", "vie", "execution", "assassinat", "massacre"}
-_STOP_AFTER = {"et", "ou", "mais", "qui", "que", "qu", "dont", "dans", "de", "du", "des", "d", "en",
-               "par", "pour", "selon", "lors", "contre", "avec", "sur", "apres", "avant", "depuis", "vers",
-               "pendant", "au", "aux", "le", "les", "un", "une", "si", "car", "lorsque", "quand"}
+_STOP_AFTER = {"et", "ou", "mais", "qui", "que", "qu", "dont", "dans", "en", "par", "pour", "selon", "lors",
+               "contre", "avec", "sur", "apres", "avant", "depuis", "vers", "pendant", "au", "aux", "un", "une",
+               "si", "car", "lorsque", "quand", "parmi", "tandis", "alors"}
 _STOP_BEFORE = {"avec", "par", "dans", "en", "sur", "contre", "vers", "depuis", "pendant", "selon", "lors",
                 "pour", "chez", "parmi", "sans", "sous"}
 _SEUL = {"seul", "seule"}
+_NOT_COUNTED = _folded(lexicon.NOT_COUNTED_NOUNS)
+_COLLECTIVE = _folded(lexicon.COLLECTIVE_NOUNS)
+_TRANSITIVE = _folded(lexicon.TRANSITIVE_PARTICIPLES)
+_AVOIR = _folded(lexicon.AVOIR_FORMS)
+_SKIPPED_AFTER = {"de", "du", "des", "d", "la", "le", "l", "les"}
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _CLAUSE_END = re.compile(r"[.;:!?()\[\]\n]")
@@ -188,7 +193,7 @@ class QuantityExtractor:
         assert fig is not None
         noun = raw.noun
         qualified = fig.qualified or fig.kind in ("range", "approx", "vague", "multiplier")
-        before = _word_before(text, num_start if not fig.qualified else num_start)
+        before = _word_before(text, num_start)
         words = fig.words.split()
         if fig.kind == "range" and all(_YEAR.match(w) for w in words) and head is None:
             return False
@@ -196,7 +201,11 @@ class QuantityExtractor:
             return False  # "tous deux", "toutes les trois": a pronoun, not a count
         if before == "pour" and words == ["cent"]:
             return False  # "30 pour cent"
+        if head in _NOT_COUNTED:
+            return False  # "dont une majorité de femmes", "un tiers des habitants"
         if not qualified and words in (["un"], ["une"]):
+            if head in _COLLECTIVE:
+                return False  # "tuant une famille de six personnes": the six are counted, not the family
             # the article: a count only in casualty phrases ("un soldat a été tué", "dont un grièvement")
             seul = noun is not None and bool(_SEUL & set(noun.adjectives))
             return role is not None or raw.subset or seul or folded_unit in _CASUALTY_NOUN_ROLES
@@ -274,16 +283,21 @@ def _role_after(text: str, end: int) -> CasualtyRole | None:
     if comma >= 0:
         window = window[:comma]
     unknown = 0
-    for tok in _WORD.findall(window)[:8]:
+    active = False  # "ont tué": the count is the agent of the verb, not its victim
+    for tok in _WORD.findall(window)[:10]:
         if tok in _PARTICIPLES:
-            return _PARTICIPLES[tok]
+            return None if active and tok in _TRANSITIVE else _PARTICIPLES[tok]
         if tok == "vie":  # "ont perdu la vie"
             return CasualtyRole.KILLED
         if tok in _STOP_AFTER:
             return None
-        if tok not in _AUXILIARIES:
+        if tok in _AVOIR:
+            active = True
+        elif tok == "ete":
+            active = False
+        if tok not in _AUXILIARIES and tok not in _SKIPPED_AFTER:
             unknown += 1
-            if unknown > 2:
+            if unknown > 3:
                 return None
     return None
 

@@ -112,6 +112,11 @@ def _span_of(children: list[Any]) -> tuple[int, int]:
     return min(starts), max(ends)
 
 
+def _pos(offset: int | None) -> int:
+    assert offset is not None, "lark tokens always carry their position"
+    return offset
+
+
 def _is_plural(word: str) -> bool:
     return word.split()[0].endswith(("s", "x"))
 
@@ -180,7 +185,7 @@ class QuantityTransformer(Transformer[Token, Any]):
         plural = _is_plural(noun)
         if len(children) == 2:
             count = words_value(str(children[0]))
-            if count == 1 and plural or count > 1 and not plural:
+            if (count == 1 and plural) or (count > 1 and not plural):
                 return None
             value = count * magnitude
             return Figure(children[0].start_pos, approx.end_pos, Qualifier.ABOUT, value,
@@ -219,11 +224,11 @@ class QuantityTransformer(Transformer[Token, Any]):
 
     def qualified(self, children: list[Any]) -> Figure | None:
         """A figure with its optional qualifier; bounds follow docs/policy/quantities.md."""
-        figure = children[-1]
+        figure: Figure | None = children[-1]
         if figure is None:
             return None
         if len(children) == 1:
-            return figure  # type: ignore[no-any-return]
+            return figure
         start, _, qualifier = children[0]
         if figure.value is None:  # "plus de dizaines"? not a construction
             return None
@@ -253,7 +258,8 @@ class QuantityTransformer(Transformer[Token, Any]):
     def adjectives(self, children: list[Any]) -> tuple[int, int, tuple[str, ...]]:
         """Prenominal adjectives ("autres", "nouveaux")."""
         toks = _tok(children)
-        return (toks[0].start_pos, toks[-1].end_pos, tuple(fold(str(t)) for t in toks))
+        start, end = _span_of(toks)
+        return (start, end, tuple(fold(str(t)) for t in toks))
 
     def quote_rest(self, children: list[Any]) -> tuple[int, int, None]:
         """The rest of a quoted noun phrase, up to the closing quote."""
@@ -291,11 +297,12 @@ class QuantityTransformer(Transformer[Token, Any]):
 
     def direct(self, children: list[Any]) -> NounPhrase | None:
         """The noun right after the figure."""
-        return children[0]  # type: ignore[no-any-return]
+        noun: NounPhrase | None = children[0]
+        return noun
 
     def of_noun(self, children: list[Any]) -> NounPhrase | None:
         """ "de" + noun, after an approximate noun or a multiplier ("une dizaine de soldats")."""
-        noun = children[-1]
+        noun: NounPhrase | None = children[-1]
         if noun is None:
             return None
         start, _ = _span_of(children)
@@ -303,7 +310,7 @@ class QuantityTransformer(Transformer[Token, Any]):
 
     def of_group(self, children: list[Any]) -> NounPhrase | None:
         """ "un de ses membres", "deux des assaillants"."""
-        noun = children[-1]
+        noun: NounPhrase | None = children[-1]
         if noun is None or noun.head is None:
             return None
         start, _ = _span_of(children)
@@ -321,7 +328,8 @@ class QuantityTransformer(Transformer[Token, Any]):
 
     def tail(self, children: list[Any]) -> NounPhrase | None:
         """Fallback for a tail alternative without alias."""
-        return children[0]  # type: ignore[no-any-return]
+        noun: NounPhrase | None = children[0]
+        return noun
 
     # --- counted -----------------------------------------------------------------------------
 
@@ -352,7 +360,7 @@ class QuantityTransformer(Transformer[Token, Any]):
 
     def subset(self, children: list[Any]) -> RawQuantity | None:
         """ "dont un grièvement": the part of a count; the span starts after "dont"."""
-        inner = children[-1]
+        inner: RawQuantity | None = children[-1]
         if inner is None:
             return None
         return attrs.evolve(inner, subset=True)
@@ -423,7 +431,7 @@ class QuantityTransformer(Transformer[Token, Any]):
             if head not in _CASUALTY_NOUNS_SINGULAR_OR_PLURAL or ni is None:
                 return None
             noun = NounPhrase(start, end, start, end, head)
-            out.append(RawQuantity(ni.start_pos, end, Qualifier.EXACT, 0, 0, 0, noun, "zero"))
+            out.append(RawQuantity(_pos(ni.start_pos), end, Qualifier.EXACT, 0, 0, 0, noun, "zero"))
         return out
 
     def no_noun(self, children: list[Any]) -> RawQuantity | None:

@@ -12,10 +12,12 @@ from ..ontology import CasualtyRole, Qualifier
 
 __all__ = [
     "APPROXIMATE_NOUNS",
+    "AVOIR_FORMS",
     "BARE_NUMBER_PREFIXES",
     "CASUALTY_NOUNS",
     "CASUALTY_PARTICIPLES",
     "CASUALTY_VERBS_BEFORE",
+    "COLLECTIVE_NOUNS",
     "COMPOUND_PREFIXES",
     "CURRENCY_UNITS",
     "DESIGNATORS",
@@ -23,8 +25,10 @@ __all__ = [
     "INJURY_ADVERBS",
     "INVARIABLE_NOUNS",
     "LEXICON_QUALIFIERS",
+    "NOT_COUNTED_NOUNS",
     "PRENOMINAL_ADJECTIVES",
     "TIME_UNITS",
+    "TRANSITIVE_PARTICIPLES",
     "UNKNOWN_QUANTIFIERS",
     "VAGUE_QUANTIFIERS",
 ]
@@ -174,8 +178,8 @@ AUXILIARIES: frozenset[str] = frozenset({
     "étaient", "serait", "seraient", "sera", "seront", "fut", "furent", "été", "n", "ne", "y", "se",
     "s", "tous", "toutes", "également", "aussi", "ainsi", "déjà", "encore", "vraisemblablement",
     "probablement", "apparemment", "finalement", "immédiatement", "ensuite", "alors", "hier", "aussitôt",
-    "ont-ils", "été", "avoir", "être", "ayant", "étant", "pu", "dû", "semble", "semblent", "auraient-ils",
-    "grièvement", "gravement", "légèrement", "sérieusement", "mortellement", "grievement", "tous", "trouvé",
+    "ont-ils", "avoir", "être", "ayant", "étant", "pu", "dû", "semble", "semblent", "auraient-ils",
+    "grièvement", "gravement", "légèrement", "sérieusement", "mortellement", "grievement", "trouvé",
     "trouve", "perdu", "la", "vie", "l", "portés", "porté", "portées", "portée",
 })
 """Words that may stand between a count and its casualty participle ("auraient été grièvement blessés")."""
@@ -235,8 +239,7 @@ INVARIABLE_NOUNS: frozenset[str] = frozenset({
     "porte-conteneurs", "garde-côtes", "gardes-côtes", "rendez-vous", "avant-postes", "couvre-feu",
     "fonds", "héros", "rebus", "jus", "pus", "plus", "ananas", "lilas", "matelas", "tracas", "frimas",
     "hamas", "atlas", "pancréas", "canevas", "fracas", "glas", "verglas", "compas", "embarras",
-    "mas", "gars", "tournevis", "sas", "bois", "mois", "pois", "fois", "poids", "avis", "taux", "prix",
-    "houx", "faux", "toux", "époux", "jaloux", "redoux", "afflux", "flux", "reflux", "lynx", "index",
+    "mas", "gars", "tournevis", "sas", "bois", "pois", "taux", "houx", "faux", "toux", "époux", "jaloux", "redoux", "afflux", "flux", "reflux", "lynx", "index",
     "silex", "thorax", "larynx",
 })
 """Nouns whose singular ends in ``-s``, ``-x`` or ``-z`` (their plural is the same word)."""
@@ -250,6 +253,33 @@ IRREGULAR_PLURALS: dict[str, str] = {
     "sarraus": "sarrau", "bleus": "bleu", "pneus": "pneu", "émeus": "émeu", "landaus": "landau",
 }
 """Plurals that the regular rules would singularize wrongly."""
+
+NOT_COUNTED_NOUNS: frozenset[str] = frozenset({
+    "majorité", "minorité", "partie", "tiers", "quart", "moitié", "part", "pourcentage", "proportion",
+    "totalité", "ensemble", "reste", "fraction", "série", "poignée", "foule", "multitude", "nombre",
+    "centième", "dixième", "vague", "salve", "rafale de",
+})
+"""Nouns of proportion or collection: "dont une majorité de femmes", "un tiers des habitants"."""
+
+COLLECTIVE_NOUNS: frozenset[str] = frozenset({
+    "famille", "groupe", "patrouille", "convoi", "unité", "colonne", "bande", "équipe", "escouade",
+    "section", "compagnie", "bataillon", "brigade", "délégation", "cellule", "katiba", "commando",
+    "milice", "coalition", "flotte", "escadrille", "vague", "salve", "série",
+})
+"""Collective nouns: "une famille" or "un groupe" after the article is not a count of one."""
+
+TRANSITIVE_PARTICIPLES: frozenset[str] = frozenset({
+    "tué", "tués", "tuée", "tuées", "blessé", "blessés", "blessée", "blessées", "enlevé", "enlevés",
+    "kidnappé", "kidnappés", "capturé", "capturés", "arrêté", "arrêtés", "interpellé", "interpellés",
+    "exécuté", "exécutés", "assassiné", "assassinés", "massacré", "massacrés", "abattu", "abattus",
+    "appréhendé", "appréhendés", "fusillé", "fusillés", "égorgé", "égorgés", "hospitalisé",
+})
+"""Participles that, after "avoir" without "été" ("ont tué"), make the count the agent, not the victim."""
+
+AVOIR_FORMS: frozenset[str] = frozenset({
+    "a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "ayant", "avoir", "eut", "eurent",
+})
+"""Forms of "avoir" that make a following transitive participle active."""
 
 COMPOUND_PREFIXES: frozenset[str] = frozenset({
     "sous", "porte", "lance", "garde", "anti", "contre", "semi", "demi", "vice", "ex", "non", "auto",

@@ -74,9 +74,11 @@ def digits_value(text: str) -> int:
 def decimal_value(text: str, multiplier: int) -> int:
     """The integer of a decimal number times a multiplier ("1,5" and a million → 1 500 000)."""
     whole, _, frac = re.sub(r"\s", "", text).replace(".", ",").partition(",")
-    return int(whole) * multiplier + round(int(frac or "0") * multiplier / 10 ** len(frac or "0"))
+    fraction = round(int(frac or "0") * multiplier / 10 ** len(frac or "0"))
+    return int(whole) * multiplier + int(fraction)
 
 
 def multiplier_value(text: str) -> int:
     """The value of *million(s)* / *milliard(s)*."""
-    return MULTIPLIERS[fold(text).strip()]
+    value: int = MULTIPLIERS[fold(text).strip()]
+    return value

@@ -42,7 +42,7 @@ def _below_100(n: int, variant: Variant, final: bool) -> list[str]:
     tens, unit = divmod(n, 10)
     if tens == 7 and variant == "fr":
         return ["soixante", "et", "onze"] if unit == 1 else ["soixante", *_below_100(10 + unit, variant, final)]
-    if tens == 9 and variant == "fr" or tens == 8 and variant in ("fr", "be"):
+    if (tens == 9 and variant == "fr") or (tens == 8 and variant in ("fr", "be")):
         if tens == 8 and unit == 0:
             return ["quatre", "vingts" if final else "vingt"]
         rest = n - 80
