@@ -392,6 +392,10 @@ def render_grammar_dimension(path: Path) -> str:
         "these values (an empty cell is a value the example does not check). A **bold** part is the "
         "exact span expected when it is not the whole phrase; the negative examples must give nothing.\n"
     )
+    if dimension == "weapons":
+        out.append(
+            "The nouns and named systems these phrases use are listed in the [weapon taxonomy](weapon-taxonomy.md).\n"
+        )
     references = sorted({str(e["reference_date"]) for e in examples if e.get("reference_date")})
     if references:
         out.append("Reference dates used: " + ", ".join(code(r) for r in references) + ".\n")
