@@ -44,8 +44,14 @@ _QUANTITY_BEFORE = re.compile(
     r"|portee|altitude|profondeur|longueur|dela|centaines?|milliers?|dizaines?|millions?|plusieurs|quelque)\s+$"
 )
 _YEAR_FOLLOWERS = frozenset(
-    ["et", "ou", "a", "au", "aux", "par", "pour", "dans", "en", "contre", "avec", "sur", "sous", "lors", "quand", "qui", "que", "qu", "ont", "a", "est", "etait", "avait", "sont", "furent", "fut", "puis", "mais", "ni", "selon", "apres", "avant", "depuis", "jusqu", "ainsi", "alors", "lorsque", "dont", "ou", "donc"]
+    {
+        "et", "ou", "a", "au", "aux", "par", "pour", "dans", "en", "contre", "avec", "sur", "sous", "lors",
+        "quand", "qui", "que", "qu", "ont", "est", "etait", "avait", "sont", "furent", "fut", "puis", "mais",
+        "ni", "selon", "apres", "avant", "depuis", "jusqu", "ainsi", "alors", "lorsque", "dont", "donc", "entre",
+        "ne", "n", "se", "s", "y", "il", "elle", "ils", "elles", "on", "le", "la", "les", "l",
+    }
 )
+"""Words that may follow "de 2003" when it is a year ("l'invasion de 2003 par…"); a noun makes it a count."""
 _IL_Y_A = re.compile(r"(?<![^\W_])y\s+$")
 _TRAVEL_TIME = re.compile(r"^\s*(?:de|d')\s*(?:route|marche|vol|voiture|avion|train|bateau|navigation)\b")
 _AFTER_EVENT = re.compile(r"\s*(?:que\b|qu')")

@@ -121,7 +121,7 @@ class Resolver:
         if parts.unit is Unit.YEAR:
             y = ref.year + parts.offset
             return Resolution(f"{y:04d}", Granularity.YEAR, year=y, anchor=anchor, anchor_value=anchor_value)
-        d = ref + _dt.timedelta(days=parts.offset + parts.shift_days)
+        d = ref + _dt.timedelta(days=parts.offset)
         return self._day_value(parts, d, anchor=anchor, anchor_value=anchor_value)
 
     def _from_previous(self, parts: DateParts, previous: _dt.date | None) -> Resolution:
@@ -134,7 +134,7 @@ class Resolver:
                 base = base - _dt.timedelta(days=1)
         else:
             return self._unresolved_relative(parts)
-        d = base + _dt.timedelta(days=parts.offset + parts.shift_days)
+        d = base + _dt.timedelta(days=parts.offset)
         return self._day_value(parts, d, anchor=anchor, anchor_value=base.isoformat())
 
     def _unresolved_relative(self, parts: DateParts) -> Resolution:
@@ -174,7 +174,7 @@ class Resolver:
             if ref is None:
                 return Resolution(f"XXXX-WXX-{_shifted(parts)}{_suffix(parts)}", _fine_granularity(parts))
             day = self._pick_weekday(parts.weekday, parts.direction, parts.this_week)
-            return self._day_value(parts, day + _dt.timedelta(days=parts.shift_days), anchor, anchor_value)
+            return self._day_value(parts, day, anchor, anchor_value)
         if m is not None:
             if y is not None:
                 return Resolution(f"{y:04d}-{m:02d}", Granularity.MONTH, year=y, month=m)
@@ -191,6 +191,7 @@ class Resolver:
         self, parts: DateParts, day: _dt.date, anchor: Anchor = Anchor.NONE, anchor_value: str | None = None
     ) -> Resolution:
         conflict = None
+        day = day + _dt.timedelta(days=parts.shift_days)
         if parts.weekday is not None and parts.shift_days == 0 and day.isoweekday() != parts.weekday:
             conflict = (
                 f"the text says {WEEKDAY_NAMES[parts.weekday]} but {day.isoformat()} is a "

@@ -227,6 +227,13 @@ class DateTransformer(Transformer[Any, Any]):
         _valid_day(part.year, part.month, part.day)
         return part
 
+    def dmy_hyphen(self, children: Children) -> DateParts:
+        """"le 7-Octobre", the name of an event that is also its date."""
+        day = next(t for t in _tokens(children) if t.type == "NUM")
+        part = merge_parts(children, "date", day=_num(day, 1, 31))
+        _valid_day(None, part.month, part.day)
+        return part
+
     def dmy_rel(self, children: Children) -> DateParts:
         """"le 7 octobre dernier"."""
         part = merge_parts(children, "date_relative")
@@ -395,6 +402,13 @@ class DateTransformer(Transformer[Any, Any]):
             raise RejectedValue("ce jour")
         return part
 
+    def pod_that(self, children: Children) -> DateParts:
+        """"cette nuit-là", "ce soir-là": the part of day of the date the text last established."""
+        part = merge_parts(children, "part_of_day_that", relation=Relation.PREVIOUS, whole_day=False)
+        if part.part_of_day is None:
+            raise RejectedValue("ce jour-là is anaphoric, handled elsewhere")
+        return part
+
     def last_night(self, children: Children) -> DateParts:
         """"la nuit dernière": the night of the day before the reference date."""
         return merge_parts(
@@ -433,6 +447,9 @@ class DateTransformer(Transformer[Any, Any]):
         if first.day is None and first.weekday is not None and last.weekday is not None and last.day is None:
             # resolve the later day (never after the reference date), then step back one day
             core = last.but(shift_days=-1, weekday=last.weekday)
+        elif first.day is None and last.day is not None and last.month is not None:
+            # "la nuit de samedi à dimanche 10 mars" is the night of the 9th
+            core = last.but(shift_days=-1)
         elif first.relation is not Relation.CALENDAR:
             core = first
         else:
@@ -553,8 +570,11 @@ class DateTransformer(Transformer[Any, Any]):
                 m = _CLOCK_H.fullmatch(str(tok))
                 if m is None:
                     raise RejectedValue(str(tok))
-                has_tz = any(p.rule == "tz" for p in clocks)
-                part = self._clock(children, int(m.group(1)), int(m.group(2) or 0), weak=m.group(2) is None and not has_tz)
+                # "12h" alone may be a duration; "12h GMT", "7h du matin" are clock times
+                qualified = any(p.rule == "tz" or p.part_of_day is not None for p in clocks)
+                part = self._clock(
+                    children, int(m.group(1)), int(m.group(2) or 0), weak=m.group(2) is None and not qualified
+                )
             pod = next((p.part_of_day for p in clocks if p.part_of_day is not None), None)
             return _apply_clock_pod(part.but(part_of_day=pod))
         return _apply_clock_pod(merge_parts(children, "clock"))
