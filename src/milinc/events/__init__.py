@@ -1,16 +1,61 @@
-"""Events: triggers (``grammars/events.lark``), typing, slots and merging into incidents."""
+"""Events: triggers (``grammars/events.lark``), typing, slots and merging into incidents.
+
+The stages, each in its module:
+
+1. :mod:`.triggers` finds trigger mentions with the grammar and reads them;
+2. :mod:`.genericity` sets aside generic, aggregated, future and background ones;
+3. :mod:`.places` finds named places (gazetteer and patterns);
+4. :mod:`.slots` gives each mention what its clause and discourse say;
+5. :mod:`.merge` groups mentions into incidents;
+6. :mod:`.typing` derives the ACLED code; this module builds the :class:`~milinc.ontology.Event`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..extensions import Extensions
-from ..ontology import Event
+from ..ontology import (
+    Action,
+    ActorType,
+    Casualties,
+    CasualtyRole,
+    Event,
+    Explanation,
+
+    Qualifier,
+    Span,
+    TimeExpression,
+    WeaponCategory,
+)
+from .genericity import generic_reason
+from .lexicon import load_data
+from .merge import Incident, IncidentBuilder
+from .places import SPECIFICITY, Gazetteer, PlaceMention
+from .slots import FRAME, REPORTED, ActorLexicon, CasualtyCandidate, DocumentLayout, MentionSlots, SlotFiller
+from .triggers import Mention, TriggerFinder
+from .typing import CodingInput, EventCoder
 
 if TYPE_CHECKING:
     from ..pipeline import ExtractionContext
 
-__all__ = ["EventAssembler"]
+__all__ = ["EventAssembler", "NonEventMention"]
+
+_GRAIN = ["year", "month", "week", "day", "part_of_day", "hour", "minute"]
+
+
+class NonEventMention:
+    """A trigger that names no specific incident, with the reason (kept for inspection)."""
+
+    __slots__ = ("reason", "span")
+
+    def __init__(self, span: Span, reason: str) -> None:
+        self.span = span
+        self.reason = reason
+
+    def __repr__(self) -> str:
+        return f"NonEventMention({self.span.text!r}, {self.reason!r})"
 
 
 class EventAssembler:
@@ -18,7 +63,186 @@ class EventAssembler:
 
     def __init__(self, extensions: Extensions) -> None:
         self.extensions = extensions
+        self.triggers = TriggerFinder(extensions)
+        self.gazetteer = Gazetteer(extensions.lexicon("places", list(load_data("places")["places"])))
+        self.filler = SlotFiller(ActorLexicon(extensions.lexicon("actors", list(load_data("actors")["actors"]))))
+        self.coder = EventCoder()
+        self.title_lines = int(load_data("triggers").get("title_zone_lines", 3))
+        self.last_non_events: list[NonEventMention] = []
+        """The generic mentions of the last text (not thread-safe; for inspection only)."""
+
+    def mentions(self, ctx: ExtractionContext, layout: DocumentLayout) -> list[Mention]:
+        """Every trigger mention of the text, read, placed in its sentence and clause, genericity set."""
+        found: list[Mention] = []
+        for start, end, raw in self.triggers.raw_triggers(ctx.text):
+            sentence = ctx.sentence_at(start)
+            mention = self.triggers.read(start, end, raw, title=layout.title[sentence])
+            if mention is None:
+                continue
+            mention.sentence = sentence
+            mention.clause = layout.clause_of(sentence, start)
+            mention.heading = layout.heading[sentence]
+            s_start, s_end = layout.sentence_bounds[sentence]
+            mention.generic = generic_reason(mention, ctx.text, s_start, s_end)
+            found.append(mention)
+        return found
 
     def extract(self, ctx: ExtractionContext) -> list[Event]:
         """The incidents of the text, one per real-world occurrence."""
-        return []
+        if not ctx.sentences:
+            return []
+        layout = DocumentLayout.of(ctx, self.title_lines)
+        mentions = self.mentions(ctx, layout)
+        if not mentions:
+            return []
+        places = self.gazetteer.find(ctx)
+        slots = self.filler.fill(ctx, layout, mentions, places)
+        builder = IncidentBuilder(ctx.text, layout, mentions, slots)
+        incidents = builder.build()
+        self.last_non_events = [NonEventMention(ctx.span(m.start, m.end), m.generic) for m in mentions if m.generic]
+        return [self._event(ctx, builder, inc) for inc in incidents]
+
+    # --- one incident → one Event --------------------------------------------------------
+
+    def _event(self, ctx: ExtractionContext, b: IncidentBuilder, inc: Incident) -> Event:
+        mentions, slots = b.mentions, b.slots
+        contributors = [(mentions[i], slots[i]) for i in inc.contributors]
+        founder = mentions[inc.founder]
+        why: list[Explanation] = []
+        why.append(Explanation("trigger", f"{founder.rule}:{founder.lemma}", ctx.span(founder.start, founder.end)))
+
+        date, date_rule = _incident_date([s for _, s in contributors])
+        if date is not None:
+            why.append(Explanation("date", date_rule, date.span))
+        location = _incident_location(contributors)
+        if location is not None:
+            why.append(Explanation("location", location.rule, location.place.span))
+        country, country_rule, country_span = _incident_country(location, contributors)
+        if country:
+            why.append(Explanation("country", country_rule, country_span))
+        weapons: list[WeaponCategory] = []
+        for m, s in contributors:
+            for w in sorted(m.implied_weapons, key=lambda x: x.value):
+                if w not in weapons:
+                    weapons.append(w)
+                    why.append(Explanation("weapons", f"implied_by_trigger:{w.value}", ctx.span(m.start, m.end)))
+            for w, span, rule in s.weapons:
+                if w not in weapons:
+                    weapons.append(w)
+                    why.append(Explanation("weapons", f"{rule}:{w.value}", span))
+        killed = _casualties([c for _, s in contributors for c in s.casualties if c.role is CasualtyRole.KILLED])
+        injured = _casualties([c for _, s in contributors for c in s.casualties if c.role is CasualtyRole.INJURED])
+        for slot, value in (("killed", killed), ("injured", injured)):
+            if value is not None:
+                for span in value.spans:
+                    why.append(Explanation(slot, "casualty_count", span))
+        founder_slots = slots[inc.founder]
+        attacker = founder_slots.attacker or next((s.attacker for _, s in contributors if s.attacker), None)
+        target = founder_slots.target or next((s.target for _, s in contributors if s.target), None)
+        for slot, actor in (("attacker", attacker), ("target", target)):
+            if actor is not None:
+                why.append(Explanation(slot, f"clause:{actor.actor_type.value}", actor.span))
+        source = founder_slots.source or next((s.source for _, s in contributors if s.source), None)
+        if source is not None:
+            why.append(Explanation("source", "reporting_phrase", source.span))
+        founder_action = b.actions[inc.founder]
+        actions = frozenset(b.actions[i] for i in inc.contributors) | {founder_action}
+        flags = frozenset(
+            ({"suicide"} if any(m.suicide for m, _ in contributors) else set())
+            | ({"grenade"} if any(m.grenade for m, _ in contributors) else set())
+        )
+        event_type, sub_type, rule_index = self.coder.code(CodingInput(
+            founder_action=founder_action,
+            actions=actions,
+            weapons=frozenset(weapons),
+            flags=flags,
+            target_type=target.actor_type if target else ActorType.UNKNOWN,
+        ))
+        why.append(Explanation("type", f"acled_rule_{rule_index}:{sub_type.value}", ctx.span(founder.start, founder.end)))
+        why.append(Explanation("mentions", f"{len(inc.members)}_merged", None))
+        return Event(
+            span=ctx.span(founder.start, founder.end),
+            event_type=event_type,
+            sub_event_type=sub_type,
+            action=founder_action if founder_action is not Action.OTHER else Action.ATTACK,
+            date=date,
+            location=location.place if location else None,
+            country=country,
+            weapons=weapons,
+            killed=killed,
+            injured=injured,
+            attacker=attacker,
+            target=target,
+            modality=founder_slots.modality,
+            source=source,
+            mentions=[ctx.span(mentions[i].start, mentions[i].end) for i in inc.members],
+            explanations=why,
+        )
+
+
+def _incident_date(slots: Sequence[MentionSlots]) -> tuple[TimeExpression | None, str]:
+    """The most precise date said of the incident: its first own date, refined on the same day."""
+    for ranks, rule in (((0, FRAME), None), ((REPORTED,), "reporting_verb_day"), ((3,), "previous_sentence")):
+        found = [d for s in slots for d in s.dates if d.rank in ranks]
+        if not found:
+            continue
+        best = found[0]
+        for d in found[1:]:
+            if d.day and d.day == best.day and _GRAIN.index(d.time.granularity.value) > _GRAIN.index(best.time.granularity.value):
+                best = d
+        return best.time, rule or best.rule
+    return None, ""
+
+
+def _incident_location(contributors: Sequence[tuple[Mention, MentionSlots]]) -> PlaceMention | None:
+    scene = [p for _, s in contributors for p in s.places if p.scene and p.place.kind.value != "country"]
+    if not scene:
+        return None
+    return min(enumerate(scene), key=lambda x: (SPECIFICITY[x[1].place.kind], x[0]))[1]
+
+
+def _incident_country(
+    location: PlaceMention | None, contributors: Sequence[tuple[Mention, MentionSlots]]
+) -> tuple[str | None, str, Span | None]:
+    if location is not None and location.place.country:
+        return location.place.country, "location", location.place.span
+    for _, s in contributors:
+        for p in s.places:
+            if p.scene and p.place.country:
+                return p.place.country, "clause_place", p.place.span
+    for _, s in contributors:
+        for iso, span, rule in s.countries:
+            return iso, rule, span
+    return None, "", None
+
+
+def _casualties(found: Sequence[CasualtyCandidate]) -> Casualties | None:
+    """Every side together: parts of one sentence add up; across sentences the most complete wins."""
+    if not found:
+        return None
+    by_sentence: dict[int, list[CasualtyCandidate]] = {}
+    for c in found:
+        if c.span is None or all(c.span != o.span for o in by_sentence.get(c.sentence, [])):
+            by_sentence.setdefault(c.sentence, []).append(c)
+    totals: list[tuple[Casualties, CasualtyCandidate]] = []
+    for group in by_sentence.values():
+        numeric = [c for c in group if c.value is not None]
+        if len(numeric) > 1 and all(c.value for c in numeric):
+            total = sum(c.value or 0 for c in numeric)
+            qualifier = Qualifier.EXACT if all(c.qualifier is Qualifier.EXACT for c in numeric) else numeric[0].qualifier
+            totals.append((Casualties(qualifier=qualifier, value=total,
+                                      spans=[c.span for c in numeric if c.span]), numeric[0]))
+        else:
+            for c in group:
+                totals.append((Casualties(qualifier=c.qualifier, value=c.value, low=c.low, high=c.high,
+                                          spans=[c.span] if c.span else []), c))
+    positive = [t for t, _ in totals if t.value]
+    if positive:
+        return max(positive, key=lambda t: t.value or 0)
+    zero = [t for t, _ in totals if t.value == 0]
+    if zero:
+        return zero[0]
+    return totals[0][0]
+
+
+

@@ -1,0 +1,327 @@
+"""Mentions → incidents: which mentions found an incident, which ones refer back to one.
+
+Policy (docs/policy/events.md):
+
+1. A mention *founds* an incident when it states one on its own: a verbal
+   trigger ("ont bombardé", "ont été tirés"), an indefinite or bare noun with
+   something that anchors it (a date, a named place, a weapon, a casualty
+   count: "une attaque au missile … à Deir ez-Zor"), a plural noun only with a
+   date, a place or a count ("des frappes américaines … ont tué mercredi …").
+   Headline mentions found incidents too, except plural nouns (headlines sum up).
+2. A founding mention joins an earlier incident it is compatible with (no
+   conflicting day, specific place, country, weapon family, side or kind of
+   action), the most recent first; otherwise it starts a new incident.
+3. Other mentions (anaphors "l'attaque", "cet incident", casualty verbs, gerunds,
+   plural summaries, headings) attach to an incident of their clause, then of
+   their sentence, then to the most recent compatible one before them.
+4. Generic mentions (see :mod:`.genericity`) never become or join incidents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from ..normalize import fold
+from ..ontology import Action, PlaceKind, WeaponCategory
+from .places import SPECIFICITY
+from .slots import REPORTED, DocumentLayout, MentionSlots
+from .triggers import Mention
+
+__all__ = ["Incident", "IncidentBuilder", "determiner", "effective_action"]
+
+_PROJECTILES = frozenset({WeaponCategory.DRONE, WeaponCategory.MISSILE, WeaponCategory.ROCKET,
+                          WeaponCategory.AIRCRAFT, WeaponCategory.HELICOPTER, WeaponCategory.ARTILLERY,
+                          WeaponCategory.MORTAR})
+_FAMILIES = {
+    WeaponCategory.AIRCRAFT: "air", WeaponCategory.HELICOPTER: "air", WeaponCategory.DRONE: "drone",
+    WeaponCategory.MISSILE: "projectile", WeaponCategory.ROCKET: "projectile", WeaponCategory.ARTILLERY: "projectile",
+    WeaponCategory.MORTAR: "projectile", WeaponCategory.EXPLOSIVE: "explosive", WeaponCategory.SMALL_ARMS: "small_arms",
+    WeaponCategory.MELEE: "melee", WeaponCategory.CHEMICAL: "chemical",
+}
+_EXCLUSIVE_ACTIONS = frozenset({Action.ARREST, Action.ABDUCTION})
+_PREMODIFIERS = frozenset(
+    "recente recentes nouvelle nouvelles nouvel nouveau nouveaux lourde lourdes derniere dernieres dernier derniers "
+    "premiere premier double violente violentes violent vaste importante massive grande sanglante meurtriere "
+    "seconde second deuxieme troisieme autre autres enieme presumee presumees presume presumes possible "
+    "eventuelle veritable vraie".split()
+)
+_ANOTHER = frozenset({"autre", "autres", "seconde", "second", "deuxieme", "troisieme", "enieme"})
+_DETERMINERS = {
+    "le": "definite", "la": "definite", "l'": "definite", "les": "definite", "au": "definite", "aux": "definite",
+    "du": "definite", "son": "definite", "sa": "definite", "ses": "definite", "leur": "definite", "leurs": "definite",
+    "ce": "demonstrative", "cet": "demonstrative", "cette": "demonstrative", "ces": "demonstrative",
+    "un": "indefinite", "une": "indefinite", "des": "indefinite", "d'": "indefinite", "de": "indefinite",
+}
+_TOKEN = re.compile(r"[\w-]+'?|'")
+
+
+def determiner(text: str, start: int) -> tuple[str, bool]:
+    """The kind of determiner before a trigger noun (``definite``, ``demonstrative``,
+    ``indefinite`` or ``none``), and whether an "autre/second" marks another incident."""
+    words = _TOKEN.findall(text[max(0, start - 40) : start])
+    another = False
+    for word in reversed(words[-4:]):
+        if word in _PREMODIFIERS:
+            another = another or word in _ANOTHER
+            continue
+        if word.endswith("'") and word[:-1] in ("l", "d"):
+            return _DETERMINERS[word], another
+        return _DETERMINERS.get(word, "none"), another
+    return "none", another
+
+
+def effective_action(m: Mention, slots: MentionSlots) -> tuple[Action, str]:
+    """The action and role of a mention once its clause's weapons are known
+    ("ont été abattus" is an interception with drones, a killing without)."""
+    weapons = {w for w, _, _ in slots.weapons} | set(m.implied_weapons) | slots.clause_weapons
+    projectile = bool(weapons & _PROJECTILES)
+    role = m.role
+    action = m.action
+    if m.interception_if_projectile and m.rule == "verbal":
+        intransitive = m.lemma == "s'abattre" and "ete" not in m.aux and not set(m.aux) & {"a", "ont", "avait", "avaient", "aurait", "auraient", "ait", "aient"}
+        if projectile and not intransitive:
+            action = Action.INTERCEPTION
+            role = "event"
+        elif not projectile and m.without_projectile:
+            action = Action(m.without_projectile.get("action", action.value))
+            role = m.without_projectile.get("role", role)
+    if role == "impact":
+        role = "event" if projectile or weapons & {WeaponCategory.EXPLOSIVE} else "weak"
+    return action, role
+
+
+@attrs.define
+class Incident:
+    """Mentions of one real-world occurrence, the founding one first."""
+
+    founder: int
+    members: list[int]
+    contributors: list[int]
+    """Mentions whose slots count (summaries and headings only add their span)."""
+
+
+@attrs.frozen
+class _Features:
+    days: frozenset[str]
+    upper: str | None
+    carried: str | None
+    specific: tuple[frozenset[str], ...]
+    countries: frozenset[str]
+    families: frozenset[str]
+    attacker: frozenset[str]
+    target: frozenset[str]
+    action: Action
+
+
+def _name_tokens(name: str) -> frozenset[str]:
+    stop = {"al", "el", "ad", "ar", "as", "ez", "de", "d", "la", "le", "du", "base", "aerienne", "aeroport"}
+    return frozenset(t for t in re.findall(r"[a-z0-9]+", fold(name)) if t not in stop)
+
+
+class IncidentBuilder:
+    """Groups the mentions of a document into incidents."""
+
+    def __init__(self, text: str, layout: DocumentLayout, mentions: Sequence[Mention],
+                 slots: Sequence[MentionSlots]) -> None:
+        self.text = text
+        self.layout = layout
+        self.mentions = mentions
+        self.slots = slots
+        resolved = [effective_action(m, s) for m, s in zip(mentions, slots)]
+        self.actions = [a for a, _ in resolved]
+        self.roles = [r for _, r in resolved]
+        self.dets = [determiner(text, m.start) if m.rule == "nominal" else ("none", False) for m in mentions]
+        # gerunds, participles and casualty verbs of a founder's clause say things about it
+        self.satellites: dict[int, list[int]] = {}
+        for i, m in enumerate(mentions):
+            if self.roles[i] in ("weak", "casualty") and not m.generic:
+                hosts = [j for j, o in enumerate(mentions) if o.sentence == m.sentence and o.clause == m.clause
+                         and self.roles[j] == "event" and not o.generic]
+                if hosts:
+                    host = min(hosts, key=lambda j: abs(mentions[j].start - m.start))
+                    self.satellites.setdefault(host, []).append(i)
+        self.features = [self._features(i) for i in range(len(mentions))]
+
+    # --- features -------------------------------------------------------------------
+
+    def _features(self, i: int) -> _Features:
+        group = [i, *self.satellites.get(i, [])]
+        ss = [self.slots[j] for j in group]
+        days = frozenset(d.day for s in ss for d in s.event_dates() if d.day)
+        reported = sorted(d.day for s in ss for d in s.dates if d.rank == REPORTED and d.day)
+        carried = next((d.day for s in ss for d in s.dates if d.rank > REPORTED and d.day), None)
+        scene = [p for s in ss for p in s.places if p.scene]
+        specific = tuple(_name_tokens(p.place.name) for p in scene if SPECIFICITY[p.place.kind] <= 2)
+        countries = frozenset(p.place.country for p in scene if p.place.country)
+        weapons = {w for s in ss for w, _, _ in s.weapons} | set(self.mentions[i].implied_weapons)
+        families = frozenset(_FAMILIES[w] for w in weapons if w in _FAMILIES)
+        s = self.slots[i]
+        return _Features(days, reported[0] if reported else None, carried, specific, countries, families,
+                         frozenset(s.attacker_sides), frozenset(s.target_sides), self.actions[i])
+
+    def _incident_features(self, inc: Incident) -> _Features:
+        fs = [self.features[i] for i in inc.contributors]
+        days: frozenset[str] = frozenset().union(*(f.days for f in fs))
+        if not days:  # an incident only dated by the discourse keeps that date apart from others
+            days = frozenset(f.carried for f in fs if f.carried) or frozenset(f.upper for f in fs if f.upper)
+        return _Features(
+            days,
+            None,
+            None,
+            tuple(t for f in fs for t in f.specific),
+            frozenset().union(*(f.countries for f in fs)),
+            frozenset().union(*(f.families for f in fs)),
+            frozenset().union(*(f.attacker for f in fs)),
+            frozenset().union(*(f.target for f in fs)),
+            self.actions[inc.founder],
+        )
+
+    def compatible(self, i: int, inc: Incident, *, anaphor: bool = False) -> bool:
+        """Whether mention *i* may refer to the same occurrence as *inc*."""
+        m, f, g = self.mentions[i], self.features[i], self._incident_features(inc)
+        if (f.action in _EXCLUSIVE_ACTIONS or g.action in _EXCLUSIVE_ACTIONS) and f.action != g.action:
+            return self.roles[i] != "event" and m.sentence in {self.mentions[j].sentence for j in inc.members}
+        if (f.action is Action.INTERCEPTION) != (g.action is Action.INTERCEPTION) and self.roles[i] == "event":
+            if m.sentence not in {self.mentions[j].sentence for j in inc.members}:
+                return False
+        if f.days and g.days and not f.days & g.days:
+            return False
+        if not anaphor and not f.days and g.days:
+            if f.upper and all(d > f.upper for d in g.days):
+                return False
+            if f.carried and not f.upper and f.carried not in g.days:
+                return False
+        if f.specific and g.specific and not any(a & b for a in f.specific for b in g.specific):
+            return False
+        if f.countries and g.countries and not f.countries & g.countries:
+            return False
+        if f.families and g.families and not f.families & g.families:
+            return False
+        if (f.attacker & g.target and not f.attacker & g.attacker) or (f.target & g.attacker and not f.target & g.target):
+            return False
+        return not (f.attacker and g.attacker and not f.attacker & g.attacker)
+
+    # --- founding ---------------------------------------------------------------------
+
+    def can_found(self, i: int) -> bool:
+        """Whether mention *i* states an incident on its own (policy point 1)."""
+        m, s = self.mentions[i], self.slots[i]
+        if m.generic or self.roles[i] != "event" or m.heading or m.negated:
+            return False
+        det, _ = self.dets[i]
+        if m.rule != "nominal":
+            return True
+        if m.pos == "present":
+            return m.title
+        if m.pos != "noun" or det == "demonstrative":
+            return False
+        if m.title and m.plural:
+            return False
+        group = [s, *(self.slots[j] for j in self.satellites.get(i, []))]
+        weapons = bool(m.implied_weapons or s.weapons)
+        dated = any(g.event_dates() for g in group)
+        placed = any(p.scene and SPECIFICITY[p.place.kind] < SPECIFICITY[PlaceKind.COUNTRY] for p in s.places)
+        counted = any(g.casualties for g in group)
+        if m.plural:  # plurals sum up, unless the clause dates or counts them
+            return dated or counted
+        if det == "definite":
+            return m.title or dated or placed or counted or weapons or bool(m.sides) or bool(s.places)
+        return m.title or dated or placed or counted or weapons
+
+    # --- building --------------------------------------------------------------------
+
+    def build(self) -> list[Incident]:
+        """The incidents, in the order of their founding mention."""
+        incidents: list[Incident] = []
+        last_seen: dict[int, int] = {}
+        order = sorted(range(len(self.mentions)), key=lambda i: self.mentions[i].start)
+        founders = {i for i in order if self.can_found(i)}
+        for i in order:
+            if i not in founders:
+                continue
+            m = self.mentions[i]
+            _, another = self.dets[i]
+            target: Incident | None = None
+            if not another:
+                same_clause = [inc for inc in incidents
+                               if any(self.mentions[j].sentence == m.sentence and self.mentions[j].clause == m.clause
+                                      for j in inc.members) and self.compatible(i, inc)]
+                if same_clause:
+                    target = same_clause[-1]
+                else:
+                    candidates = [inc for inc in incidents if self.compatible(i, inc)]
+                    # the definite article refers back; an indefinite noun needs something in common
+                    if self.dets[i][0] == "indefinite" and m.rule == "nominal":
+                        candidates = [inc for inc in candidates if self._shares(i, inc)]
+                    if candidates:
+                        target = max(candidates, key=lambda inc: last_seen[id(inc)])
+            if target is None:
+                target = Incident(i, [i], [i])
+                incidents.append(target)
+            else:
+                target.members.append(i)
+                target.contributors.append(i)
+            last_seen[id(target)] = m.start
+        for i in order:
+            if i in founders or self.mentions[i].generic:
+                continue
+            self._attach(i, incidents)
+        for inc in incidents:
+            inc.members.sort(key=lambda j: self.mentions[j].start)
+            inc.contributors.sort(key=lambda j: self.mentions[j].start)
+        incidents.sort(key=lambda inc: self.mentions[inc.founder].start)
+        return incidents
+
+    def _shares(self, i: int, inc: Incident) -> bool:
+        f, g = self.features[i], self._incident_features(inc)
+        return bool(f.days & g.days or f.families & g.families
+                    or any(a & b for a in f.specific for b in g.specific)
+                    or (f.attacker & g.attacker) or (f.target & g.target))
+
+    def _attach(self, i: int, incidents: list[Incident]) -> None:
+        m = self.mentions[i]
+        role = self.roles[i]
+        det, _ = self.dets[i]
+        summary = m.title or m.heading or (m.rule == "nominal" and m.pos == "noun" and m.plural)
+        contributes = not summary
+
+        def add(inc: Incident) -> None:
+            inc.members.append(i)
+            if contributes:
+                inc.contributors.append(i)
+
+        refers_back = m.rule == "nominal" and m.pos == "noun" and det in ("definite", "demonstrative")
+        in_sentence = [(abs(self.mentions[j].start - m.start), inc) for inc in incidents for j in inc.members
+                       if self.mentions[j].sentence == m.sentence and (not refers_back or self.mentions[j].start < m.start)]
+        same_clause = [x for x in in_sentence if any(
+            self.mentions[j].clause == m.clause and self.mentions[j].sentence == m.sentence for j in x[1].members)]
+        if same_clause and role == "weak":
+            # a gerund or participle inside a founder's clause belongs to it ("des drones … ciblant … ont été abattus")
+            add(min(same_clause, key=lambda x: x[0])[1])
+            return
+        for pool in (same_clause, in_sentence):
+            ok = [x for x in pool if self.compatible(i, x[1], anaphor=True)]
+            if ok:
+                add(min(ok, key=lambda x: x[0])[1])
+                return
+        if role == "weak" or m.negated:
+            return
+        before = [inc for inc in incidents if self.mentions[inc.founder].start < m.start]
+        if before:
+            window = 2 if role == "casualty" else (3 if m.plural or det == "none" else 10_000)
+            recent = []
+            for inc in before:
+                last = max(self.mentions[j].sentence for j in inc.members if self.mentions[j].start < m.start)
+                if m.sentence - last <= window and self.compatible(i, inc, anaphor=True):
+                    recent.append((max(self.mentions[j].start for j in inc.members if self.mentions[j].start < m.start), inc))
+            if recent:
+                add(max(recent, key=lambda x: x[0])[1])
+                return
+        elif m.title or self.layout.title[m.sentence]:
+            after = [inc for inc in incidents if self.compatible(i, inc, anaphor=True)]
+            if after:
+                inc = after[0]
+                inc.members.append(i)  # a headline summary: its span only

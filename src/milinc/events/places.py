@@ -1,0 +1,165 @@
+"""Named places: a gazetteer (``data/places.json``) and patterns for places it lacks.
+
+The gazetteer gives each place its canonical French name, its aliases and
+spellings, its kind (base, town, province, country, sea…) and its ISO country.
+Places it does not know are still found through the words around them:
+"la base de X", "près de X", "dans la province de X", "le village de X".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from .. import engine
+from ..normalize import fold
+from ..ontology import Place, PlaceKind
+
+if TYPE_CHECKING:
+    from ..pipeline import ExtractionContext
+
+__all__ = ["Gazetteer", "PlaceMention", "SPECIFICITY"]
+
+SPECIFICITY: Mapping[PlaceKind, int] = {
+    PlaceKind.SITE: 0,
+    PlaceKind.BASE: 0,
+    PlaceKind.AIRPORT: 0,
+    PlaceKind.TOWN: 1,
+    PlaceKind.CITY: 2,
+    PlaceKind.DISTRICT: 3,
+    PlaceKind.PROVINCE: 4,
+    PlaceKind.REGION: 5,
+    PlaceKind.OTHER: 5,
+    PlaceKind.SEA: 6,
+    PlaceKind.COUNTRY: 7,
+}
+"""Rank of a place kind, most specific first (the incident's location is the lowest rank)."""
+
+# Keyword before a name the gazetteer lacks → the kind of place it names.
+_PATTERN_KINDS: Mapping[str, PlaceKind] = {
+    "base": PlaceKind.BASE, "base aerienne": PlaceKind.BASE, "base militaire": PlaceKind.BASE,
+    "garnison": PlaceKind.BASE, "camp": PlaceKind.BASE, "camp militaire": PlaceKind.BASE,
+    "avant-poste": PlaceKind.BASE, "poste militaire": PlaceKind.BASE, "aeroport": PlaceKind.AIRPORT,
+    "aeroport international": PlaceKind.AIRPORT, "champ petrolifere": PlaceKind.SITE, "port": PlaceKind.SITE,
+    "hopital": PlaceKind.SITE, "camp de refugies": PlaceKind.SITE, "centrale": PlaceKind.SITE,
+    "village": PlaceKind.TOWN, "localite": PlaceKind.TOWN, "commune": PlaceKind.TOWN, "bourgade": PlaceKind.TOWN,
+    "ville": PlaceKind.CITY, "quartier": PlaceKind.DISTRICT, "district": PlaceKind.DISTRICT,
+    "cercle": PlaceKind.DISTRICT, "province": PlaceKind.PROVINCE,
+    "gouvernorat": PlaceKind.PROVINCE, "oblast": PlaceKind.PROVINCE, "region": PlaceKind.REGION,
+    "pres": PlaceKind.OTHER, "a proximite": PlaceKind.OTHER, "aux abords": PlaceKind.OTHER,
+    "non loin": PlaceKind.OTHER, "au large": PlaceKind.OTHER,
+}
+_PATTERN = re.compile(
+    r"(?<![^\W_])(?P<kw>" + "|".join(sorted((re.escape(k) for k in _PATTERN_KINDS), key=len, reverse=True)) + r")"
+    r"(?: (?:americaine|militaire|aerienne|syrienne|irakienne|israelienne|russe|ukrainienne|de refugies))?"
+    r" (?:de la |de l'|du |des |de |d')(?P<name>\w[\w'-]*(?: [\w'-]+){0,3})"
+)
+# Connectors allowed inside a multi-word name ("Deir ez-Zor", "Bint Jbeil", "Fada N'Gourma").
+_NAME_CONNECTORS = frozenset({"al", "el", "ez", "ad", "as", "ar", "ash", "an", "de", "du", "des", "la", "le", "d", "bin", "ben", "abou", "abu"})
+# Capitalized words after "près de", "ville de"… that are institutions, not places.
+_NOT_PLACE_NAMES = frozenset({"defense", "etat", "securite", "coalition", "l'onu", "onu", "otan", "reuters", "afp"})
+# Words before a place that make it a launch site or a border, not where the incident happened.
+_NOT_SCENE = re.compile(r"(?:depuis|en provenance|lances? d|lancees? d|tires? d|tirees? d|frontiere avec|frontiere|"
+                        r"frontaliere|vers|direction|a destination)\W*(?:\w+\W+){0,3}$")
+_COUNTRY_LOCATIVE = re.compile(
+    r"(?:\ben|\bau|\baux|\bdans|\bsur le sol d[e'u]|\b(?:nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|"
+    r"sud-ouest|centre-nord|centre-est|centre-ouest) d[e'u]|\bpartout en|\bterritoire d[e'u])\s*(?:la |l'|les )?$"
+)
+
+
+@attrs.frozen
+class PlaceMention:
+    """A place named in the text, with where it stands (normalized offsets)."""
+
+    start: int
+    end: int
+    place: Place
+    rule: str
+    """``gazetteer`` or the pattern keyword that found it ("base", "province", "pres"…)."""
+    scene: bool = True
+    """False when the words before make it a launch site or a border ("tirées depuis X")."""
+
+
+class Gazetteer:
+    """Finds the gazetteer's places and the pattern places in a normalized text."""
+
+    def __init__(self, entries: Iterable[Mapping[str, Any]]) -> None:
+        self._by_alias: dict[str, tuple[Mapping[str, Any], str]] = {}
+        for entry in entries:
+            aliases = entry.get("aliases", ())
+            for alias in [entry["name"], *([aliases] if isinstance(aliases, str) else aliases)]:
+                key = fold(alias).strip()
+                # the first entry wins for an alias shared by a city and its province
+                self._by_alias.setdefault(key, (entry, alias))
+        self._regex = engine.words_regex(self._by_alias)
+
+    def lookup(self, name: str) -> Place | None:
+        """The gazetteer place of a name or alias, if known."""
+        found = self._by_alias.get(fold(name).strip())
+        if found is None:
+            return None
+        return self._place(found[0], None)
+
+    @staticmethod
+    def _place(entry: Mapping[str, Any], span: Any) -> Place:
+        return Place(name=str(entry["name"]), kind=PlaceKind(entry.get("kind", "other")),
+                     country=entry.get("country") or None, span=span)
+
+    def find(self, ctx: ExtractionContext) -> list[PlaceMention]:
+        """Every place of the text, gazetteer ones first, then pattern ones outside them."""
+        text = ctx.text
+        found: list[PlaceMention] = []
+        taken: list[tuple[int, int]] = []
+        for m in self._regex.finditer(text):
+            entry, alias = self._by_alias[m.group().strip()]
+            span = ctx.span(m.start(), m.end())
+            if alias[:1].isupper() and not span.text[:1].isupper():
+                continue  # "est", "nord", "hit" as common words
+            before = text[max(0, m.start() - 40) : m.start()]
+            if entry.get("kind") == "country" and not _COUNTRY_LOCATIVE.search(before):
+                continue  # "milices soutenues par l'Iran", "Israël a frappé": an actor, not a place
+            found.append(PlaceMention(m.start(), m.end(), self._place(entry, span), "gazetteer",
+                                      scene=not _NOT_SCENE.search(before)))
+            taken.append((m.start(), m.end()))
+        for m in _PATTERN.finditer(text):
+            name_start = m.start("name")
+            name = _capitalized_name(ctx, name_start, m.end("name"))
+            if name is None or fold(ctx.span(*name).text) in _NOT_PLACE_NAMES:
+                continue
+            n_start, n_end = name
+            if any(s < n_end and n_start < e for s, e in taken):
+                continue
+            span = ctx.span(n_start, n_end)
+            kind = _PATTERN_KINDS[m.group("kw")]
+            before = text[max(0, m.start() - 40) : m.start()]
+            place = Place(name=span.text, kind=kind, country=None, span=span)
+            found.append(PlaceMention(n_start, n_end, place, m.group("kw"), scene=not _NOT_SCENE.search(before)))
+            taken.append((n_start, n_end))
+        found.sort(key=lambda p: p.start)
+        return found
+
+
+def _capitalized_name(ctx: ExtractionContext, start: int, end: int) -> tuple[int, int] | None:
+    """The longest run of capitalized words (with connectors) at *start*, as normalized offsets."""
+    original = ctx.span(start, end).text
+    if not original[:1].isupper():
+        return None
+    last_end = 0
+    pos = 0
+    for m in re.finditer(r"[\w'-]+", original):
+        if m.start() != pos and original[pos : m.start()].strip():
+            break
+        word = m.group()
+        head = re.split(r"[-']", word)[0].lower()
+        if word[:1].isupper() or (head in _NAME_CONNECTORS and "-" in word):
+            last_end = m.end()
+        elif head not in _NAME_CONNECTORS:
+            break
+        pos = m.end()
+    if last_end == 0:
+        return None
+    # offsets in the normalized copy: same length in practice
+    return start, start + len(original[:last_end].rstrip())

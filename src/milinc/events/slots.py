@@ -1,0 +1,557 @@
+"""What each trigger mention's clause says: date, places, country, weapons, casualties, actors, modality, source.
+
+Every date, place, weapon and count of a sentence goes to the *nearest* predicate
+of its clause — a trigger (even a generic one, which then keeps it to itself) or
+a reporting verb ("a déclaré mardi"). A trigger keeps what it received; what a
+sentence says before its first predicate ("Lundi soir, …", "Le 15 août, …")
+frames every trigger of the sentence; a date said of a reporting verb is only an
+upper bound (the incident happened by then); a trigger whose sentence has no
+date takes the one the previous sentences established, unless its sentence
+places it elsewhere in time ("quelques jours après").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ..engine import words_regex
+from ..normalize import fold
+from ..ontology import (
+    Actor,
+    ActorType,
+    CasualtyRole,
+    Granularity,
+    Modality,
+    Qualifier,
+    Source,
+    Span,
+    TimeExpression,
+    WeaponCategory,
+)
+from .places import SPECIFICITY, PlaceMention
+from .triggers import Mention
+
+if TYPE_CHECKING:
+    from ..pipeline import ExtractionContext
+
+__all__ = [
+    "ActorLexicon",
+    "CasualtyCandidate",
+    "DatedCandidate",
+    "DocumentLayout",
+    "MentionSlots",
+    "SlotFiller",
+]
+
+# ranks of a date for an incident: said of the trigger or framing its sentence, said of a
+# reporting verb (an upper bound), carried over from previous sentences
+OWN, FRAME, REPORTED, CARRIED = 0, 1, 2, 3
+_GRAIN_ORDER = {
+    Granularity.YEAR: 0, Granularity.MONTH: 1, Granularity.WEEK: 2, Granularity.DAY: 3,
+    Granularity.PART_OF_DAY: 4, Granularity.HOUR: 5, Granularity.MINUTE: 6,
+}
+_REPORTING = re.compile(
+    r"\b(?:(?:a|ont|avait|avaient|aurait|auraient|a-t-il|a-t-elle)\s+(?:\w+\s+)?"
+    r"(?:declare|annonce|indique|affirme|confirme|precise|rapporte|allegue|dit|assure|souligne|ajoute|"
+    r"explique|revendique|reconnu|signale|estime|accuse|nie|dementi|condamne|publie|fait etat|informe|"
+    r"decrit|communique|rappele|rappelle|averti|insiste)"
+    r"|(?:declare|annonce|indique|affirme|precise|rapporte|souligne|ajoute|explique|signale|assure)(?:nt)?"
+    r"(?=\s*(?:,|mardi|lundi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce|dans|lors|que))"
+    r"|selon|d'apres|lors d'(?:un|une) (?:briefing|conference de presse|point de presse|appel(?: telephonique)?|"
+    r"entretien|interview|reunion)|conference de presse|point de presse|dans un communique|appel telephonique)\b"
+)
+_CLAUSE_BREAK = re.compile(r";|:\s|\s-\s|,\s+(?:et|mais|alors que|tandis que|puis)\s|\.\s+et\s|"
+                           r"\b(?:apres|avant|depuis) (?:que|qu'|la|le|les|l'|une|un|des)\b|"
+                           r"\ben (?:represailles|reponse|riposte)\b|\bsuite a\b")
+_THAT = re.compile(r"\b(?:que|qu')")
+_BLOCK_CARRY = re.compile(r"\b(?:quelques|plusieurs|deux|trois|\d+) (?:jours|semaines|mois|heures) (?:apres|avant|plus tot|"
+                          r"auparavant|plus tard)|\bauparavant\b|\bprecedemment\b|\bla semaine (?:derniere|passee)\b|"
+                          r"\bil y a\b|\ble mois dernier\b|\bl'an dernier\b|\ben (?:19|20)\d\d\b")
+_PEOPLE_UNITS = frozenset(
+    "soldat personne civil combattant militaire membre enfant femme homme policier gendarme jihadiste djihadiste "
+    "terroriste militant assaillant mort blesse victime rebelle agent garde marin pilote habitant palestinien "
+    "israelien ukrainien russe americain syrien irakien libanais villageois fidele eleve milicien insurge "
+    "paramilitaire volontaire officier commandant chef dirigeant resident passant manifestant journaliste "
+    "humanitaire employe ouvrier travailleur orpailleur berger refugie deplace individu suspect otage "
+    "camarade recrue reserviste".split()
+)
+_KILLED_UNITS = frozenset({"mort", "tue", "deces", "decede", "cadavre", "corps", "victime", "perte", "martyr"})
+_INJURED_UNITS = frozenset({"blesse", "blessure"})
+_KILLED_AFTER = re.compile(r"^\s*(?:[\w'-]+\s+){0,4}?(?:(?:ont|a|auraient|aurait|avaient|avait|sont|ont tous)\s+(?:ete\s+)?)?"
+                           r"(?:tues?|tuees?|morts?|decedes?|abattus?|peri|succombe|executes?|massacres?)\b")
+_INJURED_AFTER = re.compile(r"^\s*(?:[\w'-]+\s+){0,4}?(?:(?:ont|a|auraient|aurait|avaient|avait|sont)\s+(?:ete\s+)?)?"
+                            r"(?:blesses?|blessees?)\b")
+_KILLED_BEFORE = re.compile(r"(?:tuant|tue|tuer|ont tue|a tue|fait|faisant|causant|cause|coute la vie a|"
+                            r"bilan de|bilan)\s+(?:[\w']+\s+){0,2}?(?:au moins |plus de |pres de |environ )?$")
+_INJURED_BEFORE = re.compile(r"(?:blessant|blesse|ont blesse|a blesse|blesser)\s+(?:au moins |plus de |pres de |environ )?$")
+_VAGUE_CASUALTY = re.compile(r"\b(?P<verb>tuant|blessant|tue|blesse)\s+(?:certains|plusieurs|quelques-uns|d'autres|"
+                             r"de nombreux|nombre)\b")
+_SUBSET = re.compile(r"\b(?:dont|parmi lesquels|parmi eux|y compris)\s+$")
+_PARENS = re.compile(r"\([^()]*\)")
+_LOADED_WITH = re.compile(r"(?:charges?|chargees?|bourres?|bourrees?|equipes?|equipees?|arme|armes|remplis?)\s+(?:d'|de |avec )$")
+_AGENT = re.compile(r"^\s*(?:,\s*)?(?:par|de la part)\s+(?:des |les |le |la |l'|un |une |du |de |ses |leurs )?"
+                    r"(?P<np>[\w'\"-]+(?: [\w'\"-]+){0,5})")
+_TARGET_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:contre|visant|ciblant|sur|a l'encontre)\s+"
+                           r"(?:des |les |le |la |l'|un |une |du |de |leurs |nos |ses )?(?P<np>[\w'\"-]+(?: [\w'\"-]+){0,5})")
+_OBJECT_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:des |les |le |la |l'|un |une |du |de |leurs |nos |ses |trois |deux |\d+ )"
+                           r"(?P<np>[\w'\"-]+(?: [\w'\"-]+){0,5})")
+_NP_STOP = re.compile(r"\b(?:qui|que|dont|a|au|aux|en|dans|pres|selon|lors|apres|avant|pendant|depuis|et|,)\b")
+_ALLEGED = re.compile(r"\b(?:presumes?|presumees?|pretendument|presumement|soupconnes?|soupconnees?|accuses? d'avoir|"
+                      r"accusees? d'avoir|aurait ete commis)\b")
+_DENIED = re.compile(r"\b(?:nie|nient|dementi|dement|dementent|a rejete|rejette|conteste)\b")
+_SOURCE = re.compile(r"\b(?:selon|d'apres)\s+(?P<src>(?:[\w'-]+\s*){1,6})")
+_SOURCE_WORDS = re.compile(r"\b(?:pentagone|armee|ministere|porte-parole|responsables?|etat-major|agence|sources?|"
+                           r"medias|television|temoins|habitants|autorites|gouvernement|police|ong|observatoire)\b")
+_SOURCE_SUBJECT = re.compile(r"(?P<src>(?:le |la |les |l')?[\w'-]+(?: [\w'-]+){0,4})\s*,?\s+(?:a|ont)\s+"
+                             r"(?:declare|annonce|indique|affirme|confirme|precise|rapporte|fait etat)\b")
+
+
+@attrs.frozen
+class DatedCandidate:
+    """A date for a mention, with how it reached it."""
+
+    time: TimeExpression
+    rank: int
+    rule: str
+
+    @property
+    def day(self) -> str | None:
+        """The ``YYYY-MM-DD`` day of the date, when it names one."""
+        v = self.time.value
+        return v[:10] if re.match(r"\d{4}-\d{2}-\d{2}", v) else None
+
+
+@attrs.frozen
+class CasualtyCandidate:
+    """A count of killed or injured people found near a mention."""
+
+    role: CasualtyRole
+    qualifier: Qualifier
+    value: int | None
+    low: int | None
+    high: int | None
+    span: Span | None
+    sentence: int
+    rule: str
+
+
+@attrs.define
+class MentionSlots:
+    """The slot candidates one mention gets from its clause and its discourse."""
+
+    dates: list[DatedCandidate] = attrs.Factory(list)
+    places: list[PlaceMention] = attrs.Factory(list)
+    countries: list[tuple[str, Span | None, str]] = attrs.Factory(list)
+    weapons: list[tuple[WeaponCategory, Span | None, str]] = attrs.Factory(list)
+    casualties: list[CasualtyCandidate] = attrs.Factory(list)
+    clause_weapons: set[WeaponCategory] = attrs.Factory(set)
+    """Every weapon category named in the mention's clause (whichever trigger it went to)."""
+    attacker: Actor | None = None
+    target: Actor | None = None
+    attacker_sides: set[str] = attrs.Factory(set)
+    target_sides: set[str] = attrs.Factory(set)
+    modality: Modality = Modality.ASSERTED
+    source: Source | None = None
+
+    def best_place(self) -> PlaceMention | None:
+        """The most specific scene place, the first among equals."""
+        scene = [p for p in self.places if p.scene]
+        return min(scene, key=lambda p: SPECIFICITY[p.place.kind]) if scene else None
+
+    def event_dates(self) -> list[DatedCandidate]:
+        """Dates said of the incident itself (own or framing)."""
+        return [d for d in self.dates if d.rank <= FRAME]
+
+
+class ActorLexicon:
+    """Actor phrases → coarse actor type and side (``data/actors.json``)."""
+
+    def __init__(self, entries: Iterable[Mapping[str, Any]]) -> None:
+        self._by_phrase: dict[str, tuple[ActorType, str | None]] = {}
+        for entry in entries:
+            # data file entries list "phrases"; plugin entries have a "name" and "aliases"
+            aliases = entry.get("aliases", [])
+            phrases = entry.get("phrases") or [entry["name"], *([aliases] if isinstance(aliases, str) else aliases)]
+            for phrase in phrases:
+                self._by_phrase.setdefault(fold(phrase), (ActorType(entry["type"]), entry.get("side")))
+        self._regex = words_regex(self._by_phrase)
+
+    def classify(self, phrase: str) -> tuple[ActorType, set[str]]:
+        """The type of the first actor word of a normalized phrase and every side it names."""
+        kind = ActorType.UNKNOWN
+        sides: set[str] = set()
+        for m in self._regex.finditer(phrase):
+            found_kind, side = self._by_phrase[m.group()]
+            if kind is ActorType.UNKNOWN:
+                kind = found_kind
+            if side:
+                sides.add(side)
+        return kind, sides
+
+
+@attrs.frozen
+class DocumentLayout:
+    """Sentences with their clauses, and which lines are headlines or headings."""
+
+    sentence_bounds: tuple[tuple[int, int], ...]
+    paragraphs: tuple[int, ...]
+    title: tuple[bool, ...]
+    heading: tuple[bool, ...]
+    clauses: tuple[tuple[tuple[int, int], ...], ...]
+
+    @classmethod
+    def of(cls, ctx: ExtractionContext, title_lines: int) -> DocumentLayout:
+        """The layout of a parsed text."""
+        text = ctx.text
+        bounds = tuple((s.start, s.end) for s in ctx.sentences)
+        line_of: list[tuple[int, int]] = []
+        for s, _ in bounds:
+            ls = text.rfind("\n", 0, s) + 1
+            le = text.find("\n", s)
+            line_of.append((ls, le if le >= 0 else len(text)))
+        per_line: dict[tuple[int, int], int] = {}
+        for line in line_of:
+            per_line[line] = per_line.get(line, 0) + 1
+        title: list[bool] = []
+        heading: list[bool] = []
+        seen_lines: list[tuple[int, int]] = []
+        in_title_zone = True
+        for line in line_of:
+            if line not in seen_lines:
+                seen_lines.append(line)
+            line_text = text[line[0] : line[1]].strip()
+            single = per_line[line] == 1
+            if in_title_zone and (len(seen_lines) > title_lines or not single or len(line_text) > 250):
+                in_title_zone = False
+            title.append(in_title_zone)
+            heading.append(not in_title_zone and single and len(line_text) <= 120
+                           and not re.search(r"[.!?:\"]\s*$", line_text))
+        clauses = []
+        for s, e in bounds:
+            cuts = [s] + [m.end() for m in _CLAUSE_BREAK.finditer(text, s, e)] + [e]
+            clauses.append(tuple((a, b) for a, b in zip(cuts, cuts[1:]) if b > a))
+        return cls(bounds, tuple(x.paragraph for x in ctx.sentences), tuple(title), tuple(heading), tuple(clauses))
+
+    def clause_of(self, sentence: int, pos: int) -> int:
+        """Index of the clause of *sentence* holding *pos*."""
+        for i, (s, e) in enumerate(self.clauses[sentence]):
+            if s <= pos < e:
+                return i
+        return max(0, len(self.clauses[sentence]) - 1)
+
+
+@attrs.frozen
+class _Sink:
+    start: int
+    end: int
+    mention: int | None
+    """Index of the mention, ``None`` for a reporting verb."""
+    clause: int
+
+
+def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, b[0] - a[1], a[0] - b[1])
+
+
+class SlotFiller:
+    """Gives each mention its slot candidates, from its clause and its discourse."""
+
+    def __init__(self, actors: ActorLexicon) -> None:
+        self.actors = actors
+
+    def fill(
+        self,
+        ctx: ExtractionContext,
+        layout: DocumentLayout,
+        mentions: Sequence[Mention],
+        places: Sequence[PlaceMention],
+    ) -> list[MentionSlots]:
+        """One :class:`MentionSlots` per mention, in the same order."""
+        text = ctx.text
+        slots = [MentionSlots() for _ in mentions]
+        by_sentence: dict[int, list[int]] = {}
+        for i, m in enumerate(mentions):
+            by_sentence.setdefault(m.sentence, []).append(i)
+        reported_days: dict[int, list[DatedCandidate]] = {}
+        frame_dates: dict[int, list[TimeExpression]] = {}
+        for si, (s_start, s_end) in enumerate(layout.sentence_bounds):
+            idxs = by_sentence.get(si, [])
+            sinks = [_Sink(mentions[i].start, mentions[i].end, i, mentions[i].clause) for i in idxs]
+            for rm in _REPORTING.finditer(text, s_start, s_end):
+                if not any(_distance((rm.start(), rm.end()), (k.start, k.end)) == 0 for k in sinks):
+                    sinks.append(_Sink(rm.start(), rm.end(), None, layout.clause_of(si, rm.start())))
+            if not sinks:
+                continue
+            # the first trigger that states an incident: what comes before it frames the sentence
+            first_strong = min((mentions[i].start for i in idxs
+                                if mentions[i].role in ("event", "impact") and not mentions[i].generic), default=s_end)
+
+            def nearest(start: int, end: int, *, sentence: int = si, sinks: list[_Sink] = sinks) -> _Sink:
+                clause = layout.clause_of(sentence, start)
+                same = [k for k in sinks if k.clause == clause] or sinks
+
+                def cost(k: _Sink) -> tuple[int, bool]:
+                    gap = _distance((start, end), (k.start, k.end))
+                    # "a déclaré que lundi …": what follows "que" is said of the reported clause
+                    if k.mention is None and k.end <= start and _THAT.search(text, k.end, start):
+                        gap += 10_000
+                    return gap, k.start < start
+
+                return min(same, key=cost)
+
+            # dates
+            for d in ctx.dates:
+                if not s_start <= d.span.start < s_end:
+                    continue
+                background = _background_date(text, d)
+                k = nearest(d.span.start, d.span.end)
+                if k.mention is None:
+                    if not background:
+                        reported_days.setdefault(si, []).append(DatedCandidate(_as_day(d), REPORTED, "reporting_verb"))
+                    continue
+                if mentions[k.mention].generic:
+                    continue
+                # "l'incident de mardi" dates its noun; "Lundi soir, …" or "… distincts mardi, …" frame the sentence
+                noun_attached = bool(re.search(r"(?:\bde|\bdu|\bd')\s*(?:le\s+|la\s+)?$", text[max(0, d.span.start - 6) : d.span.start]))
+                if d.span.end <= first_strong < s_end and not background and not noun_attached:
+                    frame_dates.setdefault(si, []).append(d)
+                else:
+                    slots[k.mention].dates.append(DatedCandidate(d, OWN, "clause"))
+            # places
+            for p in places:
+                if s_start <= p.start < s_end:
+                    k = nearest(p.start, p.end)
+                    if k.mention is not None:
+                        slots[k.mention].places.append(p)
+            # weapons (not inside parentheses, not the explosives a drone is loaded with)
+            parens = [(m.start(), m.end()) for m in _PARENS.finditer(text, s_start, s_end)]
+            for w in ctx.weapons:
+                if not s_start <= w.span.start < s_end or w.category is WeaponCategory.GENERIC:
+                    continue
+                if any(a <= w.span.start < b for a, b in parens):
+                    continue
+                if w.category is WeaponCategory.EXPLOSIVE and _LOADED_WITH.search(text[max(0, w.span.start - 20) : w.span.start]):
+                    continue
+                w_clause = layout.clause_of(si, w.span.start)
+                for i in idxs:
+                    if mentions[i].clause == w_clause:
+                        slots[i].clause_weapons.add(w.category)
+                k = nearest(w.span.start, w.span.end)
+                if k.mention is not None:
+                    m = mentions[k.mention]
+                    # a vehicle or ship after the trigger is what was hit, not what hit
+                    if w.category in (WeaponCategory.ARMORED_VEHICLE, WeaponCategory.WARSHIP) and w.span.start >= m.end:
+                        continue
+                    slots[k.mention].weapons.append((w.category, w.span, "clause"))
+            # casualties
+            for q in ctx.quantities:
+                if not s_start <= q.span.start < s_end:
+                    continue
+                role = _casualty_role(text, q.span.start, q.span.end, q.role, q.unit)
+                if role is None or _SUBSET.search(text[max(0, q.span.start - 24) : q.span.start]):
+                    continue
+                k = nearest(q.span.start, q.span.end)
+                if k.mention is None:
+                    others = [x for x in sinks if x.mention is not None]
+                    if not others:
+                        continue
+                    k = min(others, key=lambda x: _distance((q.span.start, q.span.end), (x.start, x.end)))
+                assert k.mention is not None
+                for r in ([CasualtyRole.KILLED, CasualtyRole.INJURED] if role == "both" else [role]):
+                    assert isinstance(r, CasualtyRole)
+                    slots[k.mention].casualties.append(CasualtyCandidate(
+                        r, q.qualifier, q.value, q.low, q.high, q.span, si, "quantity"))
+            for vm in _VAGUE_CASUALTY.finditer(text, s_start, s_end):
+                k = nearest(vm.start(), vm.end())
+                if k.mention is None:
+                    continue
+                role = CasualtyRole.KILLED if vm.group("verb").startswith("tu") else CasualtyRole.INJURED
+                if not any(c.role is role and c.sentence == si for c in slots[k.mention].casualties):
+                    slots[k.mention].casualties.append(CasualtyCandidate(
+                        role, Qualifier.VAGUE, None, None, None, ctx.span(vm.start(), vm.end()), si, "vague_casualty"))
+            # frame dates and reported days for every trigger of the sentence
+            for i in idxs:
+                if mentions[i].start >= first_strong:
+                    for d in frame_dates.get(si, []):
+                        slots[i].dates.append(DatedCandidate(d, FRAME, "sentence_frame"))
+                slots[i].dates.extend(reported_days.get(si, []))
+        # discourse: dates and countries of the previous sentences
+        for i, m in enumerate(mentions):
+            self._discourse(ctx, layout, m, slots[i], slots, mentions, frame_dates, reported_days)
+            self._actors_and_modality(ctx, layout, m, slots[i])
+        return slots
+
+    def _discourse(
+        self,
+        ctx: ExtractionContext,
+        layout: DocumentLayout,
+        m: Mention,
+        own: MentionSlots,
+        slots: Sequence[MentionSlots],
+        mentions: Sequence[Mention],
+        frame_dates: Mapping[int, list[TimeExpression]],
+        reported_days: Mapping[int, list[DatedCandidate]],
+    ) -> None:
+        text = ctx.text
+        s_start, s_end = layout.sentence_bounds[m.sentence]
+        if layout.title[m.sentence] or layout.heading[m.sentence]:
+            return
+        blocked = bool(_BLOCK_CARRY.search(text, s_start, s_end))
+        need_date = not own.dates and not blocked
+        need_country = not any(p.place.country for p in own.places)
+        if need_country:
+            for p in _sentence_places(mentions, slots, m.sentence):
+                if p.place.country and p.scene:
+                    own.countries.append((p.place.country, p.place.span, "same_sentence"))
+                    need_country = False
+                    break
+        for back in (1, 2):
+            si = m.sentence - back
+            if si < 0 or layout.title[si] or layout.heading[si] or not (need_date or need_country):
+                break
+            stating = any(o.sentence == si and not o.generic and o.role in ("event", "impact") for o in mentions)
+            if need_date and stating:
+                found: list[DatedCandidate] = []
+                for j, other in enumerate(mentions):
+                    if other.sentence == si and not other.generic:
+                        found.extend(d for d in slots[j].dates if d.rank <= REPORTED)
+                found.extend(DatedCandidate(d, FRAME, "sentence_frame") for d in frame_dates.get(si, []))
+                found.extend(reported_days.get(si, []))
+                if found:
+                    best = max(found, key=lambda d: (d.rank <= FRAME, d.time.span.start))
+                    time = best.time if best.rank <= FRAME else _as_day(best.time)
+                    own.dates.append(DatedCandidate(time, CARRIED, "previous_sentence"))
+                    need_date = False
+            if need_country:
+                for p in _sentence_places(mentions, slots, si):
+                    if p.place.country and p.scene:
+                        own.countries.append((p.place.country, p.place.span, "previous_sentence"))
+                        need_country = False
+                        break
+
+    def _actors_and_modality(self, ctx: ExtractionContext, layout: DocumentLayout, m: Mention, own: MentionSlots) -> None:
+        text = ctx.text
+        s_start, s_end = layout.sentence_bounds[m.sentence]
+        c_start, c_end = layout.clauses[m.sentence][m.clause] if layout.clauses[m.sentence] else (s_start, s_end)
+        after = text[m.end : min(c_end, m.end + 90)]
+        before = text[max(c_start, m.start - 90) : m.start]
+        attacker_np: tuple[int, int] | None = None
+        target_np: tuple[int, int] | None = None
+        agent = _AGENT.match(after)
+        if agent and m.rule != "nominal" or (agent and m.pos == "noun"):
+            attacker_np = _np_bounds(m.end + agent.start("np"), after[agent.start("np") :])
+        tgt = _TARGET_AFTER.match(after)
+        if tgt:
+            target_np = _np_bounds(m.end + tgt.start("np"), after[tgt.start("np") :])
+        if m.rule == "verbal":
+            subject = _subject_bounds(before, m.start)
+            if m.passive:
+                target_np = target_np or subject
+            else:
+                attacker_np = attacker_np or subject
+                if target_np is None:
+                    obj = _OBJECT_AFTER.match(after)
+                    if obj:
+                        target_np = _np_bounds(m.end + obj.start("np"), after[obj.start("np") :])
+        elif m.rule in ("target_passive", "undergone"):
+            target_np = _subject_bounds(before, m.start)
+        own.attacker_sides.update(m.sides if m.rule == "nominal" else ())
+        if attacker_np:
+            kind, sides = self.actors.classify(text[attacker_np[0] : attacker_np[1]])
+            own.attacker = Actor(ctx.span(*attacker_np), kind)
+            own.attacker_sides.update(sides)
+        if target_np:
+            kind, sides = self.actors.classify(text[target_np[0] : target_np[1]])
+            own.target = Actor(ctx.span(*target_np), kind)
+            own.target_sides.update(sides - own.attacker_sides)
+        sentence = text[s_start:s_end]
+        if _DENIED.search(sentence):
+            own.modality = Modality.DENIED
+        elif _ALLEGED.search(text[max(s_start, m.start - 60) : min(s_end, m.end + 60)]):
+            own.modality = Modality.ALLEGED
+        elif m.conditional or re.search(r"\b(?:aurai(?:en)?t|serai(?:en)?t)\b", sentence):
+            own.modality = Modality.REPORTED
+        src = _SOURCE.search(sentence) or _SOURCE_SUBJECT.search(sentence)
+        if src:
+            raw = src.group("src")
+            cut = re.split(r"\s(?:qui|que|a|ont|en|dans|lors|,)\s|[,.;:]", raw)[0].strip()
+            original = ctx.span(s_start + src.start("src"), s_start + src.start("src") + len(cut)).text if cut else ""
+            if cut and (re.search(r"[A-Z]", original[1:] if src.re is _SOURCE_SUBJECT else original) or _SOURCE_WORDS.search(cut)):
+                a = s_start + src.start("src")
+                own.source = Source(ctx.span(a, a + len(cut)), ctx.span(a, a + len(cut)).text)
+                if own.modality is Modality.ASSERTED:
+                    own.modality = Modality.REPORTED
+
+
+def _sentence_places(mentions: Sequence[Mention], slots: Sequence[MentionSlots], sentence: int) -> list[PlaceMention]:
+    found: list[PlaceMention] = []
+    for j, other in enumerate(mentions):
+        if other.sentence == sentence:
+            found.extend(slots[j].places)
+    return sorted(found, key=lambda p: SPECIFICITY[p.place.kind])
+
+
+def _np_bounds(start: int, tail: str) -> tuple[int, int] | None:
+    stop = _NP_STOP.search(tail)
+    np = tail[: stop.start()] if stop else tail
+    np = re.split(r"[,.;:()\"]", np)[0].rstrip()
+    return (start, start + len(np)) if np else None
+
+
+def _subject_bounds(before: str, end: int) -> tuple[int, int] | None:
+    """The noun phrase just before a verbal trigger (its subject), skipping relative pronouns."""
+    chunk = re.split(r"[,;:()\"]|\b(?:que|qu'|et|mais)\b", before)[-1]
+    chunk = re.sub(r"\b(?:qui|ne|n'|se|s'|y)\s*$", "", chunk.rstrip()).rstrip()
+    words = chunk.split()
+    if not words or len(words) > 9:
+        words = words[-6:]
+    np = " ".join(words)
+    if not np or np in ("qui", "il", "ils", "elle", "elles", "on"):
+        return None
+    start = end - len(before) + before.rfind(np) if np in before else None
+    return (start, start + len(np)) if start is not None else None
+
+
+def _background_date(text: str, d: TimeExpression) -> bool:
+    if d.granularity in (Granularity.YEAR,) or d.interval_role is not None:
+        return True
+    left = text[max(0, d.span.start - 14) : d.span.start]
+    return bool(re.search(r"(?:depuis|a partir d[ue']|jusqu'(?:au|a)|d'ici)\s*(?:le |la |l')?$", left))
+
+
+def _as_day(d: TimeExpression) -> TimeExpression:
+    """A date reduced to its day: what a reporting verb's date says of the incident."""
+    if not re.match(r"\d{4}-\d{2}-\d{2}", d.value) or _GRAIN_ORDER[d.granularity] <= _GRAIN_ORDER[Granularity.DAY]:
+        return d
+    return attrs.evolve(d, value=d.value[:10], granularity=Granularity.DAY, part_of_day=None, hour=None, minute=None)
+
+
+def _casualty_role(text: str, start: int, end: int, role: CasualtyRole | None, unit: str | None) -> Any:
+    """``KILLED``, ``INJURED``, ``"both"`` (for "aucune victime") or ``None`` for a count of people."""
+    if role in (CasualtyRole.KILLED, CasualtyRole.INJURED):
+        return role
+    if role is not None:
+        return None
+    u = fold(unit or "").strip()
+    u = u[:-1] if len(u) > 3 and u[-1] in "sx" else u
+    head = u.split()[0] if u else ""
+    mention = text[start:end]
+    if head in ("victime", "perte") and re.match(r"(?:aucune?|sans|zero|0)\b", mention):
+        return "both"
+    if head in _KILLED_UNITS:
+        return CasualtyRole.KILLED
+    if head in _INJURED_UNITS:
+        return CasualtyRole.INJURED
+    if head and head not in _PEOPLE_UNITS:
+        return None
+    after = text[end : end + 60]
+    before = text[max(0, start - 30) : start]
+    if _KILLED_AFTER.match(after) or _KILLED_BEFORE.search(before):
+        return CasualtyRole.KILLED
+    if _INJURED_AFTER.match(after) or _INJURED_BEFORE.search(before):
+        return CasualtyRole.INJURED
+    return None

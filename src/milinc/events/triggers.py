@@ -1,0 +1,294 @@
+"""Finding incident triggers with the events grammar and reading them with the trigger lexicon.
+
+The grammar (``grammars/events.lark``) only says *where* a trigger is and how it
+is built (a noun with its modifiers, auxiliaries and a participle…). This module
+decides what it means: which lemma, which reading of an ambiguous form ("frappe"
+is a noun, a participle and a present), which action, which weapons and which
+side its modifiers imply, and whether it is passive, conditional, negated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+import attrs
+from lark import Token, Transformer
+
+from .. import engine
+from ..extensions import Extensions
+from ..normalize import fold
+from ..ontology import Action, WeaponCategory
+from .lexicon import load_data
+
+__all__ = ["FormInfo", "Mention", "RawTrigger", "TriggerFinder", "TriggerLexicon"]
+
+_CONDITIONAL_AUX = frozenset({"aurait", "auraient", "serait", "seraient"})
+_FUTURE_AUX = frozenset({"aura", "auront", "sera", "seront"})
+_HYPOTHETICAL_AUX = frozenset({"soit", "soient"})
+_ETRE_AUX = frozenset({"est", "sont", "etait", "etaient", "serait", "seraient", "sera", "seront", "soit", "soient",
+                       "sommes"})
+# Verbs conjugated with "etre" in the active voice ("sont tombes"): no passive reading.
+_INTRANSITIVE = frozenset({"tomber", "atterrir", "s'abattre", "exploser", "sauter"})
+
+
+@attrs.frozen
+class FormInfo:
+    """One reading of a trigger form: which lemma, which part of speech."""
+
+    lemma: str
+    pos: str
+    """``noun``, ``participle``, ``present`` or ``gerund``."""
+    plural: bool
+    entry: Mapping[str, Any] = attrs.field(eq=False, repr=False)
+    """The lexicon entry of the lemma."""
+
+
+@attrs.frozen
+class RawTrigger:
+    """What the grammar found: the construction, its head word and its modifiers."""
+
+    rule: str
+    head: str
+    head_start: int
+    """Offset of the head word, relative to the match start."""
+    head_end: int
+    aux: tuple[str, ...] = ()
+    negated: bool = False
+    modifiers: tuple[str, ...] = ()
+
+
+@attrs.define
+class Mention:
+    """One trigger mention, read: its span in the normalized text and what it says.
+
+    ``role`` drives the incident building: ``event`` mentions may found an incident;
+    ``impact`` ones too when a weapon is in their clause; ``casualty``, ``anaphor``
+    and ``weak`` ones only attach to an incident.
+    """
+
+    start: int
+    end: int
+    rule: str
+    head: str
+    lemma: str
+    pos: str
+    plural: bool
+    action: Action
+    role: str
+    implied_weapons: frozenset[WeaponCategory] = frozenset()
+    sides: frozenset[str] = frozenset()
+    suicide: bool = False
+    grenade: bool = False
+    passive: bool = False
+    negated: bool = False
+    conditional: bool = False
+    future: bool = False
+    hypothetical: bool = False
+    aux: tuple[str, ...] = ()
+    interception_if_projectile: bool = False
+    without_projectile: Mapping[str, str] | None = None
+    sentence: int = 0
+    clause: int = 0
+    title: bool = False
+    heading: bool = False
+    generic: str | None = None
+    """Why the mention is not an incident (aggregate, future…), or ``None``."""
+
+
+class TriggerLexicon:
+    """The trigger lexicon: every form of every trigger, and the modifiers after trigger nouns."""
+
+    def __init__(self, data: Mapping[str, Any], extra_verbs: Iterable[Mapping[str, Any]] = (),
+                 extra_nouns: Iterable[Mapping[str, Any]] = (),
+                 extra_modifiers: Iterable[Mapping[str, Any]] = ()) -> None:
+        self.forms: dict[str, list[FormInfo]] = {}
+        for verb in [*data["verbs"], *extra_verbs]:
+            self._add_verb(verb)
+        for noun in [*data["nouns"], *extra_nouns]:
+            lemma = fold(noun["lemma"])
+            if not noun.get("plural_only"):
+                self._add(lemma, FormInfo(lemma, "noun", False, noun))
+            self._add(fold(noun.get("plural", lemma + "s")), FormInfo(lemma, "noun", True, noun))
+        self.modifiers: dict[str, Mapping[str, Any]] = {}
+        for mod in [*data["modifiers"], *extra_modifiers]:
+            for phrase in mod["phrases"]:
+                self.modifiers[_squash(fold(phrase))] = mod
+
+    def _add(self, form: str, info: FormInfo) -> None:
+        self.forms.setdefault(form, []).append(info)
+
+    def _add_verb(self, verb: Mapping[str, Any]) -> None:
+        lemma = fold(verb["lemma"])
+        forms: Mapping[str, list[str]] = verb.get("forms", {})
+        stem = lemma[:-2]
+        participles = forms.get("participle") or [stem + "e", stem + "ee", stem + "es", stem + "ees"]
+        presents = forms.get("present") or [stem + "e", stem + "ent"]
+        gerunds = forms.get("gerund") or [stem + "ant"]
+        for p in participles:
+            self._add(fold(p), FormInfo(lemma, "participle", p.endswith("s"), verb))
+        if not verb.get("no_present"):
+            for p in presents:
+                self._add(fold(p), FormInfo(lemma, "present", p.endswith("nt"), verb))
+        if not verb.get("no_gerund"):
+            for g in gerunds:
+                self._add(fold(g), FormInfo(lemma, "gerund", False, verb))
+
+    def all_forms(self) -> list[str]:
+        """Every trigger form (for the grammar's ``TW`` terminal and the anchors)."""
+        return sorted(self.forms)
+
+    def reading(self, form: str, wanted: tuple[str, ...]) -> FormInfo | None:
+        """The first reading of *form* whose part of speech is in *wanted*, in that order."""
+        infos = self.forms.get(_squash(form), [])
+        for pos in wanted:
+            for info in infos:
+                if info.pos == pos:
+                    return info
+        return None
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", " ", s.strip())
+
+
+class TriggerTransformer(Transformer[Token, Any]):
+    """Builds a :class:`RawTrigger` for each construction of the events grammar."""
+
+    def start(self, children: list[Any]) -> Any:
+        return children[0]
+
+    def nominal_tail(self, children: list[Any]) -> str:
+        return _squash(str(children[-1]))
+
+    def neg(self, children: list[Any]) -> str:
+        return "neg"
+
+    def aux_chain(self, children: list[Any]) -> tuple[tuple[str, ...], bool]:
+        aux = tuple(str(c) for c in children if isinstance(c, Token) and c.type == "AUX")
+        negated = any(c == "neg" or (isinstance(c, Token) and c.type == "NEGW") for c in children)
+        return aux, negated
+
+    @staticmethod
+    def _head(children: list[Any]) -> Token:
+        return next(c for c in children if isinstance(c, Token) and c.type == "TW")
+
+    def _raw(self, rule: str, children: list[Any]) -> RawTrigger:
+        head = self._head(children)
+        chain = next((c for c in children if isinstance(c, tuple)), ((), False))
+        mods = tuple(c for c in children if isinstance(c, str) and not isinstance(c, Token))
+        assert head.start_pos is not None and head.end_pos is not None
+        return RawTrigger(rule, _squash(str(head)), head.start_pos, head.end_pos, chain[0], chain[1], mods)
+
+    def nominal(self, children: list[Any]) -> RawTrigger:
+        return self._raw("nominal", children)
+
+    def verbal(self, children: list[Any]) -> RawTrigger:
+        return self._raw("verbal", children)
+
+    def undergone(self, children: list[Any]) -> RawTrigger:
+        return self._raw("undergone", children)
+
+    def target_passive(self, children: list[Any]) -> RawTrigger | None:
+        raw = self._raw("target_passive", children)
+        return raw if raw.head == "cible" else None
+
+    def taken_as_target(self, children: list[Any]) -> RawTrigger | None:
+        raw = self._raw("taken_as_target", children)
+        return raw if raw.head == "cible" else None
+
+
+class TriggerFinder:
+    """Finds the trigger mentions of a normalized text (grammar compiled once per instance)."""
+
+    def __init__(self, extensions: Extensions) -> None:
+        data = load_data("triggers")
+        # plugin entries: records {"name", "aliases", "action"} in "triggers" are nouns (aliases: other
+        # forms); plain phrases in "trigger_forms" are attack nouns, in "trigger_modifiers" neutral modifiers
+        extra_nouns: list[Mapping[str, Any]] = []
+        for entry in extensions.lexicon("triggers", []):
+            forms = [entry["name"], *([entry["aliases"]] if isinstance(entry.get("aliases"), str) else entry.get("aliases", []))]
+            for form in forms:
+                extra_nouns.append({"lemma": form, "plural": form, "action": entry.get("action", "attack"),
+                                    "role": entry.get("role", "event")})
+        for phrase in extensions.lexicon("trigger_forms", []):
+            extra_nouns.append({"lemma": phrase, "plural": phrase, "action": "attack", "role": "event"})
+        extra_mods = [{"phrases": [p]} for p in extensions.lexicon("trigger_modifiers", [])]
+        self.lexicon = TriggerLexicon(data, extra_nouns=extra_nouns, extra_modifiers=extra_mods)
+        callbacks = dict(extensions.callbacks_for("events"))
+        transformer_cls = type("EventsTransformer", (TriggerTransformer,), callbacks) if callbacks else TriggerTransformer
+        source = extensions.grammar_for("events", engine.grammar_source("events"))
+        forms = self.lexicon.all_forms()
+        lark = engine.compile_grammar(
+            source,
+            transformer=transformer_cls(),
+            lexicons={"trigger_forms": forms, "trigger_modifiers": list(self.lexicon.modifiers)},
+        )
+        self.matcher = engine.GrammarMatcher(lark, engine.words_regex(forms), lookback=7, window=160)
+
+    def raw_triggers(self, text: str) -> Iterator[tuple[int, int, RawTrigger]]:
+        """Every grammar match as ``(start, end, raw trigger)`` in the normalized text."""
+        for m in self.matcher.finditer(text):
+            if isinstance(m.value, RawTrigger):
+                yield m.start, m.end, m.value
+
+    def read(self, start: int, end: int, raw: RawTrigger, *, title: bool) -> Mention | None:
+        """The mention a raw trigger states, or ``None`` when its form cannot be read there."""
+        if raw.rule == "nominal":
+            order: tuple[str, ...] = ("noun", "gerund", "present", "participle") if title else (
+                "noun", "gerund", "participle")
+            info = self.lexicon.reading(raw.head, order)
+            if info is None:
+                return None
+            # a present tense outside a headline is habitual or generic ("des groupes qui ciblent")
+            if info.pos == "present" and not info.entry.get("title_present"):
+                return None
+        elif raw.rule in ("target_passive", "taken_as_target"):
+            info = FormInfo("cibler", "participle", False, {"action": "attack", "role": "event"})
+        else:
+            info = self.lexicon.reading(raw.head, ("participle", "noun") if raw.rule == "undergone" else ("participle",))
+            if info is None:
+                return None
+        entry = info.entry
+        role = str(entry.get("role", "event"))
+        if info.pos in ("gerund", "participle") and raw.rule == "nominal":
+            role = "weak"  # "ciblant les troupes", "les sites cibles": only within their sentence
+        weapons: set[WeaponCategory] = set()
+        sides: set[str] = set()
+        suicide = grenade = False
+        for mod in raw.modifiers:
+            spec = self.lexicon.modifiers.get(mod, {})
+            weapons.update(WeaponCategory(w) for w in spec.get("weapons", ()))
+            if spec.get("side"):
+                sides.add(str(spec["side"]))
+            suicide = suicide or bool(spec.get("suicide"))
+            grenade = grenade or bool(spec.get("grenade"))
+        aux = set(raw.aux)
+        passive = raw.rule in ("target_passive", "undergone") or (
+            raw.rule == "verbal" and ("ete" in aux or (bool(aux & _ETRE_AUX) and info.lemma not in _INTRANSITIVE))
+        )
+        return Mention(
+            start=start,
+            end=end,
+            rule=raw.rule,
+            head=raw.head,
+            lemma=info.lemma,
+            pos=info.pos if raw.rule == "nominal" else ("noun" if info.pos == "noun" else "participle"),
+            plural=info.plural,
+            action=Action(entry.get("action", "attack")),
+            role=role if not raw.negated else "weak",
+            implied_weapons=frozenset(weapons),
+            sides=frozenset(sides),
+            suicide=suicide or entry.get("action") == "suicide_attack",
+            grenade=grenade,
+            passive=passive,
+            negated=raw.negated,
+            conditional=bool(aux & _CONDITIONAL_AUX),
+            future=bool(aux & _FUTURE_AUX),
+            hypothetical=bool(aux & _HYPOTHETICAL_AUX),
+            aux=raw.aux,
+            interception_if_projectile=bool(entry.get("interception")),
+            without_projectile=entry.get("without_projectile"),
+            title=title,
+        )
