@@ -296,7 +296,7 @@ def _arrow_schema() -> Any:
 class ParquetIncidentWriter(_WriterBase):
     """Incident rows as Parquet, written in row groups of ``batch_rows`` rows (needs pyarrow)."""
 
-    def __init__(self, path: str | os.PathLike[str], *, batch_rows: int = 50_000) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, batch_rows: int = 10_000) -> None:
         """Open *path* for writing.
 
         Raises:
