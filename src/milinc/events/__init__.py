@@ -64,7 +64,8 @@ class EventAssembler:
     def __init__(self, extensions: Extensions) -> None:
         self.extensions = extensions
         self.triggers = TriggerFinder(extensions)
-        self.gazetteer = Gazetteer(extensions.lexicon("places", list(load_data("places")["places"])))
+        places = load_data("places")
+        self.gazetteer = Gazetteer(extensions.lexicon("places", list(places["places"])), places.get("country_adjectives"))
         self.filler = SlotFiller(ActorLexicon(extensions.lexicon("actors", list(load_data("actors")["actors"]))))
         self.coder = EventCoder()
         self.title_lines = int(load_data("triggers").get("title_zone_lines", 3))

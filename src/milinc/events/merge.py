@@ -253,9 +253,11 @@ class IncidentBuilder:
                     target = same_clause[-1]
                 else:
                     candidates = [inc for inc in incidents if self.compatible(i, inc)]
-                    # the definite article refers back; an indefinite noun needs something in common
-                    if self.dets[i][0] == "indefinite" and m.rule == "nominal":
-                        candidates = [inc for inc in candidates if self._shares(i, inc)]
+                    # the definite article refers back; an indefinite noun needs something in common, and
+                    # so does any mention joining an incident only a headline has stated so far
+                    candidates = [inc for inc in candidates if self._shares(i, inc) or not (
+                        (self.dets[i][0] == "indefinite" and m.rule == "nominal")
+                        or all(self.mentions[j].title for j in inc.contributors))]
                     if candidates:
                         target = max(candidates, key=lambda inc: last_seen[id(inc)])
             if target is None:

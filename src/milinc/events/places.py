@@ -86,7 +86,12 @@ class PlaceMention:
 class Gazetteer:
     """Finds the gazetteer's places and the pattern places in a normalized text."""
 
-    def __init__(self, entries: Iterable[Mapping[str, Any]]) -> None:
+    def __init__(self, entries: Iterable[Mapping[str, Any]],
+                 country_adjectives: Mapping[str, Iterable[str]] | None = None) -> None:
+        adjectives = {fold(a): iso for iso, adjs in (country_adjectives or {}).items() for a in adjs}
+        self._country_by_adjective = adjectives
+        self._soil = re.compile(r"\b(?:sol|territoire|espace aerien) (" + "|".join(map(re.escape, sorted(adjectives, key=len, reverse=True)))
+                                + r")\b") if adjectives else None
         self._by_alias: dict[str, tuple[Mapping[str, Any], str]] = {}
         for entry in entries:
             aliases = entry.get("aliases", ())
@@ -123,6 +128,12 @@ class Gazetteer:
                 continue  # "milices soutenues par l'Iran", "Israël a frappé": an actor, not a place
             found.append(PlaceMention(m.start(), m.end(), self._place(entry, span), "gazetteer",
                                       scene=not _NOT_SCENE.search(before)))
+            taken.append((m.start(), m.end()))
+        for m in (self._soil.finditer(text) if self._soil else ()):
+            iso = self._country_by_adjective[m.group(1)]
+            span = ctx.span(m.start(), m.end())
+            found.append(PlaceMention(m.start(), m.end(), Place(name=span.text, kind=PlaceKind.COUNTRY, country=iso, span=span),
+                                      "soil_adjective"))
             taken.append((m.start(), m.end()))
         for m in _PATTERN.finditer(text):
             name_start = m.start("name")

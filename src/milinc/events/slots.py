@@ -447,7 +447,7 @@ class SlotFiller:
         tgt = _TARGET_AFTER.match(after)
         if tgt:
             target_np = _np_bounds(m.end + tgt.start("np"), after[tgt.start("np") :])
-        if m.rule == "verbal":
+        if m.rule == "verbal" or m.pos == "present":
             subject = _subject_bounds(before, m.start)
             if m.passive:
                 target_np = target_np or subject
