@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+import attrs
+
 from ..engine import GrammarMatcher, compile_grammar, grammar_source, lexicon_regex
 from ..extensions import Extensions
 from ..normalize import fold
@@ -113,20 +115,24 @@ class QuantityExtractor:
         """Every count of the text (dates and weapon names excluded)."""
         text = ctx.text
         taken = _Taken(ctx)
-        out: list[Quantity] = []
-        previous: Quantity | None = None
+        found: list[tuple[Quantity, int, int]] = []  # with their normalized offsets
         for match in self._matcher.finditer(text):
             for raw in match.value:
+                previous = found[-1] if found else None
                 q = self._quantity(ctx, match.start, raw, taken, previous)
                 if q is not None:
-                    out.append(q)
-                    previous = q
-        return out
+                    found.append((q, match.start + raw.start, match.start + raw.end))
+        return _share_roles(text, found)
 
     # --- one candidate --------------------------------------------------------------------
 
     def _quantity(
-        self, ctx: ExtractionContext, base: int, raw: RawQuantity, taken: _Taken, previous: Quantity | None
+        self,
+        ctx: ExtractionContext,
+        base: int,
+        raw: RawQuantity,
+        taken: _Taken,
+        previous: tuple[Quantity, int, int] | None,
     ) -> Quantity | None:
         text = ctx.text
         start, end = base + raw.start, base + raw.end
@@ -159,8 +165,8 @@ class QuantityExtractor:
 
         role = raw.role or (_CASUALTY_NOUN_ROLES.get(folded_unit) if folded_unit else None)
         role = role or _role_after(text, end) or _role_before(text, start)
-        if role is None and raw.subset and previous is not None and _same_clause(text, previous, ctx, start):
-            role = previous.role
+        if role is None and raw.subset and previous is not None and _same_clause(text, previous[2], start):
+            role = previous[0].role
 
         if raw.rule == "zero" and role is None and folded_unit not in _CASUALTY_NOUN_ROLES:
             return None  # "aucun intérêt", "aucune information": not a count of anything reported
@@ -325,11 +331,26 @@ def _role_before(text: str, start: int) -> CasualtyRole | None:
     return None
 
 
-def _same_clause(text: str, previous: Quantity, ctx: ExtractionContext, start: int) -> bool:
-    """Whether *previous* ends shortly before *start* in the same sentence (for "dont" parts)."""
-    prev_end = previous.span.end
-    if prev_end > start or start - prev_end > 80:
+def _same_clause(text: str, previous_end: int, start: int) -> bool:
+    """Whether a count ending at *previous_end* stands shortly before *start* in the same sentence."""
+    if previous_end > start or start - previous_end > 80:
         return False
-    return not re.search(r"[.;!?\n]", text[prev_end:start])
+    return not re.search(r"[.;!?\n]", text[previous_end:start])
 
 
+_COORDINATION = re.compile(r"\s*(?:,|et|ou|ainsi\s+que)\s*$")
+
+
+def _share_roles(text: str, found: list[tuple[Quantity, int, int]]) -> list[Quantity]:
+    """Give coordinated counts the role the verb after the last one states.
+
+    "Au moins 7 soldats et une vingtaine de jihadistes ont été tués": both were killed.
+    """
+    out = [q for q, _, _ in found]
+    for i in range(len(found) - 2, -1, -1):
+        q, _, end = found[i]
+        nxt, nxt_start, nxt_end = found[i + 1]
+        governed = _role_after(text, nxt_end) is not None or out[i + 1] is not nxt
+        if q.role is None and out[i + 1].role is not None and governed and _COORDINATION.match(text[end:nxt_start]):
+            out[i] = attrs.evolve(q, role=out[i + 1].role)
+    return out

@@ -69,7 +69,10 @@ class NounPhrase:
     """The normalized head noun."""
     adjectives: tuple[str, ...] = ()
     partitive: str = ""
-    """``of``, ``group``, ``among`` or ``adverb`` when the noun comes after "de", "des", "d'entre"."""
+    """``of``, ``group``, ``total``, ``among`` or ``adverb`` when the noun comes after "de", "des",
+    "d'entre"."""
+    total: Figure | None = None
+    """The whole a part is taken from ("22 des 25 drones": 25)."""
 
 
 @attrs.frozen
@@ -316,6 +319,15 @@ class QuantityTransformer(Transformer[Token, Any]):
         start, _ = _span_of(children)
         return attrs.evolve(noun, start=start, partitive="group")
 
+    def of_total(self, children: list[Any]) -> NounPhrase | None:
+        """ "22 des 25 drones": a part of a whole that is counted too."""
+        total: Figure | None = children[1]
+        noun: NounPhrase | None = children[2]
+        if total is None or noun is None or noun.head is None or total.value is None:
+            return None
+        start, _ = _span_of(children)
+        return attrs.evolve(noun, start=start, partitive="total", total=total)
+
     def among(self, children: list[Any]) -> NounPhrase:
         """ "trois d'entre eux": elided noun."""
         start, end = _span_of(children)
@@ -333,7 +345,7 @@ class QuantityTransformer(Transformer[Token, Any]):
 
     # --- counted -----------------------------------------------------------------------------
 
-    def counted(self, children: list[Any]) -> RawQuantity | None:
+    def counted(self, children: list[Any]) -> RawQuantity | list[RawQuantity] | None:
         """A figure and its counted noun."""
         figure: Figure | None = children[0]
         if figure is None:
@@ -355,14 +367,27 @@ class QuantityTransformer(Transformer[Token, Any]):
         rule = {"approx": "approximate", "multiplier": "count", "range": "range", "vague": "vague"}.get(
             figure.kind, "count"
         )
+        if noun is not None and noun.total is not None:
+            # "22 des 25 drones": the part (span of its figure) and the whole, both of drones
+            total = noun.total
+            part_noun = attrs.evolve(noun, start=figure.end, end=figure.end, partitive="", total=None)
+            whole_noun = attrs.evolve(noun, start=total.end, partitive="", total=None)
+            return [
+                RawQuantity(figure.start, figure.end, figure.qualifier, figure.value, figure.low, figure.high,
+                            part_noun, rule, figure, role),
+                RawQuantity(total.start, end, total.qualifier, total.value, total.low, total.high, whole_noun,
+                            "count", total),
+            ]
         return RawQuantity(figure.start, end, figure.qualifier, figure.value, figure.low, figure.high, noun,
                            rule, figure, role)
 
-    def subset(self, children: list[Any]) -> RawQuantity | None:
+    def subset(self, children: list[Any]) -> RawQuantity | list[RawQuantity] | None:
         """ "dont un grièvement": the part of a count; the span starts after "dont"."""
-        inner: RawQuantity | None = children[-1]
+        inner: RawQuantity | list[RawQuantity] | None = children[-1]
         if inner is None:
             return None
+        if isinstance(inner, list):
+            return [attrs.evolve(inner[0], subset=True), *inner[1:]]
         return attrs.evolve(inner, subset=True)
 
     # --- vague and unknown ---------------------------------------------------------------------

@@ -46,9 +46,7 @@ QUALIFIER_PHRASES: dict[Qualifier, list[str]] = {
     Qualifier.LESS_THAN: ["moins", "un peu moins", "bien moins", "pas plus"],
     Qualifier.ABOUT: [
         "environ", "près", "quelque", "approximativement", "à peu près", "autour", "aux alentours",
-        "de l'ordre", "presque", "quasiment", "pratiquement", "grosso modo", "plus ou moins", "dans les",
-        "pas loin", "une petite", "un petit", "une bonne", "un bon", "une grosse", "un gros", "peut-être",
-        "env.",
+        "de l'ordre", "presque", "quasiment", "pratiquement", "grosso modo", "plus ou moins", "pas loin", "une petite", "un petit", "une bonne", "un bon", "une grosse", "un gros", "env.",
     ],
     Qualifier.EXACT: ["exactement", "précisément", "seulement", "uniquement", "tout juste", "pile"],
 }
@@ -251,6 +249,12 @@ IRREGULAR_PLURALS: dict[str, str] = {
     "gentilshommes": "gentilhomme", "matériaux": "matériau", "tuyaux": "tuyau", "noyaux": "noyau",
     "boyaux": "boyau", "joyaux": "joyau", "fléaux": "fléau", "étaux": "étau", "landaux": "landau",
     "sarraus": "sarrau", "bleus": "bleu", "pneus": "pneu", "émeus": "émeu", "landaus": "landau",
+    # feminine casualty nouns: the lemma is the masculine ("17 blessées" → blessé)
+    "blessée": "blessé", "blessées": "blessé", "tuée": "tué", "tuées": "tué", "morte": "mort",
+    "mortes": "mort", "disparue": "disparu", "disparues": "disparu", "déplacée": "déplacé",
+    "déplacées": "déplacé", "enlevée": "enlevé", "enlevées": "enlevé", "décédée": "décédé",
+    "décédées": "décédé", "prisonnière": "prisonnier", "prisonnières": "prisonnier",
+    "réfugiée": "réfugié", "réfugiées": "réfugié", "détenue": "détenu", "détenues": "détenu",
 }
 """Plurals that the regular rules would singularize wrongly."""
 
