@@ -25,12 +25,10 @@ import collections
 import datetime as _dt
 import enum
 import itertools
-import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from attrs import field, frozen
 from attrs import validators as v
@@ -38,6 +36,9 @@ from attrs import validators as v
 from .errors import InputTooLargeError, MilincError
 from .ontology import Document
 from .pipeline import DEFAULT_MAX_CHARS, Parser
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 __all__ = [
     "DEFAULT_CHUNK_SIZE",
@@ -235,6 +236,8 @@ def _default_context() -> Any:
     without a ``__main__`` guard, notebooks, ``python -c`` work). Forking a process that runs other
     threads can deadlock the child on a lock a thread held, so then forkserver (or spawn) is used.
     """
+    import multiprocessing  # here, not at the top: `import milinc` need not load multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
@@ -248,6 +251,8 @@ def _in_processes(
     default_date: _dt.date | None,
     initargs: tuple[int | None, Callable[[], Parser] | None],
 ) -> Iterator[tuple[str, Result]]:
+    from concurrent.futures import ProcessPoolExecutor
+
     max_in_flight = jobs * _CHUNKS_IN_FLIGHT_PER_JOB
     pending: collections.deque[tuple[list[str], Future[list[Result]]]] = collections.deque()
     pool: ProcessPoolExecutor | None = None
