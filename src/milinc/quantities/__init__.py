@@ -65,6 +65,10 @@ _AVOIR = _folded(lexicon.AVOIR_FORMS)
 _SKIPPED_AFTER = {"de", "du", "des", "d", "la", "le", "l", "les"}
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_WORD_OR_NUMBER = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+")
+_PARENTHETICAL = re.compile(r"\s*,\s*dont\b[^,.;:!?]*,")
+_CHANGE_VERBS = {"passe", "passee", "passes", "passant", "grimpe", "monte", "augmente", "porte", "evolue",
+                 "alourdi", "revu", "revise"}
 _CLAUSE_END = re.compile(r"[.;:!?()\[\]\n]")
 _PERCENT_OR_MONEY_AFTER = re.compile(r"\s*(?:%|pour\s*cents?\b|pourcents?\b|p\.\s*100\b|[$€£])")
 _MONEY_BEFORE = re.compile(r"[$€£]\s*$|\b(?:us|usd|eur)\s*\$?\s*$")
@@ -164,9 +168,16 @@ class QuantityExtractor:
             return None
 
         role = raw.role or (_CASUALTY_NOUN_ROLES.get(folded_unit) if folded_unit else None)
-        role = role or _role_after(text, end) or _role_before(text, start)
+        is_weapon = noun is not None and noun.head_start is not None and noun.head_end is not None and (
+            taken.is_weapon(base + noun.head_start, base + noun.head_end)
+        )
+        if not is_weapon:
+            role = role or _role_after(text, end) or _role_before(text, start)
         if role is None and raw.subset and previous is not None and _same_clause(text, previous[2], start):
             role = previous[0].role
+        if fig is not None and fig.kind == "range" and _word_before(text, start) in _CHANGE_VERBS:
+            # "le bilan est passé de 12 à 17 morts": a change, the count is the last figure
+            qualifier, value, low = Qualifier.EXACT, high, high
 
         if raw.rule == "zero" and role is None and folded_unit not in _CASUALTY_NOUN_ROLES:
             return None  # "aucun intérêt", "aucune information": not a count of anything reported
@@ -239,6 +250,10 @@ class _Taken:
         """Whether ``[start, end)`` overlaps a date or time expression."""
         return any(s < end and start < e for s, e in self._dates)
 
+    def is_weapon(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a weapon mention (a counted weapon has no casualty role)."""
+        return any(s < end and start < e for s, e in self._names)
+
     def in_name(self, start: int, end: int) -> bool:
         """Whether the figure is part of a weapon name that starts before it ("Shahed-136", "S-400")."""
         return any(s < start < e for s, e in self._names)
@@ -282,6 +297,9 @@ def _word_before(text: str, pos: int) -> str:
 
 def _role_after(text: str, end: int) -> CasualtyRole | None:
     """The role stated by the words after a count ("auraient été grièvement blessés")."""
+    skip = _PARENTHETICAL.match(text, end)  # "Plus de 50 personnes, dont 20 enfants, ont été tuées"
+    if skip:
+        end = skip.end()
     window = text[end : end + 90]
     cut = _CLAUSE_END.search(window)
     window = window[: cut.start()] if cut else window
@@ -317,7 +335,9 @@ def _role_before(text: str, start: int) -> CasualtyRole | None:
     comma = window.rfind(",")
     if comma >= 0:
         window = window[comma + 1 :]
-    toks = _WORD.findall(window)
+    toks = _WORD_OR_NUMBER.findall(window)
+    if any(t[0].isdigit() for t in toks):  # another count stands between: its verb is not ours
+        toks = toks[max(i for i, t in enumerate(toks) if t[0].isdigit()) + 1 :]
     if len(toks) >= 2 and toks[-1] in ("de", "d", "des") and toks[-2] in _NOUNS_BEFORE:
         return CasualtyRole.KILLED if toks[-2] in ("mort", "deces", "vie", "execution", "assassinat",
                                                     "massacre") else _VERBS_BEFORE.get(toks[-2])
@@ -353,4 +373,10 @@ def _share_roles(text: str, found: list[tuple[Quantity, int, int]]) -> list[Quan
         governed = _role_after(text, nxt_end) is not None or out[i + 1] is not nxt
         if q.role is None and out[i + 1].role is not None and governed and _COORDINATION.match(text[end:nxt_start]):
             out[i] = attrs.evolve(q, role=out[i + 1].role)
+    for i in range(1, len(found)):
+        q, start, _ = found[i]
+        if q.rule == "subset" and q.role is None and out[i - 1].role is not None and (
+            _same_clause(text, found[i - 1][2], start)
+        ):
+            out[i] = attrs.evolve(q, role=out[i - 1].role)
     return out

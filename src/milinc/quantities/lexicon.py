@@ -155,16 +155,14 @@ CASUALTY_PARTICIPLES: dict[str, CasualtyRole] = {
 
 CASUALTY_VERBS_BEFORE: dict[str, CasualtyRole] = {
     **{w: CasualtyRole.KILLED for w in (
-        "tuant", "tué", "tuée", "tués", "tuées", "tue", "tuent", "tuer", "abattant", "exécutant",
-        "exécuté", "assassiné", "massacré", "coûtant", "coûté", "coûte", "mort", "décès", "morts",
-        "fauchant", "emportant", "achevant",
+        "tuant", "tué", "tue", "tuent", "tuer", "abattant", "exécutant", "exécuté", "assassiné",
+        "massacré", "coûtant", "coûté", "coûte", "mort", "décès", "fauchant", "emportant", "achevant",
     )},
-    **{w: CasualtyRole.INJURED for w in ("blessant", "blessé", "blessés", "blessée", "blesse", "blessent",
-                                           "blesser", "blessures")},
+    **{w: CasualtyRole.INJURED for w in ("blessant", "blessé", "blesse", "blessent", "blesser")},
     **{w: CasualtyRole.CAPTURED for w in (
-        "enlevant", "enlevé", "enlevés", "kidnappant", "kidnappé", "capturant", "capturé", "capturés",
-        "arrêtant", "arrêté", "arrêtés", "interpellé", "interpellant", "enlèvement", "capture",
-        "arrestation", "interpellation", "libération", "libéré", "détenant",
+        "enlevant", "enlevé", "kidnappant", "kidnappé", "capturant", "capturé", "arrêtant", "arrêté",
+        "interpellé", "interpellant", "enlèvement", "capture", "arrestation", "interpellation", "libération",
+        "libéré", "détenant",
     )},
     **{w: CasualtyRole.MISSING for w in ("disparition",)},
 }
