@@ -13,7 +13,6 @@ __all__ = [
     "MONTHS",
     "NUMBER_WORDS",
     "PART_OF_DAY_WORDS",
-    "PREVIOUS_OFFSETS",
     "WEEKDAYS",
     "WEEKDAY_NAMES",
 ]
@@ -53,12 +52,6 @@ DEICTIC_OFFSETS: dict[str, int] = {
     "hier": -1, "avant-hier": -2, "aujourd'hui": 0, "demain": 1, "apres-demain": 2,
 }
 """Words naming a day relative to the reference date → offset in days."""
-
-PREVIOUS_OFFSETS: dict[str, int] = {
-    "veille": -1, "avant-veille": -2, "lendemain": 1, "surlendemain": 2,
-    "jour meme": 0, "meme jour": 0, "jour la": 0,
-}
-"""Words naming a day relative to the date the text last established → offset in days."""
 
 PART_OF_DAY_WORDS: dict[str, PartOfDay | None] = {
     "matin": PartOfDay.MORNING, "matinee": PartOfDay.MORNING, "aube": PartOfDay.MORNING,

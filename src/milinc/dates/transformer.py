@@ -12,6 +12,8 @@ Plugins add callbacks for the rules they add (see :meth:`DateTransformer.with_ca
 from __future__ import annotations
 
 import datetime as _dt
+import functools
+import inspect
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -20,7 +22,7 @@ from lark import Token, Transformer
 from lark.exceptions import LarkError
 
 from ..ontology import IntervalRole, Modifier, PartOfDay
-from .lexicon import DEICTIC_OFFSETS, MONTHS, NUMBER_WORDS, PART_OF_DAY_WORDS, PREVIOUS_OFFSETS, WEEKDAYS
+from .lexicon import DEICTIC_OFFSETS, MONTHS, NUMBER_WORDS, PART_OF_DAY_WORDS, WEEKDAYS
 from .parts import DateParts, Relation, Unit, merge_parts
 
 __all__ = ["DateTransformer", "RejectedValue"]
@@ -79,7 +81,7 @@ class DateTransformer(Transformer[Any, Any]):
         """An instance whose class also has the plugins' *callbacks* (rule name → ``f(self, children)``)."""
         if not callbacks:
             return cls()
-        subclass = type("PluginDateTransformer", (cls,), dict(callbacks))
+        subclass = type("PluginDateTransformer", (cls,), {k: _guarded(f) for k, f in callbacks.items()})
         instance: DateTransformer = subclass()
         return instance
 
@@ -318,12 +320,17 @@ class DateTransformer(Transformer[Any, Any]):
         return merge_parts(children, "deictic_weekday")
 
     def ana_word(self, children: Children) -> DateParts:
-        """"la veille", "le lendemain", "le jour même"."""
-        words = [str(t) for t in _tokens(children) if t.type not in ("LA", "LE", "L", "CE")]
-        key = " ".join(words) if len(words) > 1 and "avant" not in words else "-".join(words)
-        return merge_parts(
-            children, "anaphoric", relation=Relation.PREVIOUS, offset=PREVIOUS_OFFSETS[key], unit=Unit.DAY
-        )
+        """"la veille", "l'avant-veille", "le lendemain", "le jour même", "ce jour-là"."""
+        types = {t.type for t in _tokens(children)}
+        if "VEILLE" in types:
+            offset = -2 if "AVANT" in types else -1
+        elif "LENDEMAIN" in types:
+            offset = 1
+        elif "SURLENDEMAIN" in types:
+            offset = 2
+        else:
+            offset = 0
+        return merge_parts(children, "anaphoric", relation=Relation.PREVIOUS, offset=offset, unit=Unit.DAY)
 
     def ana_shift(self, children: Children) -> DateParts:
         """"un jour plus tôt", "deux jours plus tard", "trois jours après"."""
@@ -689,6 +696,26 @@ class DateTransformer(Transformer[Any, Any]):
     def __default__(self, data: Any, children: Children, meta: Any) -> DateParts:
         """Rules without a callback of their own merge their children."""
         return merge_parts(children)
+
+
+def _guarded(callback: Callable[..., Any]) -> Callable[..., Any]:
+    """A callback whose unexpected errors end the match instead of the whole parse."""
+
+    @functools.wraps(callback)
+    def guarded(self: Any, children: Children) -> Any:
+        try:
+            return callback(self, children)
+        except LarkError:
+            raise
+        except (KeyError, ValueError, IndexError, TypeError, AttributeError, StopIteration) as exc:
+            raise RejectedValue(f"{callback.__name__}: {exc!r}") from exc
+
+    return guarded
+
+
+for _name, _member in list(vars(DateTransformer).items()):
+    if inspect.isfunction(_member) and not _name.startswith("_"):
+        setattr(DateTransformer, _name, _guarded(_member))
 
 
 def _clock_alone(part: DateParts) -> DateParts:
