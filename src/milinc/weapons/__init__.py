@@ -13,10 +13,12 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from .. import engine
 from ..extensions import Extensions
 from ..normalize import fold
-from ..ontology import Weapon
+from ..ontology import Span, Weapon
 from .mentions import Draft, Part, WeaponTransformer, make_transformer
 from .taxonomy import (
     CategoryInfo,
@@ -44,6 +46,10 @@ __all__ = [
     "load_taxonomy",
     "load_taxonomy_data",
 ]
+
+_GAP_STOPWORDS = frozenset(
+    ["et", "ou", "ni", "mais", "dont", "ont", "a", "sont", "est", "etait", "par", "avec", "sur", "dans", "vers", "contre", "pour", "le", "la", "les", "des", "un", "une", "du", "de", "au", "aux", "en", "qui", "que", "selon", "depuis", "apres", "avant", "lors", "ainsi", "puis", "tandis", "alors", "dont", "comme", "entre", "sans", "sous", "chez"]
+)
 
 LOOKBACK = 4
 """Tokens tried before an anchor: "*tirs d'*artillerie", "*système de* défense aérienne"."""
@@ -169,9 +175,37 @@ class WeaponExtractor:
         out: list[Weapon] = []
         for offset, draft in self.drafts(text):
             weapon = self._weapon(ctx, offset, draft)
-            if weapon is not None:
-                out.append(weapon)
+            if weapon is None:
+                continue
+            if out and self._names_it(ctx, out[-1], weapon):
+                out[-1] = attrs.evolve(
+                    out[-1],
+                    span=Span(out[-1].span.start, weapon.span.end, ctx.original[out[-1].span.start : weapon.span.end]),
+                    name=weapon.name,
+                    subtype=out[-1].subtype or weapon.subtype,
+                    rule="headed+name",
+                )
+                continue
+            out.append(weapon)
         return out
+
+    @staticmethod
+    def _names_it(ctx: ExtractionContext, head: Weapon, name: Weapon) -> bool:
+        """Whether a bare system name right after an unnamed head names it.
+
+        "avion de chasse multirôle F-16": the grammar stops at "multirôle", a word it
+        does not know; one or two plain words between a head and a name of the
+        same category still make one mention.
+        """
+        if head.name is not None or name.rule != "named" or head.category != name.category:
+            return False
+        gap = ctx.original[head.span.end : name.span.start]
+        if len(gap) > 40 or "\n" in gap:
+            return False
+        words = gap.split()
+        return len(words) <= 2 and all(
+            w.isalpha() and fold(w) not in _GAP_STOPWORDS for w in words
+        )
 
     def _name_ok(self, ctx: ExtractionContext, offset: int, draft: Draft) -> bool:
         alias = draft.system

@@ -274,7 +274,10 @@ def _reported_name(alias: str, canonical: str) -> str:
     if a == c or a.rstrip("s") == c.rstrip("s"):
         return canonical
     if c in a or a in c:
-        return alias
+        return alias  # a variant ("Iskander-M") or the family ("Shahed") of the canonical name
+    digits_a, digits_c = re.findall(r"\d+", a), re.findall(r"\d+", c)
+    if digits_a and digits_c and digits_a != digits_c:
+        return alias  # another model number of the family ("Kh-31" filed under "Kh-59")
     return canonical
 
 
