@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import multiprocessing
 import os
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -33,6 +35,10 @@ class _DyingParser(Parser):
         if "DIE" in text:
             os._exit(3)  # the worker process vanishes, as when the OS kills it
         return super().parse(text, reference_date=reference_date)
+
+
+def make_no_parser() -> Parser:
+    raise RuntimeError("cannot build the parser")
 
 
 def make_exploding_parser() -> Parser:
@@ -191,3 +197,24 @@ def test_a_dead_worker_fails_its_chunk_and_the_run_goes_on() -> None:
     assert isinstance(died, ErrorRecord) and died.kind is ErrorKind.WORKER_DIED
     # items submitted after the pool broke get a fresh pool
     assert all(isinstance(r, Document) for _, r in results[8:])
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_parser_that_cannot_be_built_raises_once_instead_of_failing_every_item(jobs: int) -> None:
+    with pytest.raises(RuntimeError, match="cannot build the parser"):
+        next(parse_many(["a", "b"], jobs=jobs, parser_factory=make_no_parser))
+
+
+def test_forked_workers_use_the_parser_built_here() -> None:
+    built: list[Parser] = []
+
+    def factory() -> Parser:  # a closure: usable only because forked workers need no pickling
+        built.append(make_fake_parser())
+        return built[-1]
+
+    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        pytest.skip("workers are forked only where fork exists and this process runs no other thread")
+    corpus = generate_corpus(6, seed=4)
+    results = list(parse_records(corpus, jobs=2, chunk_size=1, parser_factory=factory))
+    assert len(built) == 1  # built once, in this process
+    assert all(isinstance(r, Document) and r.events for _, r in results)

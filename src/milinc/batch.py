@@ -214,9 +214,11 @@ def _make_parser(max_chars: int | None, parser_factory: Callable[[], Parser] | N
 _worker_parser: Parser | None = None
 
 
-def _init_worker(max_chars: int | None, parser_factory: Callable[[], Parser] | None) -> None:
+def _init_worker(
+    max_chars: int | None, parser_factory: Callable[[], Parser] | None, inherited: Parser | None
+) -> None:
     global _worker_parser
-    _worker_parser = _make_parser(max_chars, parser_factory)
+    _worker_parser = inherited if inherited is not None else _make_parser(max_chars, parser_factory)
 
 
 def _parse_chunk(chunk: list[Record | ErrorRecord], default_date: _dt.date | None) -> list[Result]:
@@ -249,7 +251,8 @@ def _in_processes(
     jobs: int,
     chunk_size: int,
     default_date: _dt.date | None,
-    initargs: tuple[int | None, Callable[[], Parser] | None],
+    max_chars: int | None,
+    parser_factory: Callable[[], Parser] | None,
 ) -> Iterator[tuple[str, Result]]:
     from concurrent.futures import ProcessPoolExecutor
 
@@ -257,8 +260,17 @@ def _in_processes(
     pending: collections.deque[tuple[list[str], Future[list[Result]]]] = collections.deque()
     pool: ProcessPoolExecutor | None = None
 
+    # Build the parser here first: a broken configuration (a plugin that does not compile) raises to
+    # the caller as with jobs=1, instead of failing every item. Forked workers inherit it as it is;
+    # forkserver/spawn workers build their own.
+    parser = _make_parser(max_chars, parser_factory)
+
     def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(jobs, mp_context=_default_context(), initializer=_init_worker, initargs=initargs)
+        context = _default_context()
+        inherited = parser if context.get_start_method() == "fork" else None
+        return ProcessPoolExecutor(
+            jobs, mp_context=context, initializer=_init_worker, initargs=(max_chars, parser_factory, inherited)
+        )
 
     def collect(ids: list[str], future: Future[list[Result]]) -> Iterator[tuple[str, Result]]:
         nonlocal pool
@@ -322,7 +334,7 @@ def parse_records(
         for record in records:
             yield record.id, _parse_one(parser, record, reference_date)
         return
-    yield from _in_processes(records, workers, chunk_size, reference_date, (max_chars, parser_factory))
+    yield from _in_processes(records, workers, chunk_size, reference_date, max_chars, parser_factory)
 
 
 def parse_many(
@@ -357,6 +369,8 @@ def parse_many(
     Raises:
         TypeError: *jobs* or *reference_date* has the wrong type (a usage
             error, raised when iteration starts).
+        PluginError: the parser cannot be built (a broken plugin); whatever
+            *parser_factory* raises is raised too, once, before any item is parsed.
     """
     for _, result in parse_records(
         items,
