@@ -190,6 +190,8 @@ def _plausible(text: str, start: int, end: int, parts: DateParts) -> bool:
     """Context checks the grammar cannot make (it never sees the words around a match)."""
     before = text[max(0, start - 30) : start]
     after = text[end : end + 30]
+    if (before.endswith("/") or after.startswith("/")) and _in_url(text, start):
+        return False  # ".../2024/03/13/..." in a link
     if parts.rule == "year_de":
         if _QUANTITY_BEFORE.search(before):
             return False  # "plus de 2000 soldats"
@@ -199,6 +201,14 @@ def _plausible(text: str, start: int, end: int, parts: DateParts) -> bool:
     if parts.clock and text.startswith("a", start) and _IL_Y_A.search(before):
         return False  # "il y a 2 heures" is a duration
     return not (parts.clock and _TRAVEL_TIME.match(after))  # "à 2 heures de route"
+
+
+def _in_url(text: str, pos: int) -> bool:
+    """Whether *pos* is inside a link ("www.", "http", "/2024/03/")."""
+    left = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    right_space = [i for i in (text.find(" ", pos), text.find("\n", pos)) if i >= 0]
+    word = text[left : min(right_space) if right_space else len(text)]
+    return "http" in word or "www." in word or word.count("/") >= 3 or ".fr/" in word or ".com/" in word
 
 
 def _expression(ctx: ExtractionContext, found: _Found, r: Resolution) -> TimeExpression:

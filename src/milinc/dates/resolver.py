@@ -106,36 +106,38 @@ class Resolver:
         ref = self.reference_date
         if ref is None:
             return self._unresolved_relative(parts)
-        anchor, anchor_value = Anchor.REFERENCE_DATE, ref.isoformat()
+        return self._shift(parts, ref, Anchor.REFERENCE_DATE)
+
+    def _from_previous(self, parts: DateParts, previous: _dt.date | None) -> Resolution:
+        if previous is not None:
+            return self._shift(parts, previous, Anchor.PREVIOUS_DATE)
+        ref = self.reference_date
+        if ref is None:
+            return self._unresolved_relative(parts)
+        if parts.rule == "part_of_day_alone" and parts.part_of_day is PartOfDay.NIGHT:
+            # "dans la nuit" with no date before it: the night just past, as "la nuit dernière"
+            return self._shift(parts, ref - _dt.timedelta(days=1), Anchor.REFERENCE_DATE)
+        return self._shift(parts, ref, Anchor.REFERENCE_DATE)
+
+    def _shift(self, parts: DateParts, base: _dt.date, anchor: Anchor) -> Resolution:
+        """*base* moved by the offset of *parts*, at the granularity of its unit."""
+        anchor_value = base.isoformat()
         if parts.unit is Unit.WEEK:
-            d = ref + _dt.timedelta(weeks=parts.offset)
+            d = base + _dt.timedelta(weeks=parts.offset)
             iso = d.isocalendar()
             return Resolution(
                 f"{iso[0]}-W{iso[1]:02d}", Granularity.WEEK, year=iso[0], anchor=anchor, anchor_value=anchor_value
             )
         if parts.unit is Unit.MONTH:
-            y, m = _add_months(ref.year, ref.month, parts.offset)
+            y, m = _add_months(base.year, base.month, parts.offset)
             return Resolution(
                 f"{y:04d}-{m:02d}", Granularity.MONTH, year=y, month=m, anchor=anchor, anchor_value=anchor_value
             )
         if parts.unit is Unit.YEAR:
-            y = ref.year + parts.offset
+            y = base.year + parts.offset
             return Resolution(f"{y:04d}", Granularity.YEAR, year=y, anchor=anchor, anchor_value=anchor_value)
-        d = ref + _dt.timedelta(days=parts.offset)
-        return self._day_value(parts, d, anchor=anchor, anchor_value=anchor_value)
-
-    def _from_previous(self, parts: DateParts, previous: _dt.date | None) -> Resolution:
-        if previous is not None:
-            base, anchor = previous, Anchor.PREVIOUS_DATE
-        elif self.reference_date is not None:
-            base, anchor = self.reference_date, Anchor.REFERENCE_DATE
-            if parts.rule == "part_of_day_alone" and parts.part_of_day is PartOfDay.NIGHT:
-                # "dans la nuit" with no date before it: the night just past, as "la nuit dernière"
-                base = base - _dt.timedelta(days=1)
-        else:
-            return self._unresolved_relative(parts)
         d = base + _dt.timedelta(days=parts.offset)
-        return self._day_value(parts, d, anchor=anchor, anchor_value=base.isoformat())
+        return self._day_value(parts, d, anchor=anchor, anchor_value=anchor_value)
 
     def _unresolved_relative(self, parts: DateParts) -> Resolution:
         if parts.unit is Unit.WEEK:

@@ -333,12 +333,18 @@ class DateTransformer(Transformer[Any, Any]):
         return merge_parts(children, "anaphoric", relation=Relation.PREVIOUS, offset=offset, unit=Unit.DAY)
 
     def ana_shift(self, children: Children) -> DateParts:
-        """"un jour plus tôt", "deux jours plus tard", "trois jours après"."""
+        """"un jour plus tôt", "deux jours plus tard", "une semaine après", "un an plus tard"."""
         part = merge_parts(children)
-        return part.but(
-            rule="anaphoric_shift", relation=Relation.PREVIOUS, unit=Unit.DAY,
-            offset=(part.count or 0) * part.direction, direction=0,
-        )
+        types = {t.type for t in _tokens(children)}
+        offset = (part.count or 0) * part.direction
+        unit = Unit.DAY
+        if "SEMAINE" in types:
+            offset *= 7  # a week after a day is a day
+        elif "MOIS" in types:
+            unit = Unit.MONTH
+        elif "AN" in types or "ANNEE" in types:
+            unit = Unit.YEAR
+        return part.but(rule="anaphoric_shift", relation=Relation.PREVIOUS, unit=unit, offset=offset, direction=0)
 
     def shift_back(self, children: Children) -> DateParts:
         """"plus tôt", "auparavant", "avant"."""
