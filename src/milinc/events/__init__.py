@@ -12,10 +12,12 @@ The stages, each in its module:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..extensions import Extensions
+from ..normalize import fold
 from ..ontology import (
     Action,
     ActorType,
@@ -83,6 +85,7 @@ class EventAssembler:
             mention.sentence = sentence
             mention.clause = layout.clause_of(sentence, start)
             mention.heading = layout.heading[sentence]
+            mention.after_en = ctx.text[max(0, start - 3) : start] == "en "
             s_start, s_end = layout.sentence_bounds[sentence]
             mention.generic = generic_reason(mention, ctx.text, s_start, s_end)
             found.append(mention)
@@ -109,6 +112,10 @@ class EventAssembler:
         mentions, slots = b.mentions, b.slots
         contributors = [(mentions[i], slots[i]) for i in inc.contributors]
         founder = mentions[inc.founder]
+        # the first trigger of the founder's clause names the incident first ("Un attentat-suicide a frappé …")
+        first = min((mentions[j] for j in inc.members if mentions[j].sentence == founder.sentence
+                     and mentions[j].clause == founder.clause and b.roles[j] == "event"
+                     and mentions[j].start < founder.start), key=lambda x: x.start, default=founder)
         why: list[Explanation] = []
         why.append(Explanation("trigger", f"{founder.rule}:{founder.lemma}", ctx.span(founder.start, founder.end)))
 
@@ -131,8 +138,13 @@ class EventAssembler:
                 if w not in weapons:
                     weapons.append(w)
                     why.append(Explanation("weapons", f"{rule}:{w.value}", span))
-        killed = _casualties([c for _, s in contributors for c in s.casualties if c.role is CasualtyRole.KILLED])
-        injured = _casualties([c for _, s in contributors for c in s.casualties if c.role is CasualtyRole.INJURED])
+        counts = [c for _, s in contributors for c in s.casualties]
+        # counts said in the next sentence, when it names no incident ("Aucun blessé n'a été signalé.")
+        last = max(m.sentence for m, _ in contributors)
+        if last + 1 < len(ctx.sentences) and ctx.sentences[last + 1].paragraph == ctx.sentences[last].paragraph:
+            counts.extend(self.filler.orphans.get(last + 1, []))
+        killed = _casualties([c for c in counts if c.role is CasualtyRole.KILLED])
+        injured = _casualties([c for c in counts if c.role is CasualtyRole.INJURED])
         for slot, value in (("killed", killed), ("injured", injured)):
             if value is not None:
                 for span in value.spans:
@@ -157,12 +169,12 @@ class EventAssembler:
             actions=actions,
             weapons=frozenset(weapons),
             flags=flags,
-            target_type=target.actor_type if target else ActorType.UNKNOWN,
+            target_type=_target_type(target.actor_type if target else ActorType.UNKNOWN, counts),
         ))
         why.append(Explanation("type", f"acled_rule_{rule_index}:{sub_type.value}", ctx.span(founder.start, founder.end)))
         why.append(Explanation("mentions", f"{len(inc.members)}_merged", None))
         return Event(
-            span=ctx.span(founder.start, founder.end),
+            span=ctx.span(first.start, first.end),
             event_type=event_type,
             sub_event_type=sub_type,
             action=founder_action if founder_action is not Action.OTHER else Action.ATTACK,
@@ -179,6 +191,22 @@ class EventAssembler:
             mentions=[ctx.span(mentions[i].start, mentions[i].end) for i in inc.members],
             explanations=why,
         )
+
+
+_CIVILIAN_UNITS = frozenset({"civil", "civils", "habitant", "villageois", "enfant", "femme", "fidele", "passant", "eleve",
+                             "refugie", "deplace", "orpailleur", "berger", "commercant", "patient", "journaliste"})
+
+
+def _target_type(stated: ActorType, counts: Sequence[CasualtyCandidate]) -> ActorType:
+    """The target's type, or civilians when the killed are counted as civilians ("tuant quinze civils")."""
+    if stated is not ActorType.UNKNOWN:
+        return stated
+    for c in counts:
+        if c.role is CasualtyRole.KILLED and c.span is not None:
+            words = set(re.findall(r"\w+", fold(c.span.text)))
+            if words & _CIVILIAN_UNITS:
+                return ActorType.CIVILIANS
+    return stated
 
 
 def _incident_date(slots: Sequence[MentionSlots]) -> tuple[TimeExpression | None, str]:

@@ -55,6 +55,9 @@ _CAMPAIGN = re.compile(r"\b(?:ont commence|a commence|depuis le debut|depuis des
 _HABITUAL_CONTEXT = re.compile(r"\b(?:lors de precedentes|par le passe|a plusieurs reprises|a de nombreuses reprises|"
                                r"regulierement|frequemment|souvent|depuis des (?:mois|annees|semaines)|"
                                r"de (?:dizaines|centaines|plusieurs|nombreuses|multiples) (?:d'|de )?\w*)\b")
+_TOLL = re.compile(r"\b(?:depuis le debut|depuis (?:le |la |l')?(?:\d|janvier|fevrier|mars|avril|mai|juin|juillet|aout|"
+                   r"septembre|octobre|novembre|decembre)|au total|bilan (?:total|global)|en tout|cette annee|"
+                   r"depuis des (?:mois|annees|semaines))")
 _BACKGROUND_SENTENCE = re.compile(r"\b(?:anniversaire|il y a (?:un|deux|trois|\d+) ans|commemor)\w*")
 
 
@@ -89,6 +92,9 @@ def generic_reason(mention: Mention, text: str, sentence_start: int, sentence_en
         return "habitual"
     if head_only_noun and mention.plural and _CAMPAIGN.search(text, mention.start, min(sentence_end, mention.end + 90)):
         return "campaign"
+    if mention.role == "casualty" and _TOLL.search(text, max(sentence_start, mention.start - 60),
+                                                   min(sentence_end, mention.end + 60)):
+        return "aggregate"  # "depuis le début de la guerre, plus de 30 000 personnes ont été tuées"
     if head_only_noun and _BACKGROUND_SENTENCE.search(sentence) and "anniversaire" in left + right:
         return "background"
     if mention.rule == "nominal" and mention.pos == "present" and not mention.title:

@@ -41,6 +41,7 @@ _FAMILIES = {
     WeaponCategory.MORTAR: "projectile", WeaponCategory.EXPLOSIVE: "explosive", WeaponCategory.SMALL_ARMS: "small_arms",
     WeaponCategory.MELEE: "melee", WeaponCategory.CHEMICAL: "chemical",
 }
+_LIGHT_VERBS = frozenset({"lancer"})
 _EXCLUSIVE_ACTIONS = frozenset({Action.ARREST, Action.ABDUCTION})
 _PREMODIFIERS = frozenset(
     "recente recentes nouvelle nouvelles nouvel nouveau nouveaux lourde lourdes derniere dernieres dernier derniers "
@@ -90,6 +91,8 @@ def effective_action(m: Mention, slots: MentionSlots) -> tuple[Action, str]:
             role = m.without_projectile.get("role", role)
     if role == "impact":
         role = "event" if projectile or weapons & {WeaponCategory.EXPLOSIVE} else "weak"
+    if m.pos == "gerund" and m.after_en and projectile and m.action not in (Action.KILLING, Action.WOUNDING):
+        role = "event"  # "a répliqué en tirant des roquettes"
     return action, role
 
 
@@ -212,10 +215,16 @@ class IncidentBuilder:
         if m.generic or self.roles[i] != "event" or m.heading or m.negated:
             return False
         det, _ = self.dets[i]
+        if m.lemma in _LIGHT_VERBS and any(
+            o.rule == "nominal" and o.pos == "noun" and 0 <= o.start - m.end <= 30 for o in self.mentions
+        ):
+            return False  # "a lancé une attaque": the noun names the incident
         if m.rule != "nominal":
             return True
         if m.pos == "present":
             return m.title
+        if m.pos == "gerund":
+            return self.roles[i] == "event"
         if m.pos != "noun" or det == "demonstrative":
             return False
         if m.title and m.plural:
@@ -287,12 +296,12 @@ class IncidentBuilder:
         m = self.mentions[i]
         role = self.roles[i]
         det, _ = self.dets[i]
-        summary = m.title or m.heading or (m.rule == "nominal" and m.pos == "noun" and m.plural)
-        contributes = not summary
+        summary = m.heading or (m.rule == "nominal" and m.pos == "noun" and m.plural)
 
         def add(inc: Incident) -> None:
             inc.members.append(i)
-            if contributes:
+            # a headline sums up: it only adds to an incident it founded
+            if not summary and (not m.title or self.mentions[inc.founder].sentence == m.sentence):
                 inc.contributors.append(i)
 
         refers_back = m.rule == "nominal" and m.pos == "noun" and det in ("definite", "demonstrative")
@@ -320,6 +329,9 @@ class IncidentBuilder:
                 if m.sentence - last <= window and self.compatible(i, inc, anaphor=True):
                     recent.append((max(self.mentions[j].start for j in inc.members if self.mentions[j].start < m.start), inc))
             if recent:
+                if role == "casualty":  # the dead and wounded of an attack, not of the interceptions around it
+                    recent.sort(key=lambda x: self.actions[x[1].founder] is not Action.INTERCEPTION)
+                    recent = [x for x in recent if self.actions[x[1].founder] is not Action.INTERCEPTION] or recent
                 add(max(recent, key=lambda x: x[0])[1])
                 return
         elif m.title or self.layout.title[m.sentence]:

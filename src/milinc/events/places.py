@@ -63,7 +63,7 @@ _NAME_CONNECTORS = frozenset({"al", "el", "ez", "ad", "as", "ar", "ash", "an", "
 _NOT_PLACE_NAMES = frozenset({"defense", "etat", "securite", "coalition", "l'onu", "onu", "otan", "reuters", "afp"})
 # Words before a place that make it a launch site or a border, not where the incident happened.
 _NOT_SCENE = re.compile(r"(?:depuis|en provenance|lances? d|lancees? d|tires? d|tirees? d|frontiere avec|frontiere|"
-                        r"frontaliere|vers|direction|a destination)\W*(?:\w+\W+){0,3}$")
+                        r"frontaliere|vers|direction|a destination)[^,;.]{0,50}$")
 _COUNTRY_LOCATIVE = re.compile(
     r"(?:\ben|\bau|\baux|\bdans|\bsur le sol d[e'u]|\b(?:nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|"
     r"sud-ouest|centre-nord|centre-est|centre-ouest) d[e'u]|\bpartout en|\bterritoire d[e'u])\s*(?:la |l'|les )?$"
@@ -123,7 +123,7 @@ class Gazetteer:
             span = ctx.span(m.start(), m.end())
             if alias[:1].isupper() and not span.text[:1].isupper():
                 continue  # "est", "nord", "hit" as common words
-            before = text[max(0, m.start() - 40) : m.start()]
+            before = text[max(0, m.start() - 60) : m.start()]
             if entry.get("kind") == "country" and not _COUNTRY_LOCATIVE.search(before):
                 continue  # "milices soutenues par l'Iran", "Israël a frappé": an actor, not a place
             found.append(PlaceMention(m.start(), m.end(), self._place(entry, span), "gazetteer",
@@ -145,7 +145,7 @@ class Gazetteer:
                 continue
             span = ctx.span(n_start, n_end)
             kind = _PATTERN_KINDS[m.group("kw")]
-            before = text[max(0, m.start() - 40) : m.start()]
+            before = text[max(0, m.start() - 60) : m.start()]
             place = Place(name=span.text, kind=kind, country=None, span=span)
             found.append(PlaceMention(n_start, n_end, place, m.group("kw"), scene=not _NOT_SCENE.search(before)))
             taken.append((n_start, n_end))

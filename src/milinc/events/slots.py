@@ -67,6 +67,8 @@ _REPORTING = re.compile(
 _CLAUSE_BREAK = re.compile(r";|:\s|\s-\s|,\s+(?:et|mais|alors que|tandis que|puis)\s|\.\s+et\s|"
                            r"\b(?:apres|avant|depuis) (?:que|qu'|la|le|les|l'|une|un|des)\b|"
                            r"\ben (?:represailles|reponse|riposte)\b|\bsuite a\b")
+_BACKGROUND_NOUNS = re.compile(r"\b(?:guerre|conflit|escalade|tensions?|invasion|occupation|agression|crise|contexte|"
+                               r"offensive|cessez-le-feu|treve|mission|presence|retrait|deploiement)\b")
 _THAT = re.compile(r"\b(?:que|qu')")
 _BLOCK_CARRY = re.compile(r"\b(?:quelques|plusieurs|deux|trois|\d+) (?:jours|semaines|mois|heures) (?:apres|avant|plus tot|"
                           r"auparavant|plus tard)|\bauparavant\b|\bprecedemment\b|\bla semaine (?:derniere|passee)\b|"
@@ -103,10 +105,12 @@ _NP_STOP = re.compile(r"\b(?:qui|que|dont|a|au|aux|en|dans|pres|selon|lors|apres
 _ALLEGED = re.compile(r"\b(?:presumes?|presumees?|pretendument|presumement|soupconnes?|soupconnees?|accuses? d'avoir|"
                       r"accusees? d'avoir|aurait ete commis)\b")
 _DENIED = re.compile(r"\b(?:nie|nient|dementi|dement|dementent|a rejete|rejette|conteste)\b")
-_SOURCE = re.compile(r"\b(?:selon|d'apres)\s+(?P<src>(?:[\w'-]+\s*){1,6})")
+_SOURCE = re.compile(r"\b(?:selon|d'apres)\s+(?P<src>(?:[\w'-]+\s*){1,8})")
 _SOURCE_WORDS = re.compile(r"\b(?:pentagone|armee|ministere|porte-parole|responsables?|etat-major|agence|sources?|"
                            r"medias|television|temoins|habitants|autorites|gouvernement|police|ong|observatoire)\b")
-_SOURCE_SUBJECT = re.compile(r"(?P<src>(?:le |la |les |l')?[\w'-]+(?: [\w'-]+){0,4})\s*,?\s+(?:a|ont)\s+"
+_SOURCE_INVERTED = re.compile(r",\s+(?:a|ont)\s+(?:declare|annonce|indique|affirme|confirme|precise|rapporte|fait savoir|"
+                              r"assure|ajoute|explique)\s+(?P<src>(?:le |la |les |l')[\w'-]+(?: [\w'-]+){0,4})")
+_SOURCE_SUBJECT = re.compile(r"(?:^|[,.] )(?P<src>(?:le |la |les |l')?[\w'-]+(?: [\w'-]+){0,4})\s*,?\s+(?:a|ont)\s+"
                              r"(?:declare|annonce|indique|affirme|confirme|precise|rapporte|fait etat)\b")
 
 
@@ -230,6 +234,8 @@ class DocumentLayout:
             title.append(in_title_zone)
             heading.append(not in_title_zone and single and len(line_text) <= 120
                            and not re.search(r"[.!?:\"]\s*$", line_text))
+        if all(title):  # a text of one short paragraph is all body
+            title = [False] * len(title)
         clauses = []
         for s, e in bounds:
             cuts = [s] + [m.end() for m in _CLAUSE_BREAK.finditer(text, s, e)] + [e]
@@ -249,8 +255,10 @@ class _Sink:
     start: int
     end: int
     mention: int | None
-    """Index of the mention, ``None`` for a reporting verb."""
+    """Index of the mention, ``None`` for a reporting verb or a background noun."""
     clause: int
+    background: bool = False
+    """A noun of the story's background ("la guerre entre Israël et le Hamas à Gaza") that keeps what is near it."""
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -262,6 +270,7 @@ class SlotFiller:
 
     def __init__(self, actors: ActorLexicon) -> None:
         self.actors = actors
+        self.orphans: dict[int, list[CasualtyCandidate]] = {}
 
     def fill(
         self,
@@ -272,6 +281,8 @@ class SlotFiller:
     ) -> list[MentionSlots]:
         """One :class:`MentionSlots` per mention, in the same order."""
         text = ctx.text
+        self.orphans: dict[int, list[CasualtyCandidate]] = {}
+        """Casualty counts of sentences without a trigger, by sentence (set by :meth:`fill`)."""
         slots = [MentionSlots() for _ in mentions]
         by_sentence: dict[int, list[int]] = {}
         for i, m in enumerate(mentions):
@@ -284,20 +295,31 @@ class SlotFiller:
             for rm in _REPORTING.finditer(text, s_start, s_end):
                 if not any(_distance((rm.start(), rm.end()), (k.start, k.end)) == 0 for k in sinks):
                     sinks.append(_Sink(rm.start(), rm.end(), None, layout.clause_of(si, rm.start())))
+            for bm in _BACKGROUND_NOUNS.finditer(text, s_start, s_end):
+                if not any(_distance((bm.start(), bm.end()), (k.start, k.end)) == 0 for k in sinks):
+                    sinks.append(_Sink(bm.start(), bm.end(), None, layout.clause_of(si, bm.start()), background=True))
+            if not idxs:
+                self._orphan_casualties(ctx, si, s_start, s_end)
             if not sinks:
                 continue
             # the first trigger that states an incident: what comes before it frames the sentence
             first_strong = min((mentions[i].start for i in idxs
                                 if mentions[i].role in ("event", "impact") and not mentions[i].generic), default=s_end)
 
-            def nearest(start: int, end: int, *, sentence: int = si, sinks: list[_Sink] = sinks) -> _Sink:
+            def nearest(start: int, end: int, *, sentence: int = si, sinks: list[_Sink] = sinks,
+                        reporting: bool = False) -> _Sink:
+                # only dates can belong to a reporting verb; places, weapons and counts go to triggers
+                # (or stay with a background noun)
+                pool = sinks if reporting else [k for k in sinks if k.mention is not None or k.background] or sinks
                 clause = layout.clause_of(sentence, start)
-                same = [k for k in sinks if k.clause == clause] or sinks
+                same = [k for k in pool if k.clause == clause] or pool
 
                 def cost(k: _Sink) -> tuple[int, bool]:
                     gap = _distance((start, end), (k.start, k.end))
                     # "a déclaré que lundi …": what follows "que" is said of the reported clause
                     if k.mention is None and k.end <= start and _THAT.search(text, k.end, start):
+                        gap += 10_000
+                    if k.background and start < k.start:  # "la guerre … à Gaza" keeps what follows it only
                         gap += 10_000
                     return gap, k.start < start
 
@@ -308,9 +330,9 @@ class SlotFiller:
                 if not s_start <= d.span.start < s_end:
                     continue
                 background = _background_date(text, d)
-                k = nearest(d.span.start, d.span.end)
+                k = nearest(d.span.start, d.span.end, reporting=True)
                 if k.mention is None:
-                    if not background:
+                    if not background and not k.background:
                         reported_days.setdefault(si, []).append(DatedCandidate(_as_day(d), REPORTED, "reporting_verb"))
                     continue
                 if mentions[k.mention].generic:
@@ -384,6 +406,18 @@ class SlotFiller:
             self._discourse(ctx, layout, m, slots[i], slots, mentions, frame_dates, reported_days)
             self._actors_and_modality(ctx, layout, m, slots[i])
         return slots
+
+    def _orphan_casualties(self, ctx: ExtractionContext, si: int, s_start: int, s_end: int) -> None:
+        """Counts of a sentence without trigger ("Aucun blessé n'a été signalé."), for the previous incident."""
+        for q in ctx.quantities:
+            if s_start <= q.span.start < s_end:
+                role = _casualty_role(ctx.text, q.span.start, q.span.end, q.role, q.unit)
+                if role is None or _SUBSET.search(ctx.text[max(0, q.span.start - 24) : q.span.start]):
+                    continue
+                for r in ([CasualtyRole.KILLED, CasualtyRole.INJURED] if role == "both" else [role]):
+                    assert isinstance(r, CasualtyRole)
+                    self.orphans.setdefault(si, []).append(CasualtyCandidate(
+                        r, q.qualifier, q.value, q.low, q.high, q.span, si, "next_sentence"))
 
     def _discourse(
         self,
@@ -475,12 +509,12 @@ class SlotFiller:
             own.modality = Modality.ALLEGED
         elif m.conditional or re.search(r"\b(?:aurai(?:en)?t|serai(?:en)?t)\b", sentence):
             own.modality = Modality.REPORTED
-        src = _SOURCE.search(sentence) or _SOURCE_SUBJECT.search(sentence)
+        src = _SOURCE.search(sentence) or _SOURCE_INVERTED.search(sentence) or _SOURCE_SUBJECT.search(sentence)
         if src:
             raw = src.group("src")
             cut = re.split(r"\s(?:qui|que|a|ont|en|dans|lors|,)\s|[,.;:]", raw)[0].strip()
             original = ctx.span(s_start + src.start("src"), s_start + src.start("src") + len(cut)).text if cut else ""
-            if cut and (re.search(r"[A-Z]", original[1:] if src.re is _SOURCE_SUBJECT else original) or _SOURCE_WORDS.search(cut)):
+            if cut and not re.search(r"\d", cut) and (re.search(r"[A-Z]", original) or _SOURCE_WORDS.search(cut)):
                 a = s_start + src.start("src")
                 own.source = Source(ctx.span(a, a + len(cut)), ctx.span(a, a + len(cut)).text)
                 if own.modality is Modality.ASSERTED:

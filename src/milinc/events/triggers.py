@@ -87,6 +87,8 @@ class Mention:
     future: bool = False
     hypothetical: bool = False
     aux: tuple[str, ...] = ()
+    after_en: bool = False
+    """A gerund after "en" ("en tirant"): the manner of the main verb."""
     interception_if_projectile: bool = False
     without_projectile: Mapping[str, str] | None = None
     sentence: int = 0
