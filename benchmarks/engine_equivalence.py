@@ -1,4 +1,8 @@
-"""Check that the engine's fast ``parse_at`` finds exactly what lark's interactive parser finds.
+"""Check that the engine's fast paths find exactly what the plain reference code finds.
+
+1. ``lexicon_regex`` (a trie) against the plain longest-first alternation, at every
+   position, for every lexicon the default parser compiles;
+2. ``GrammarMatcher.parse_at`` against lark's interactive parser (below).
 
 ``milinc.engine.GrammarMatcher.parse_at`` drives lark's LALR tables directly for
 speed; ``_parse_at_interactive`` is the reference written with lark's public
@@ -115,6 +119,46 @@ def matchers() -> Iterator[tuple[str, Any]]:
                     yield f"{stage_name}.{attr}", candidate
 
 
+def recorded_lexicons() -> list[list[str]]:
+    """The phrase lists the default parser's extractors turn into regexes (recorded while a parser is built)."""
+    import milinc
+    from milinc import engine
+
+    recorded: list[list[str]] = []
+    original = engine.lexicon_regex
+
+    def recording(phrases: Any) -> str:
+        phrases = list(phrases)
+        recorded.append(phrases)
+        return original(phrases)
+
+    engine.lexicon_regex = recording
+    try:
+        milinc.Parser()
+    finally:
+        engine.lexicon_regex = original
+    return recorded
+
+
+def check_lexicons(texts: list[str]) -> list[str]:
+    """The trie regex of each lexicon finds what the plain longest-first alternation finds, everywhere."""
+    import re
+
+    from milinc import engine
+
+    diffs: list[str] = []
+    for phrases in recorded_lexicons():
+        trie = re.compile(engine.lexicon_regex(phrases))
+        plain = re.compile(engine._alternation_regex(phrases))
+        for text in texts:
+            for i in range(len(text)):
+                a, b = trie.match(text, i), plain.match(text, i)
+                if (a and a.span()) != (b and b.span()):
+                    diffs.append(f"lexicon {phrases[:3]}… at {i}: {text[i : i + 40]!r}")
+                    break
+    return diffs
+
+
 def _same(a: Any, b: Any) -> bool:
     if a is None or b is None:
         return a is b
@@ -142,7 +186,10 @@ def check(name: str, matcher: Any, texts: list[str]) -> tuple[int, int, list[str
                 ref = matcher._parse_at_interactive(text, s, limit)
                 matched += ref is not None
                 if not _same(fast, ref) and len(diffs) < 20:
-                    diffs.append(f"{name} at {s}: {text[s:limit][:60]!r}: fast={fast!r} reference={ref!r}")
+                    diffs.append(
+                        f"{name} at {s}: {text[s:limit][:60]!r}:\n      fast={fast!r:.400}\n      "
+                        f"reference={ref!r:.400}"
+                    )
     return checked, matched, diffs
 
 
@@ -164,7 +211,15 @@ def main(argv: list[str] | None = None) -> int:
         found.append(("tests/test_engine.MATCHER", test_engine.MATCHER))
     except ImportError:
         pass
-    failed = False
+    t = time.perf_counter()
+    lexicon_diffs = check_lexicons(texts[:40] + texts[-len(EDGE_CASES) :])
+    print(
+        f"lexicon regexes: every position of 40 articles in {time.perf_counter() - t:.1f} s: "
+        + ("OK" if not lexicon_diffs else f"{len(lexicon_diffs)} DIFFERENCES")
+    )
+    for d in lexicon_diffs[:20]:
+        print("   ", d)
+    failed = bool(lexicon_diffs)
     for name, matcher in found:
         t = time.perf_counter()
         checked, matched, diffs = check(name, matcher, texts)

@@ -30,7 +30,7 @@ from importlib import resources
 from typing import Any
 
 import attrs
-from lark import Lark, Token, Transformer
+from lark import Lark, Token, Transformer, Tree
 from lark.exceptions import LarkError
 from lark.lexer import BasicLexer
 from lark.parsers.lalr_parser_state import ParseConf, ParserState
@@ -62,13 +62,59 @@ def lexicon_regex(phrases: Iterable[str]) -> str:
     """A regex matching any of *phrases* (normalized), longest first, on whole words.
 
     Spaces in a phrase match any run of spaces, so "dôme de fer" matches
-    "Dôme  de fer" too.
+    "Dôme  de fer" too. The phrases are compiled as a trie (shared prefixes
+    written once, longer continuations tried first): the regex engine then
+    follows one branch per character instead of trying every phrase in turn,
+    and matches exactly what the plain longest-first alternation matches.
     """
+    alts = {fold(p).strip() for p in phrases if p.strip()}
+    if len(alts) < _TRIE_FROM:
+        return _alternation_regex(alts)
+    return rf"(?:{_trie_regex([a.split() for a in alts])})(?![^\W_])"
+
+
+def _alternation_regex(phrases: Iterable[str]) -> str:
+    """The plain longest-first alternation :func:`lexicon_regex` is equivalent to (kept as the reference)."""
     alts = sorted({fold(p).strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
     if not alts:
         return r"(?!x)x"
     body = "|".join(r"\s+".join(re.escape(w) for w in a.split()) for a in alts)
     return rf"(?:{body})(?![^\W_])"
+
+
+_TRIE_FROM = 30  # below this many phrases the plain alternation is as fast
+_END = ""  # trie key marking the end of a phrase (no symbol is empty)
+_SPACE = " "  # trie symbol for the run of spaces between two words
+
+
+def _trie_regex(phrases: list[list[str]]) -> str:
+    """A regex for phrases given as word lists: a character trie, continuations before ends."""
+    root: dict[str, Any] = {}
+    for words in phrases:
+        node = root
+        for symbol in _SPACE.join(words):
+            node = node.setdefault(symbol, {})
+        node[_END] = {}
+    return _node_regex(root)
+
+
+def _node_regex(node: dict[str, Any]) -> str:
+    # iterative over single-child chains so long phrases do not nest groups needlessly
+    out: list[str] = []
+    while True:
+        symbols = sorted(k for k in node if k != _END)
+        if len(symbols) == 1 and _END not in node:
+            out.append(r"\s+" if symbols[0] == _SPACE else re.escape(symbols[0]))
+            node = node[symbols[0]]
+            continue
+        branches = [(r"\s+" if sym == _SPACE else re.escape(sym)) + _node_regex(node[sym]) for sym in symbols]
+        if _END in node:
+            branches.append("")  # ending here is the last resort: longer phrases first
+        if len(branches) == 1:
+            out.append(branches[0])
+        elif branches:
+            out.append("(?:" + "|".join(branches) + ")")
+        return "".join(out)
 
 
 def words_regex(words: Iterable[str]) -> re.Pattern[str]:
@@ -194,7 +240,7 @@ class _Driver:
                     break  # lark: UnexpectedToken
                 state.feed_token(tok)
                 if "$END" in states[state_stack[-1]]:
-                    out.append((end, list(state_stack), list(state.value_stack)))
+                    out.append((end, list(state_stack), _snapshot(state.value_stack)))
         except LarkError:
             pass
         return out
@@ -204,6 +250,18 @@ class _Driver:
         return ParserState(self.conf, None, state_stack, value_stack).feed_token(  # type: ignore[arg-type]
             self.end_token, True
         )
+
+
+def _snapshot(values: list[Any]) -> list[Any]:
+    """A copy of a value stack that later reductions on either side cannot change.
+
+    lark's LALR tree builder extends the children list of a ``rule*`` helper tree in
+    place when the repetition grows (it assumes one parse, no copies), so a snapshot
+    that shares those trees would see tokens added after it, and finishing it would
+    add to the live parse. Transformed values are left shared: callbacks must not
+    mutate their children.
+    """
+    return [Tree(v.data, list(v.children)) if type(v) is Tree else v for v in values]
 
 
 class GrammarMatcher:
@@ -259,7 +317,10 @@ class GrammarMatcher:
                 ip.feed_token(tok)
                 if "$END" in ip.choices():
                     try:
-                        value = ip.copy(deepcopy_values=False).feed_eof()
+                        # finishing must not touch the trees the parse goes on with
+                        finisher = ip.copy(deepcopy_values=False)
+                        finisher.parser_state.value_stack = _snapshot(finisher.parser_state.value_stack)
+                        value = finisher.feed_eof()
                     except LarkError:
                         continue
                     if value is not None and (self.accept is None or self.accept(text, pos, pos + end)):
