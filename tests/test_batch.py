@@ -189,14 +189,14 @@ def test_serial_streaming_reads_one_item_per_result() -> None:
     assert consumed == 4
 
 
-def test_a_dead_worker_fails_its_chunk_and_the_run_goes_on() -> None:
-    items = [(f"d{i}", "DIE" if i == 2 else f"texte {i}") for i in range(12)]
-    results = list(parse_records(items, jobs=2, chunk_size=1, parser_factory=make_dying_parser))
+def test_a_dead_worker_fails_only_the_item_that_killed_it() -> None:
+    items = [(f"d{i}", "DIE" if i in (2, 9) else f"texte {i}") for i in range(14)]
+    results = list(parse_records(items, jobs=2, chunk_size=3, parser_factory=make_dying_parser))
     assert [i for i, _ in results] == [i for i, _ in items]  # nothing dropped, order kept
-    died = dict(results)["d2"]
-    assert isinstance(died, ErrorRecord) and died.kind is ErrorKind.WORKER_DIED
-    # items submitted after the pool broke get a fresh pool
-    assert all(isinstance(r, Document) for _, r in results[8:])
+    failed = {i: r for i, r in results if isinstance(r, ErrorRecord)}
+    assert set(failed) == {"d2", "d9"}
+    assert all(r.kind is ErrorKind.WORKER_DIED and "died on this text" in r.reason for r in failed.values())
+    assert all(r.text == f"texte {i[1:]}" for i, r in results if isinstance(r, Document))
 
 
 @pytest.mark.parametrize("jobs", [1, 2])

@@ -71,7 +71,7 @@ class ErrorKind(str, enum.Enum):
     PARSE_FAILED = "parse_failed"
     """The parser failed on this text (a bug: please report it with the text)."""
     WORKER_DIED = "worker_died"
-    """The worker process parsing this item's chunk died (out of memory, killed)."""
+    """The worker process parsing this item died (out of memory, killed), also when retried alone."""
 
 
 @frozen
@@ -255,9 +255,12 @@ def _in_processes(
     parser_factory: Callable[[], Parser] | None,
 ) -> Iterator[tuple[str, Result]]:
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     max_in_flight = jobs * _CHUNKS_IN_FLIGHT_PER_JOB
-    pending: collections.deque[tuple[list[str], Future[list[Result]]]] = collections.deque()
+    pending: collections.deque[tuple[list[Record | ErrorRecord], Future[list[Result]], ProcessPoolExecutor]] = (
+        collections.deque()
+    )
     pool: ProcessPoolExecutor | None = None
 
     # Build the parser here first: a broken configuration (a plugin that does not compile) raises to
@@ -265,37 +268,57 @@ def _in_processes(
     # forkserver/spawn workers build their own.
     parser = _make_parser(max_chars, parser_factory)
 
-    def new_pool() -> ProcessPoolExecutor:
-        context = _default_context()
-        inherited = parser if context.get_start_method() == "fork" else None
-        return ProcessPoolExecutor(
-            jobs, mp_context=context, initializer=_init_worker, initargs=(max_chars, parser_factory, inherited)
-        )
-
-    def collect(ids: list[str], future: Future[list[Result]]) -> Iterator[tuple[str, Result]]:
+    def live_pool() -> ProcessPoolExecutor:
         nonlocal pool
+        if pool is None:
+            context = _default_context()
+            inherited = parser if context.get_start_method() == "fork" else None
+            pool = ProcessPoolExecutor(
+                jobs, mp_context=context, initializer=_init_worker, initargs=(max_chars, parser_factory, inherited)
+            )
+        return pool
+
+    def drop_pool(broken: ProcessPoolExecutor | None = None) -> None:
+        # a broken pool accepts no more work: the next submission gets a fresh one (a pool that
+        # broke earlier and was already replaced is left alone)
+        nonlocal pool
+        if pool is not None and (broken is None or broken is pool):
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool = None
+
+    def alone(record: Record | ErrorRecord) -> Result:
+        """Parse one item in a worker of its own, so that a worker death is charged to that item only."""
+        try:
+            return live_pool().submit(_parse_chunk, [record], default_date).result()[0]
+        except BrokenProcessPool as exc:
+            drop_pool()
+            return ErrorRecord(record.id, f"the worker process died on this text: {exc}", ErrorKind.WORKER_DIED)
+        except Exception as exc:  # e.g. a result that cannot be pickled back
+            return ErrorRecord(record.id, f"{type(exc).__name__}: {exc}", ErrorKind.PARSE_FAILED)
+
+    def collect(
+        chunk: list[Record | ErrorRecord], future: Future[list[Result]], owner: ProcessPoolExecutor
+    ) -> Iterator[tuple[str, Result]]:
         try:
             results = future.result()
-        except Exception as exc:  # BrokenProcessPool and friends: the whole chunk is lost, say so
-            reason = f"worker process failed on this chunk: {type(exc).__name__}: {exc}".rstrip(": ")
-            results = [ErrorRecord(i, reason, ErrorKind.WORKER_DIED) for i in ids]
-            if pool is not None:
-                pool.shutdown(wait=False, cancel_futures=True)
-            pool = None  # a broken pool accepts no more work: the next chunk gets a fresh one
-        yield from zip(ids, results)
+        except Exception as exc:
+            # A dead worker breaks the whole pool and every chunk in flight: retry their items one
+            # at a time in a fresh pool, so that only the item that kills a worker fails.
+            if isinstance(exc, BrokenProcessPool):
+                drop_pool(owner)
+            results = [alone(record) for record in chunk]
+        yield from zip((r.id for r in chunk), results)
 
     try:
         for chunk in _chunked(records, chunk_size):
-            if pool is None:
-                pool = new_pool()
-            ids = [r.id for r in chunk]
             try:
-                future = pool.submit(_parse_chunk, chunk, default_date)
-            except Exception:  # the pool broke between two chunks
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = new_pool()
-                future = pool.submit(_parse_chunk, chunk, default_date)
-            pending.append((ids, future))
+                owner = live_pool()
+                future = owner.submit(_parse_chunk, chunk, default_date)
+            except BrokenProcessPool:  # the pool broke between two chunks
+                drop_pool()
+                owner = live_pool()
+                future = owner.submit(_parse_chunk, chunk, default_date)
+            pending.append((chunk, future, owner))
             while len(pending) >= max_in_flight:
                 yield from collect(*pending.popleft())
         while pending:
