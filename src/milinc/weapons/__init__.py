@@ -29,6 +29,7 @@ from .taxonomy import (
     build_taxonomy,
     load_taxonomy,
     load_taxonomy_data,
+    render_markdown,
 )
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ __all__ = [
     "build_taxonomy",
     "load_taxonomy",
     "load_taxonomy_data",
+    "render_markdown",
 ]
 
 _GAP_STOPWORDS = frozenset(

@@ -34,6 +34,7 @@ __all__ = [
     "adjective_forms",
     "load_taxonomy",
     "noun_forms",
+    "render_markdown",
 ]
 
 _PREPOSITIONS = frozenset({"de", "d'", "du", "des", "a", "au", "aux", "sans", "en", "par", "l'"})
@@ -428,3 +429,33 @@ def load_taxonomy() -> Taxonomy:
         its ``categories`` and ``systems`` as tables.
     """
     return build_taxonomy(load_taxonomy_data())
+
+
+def render_markdown(taxonomy: Taxonomy | None = None) -> str:
+    """The taxonomy as Markdown tables: categories with subtypes and nouns, then named systems.
+
+    Args:
+        taxonomy: the taxonomy to render; the built-in one by default.
+
+    Returns:
+        Markdown text for the documentation (one table per section).
+    """
+    tax = taxonomy or load_taxonomy()
+
+    def cell(items: Iterable[str]) -> str:
+        return ", ".join(items).replace("|", "\\|") or "-"
+
+    lines = ["## Categories and subtypes", "", "| category | subtype | nouns | modifiers |", "|---|---|---|---|"]
+    for cat in tax.categories:
+        lines.append(f"| `{cat.category.value}` ({cat.label}) | | {cell(cat.nouns)} | |")
+        for sub in cat.subtypes:
+            lines.append(f"| | `{sub.name}` ({sub.label}) | {cell(sub.nouns)} | {cell(sub.modifiers)} |")
+    lines += ["", "## Named systems", "", "| name | category | subtype | spellings | needs a weapon noun |",
+              "|---|---|---|---|---|"]
+    for system in sorted(tax.systems, key=lambda s: (s.category.value, s.name.lower())):
+        same = f" (= {system.same_as})" if system.same_as else ""
+        lines.append(
+            f"| {system.name}{same} | `{system.category.value}` | {system.subtype or '-'} | "
+            f"{cell(a for a in system.aliases if a != system.name)} | {'yes' if system.needs_head else ''} |"
+        )
+    return "\n".join(lines) + "\n"
