@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -252,3 +254,16 @@ def test_a_frame_of_bare_documents_numbers_them() -> None:
     pytest.importorskip("pandas")
     frame = to_frame([Document(text="Rien."), fake_document()])
     assert frame["document_id"].tolist() == ["1", "1"]
+
+
+def test_without_pandas_to_frame_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(ImportError, match=r"pip install 'milinc\[pandas\]'"):
+        fake_document().to_frame()
+
+
+def test_the_optional_packages_are_not_imported_with_milinc() -> None:
+    code = "import sys, milinc, milinc.export; print(sorted({'pandas', 'pyarrow', 'dask', 'tqdm'} & set(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
