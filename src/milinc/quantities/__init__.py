@@ -63,6 +63,8 @@ _COLLECTIVE = _folded(lexicon.COLLECTIVE_NOUNS)
 _TRANSITIVE = _folded(lexicon.TRANSITIVE_PARTICIPLES)
 _AVOIR = _folded(lexicon.AVOIR_FORMS)
 _SKIPPED_AFTER = {"de", "du", "des", "d", "la", "le", "l", "les"}
+_ETRE = {"est", "sont", "etait", "etaient", "serait", "seraient", "sera", "seront", "fut", "furent", "ete",
+         "etant", "etre"}
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _WORD_OR_NUMBER = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+")
@@ -158,6 +160,8 @@ class QuantityExtractor:
         unit = None
         if noun is not None and noun.head_start is not None and noun.head_end is not None:
             unit = unit_lemma(ctx.span(base + noun.head_start, base + noun.head_end).text)
+        if noun is not None and noun.head_end is not None and text.startswith("/", base + noun.head_end):
+            return None  # "700 km/h": a speed
         folded_unit = fold(unit) if unit else None
         if folded_unit in _TIME_UNITS or folded_unit in _CURRENCY:
             return None
@@ -231,6 +235,8 @@ class QuantityExtractor:
         has_noun = noun is not None and (noun.head is not None or noun.adjectives or noun.partitive)
         if has_noun:
             return True
+        if fig.kind == "range" and "-" in text[num_start : num_start + 40].split(" ", 2)[0]:
+            return False  # "1-2", "2014-2017" without a noun: a score or a period
         # a bare figure: its noun is elided
         if not qualified and _YEAR.match(fig.words):
             return False
@@ -308,7 +314,10 @@ def _role_after(text: str, end: int) -> CasualtyRole | None:
         window = window[:comma]
     unknown = 0
     active = False  # "ont tué": the count is the agent of the verb, not its victim
-    for tok in _WORD.findall(window)[:10]:
+    verb_seen = False  # after an auxiliary, the next word must be the participle
+    for tok in _WORD_OR_NUMBER.findall(window)[:10]:
+        if tok[0].isdigit():
+            return None  # another count: what follows is about it
         if tok in _PARTICIPLES:
             return None if active and tok in _TRANSITIVE else _PARTICIPLES[tok]
         if tok == "vie":  # "ont perdu la vie"
@@ -319,7 +328,12 @@ def _role_after(text: str, end: int) -> CasualtyRole | None:
             active = True
         elif tok == "ete":
             active = False
-        if tok not in _AUXILIARIES and tok not in _SKIPPED_AFTER:
+        if tok in _AUXILIARIES:
+            verb_seen = verb_seen or tok in _AVOIR or tok in _ETRE
+            continue
+        if verb_seen:
+            return None  # "ont échangé 200 prisonniers": another verb
+        if tok not in _SKIPPED_AFTER:
             unknown += 1
             if unknown > 3:
                 return None

@@ -176,7 +176,9 @@ AUXILIARIES: frozenset[str] = frozenset({
     "probablement", "apparemment", "finalement", "immédiatement", "ensuite", "alors", "hier", "aussitôt",
     "ont-ils", "avoir", "être", "ayant", "étant", "pu", "dû", "semble", "semblent", "auraient-ils",
     "grièvement", "gravement", "légèrement", "sérieusement", "mortellement", "grievement", "trouvé",
-    "trouve", "perdu", "la", "vie", "l", "portés", "porté", "portées", "portée",
+    "trouve", "perdu", "la", "vie", "l", "portés", "porté", "portées", "portée", "retrouvé", "retrouvés",
+    "retrouvée", "retrouvées", "tous", "toutes", "morts", "officiellement", "toujours", "désormais",
+    "malheureusement", "sans", "doute", "peut-être", "visiblement", "presque", "instantanément",
 })
 """Words that may stand between a count and its casualty participle ("auraient été grièvement blessés")."""
 
@@ -202,6 +204,8 @@ TIME_UNITS: frozenset[str] = frozenset({
     "jour", "an", "année", "mois", "semaine", "heure", "h", "minute", "min", "mn", "seconde", "sec",
     "décennie", "siècle", "nuit", "journée", "soirée", "matinée", "week-end", "trimestre", "semestre",
     "millénaire", "lendemain", "veille", "hr", "jours", "ans",
+    # calibres and speeds, not counts: "obus de 155 mm", "700 km/h"
+    "mm", "millimètre", "calibre", "nœud", "noeud",
 })
 """Counted nouns that make a duration, not a count ("trois jours consécutifs", "deux ans")."""
 
