@@ -177,7 +177,7 @@ AUXILIARIES: frozenset[str] = frozenset({
     "ont-ils", "avoir", "être", "ayant", "étant", "pu", "dû", "semble", "semblent", "auraient-ils",
     "grièvement", "gravement", "légèrement", "sérieusement", "mortellement", "grievement", "trouvé",
     "trouve", "perdu", "la", "vie", "l", "portés", "porté", "portées", "portée", "retrouvé", "retrouvés",
-    "retrouvée", "retrouvées", "tous", "toutes", "morts", "officiellement", "toujours", "désormais",
+    "retrouvée", "retrouvées", "morts", "officiellement", "toujours", "désormais",
     "malheureusement", "sans", "doute", "peut-être", "visiblement", "presque", "instantanément",
 })
 """Words that may stand between a count and its casualty participle ("auraient été grièvement blessés")."""
