@@ -151,11 +151,16 @@ class DateExtractor:
             sentence = ctx.sentence_at(found.start)
             if parts.rule == "anaphoric_shift" and _AFTER_EVENT.match(ctx.text, found.end):
                 parts = _after_event(parts, anchors.last is not None and anchors.last_sentence == sentence)
+            if _may_be_future(parts) and _future_context(ctx.text, found.start, found.end):
+                parts = parts.but(future=True)
             weak = parts.rule in ("clock_alone", "part_of_day_alone")
             resolution = resolver.resolve(parts, anchors.recent if weak else anchors.last)
             out.append(_expression(ctx, found, resolution))
-            if resolution.day_date is not None and not _REPORTING_BEFORE.search(
-                ctx.text, max(0, found.start - 40), found.start
+            # reporting dates ("a déclaré mardi") and interval bounds ("depuis le 12 janvier") are not the story's date
+            if (
+                resolution.day_date is not None
+                and parts.interval_role is None
+                and not _REPORTING_BEFORE.search(ctx.text, max(0, found.start - 40), found.start)
             ):
                 anchors.update(resolution.day_date, sentence)
         return out
@@ -201,6 +206,46 @@ def _plausible(text: str, start: int, end: int, parts: DateParts) -> bool:
     if parts.clock and text.startswith("a", start) and _IL_Y_A.search(before):
         return False  # "il y a 2 heures" is a duration
     return not (parts.clock and _TRAVEL_TIME.match(after))  # "à 2 heures de route"
+
+
+_FUTURE_AUXILIARIES = frozenset({"doit", "doivent", "devrait", "devraient", "va", "vont", "prochainement"})
+"""Words before a date that put it in the future ("doit s'exprimer vendredi")."""
+_FUTURE_TENSE = re.compile(r"[^\W\d_]{2,}(?:[eidtu]ra|rra|[eidtu]ront|rront)")
+"""A verb in the future tense ("attaquera", "se rendra", "reprendront", "pourra")."""
+_NOT_FUTURE = frozenset(
+    {"camera", "cameras", "opera", "operas", "chimera", "riviera", "extra", "ultra", "contra", "sierra", "samira",
+     "amira", "tiara", "mitra", "intra", "guerra", "tora", "zaatra"}
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _future_words(text: str, start: int, end: int, *, auxiliaries: bool) -> bool:
+    for m in _WORD.finditer(text, start, end):
+        word = m.group()
+        if auxiliaries and word in _FUTURE_AUXILIARIES:
+            return True
+        if word not in _NOT_FUTURE and _FUTURE_TENSE.fullmatch(word) and len(word) >= 5:
+            return True
+    return False
+
+
+def _may_be_future(parts: DateParts) -> bool:
+    """A date whose year (or week) the text leaves open, resolved past-preferring by default."""
+    return (
+        parts.relation is Relation.CALENDAR
+        and parts.year is None
+        and parts.direction == 0
+        and not parts.this_week
+        and (parts.weekday is not None or parts.month is not None)
+    )
+
+
+def _future_context(text: str, start: int, end: int) -> bool:
+    """Whether the clause around a date says it is to come (a future tense before or after it, "doit" before it)."""
+    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 60)
+    right_stops = [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
+    right = min([*right_stops, end + 40])
+    return _future_words(text, left + 1, start, auxiliaries=True) or _future_words(text, end, right, auxiliaries=False)
 
 
 def _in_url(text: str, pos: int) -> bool:

@@ -79,6 +79,8 @@ class DateParts:
     """A count read by the grammar ("trois" in "trois jours plus tard"), used by the rules."""
     direction: int = 0
     """-1 for "dernier" (strictly before), +1 for "prochain" (strictly after), 0 otherwise."""
+    future: bool = False
+    """The text says the date is to come ("doit s'exprimer vendredi"): resolved on or after the reference date."""
     this_week: bool = False
     """"ce mardi": the weekday of the reference date's week."""
     shift_days: int = 0

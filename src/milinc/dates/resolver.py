@@ -167,7 +167,8 @@ class Resolver:
                     f"XXXX-{m:02d}-{d:02d}{_suffix(parts)}", _fine_granularity(parts), month=m, day=d,
                     conflict=None,
                 )
-            return self._day_value(parts, self._pick_day(m, d, parts.direction, parts.weekday), anchor, anchor_value)
+            day = self._pick_day(m, d, 2 if parts.future else parts.direction, parts.weekday)
+            return self._day_value(parts, day, anchor, anchor_value)
         if d is not None and parts.weekday is not None:
             if ref is None:
                 return Resolution(f"XXXX-WXX-{parts.weekday}{_suffix(parts)}", _fine_granularity(parts), day=d)
@@ -175,14 +176,14 @@ class Resolver:
         if parts.weekday is not None:
             if ref is None:
                 return Resolution(f"XXXX-WXX-{_shifted(parts)}{_suffix(parts)}", _fine_granularity(parts))
-            day = self._pick_weekday(parts.weekday, parts.direction, parts.this_week)
+            day = self._pick_weekday(parts.weekday, 2 if parts.future else parts.direction, parts.this_week)
             return self._day_value(parts, day, anchor, anchor_value)
         if m is not None:
             if y is not None:
                 return Resolution(f"{y:04d}-{m:02d}", Granularity.MONTH, year=y, month=m)
             if ref is None:
                 return Resolution(f"XXXX-{m:02d}", Granularity.MONTH, month=m)
-            year = self._pick_month_year(m, parts.direction)
+            year = self._pick_month_year(m, 2 if parts.future else parts.direction)
             return Resolution(f"{year:04d}-{m:02d}", Granularity.MONTH, year=year, month=m,
                               anchor=anchor, anchor_value=anchor_value)
         if y is not None:
@@ -215,7 +216,8 @@ class Resolver:
             if near:
                 return min(near, key=lambda c: (c > ref, abs((c - ref).days)))
         if direction > 0:
-            after = [c for c in candidates if c > ref]
+            # 1: "prochain", strictly after; 2: a future tense, on or after
+            after = [c for c in candidates if (c > ref if direction == 1 else c >= ref)]
             return after[0] if after else candidates[-1]
         before = [c for c in candidates if (c < ref if direction < 0 else c <= ref)]
         return before[-1] if before else candidates[0]
@@ -226,7 +228,8 @@ class Resolver:
         if this_week:
             return ref + _dt.timedelta(days=weekday - ref.isoweekday())
         if direction > 0:
-            return ref + _dt.timedelta(days=(weekday - ref.isoweekday()) % 7 or 7)
+            ahead = (weekday - ref.isoweekday()) % 7
+            return ref + _dt.timedelta(days=ahead or (7 if direction == 1 else 0))
         back = (ref.isoweekday() - weekday) % 7
         if direction < 0 and back == 0:
             back = 7
@@ -252,7 +255,7 @@ class Resolver:
         ref = self.reference_date
         assert ref is not None
         if direction > 0:
-            return ref.year if month > ref.month else ref.year + 1
+            return ref.year if month > ref.month or (direction == 2 and month == ref.month) else ref.year + 1
         if direction < 0:
             return ref.year if month < ref.month else ref.year - 1
         return ref.year if month <= ref.month else ref.year - 1
