@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from importlib import resources
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import milinc
 from milinc.extensions import NO_EXTENSIONS, Extensions
@@ -175,3 +178,50 @@ def test_plugin_system_is_recognized() -> None:
     )
     (weapon,) = extractor.extract(ctx)
     assert (weapon.span.text, weapon.category, weapon.name) == ("missile Zorglub-9", WeaponCategory.MISSILE, "Zorglub-9")
+
+
+def test_false_friends_are_masked_but_neighbours_are_read() -> None:
+    found = weapons_of("une mine antipersonnel près de la mine d'or")
+    assert [w.span.text for w in found] == ["mine antipersonnel"]
+    assert weapons_of("des hommes armés de kalachnikovs")[0].span.text == "kalachnikovs"
+
+
+def test_obus_yields_only_to_mortar_rocket_chemical() -> None:
+    (shell,) = weapons_of("un obus de char")
+    assert shell.category is WeaponCategory.ARTILLERY
+    (mortar,) = weapons_of("un obus de mortier")
+    assert mortar.category is WeaponCategory.MORTAR
+
+
+def test_unknown_word_between_head_and_name() -> None:
+    (weapon,) = weapons_of("un avion de chasse polyvalent F-16")
+    assert (weapon.span.text, weapon.name, weapon.rule) == ("avion de chasse polyvalent F-16", "F-16", "headed+name")
+    assert [w.name for w in weapons_of("des drones visant des Shahed")] == [None, "Shahed"]
+
+
+def test_reported_names() -> None:
+    names = [w.name for w in weapons_of("des Katiouchas, un Kh-31, des Iskander-M et un X-101")]
+    assert names == ["Katyusha", "Kh-31", "Iskander-M", "Kh-101"]
+
+
+def test_render_markdown_lists_categories_and_systems() -> None:
+    from milinc.weapons import render_markdown
+
+    text = render_markdown()
+    assert "| `air_defense`" in text
+    assert "| C-RAM | `air_defense`" in text
+    assert text.count("\n| ") > 250
+
+
+@given(st.lists(st.sampled_from(
+    ["missiles", "de", "croisière", "Kalibr", "«", "»", "tirs", "indirects", "mine", "d'or", "armés", "avions",
+     "nous", "système", "Patriot", "obus", "mortier", "\n", ",", "et", "Tigre", "rafale", "drones-suicides", "x"]
+), max_size=30))
+def test_spans_are_consistent_and_disjoint(words: list[str]) -> None:
+    text = " ".join(words)
+    found = weapons_of(text)
+    for w in found:
+        assert text[w.span.start : w.span.end] == w.span.text
+        assert "\n" not in w.span.text
+    for a, b in itertools.pairwise(found):
+        assert a.span.end <= b.span.start
