@@ -28,7 +28,7 @@ from ..extensions import Extensions
 from ..normalize import fold
 from ..ontology import CasualtyRole, Qualifier, Quantity, Span
 from . import lexicon
-from .grammar import QuantityTransformer, RawQuantity
+from .grammar import QuantityTransformer, RawQuantity, bounds
 from .lemma import unit_lemma
 from .spelling import spell
 
@@ -75,6 +75,12 @@ _CLAUSE_END = re.compile(r"[.;:!?()\[\]\n]")
 _PERCENT_OR_MONEY_AFTER = re.compile(r"\s*(?:%|pour\s*cents?\b|pourcents?\b|p\.\s*100\b|[$€£])")
 _MONEY_BEFORE = re.compile(r"[$€£]\s*$|\b(?:us|usd|eur)\s*\$?\s*$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_TRAILING = {"au moins": Qualifier.AT_LEAST, "au minimum": Qualifier.AT_LEAST, "environ": Qualifier.ABOUT,
+             "au plus": Qualifier.AT_MOST, "au maximum": Qualifier.AT_MOST, "tout au plus": Qualifier.AT_MOST}
+_TRAILING_QUALIFIER = re.compile(r"\s*,?\s*(au moins|au minimum|environ|tout au plus|au plus|au maximum)(?![^\W\d_])")
+_MONTH_AFTER = re.compile(
+    r"\s*(?:janv|fev|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)[a-z]*\.?(?![^\W\d_])|\s*/\s*\d"
+)
 _ANCHOR_WORDS = [
     "zero", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
     "douze", "treize", "quatorze", "quinze", "seize", "vingt", "vingts", "trente", "quarante", "cinquante",
@@ -179,6 +185,11 @@ class QuantityExtractor:
             role = role or _role_after(text, end) or _role_before(text, start)
         if role is None and raw.subset and previous is not None and _same_clause(text, previous[2], start):
             role = previous[0].role
+        trailing = _TRAILING_QUALIFIER.match(text, end)
+        if trailing and qualifier is Qualifier.EXACT and value and fig is not None and not fig.qualified:
+            # "12 morts au moins", "30 soldats environ"
+            qualifier = _TRAILING[trailing.group(1).replace("  ", " ")]
+            low, high = bounds(qualifier, value)
         if fig is not None and fig.kind == "range" and _word_before(text, start) in _CHANGE_VERBS:
             # "le bilan est passé de 12 à 17 morts": a change, the count is the last figure
             qualifier, value, low = Qualifier.EXACT, high, high
@@ -240,6 +251,8 @@ class QuantityExtractor:
         # a bare figure: its noun is elided
         if not qualified and _YEAR.match(fig.words):
             return False
+        if _MONTH_AFTER.match(text, num_start + len(fig.words)):
+            return False  # "les 7 et 8 octobre": a day the dates stage did not take
         if qualified or raw.subset or role is not None:
             return True
         return fig.words[:1].isdigit() and before in _BARE_PREFIXES

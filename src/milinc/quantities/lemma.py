@@ -44,6 +44,8 @@ def unit_lemma(noun: str) -> str:
     invariable prefix and singularize the rest ("sous-marins" → "sous-marin",
     "pick-up" stays, "porte-avions" stays).
     """
+    if noun.isupper() and len(noun) > 1:
+        return noun.lower()  # an acronym or a model: "HIMARS", "F-16" stay as they are
     word = noun.lower().replace("\u2019", "'")
     if "-" in word:
         if word in _INVARIABLE:
