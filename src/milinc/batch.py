@@ -16,7 +16,8 @@ in memory, so it runs over any number of documents. :func:`parse_records`
 does the same and pairs every result with the item's id.
 
 With ``jobs > 1`` the texts are parsed in worker processes, in chunks, with a
-bounded number of chunks in flight; each worker builds its parser once.
+bounded number of chunks in flight. The parser is built once in the calling
+process (forked workers inherit it; others build their own once).
 """
 
 from __future__ import annotations
