@@ -18,6 +18,7 @@ their context and gives each its unit and casualty role:
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -165,7 +166,11 @@ class QuantityExtractor:
             return None
         unit = None
         if noun is not None and noun.head_start is not None and noun.head_end is not None:
-            unit = unit_lemma(ctx.span(base + noun.head_start, base + noun.head_end).text)
+            head_text = ctx.span(base + noun.head_start, base + noun.head_end).text
+            around = ctx.span(start, base + noun.head_start).text
+            if head_text.isupper() and any(w.isupper() for w in _WORD.findall(around)):
+                head_text = head_text.lower()  # a heading in capitals ("DEUX SOLDATS TUÉS"), not an acronym
+            unit = unit_lemma(head_text)
         if noun is not None and noun.head_end is not None and text.startswith("/", base + noun.head_end):
             return None  # "700 km/h": a speed
         folded_unit = fold(unit) if unit else None
@@ -262,8 +267,10 @@ class _Taken:
     """The date and weapon-name spans found before, in normalized offsets."""
 
     def __init__(self, ctx: ExtractionContext) -> None:
-        self._dates = [_normalized(ctx, d.span) for d in ctx.dates]
-        self._names = [_normalized(ctx, w.span) for w in ctx.weapons]
+        spans = [d.span for d in ctx.dates] + [w.span for w in ctx.weapons]
+        to_norm = _Offsets(ctx) if spans and not ctx.norm.is_identity else None
+        self._dates = [_range(to_norm, d.span) for d in ctx.dates]
+        self._names = [_range(to_norm, w.span) for w in ctx.weapons]
 
     def in_date(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` overlaps a date or time expression."""
@@ -278,22 +285,20 @@ class _Taken:
         return any(s < start < e for s, e in self._names)
 
 
-def _normalized(ctx: ExtractionContext, span: Span) -> tuple[int, int]:
-    # the normalized copy has the original's length except with combining marks; find the offsets back
-    if ctx.norm.is_identity:
-        return span.start, span.end
-    lo, hi = 0, len(ctx.text)
-    for i in range(len(ctx.text) + 1):
-        s, _ = ctx.norm.to_original(i, i)
-        if s >= span.start:
-            lo = i
-            break
-    for j in range(lo, len(ctx.text) + 1):
-        _, e = ctx.norm.to_original(lo, j)
-        if e >= span.end:
-            hi = j
-            break
-    return lo, hi
+class _Offsets:
+    """Original offsets → normalized offsets, for texts whose normalized copy is not the same length."""
+
+    def __init__(self, ctx: ExtractionContext) -> None:
+        n = len(ctx.text)
+        self._starts = [ctx.norm.to_original(i, i)[0] for i in range(n)] + [len(ctx.original)]
+
+    def range(self, span: Span) -> tuple[int, int]:
+        """The normalized ``[start, end)`` covering an original span."""
+        return bisect.bisect_left(self._starts, span.start), bisect.bisect_left(self._starts, span.end)
+
+
+def _range(offsets: _Offsets | None, span: Span) -> tuple[int, int]:
+    return offsets.range(span) if offsets is not None else (span.start, span.end)
 
 
 def _glued(text: str, start: int, end: int) -> bool:

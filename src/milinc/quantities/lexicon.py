@@ -226,7 +226,7 @@ DESIGNATORS: frozenset[str] = frozenset({
 })
 """Words before a bare number that make it a name or a reference, not a count ("résolution 2334")."""
 
-BARE_NUMBER_PREFIXES: frozenset[str] = frozenset({"de", "d", "et", "dont", "contre", "que", "qu", "sur"})
+BARE_NUMBER_PREFIXES: frozenset[str] = frozenset({"de", "d", "et", "dont", "contre", "que", "qu"})
 """Words after which a number with an elided noun is a count ("900 soldats en Syrie et de 2 500 en Irak")."""
 
 INVARIABLE_NOUNS: frozenset[str] = frozenset({
