@@ -101,8 +101,8 @@ class DateExtractor:
         self.extensions = extensions
         source = extensions.grammar_for("dates", engine.grammar_source("dates"))
         self.transformer = DateTransformer.with_callbacks(extensions.callbacks_for("dates"))
-        lark = engine.compile_grammar(source, transformer=self.transformer)
         anchors = extensions.lexicon("date_anchors", list(ANCHOR_WORDS))
+        lark = engine.compile_grammar(source, transformer=self.transformer, lexicons={"date_anchors": anchors})
         pattern = re.compile(rf"\d+|(?<![^\W_]){engine.lexicon_regex(anchors)}")
         self.matcher = engine.GrammarMatcher(lark, pattern, lookback=LOOKBACK)
 

@@ -103,8 +103,8 @@ class DateTransformer(Transformer[Any, Any]):
         if borrowed is None:
             return None
         return [
-            _clock_alone(borrowed).but(interval_role=IntervalRole.START),
-            _clock_alone(last).but(interval_role=IntervalRole.END),
+            _clock_alone(_apply_clock_pod(borrowed)).but(interval_role=IntervalRole.START),
+            _clock_alone(_apply_clock_pod(last)).but(interval_role=IntervalRole.END),
         ]
 
     def ival_du_au(self, children: Children) -> list[DateParts] | None:
@@ -521,23 +521,16 @@ class DateTransformer(Transformer[Any, Any]):
         minute = _num(nums[1], 0, 59) if len(nums) > 1 else 0
         return self._clock(children, _num(nums[0], 0, 23), minute)
 
-    def clock_half(self, children: Children) -> DateParts:
-        """"2 heures et demie"."""
+    def clock_fraction(self, children: Children) -> DateParts:
+        """"2 heures et demie", "14 heures et quart", "midi et demie"."""
         nums = [t for t in _tokens(children) if t.type == "NUM"]
-        return self._clock(children, _num(nums[0], 0, 23), 30)
-
-    def clock_quarter(self, children: Children) -> DateParts:
-        """"2 heures et quart"."""
-        nums = [t for t in _tokens(children) if t.type == "NUM"]
-        return self._clock(children, _num(nums[0], 0, 23), 15)
+        hour = _num(nums[0], 0, 23) if nums else 12
+        fraction = next(str(t) for t in _tokens(children) if t.type == "ET_FRACTION")
+        return self._clock(children, hour, 30 if fraction.endswith("demie") else 15)
 
     def clock_noon(self, children: Children) -> DateParts:
         """"midi"."""
         return self._clock(children, 12)
-
-    def clock_noon_half(self, children: Children) -> DateParts:
-        """"midi et demie"."""
-        return self._clock(children, 12, 30)
 
     def clock_midnight(self, children: Children) -> DateParts:
         """"minuit": 00:00 (see the dates policy)."""
