@@ -12,6 +12,7 @@ The stages, each in its module:
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -44,6 +45,9 @@ if TYPE_CHECKING:
 
 __all__ = ["EventAssembler", "NonEventMention"]
 
+_WORD_BEFORE = re.compile(r"([^\W\d_]+'?)\s*$")
+_BACKGROUND_AGE = datetime.timedelta(days=60)
+"""Incidents dated this long before the reference date are background ("l'attaque du 7 octobre 2023")."""
 _GRAIN = ["year", "month", "week", "day", "part_of_day", "hour", "minute"]
 
 
@@ -79,7 +83,10 @@ class EventAssembler:
         found: list[Mention] = []
         for start, end, raw in self.triggers.raw_triggers(ctx.text):
             sentence = ctx.sentence_at(start)
-            mention = self.triggers.read(start, end, raw, title=layout.title[sentence])
+            words = _WORD_BEFORE.search(ctx.text, max(0, start - 30), start)
+            mention = self.triggers.read(start, end, raw, title=layout.title[sentence],
+                                         previous_word=words.group(1) if words else "",
+                                         original_head=ctx.span(start + raw.head_start, start + raw.head_end).text)
             if mention is None:
                 continue
             mention.sentence = sentence
@@ -101,6 +108,12 @@ class EventAssembler:
             return []
         places = self.gazetteer.find(ctx)
         slots = self.filler.fill(ctx, layout, mentions, places)
+        if ctx.reference_date is not None:
+            oldest = (ctx.reference_date - _BACKGROUND_AGE).isoformat()
+            for m, s in zip(mentions, slots):
+                days = [d.day for d in s.event_dates() if d.day]
+                if days and not m.generic and all(day < oldest for day in days):
+                    m.generic = "background"
         builder = IncidentBuilder(ctx.text, layout, mentions, slots)
         incidents = builder.build()
         self.last_non_events = [NonEventMention(ctx.span(m.start, m.end), m.generic) for m in mentions if m.generic]

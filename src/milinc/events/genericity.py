@@ -36,6 +36,9 @@ _LEFT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"se defendre contre|proteger contre|se proteger contre|menacer de|promis|promet|jure)"
         r"\s+(?:des |de |d'|une |un |les |la |le |l'|ces |toute |tout |de nouvelles |de nouveaux )?\s*$")),
     ("background", re.compile(r"(?:precedentes?|anciennes?|passees?|anterieures?|historiques?)\s+$")),
+    # "utilisés comme sites de lancement pour les attaques contre …": what a place would serve for
+    ("purpose", re.compile(r"(?:utilise\w*|servant|servi|sites? de lancement|prepar\w+)\W+(?:\w+\W+){0,5}?"
+                           r"(?:pour|a)\s+(?:des |les |de |d')?$")),
 )
 # "ont ete attaquees plus de 60 fois": counts repeated occurrences, after nouns and verbs alike.
 _TIMES = re.compile(r"^\s*(?:\w+\s+){0,2}(?:plus de |pres de |au moins |environ )?\d+ fois\b")

@@ -50,6 +50,7 @@ _PREMODIFIERS = frozenset(
     "eventuelle veritable vraie".split()
 )
 _ANOTHER = frozenset({"autre", "autres", "seconde", "second", "deuxieme", "troisieme", "enieme"})
+_PREPOSITIONS_BEFORE_DES = frozenset({"lors", "pendant", "durant", "apres", "avant", "cours", "issue", "suite", "moment"})
 _DETERMINERS = {
     "le": "definite", "la": "definite", "l'": "definite", "les": "definite", "au": "definite", "aux": "definite",
     "du": "definite", "son": "definite", "sa": "definite", "ses": "definite", "leur": "definite", "leurs": "definite",
@@ -62,15 +63,17 @@ _TOKEN = re.compile(r"[\w-]+'?|'")
 def determiner(text: str, start: int) -> tuple[str, bool]:
     """The kind of determiner before a trigger noun (``definite``, ``demonstrative``,
     ``indefinite`` or ``none``), and whether an "autre/second" marks another incident."""
-    words = _TOKEN.findall(text[max(0, start - 40) : start])
+    words = _TOKEN.findall(text[max(0, start - 40) : start])[-5:]
     another = False
-    for word in reversed(words[-4:]):
+    for pos in range(len(words) - 1, max(-1, len(words) - 5), -1):
+        word = words[pos]
         if word in _PREMODIFIERS:
             another = another or word in _ANOTHER
             continue
-        if word.endswith("'") and word[:-1] in ("l", "d"):
-            return _DETERMINERS[word], another
-        return _DETERMINERS.get(word, "none"), another
+        kind = _DETERMINERS.get(word, "none")
+        if word == "des" and pos > 0 and words[pos - 1] in _PREPOSITIONS_BEFORE_DES:
+            kind = "definite"  # "lors des combats" is "lors de les combats"
+        return kind, another
     return "none", another
 
 
@@ -234,8 +237,8 @@ class IncidentBuilder:
         dated = any(g.event_dates() for g in group)
         placed = any(p.scene and SPECIFICITY[p.place.kind] < SPECIFICITY[PlaceKind.COUNTRY] for p in s.places)
         counted = any(g.casualties for g in group)
-        if m.plural:  # plurals sum up, unless the clause dates or counts them
-            return dated or counted
+        if m.plural:  # plurals sum up, unless the clause dates or counts them; "les frappes" refers back
+            return dated or (counted and det != "definite")
         if det == "definite":
             return m.title or dated or placed or counted or weapons or bool(m.sides) or bool(s.places)
         return m.title or dated or placed or counted or weapons
@@ -296,7 +299,8 @@ class IncidentBuilder:
         m = self.mentions[i]
         role = self.roles[i]
         det, _ = self.dets[i]
-        summary = m.heading or (m.rule == "nominal" and m.pos == "noun" and m.plural)
+        # an indefinite plural sums up ("des attaques"); "les attaques n'avaient fait aucune victime" refers back
+        summary = m.heading or (m.rule == "nominal" and m.pos == "noun" and m.plural and det in ("indefinite", "none"))
 
         def add(inc: Incident) -> None:
             inc.members.append(i)

@@ -63,10 +63,11 @@ _NAME_CONNECTORS = frozenset({"al", "el", "ez", "ad", "as", "ar", "ash", "an", "
 _NOT_PLACE_NAMES = frozenset({"defense", "etat", "securite", "coalition", "l'onu", "onu", "otan", "reuters", "afp"})
 # Words before a place that make it a launch site or a border, not where the incident happened.
 _NOT_SCENE = re.compile(r"(?:depuis|en provenance|lances? d|lancees? d|tires? d|tirees? d|frontiere avec|frontiere|"
-                        r"frontaliere|vers|direction|a destination)[^,;.]{0,50}$")
+                        r"frontaliere)(?:(?!\bvers\b)[^,;.]){0,50}$")
 _COUNTRY_LOCATIVE = re.compile(
     r"(?:\ben|\bau|\baux|\bdans|\bsur le sol d[e'u]|\b(?:nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|"
-    r"sud-ouest|centre-nord|centre-est|centre-ouest) d[e'u]|\bpartout en|\bterritoire d[e'u])\s*(?:la |l'|les )?$"
+    r"sud-ouest|centre-nord|centre-est|centre-ouest) d[e'u]|\bpartout en|\bterritoire d[e'u]|\bau large d[e'u]|"
+    r"\bcotes? d[e'u]|\bfrontiere (?:avec|entre) (?:\w+ ){0,3}et)\s*(?:la |l'|les )?$"
 )
 
 
@@ -140,6 +141,8 @@ class Gazetteer:
             name = _capitalized_name(ctx, name_start, m.end("name"))
             if name is None or fold(ctx.span(*name).text) in _NOT_PLACE_NAMES:
                 continue
+            if self.lookup(ctx.span(*name).text) is not None:
+                continue  # a known place the gazetteer pass kept or refused on purpose
             n_start, n_end = name
             if any(s < n_end and n_start < e for s, e in taken):
                 continue

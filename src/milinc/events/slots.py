@@ -223,14 +223,22 @@ class DocumentLayout:
         title: list[bool] = []
         heading: list[bool] = []
         seen_lines: list[tuple[int, int]] = []
+        titles: set[str] = set()
         in_title_zone = True
         for line in line_of:
             if line not in seen_lines:
                 seen_lines.append(line)
             line_text = text[line[0] : line[1]].strip()
             single = per_line[line] == 1
-            if in_title_zone and (len(seen_lines) > title_lines or not single or len(line_text) > 250):
+            # the headline is the first line, with the lines right after it that end without a full stop
+            # (a repeated headline, a byline, a caption); the first sentence-like line starts the body
+            if in_title_zone and len(seen_lines) > 1 and (
+                len(seen_lines) > title_lines or len(line_text) > 250
+                or (re.search(r"[.!?]\W*$", line_text) and not any(line_text in t or t in line_text for t in titles))
+            ):
                 in_title_zone = False
+            if in_title_zone:
+                titles.add(line_text)
             title.append(in_title_zone)
             heading.append(not in_title_zone and single and len(line_text) <= 120
                            and not re.search(r"[.!?:\"]\s*$", line_text))

@@ -22,7 +22,17 @@ from ..normalize import fold
 from ..ontology import Action, WeaponCategory
 from .lexicon import load_data
 
-__all__ = ["FormInfo", "Mention", "RawTrigger", "TriggerFinder", "TriggerLexicon"]
+__all__ = ["FUNCTION_WORDS", "FormInfo", "Mention", "RawTrigger", "TriggerFinder", "TriggerLexicon"]
+
+FUNCTION_WORDS = frozenset(
+    "de d' des du la le les l' un une au aux a en par sur contre et ou cette ces ce cet leur leurs son sa ses "
+    "notre nos votre vos plus moins apres avant lors pendant depuis dans pour avec sans entre vers chez comme dont "
+    "que qu' sous malgre selon suite face nouvelle nouvelles nouvel nouveau nouveaux recente recentes recent "
+    "lourde lourdes derniere dernieres dernier premiere premier double violente violentes vaste importante "
+    "massive grande sanglante meurtriere seconde second deuxieme troisieme autre autres enieme presumee "
+    "presumees eventuelle veritable vraie quelle telle toute tout chaque aucune aucun plusieurs".split()
+)
+"""Words after which an ambiguous trigger form ("attaque", "frappe") is read as a noun."""
 
 _CONDITIONAL_AUX = frozenset({"aurait", "auraient", "serait", "seraient"})
 _FUTURE_AUX = frozenset({"aura", "auront", "sera", "seront"})
@@ -235,11 +245,28 @@ class TriggerFinder:
             if isinstance(m.value, RawTrigger):
                 yield m.start, m.end, m.value
 
-    def read(self, start: int, end: int, raw: RawTrigger, *, title: bool) -> Mention | None:
-        """The mention a raw trigger states, or ``None`` when its form cannot be read there."""
+    def read(self, start: int, end: int, raw: RawTrigger, *, title: bool, previous_word: str = "",
+             original_head: str = "") -> Mention | None:
+        """The mention a raw trigger states, or ``None`` when its form cannot be read there.
+
+        Args:
+            start: start of the match in the normalized text.
+            end: end of the match.
+            raw: what the grammar found.
+            title: whether the mention stands in the headline (present tenses are read there).
+            previous_word: the normalized word before the match; after a noun, an ambiguous form is a
+                participle or a verb ("un cargo attaqué", "Israël frappe"), after a determiner a noun.
+            original_head: the head word as written, whose accent tells "attaqué" from "attaque".
+        """
         if raw.rule == "nominal":
-            order: tuple[str, ...] = ("noun", "gerund", "present", "participle") if title else (
-                "noun", "gerund", "participle")
+            after_noun = bool(previous_word) and previous_word not in FUNCTION_WORDS
+            accented = re.search(r"ée?s?$", original_head.lower()) if original_head else None
+            if accented:  # "attaqué", "frappées": the accent says participle
+                order: tuple[str, ...] = ("participle", "gerund", "noun")
+            elif after_noun:
+                order = ("present", "participle", "gerund", "noun") if title else ("participle", "gerund", "noun")
+            else:
+                order = ("noun", "gerund", "present", "participle") if title else ("noun", "gerund", "participle")
             info = self.lexicon.reading(raw.head, order)
             if info is None:
                 return None
