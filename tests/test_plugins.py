@@ -19,10 +19,11 @@ from lark import Transformer
 import milinc
 from milinc import PluginError
 from milinc.engine import GrammarMatcher, compile_grammar, words_regex
-from milinc.extensions import NO_EXTENSIONS, Extensions, defined_symbols, extension_points
+from milinc.extensions import NO_EXTENSIONS, Extensions, consulted_lexicons, defined_symbols, extension_points
 from milinc.plugins import (
     DISABLE_AUTOLOAD_ENV,
     ENTRY_POINT_GROUP,
+    LEXICONS,
     Plugin,
     PluginWarning,
     build_extensions,
@@ -44,7 +45,7 @@ SYSTEM.3: /@LEXICON:weapon_systems@/
 %ignore /[ ]+/
 """
 GRAMMARS = {"weapons": TOY}
-LEXICONS = {"weapon_systems": ["katyusha", "grad"]}
+TOY_LEXICONS = {"weapon_systems": ["katyusha", "grad"]}
 
 
 class ToyTransformer(Transformer[Any, Any]):
@@ -70,7 +71,11 @@ def water_pistol(name: str = "wet") -> Plugin:
     """A small valid plugin: one new system rule with its callback, and one lexicon entry."""
     return Plugin(
         name=name,
-        grammar={"weapons": [f'%extend weapon_name: {name.upper()}_GUN -> {name}_gun\n{name.upper()}_GUN.3: "pistolet a eau"']},
+        grammar={
+            "weapons": [
+                f'%extend weapon_name: {name.upper()}_GUN -> {name}_gun\n{name.upper()}_GUN.3: "pistolet a eau"'
+            ]
+        },
         callbacks={"weapons": {f"{name}_gun": lambda children: ("plugin", str(children[0]))}},
         lexicons={"weapon_systems": [{"name": "Grad", "aliases": ["BM-21"], "category": "rocket"}]},
     )
@@ -79,7 +84,7 @@ def water_pistol(name: str = "wet") -> Plugin:
 def toy_matches(extensions: Extensions, text: str, lexicon: list[str] | None = None) -> list[Any]:
     """Compile the toy grammar the way an extractor does and return the match values."""
     source = extensions.grammar_for("weapons", TOY)
-    systems = extensions.lexicon("weapon_systems", lexicon or LEXICONS["weapon_systems"])
+    systems = extensions.lexicon("weapon_systems", lexicon or TOY_LEXICONS["weapon_systems"])
     phrases = [s if isinstance(s, str) else s["name"] for s in systems]
     lark = compile_grammar(
         source,
@@ -98,7 +103,7 @@ def test_extension_points_are_read_from_the_header_comment() -> None:
 
 
 def test_extension_points_ignore_words_the_grammar_does_not_define() -> None:
-    source = "// Extension points: weapon_name, and the magic_rule\nstart: weapon_name\nweapon_name: \"x\"\n"
+    source = '// Extension points: weapon_name, and the magic_rule\nstart: weapon_name\nweapon_name: "x"\n'
     assert extension_points(source) == {"weapon_name"}
 
 
@@ -158,24 +163,9 @@ def test_a_single_fragment_or_postprocessor_needs_no_list() -> None:
             "uses lexicon 'places' in its weapons grammar",
         ),
         ({"callbacks": {"weapons": {"builtin_system": lambda c: c}}}, "may not replace built-in callbacks"),
-        ({"callbacks": {"weapons": {"p_nothing": lambda c: c}}}, "'p_nothing' in weapons, a rule its own weapons fragments"),
-        ({"lexicons": {"weapon_system": [{"name": "x", "category": "rocket"}]}}, "unknown lexicon 'weapon_system'"),
-        ({"lexicons": {"weapon_systems": ["Grad"]}}, "takes records, not plain strings"),
-        ({"lexicons": {"weapon_systems": [{"name": "Grad"}]}}, "lacks category"),
-        ({"lexicons": {"weapon_systems": [{"name": "Grad", "category": "banana"}]}}, "category 'banana' is not one"),
-        ({"lexicons": {"weapon_systems": [{"name": "Grad", "category": "rocket", "aliases": [""]}]}}, "aliases must"),
-        ({"lexicons": {"places": [{"name": "Gao", "kind": "village"}]}}, "kind 'village' is not one"),
-        ({"lexicons": {"actors": [42]}}, "malformed entry 42 in lexicon 'actors'"),
         (
-            {
-                "lexicons": {
-                    "weapon_systems": [
-                        {"name": "Grad", "category": "rocket"},
-                        {"name": "grad", "category": "artillery"},
-                    ]
-                }
-            },
-            "gives 'grad' two different entries",
+            {"callbacks": {"weapons": {"p_nothing": lambda c: c}}},
+            "'p_nothing' in weapons, a rule its own weapons fragments",
         ),
     ],
 )
@@ -188,6 +178,56 @@ def test_a_plugin_that_breaks_a_rule_gets_an_error_naming_it(kwargs: dict[str, A
     # the same problem raises when the plugin is passed explicitly to build a parser's extensions
     with pytest.raises(PluginError, match=problem):
         build_extensions([plugin], discover=False, grammars=GRAMMARS)
+
+
+@pytest.mark.parametrize(
+    ("lexicons", "problem"),
+    [
+        ({"weapon_system": [{"name": "x", "category": "rocket"}]}, "unknown lexicon 'weapon_system' \\(known: "),
+        ({"weapon_modifiers": ["lourd"]}, "unknown lexicon 'weapon_modifiers'"),
+        ({"weapon_systems": ["Grad"]}, "takes records, not plain strings"),
+        ({"weapon_systems": [{"name": "Grad"}]}, "lacks category"),
+        ({"weapon_systems": [{"name": "Grad", "category": "banana"}]}, "category 'banana' is not one"),
+        ({"weapon_systems": [{"name": "Grad", "category": "rocket", "aliases": [""]}]}, "aliases must"),
+        ({"weapon_nouns": [{"category": "artillery"}]}, "lacks phrase"),
+        ({"places": [{"name": "Gao", "kind": "village"}]}, "kind 'village' is not one"),
+        ({"places": [{"name": "Gao", "country": "Mali"}]}, "country 'Mali' must match"),
+        ({"actors": [{"name": "JNIM"}]}, "lacks type"),
+        ({"actors": [42]}, "malformed entry 42 in lexicon 'actors'"),
+        ({"triggers": [{"name": "incursion", "role": "main"}]}, "role 'main' is not one"),
+        ({"trigger_modifiers": [{"name": "complexe"}]}, "malformed entry"),
+        ({"q_about": ["  "]}, "empty phrase"),
+        (
+            {"weapon_systems": [{"name": "Grad", "category": "rocket"}, {"name": "grad", "category": "artillery"}]},
+            "gives 'grad' two different entries",
+        ),
+    ],
+)
+def test_a_malformed_lexicon_entry_gets_an_error_naming_the_plugin(lexicons: dict[str, Any], problem: str) -> None:
+    plugin = Plugin(name="culprit", lexicons=lexicons)
+    with pytest.raises(PluginError, match=problem) as info:
+        check_plugin(plugin)
+    assert info.value.plugin == "culprit"
+
+
+def test_every_lexicon_the_extractors_read_is_registered() -> None:
+    milinc.Parser(discover=False)  # the extractors ask for their lexicons while they are built
+    assert consulted_lexicons() == set(LEXICONS)
+
+
+def test_lexicon_entries_of_the_right_shape_pass() -> None:
+    check_plugin(
+        Plugin(
+            name="fine",
+            lexicons={
+                "weapon_nouns": ["obusier", {"phrase": "canon sans recul", "category": "artillery"}],
+                "places": [{"name": "Gao", "aliases": ["Gao-ville"], "kind": "city", "country": "ML"}],
+                "actors": [{"name": "JNIM", "type": "non_state_armed_group", "side": "jihadists"}],
+                "triggers": [{"name": "incursion", "aliases": ["incursions"], "action": "attack"}],
+                "q_about": ["grosso modo"],
+            },
+        )
+    )
 
 
 def test_a_valid_plugin_passes_every_check() -> None:
@@ -409,8 +449,10 @@ def test_an_installed_plugin_failing_a_check_is_skipped_and_the_others_used(fake
         warnings.simplefilter("ignore")
         installed_plugins(refresh=True)
     grammars = {"weapons": TOY}
-    with pytest.warns(PluginWarning, match="'bad-grammar' skipped: overrides 'start'"):
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
         extensions = build_extensions(None, discover=True, grammars=grammars)
+    assert any("'bad-grammar' skipped: overrides 'start'" in str(w.message) for w in record)
     assert "good" in extensions.plugins and "bad-grammar" not in extensions.plugins
 
 

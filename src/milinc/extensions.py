@@ -33,6 +33,7 @@ __all__ = [
     "DIMENSIONS",
     "NO_EXTENSIONS",
     "Extensions",
+    "consulted_lexicons",
     "defined_symbols",
     "extension_points",
     "lexicon_placeholders",
@@ -44,6 +45,16 @@ DIMENSIONS: tuple[str, ...] = ("dates", "quantities", "weapons", "events")
 _T = TypeVar("_T")
 _memo_lock = threading.Lock()
 _memo: dict[tuple[str, str], Any] = {}
+_consulted: set[str] = set()
+
+
+def consulted_lexicons() -> frozenset[str]:
+    """The lexicon names extractors have asked :meth:`Extensions.lexicon` for in this process.
+
+    ``milinc.plugins.LEXICONS`` must list them all (a test checks it), so that a
+    plugin adding to a name no extractor reads gets an error.
+    """
+    return frozenset(_consulted)
 
 
 def _frozen_map(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -106,9 +117,10 @@ class Extensions:
     def lexicon(self, name: str, base: list[Any]) -> list[Any]:
         """The built-in entries of a lexicon plus the plugins' entries.
 
-        Plugin entries come after the built-in ones, so an extractor that maps
-        each phrase to its entry in order lets a plugin refine a built-in entry.
+        Plugin entries come after the built-in ones. The name is recorded (see
+        :func:`consulted_lexicons`).
         """
+        _consulted.add(name)
         return [*base, *self.lexicons.get(name, ())]
 
     def callbacks_for(self, dimension: str) -> Mapping[str, Callable[..., Any]]:
@@ -146,7 +158,7 @@ NO_EXTENSIONS = Extensions()
 
 # --- reading a grammar's declarations ---------------------------------------
 
-_DEFINITION = re.compile(r"^[?!]?([_A-Za-z][_A-Za-z0-9]*)(?:\{[^}]*\})?(?:\.-?\d+)?[ \t]*:", re.MULTILINE)
+_DEFINITION = re.compile(r"^[ \t]*[?!]?([_A-Za-z][_A-Za-z0-9]*)(?:\{[^}]*\})?(?:\.-?\d+)?[ \t]*:", re.MULTILINE)
 _ALIAS = re.compile(r"->[ \t]*([_A-Za-z][_A-Za-z0-9]*)")
 _PLACEHOLDER = re.compile(r"/@LEXICON:(\w+)@/")
 _IDENTIFIER = re.compile(r"[_A-Za-z][_A-Za-z0-9]*")
@@ -156,7 +168,7 @@ _POINTS_HEADING = re.compile(r"extension[ _-]points?", re.IGNORECASE)
 def defined_symbols(source: str) -> frozenset[str]:
     """Every rule, terminal and alias (``-> name``) a grammar text defines."""
     names = set(_DEFINITION.findall(source)) | set(_ALIAS.findall(source))
-    names |= set(re.findall(r"^%(?:extend|override)[ \t]+[?!]?([_A-Za-z]\w*)", source, re.MULTILINE))
+    names |= set(re.findall(r"^[ \t]*%(?:extend|override)[ \t]+[?!]?([_A-Za-z]\w*)", source, re.MULTILINE))
     return frozenset(names)
 
 

@@ -88,12 +88,14 @@ class PluginWarning(UserWarning):
 class LexiconSpec:
     """What the entries of one lexicon look like.
 
-    An entry is either a plain phrase (when ``phrases_only`` or ``record_keys``
-    is empty) or a mapping (a *record*) with the keys below.
+    An entry is a plain phrase (a string) when ``strings`` allows it, or a
+    *record* (a mapping) with the keys below when ``records`` allows it.
     """
 
+    dimension: str
+    """The dimension whose extractor reads the lexicon."""
     description: str
-    """What the lexicon lists, for error messages and the docs."""
+    """What the lexicon lists, with an example entry (for error messages and the docs)."""
     phrase_keys: tuple[str, ...] = ("name", "aliases")
     """Record keys holding the phrases the entry is found by (a string or a list of strings)."""
     alias_keys: tuple[str, ...] = ("aliases",)
@@ -102,6 +104,8 @@ class LexiconSpec:
     """Record keys every record must have."""
     choices: Mapping[str, frozenset[str]] = field(factory=dict)
     """Record keys whose value must be one of a fixed set (``category`` → the categories)."""
+    patterns: Mapping[str, str] = field(factory=dict)
+    """Record keys whose value must be a string matching a regular expression."""
     strings: bool = True
     """Whether a plain string (one phrase) is a valid entry."""
     records: bool = True
@@ -114,36 +118,80 @@ def _enum_values(enum_name: str) -> frozenset[str]:
     return frozenset(m.value for m in getattr(ontology, enum_name))
 
 
+def _phrases_spec(dimension: str, description: str) -> LexiconSpec:
+    return LexiconSpec(dimension, description, records=False)
+
+
 LEXICONS: dict[str, LexiconSpec] = {
+    # dates
+    "date_anchors": _phrases_spec(
+        "dates", "words where the dates grammar starts looking for a date (add the first word of a new date rule)"
+    ),
+    # quantities: the phrases of each qualifier and of the counts without figure
+    "q_at_least": _phrases_spec("quantities", "phrases meaning 'at least' before a figure ('au bas mot')"),
+    "q_more_than": _phrases_spec("quantities", "phrases meaning 'more than' before a figure"),
+    "q_at_most": _phrases_spec("quantities", "phrases meaning 'at most' before a figure"),
+    "q_less_than": _phrases_spec("quantities", "phrases meaning 'less than' before a figure"),
+    "q_about": _phrases_spec("quantities", "phrases meaning 'about' before a figure"),
+    "q_exact": _phrases_spec("quantities", "phrases meaning 'exactly' before a figure"),
+    "vague_quantifiers": _phrases_spec("quantities", "counts without figure ('plusieurs', 'de nombreux')"),
+    "unknown_quantifiers": _phrases_spec("quantities", "counts said to be unknown ('un nombre indéterminé de')"),
+    "approximate_nouns": _phrases_spec("quantities", "approximate-number nouns ('une vingtaine', 'des dizaines')"),
+    "prenominal_adjectives": _phrases_spec("quantities", "adjectives between figure and noun ('trois *jeunes* soldats')"),
+    "injury_adverbs": _phrases_spec("quantities", "adverbs of 'blessés' ('grièvement', 'légèrement')"),
+    # weapons
+    "weapon_nouns": LexiconSpec(
+        "weapons",
+        "weapon nouns: 'obusier', or {'phrase': 'obusier', 'category': 'artillery', 'subtype': ...}; "
+        "without a category, a carrier noun that takes the category of what follows it ('engin')",
+        phrase_keys=("phrase",),
+        alias_keys=(),
+        required=("phrase",),
+        choices={"category": _enum_values("WeaponCategory")},
+    ),
     "weapon_systems": LexiconSpec(
-        "named weapon systems: {'name': 'Katyusha', 'aliases': [...], 'category': 'rocket'}",
+        "weapons",
+        "named weapon systems: {'name': 'Katyusha', 'aliases': [...], 'category': 'rocket', 'subtype': ...}",
         required=("name", "category"),
         choices={"category": _enum_values("WeaponCategory")},
         strings=False,
     ),
+    # events
     "places": LexiconSpec(
+        "events",
         "named places: {'name': 'Ménaka', 'aliases': [...], 'kind': 'town', 'country': 'ML'}",
-        required=("name",),
         choices={"kind": _enum_values("PlaceKind")},
+        patterns={"country": r"[A-Z]{2}"},
         strings=False,
     ),
     "actors": LexiconSpec(
-        "actor names: {'name': 'JNIM', 'aliases': [...], 'type': 'non_state_armed_group'}",
-        required=("name",),
+        "events",
+        "actor names: {'name': 'JNIM', 'aliases': [...], 'type': 'non_state_armed_group', 'side': 'jihadists'}",
+        required=("name", "type"),
         choices={"type": _enum_values("ActorType")},
+        patterns={"side": r"\w+"},
         strings=False,
     ),
     "triggers": LexiconSpec(
-        "incident trigger words: {'name': 'embuscade', 'aliases': [...], 'action': 'ambush'}",
-        required=("name",),
-        choices={"action": _enum_values("Action")},
+        "events",
+        "incident trigger nouns, every form listed: {'name': 'incursion', 'aliases': ['incursions'], "
+        "'action': 'attack', 'role': 'event'}",
+        choices={
+            "action": _enum_values("Action"),
+            "role": frozenset({"event", "impact", "casualty", "anaphor", "weak"}),
+        },
         strings=False,
+    ),
+    "trigger_forms": _phrases_spec("events", "attack nouns, as plain phrases (read as action 'attack')"),
+    "trigger_modifiers": _phrases_spec(
+        "events", "neutral modifiers after a trigger noun, kept in its span ('complexe' in 'attaque complexe')"
     ),
 }
 """The lexicons plugins may add to, by name, with the shape of their entries.
 
-Every lexicon a built-in grammar fills (``/@LEXICON:name@/``) is accepted too,
-with plain phrases as entries."""
+Each is read by one dimension's extractor through
+:meth:`milinc.extensions.Extensions.lexicon`; a plugin adding to any other
+name gets an error (a typo would otherwise be silently ignored)."""
 
 
 # --- the plugin value -------------------------------------------------------
@@ -282,15 +330,20 @@ def _strip_comments(fragment: str) -> str:
 
 
 def _statements(fragment: str) -> list[str]:
-    """The top-level statements of a lark fragment (a line not indented and not ``|`` starts one)."""
+    """The top-level statements of a lark fragment.
+
+    As in lark, a line that starts with ``|`` (after any indentation) continues
+    the statement above; any other non-empty line starts a new one.
+    """
     statements: list[str] = []
     for line in _strip_comments(fragment).splitlines():
-        if not line.strip():
+        stripped = line.strip()
+        if not stripped:
             continue
-        if (line[0] in " \t" or line.lstrip().startswith("|")) and statements:
-            statements[-1] += "\n" + line
-            continue
-        statements.append(line.strip())
+        if stripped.startswith("|") and statements:
+            statements[-1] += "\n" + stripped
+        else:
+            statements.append(stripped)
     return statements
 
 
@@ -335,9 +388,12 @@ class _Grammars:
         return [d for d in DIMENSIONS if _builtin_grammar(d) is not None]
 
     def lexicon_names(self) -> set[str]:
-        names = set(LEXICONS)
-        for dim in self.dimensions():
-            names |= lexicon_placeholders(self.source(dim) or "")
+        if self._sources is None:
+            return set(LEXICONS)
+        # a toy grammar set: the registered lexicons of its dimensions and the ones it fills
+        names = {name for name, spec in LEXICONS.items() if spec.dimension in self._sources}
+        for source in self._sources.values():
+            names |= lexicon_placeholders(source)
         return names
 
 
@@ -375,6 +431,10 @@ def _entry_problem(lexicon: str, entry: Any, spec: LexiconSpec) -> str | None:
         values = [value] if isinstance(value, str) else value
         if not isinstance(values, (list, tuple)) or not all(isinstance(v, str) and v.strip() for v in values):
             return f"entry {entry.get('name')!r} of lexicon {lexicon!r}: {key} must be a phrase or a list of phrases"
+    for key, pattern in spec.patterns.items():
+        value = entry.get(key)
+        if value is not None and not (isinstance(value, str) and re.fullmatch(pattern, value)):
+            return f"entry {entry.get('name')!r} of lexicon {lexicon!r}: {key} {value!r} must match {pattern}"
     for key, allowed in spec.choices.items():
         if key in entry and entry[key] not in allowed:
             return (
@@ -407,7 +467,7 @@ def _check(plugin: Plugin, grammars: _Grammars) -> _Checked:
     for lexicon, entries in plugin.lexicons.items():
         if lexicon not in known_lexicons:
             raise fail(f"adds to unknown lexicon {lexicon!r} (known: {', '.join(sorted(known_lexicons))})")
-        spec = LEXICONS.get(lexicon) or LexiconSpec("phrases", strings=True, records=False)
+        spec = LEXICONS.get(lexicon) or _phrases_spec("", "phrases")
         seen = phrases.setdefault(lexicon, {})
         for entry in entries:
             problem = _entry_problem(lexicon, entry, spec)
