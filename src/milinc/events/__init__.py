@@ -26,7 +26,6 @@ from ..ontology import (
     CasualtyRole,
     Event,
     Explanation,
-
     Qualifier,
     Span,
     TimeExpression,
@@ -194,15 +193,15 @@ class EventAssembler:
             date=date,
             location=location.place if location else None,
             country=country,
-            weapons=weapons,
+            weapons=tuple(weapons),
             killed=killed,
             injured=injured,
             attacker=attacker,
             target=target,
             modality=founder_slots.modality,
             source=source,
-            mentions=[ctx.span(mentions[i].start, mentions[i].end) for i in inc.members],
-            explanations=why,
+            mentions=tuple(ctx.span(mentions[i].start, mentions[i].end) for i in inc.members),
+            explanations=tuple(why),
         )
 
 
@@ -273,11 +272,11 @@ def _casualties(found: Sequence[CasualtyCandidate]) -> Casualties | None:
             total = sum(c.value or 0 for c in numeric)
             qualifier = Qualifier.EXACT if all(c.qualifier is Qualifier.EXACT for c in numeric) else numeric[0].qualifier
             totals.append((Casualties(qualifier=qualifier, value=total,
-                                      spans=[c.span for c in numeric if c.span]), numeric[0]))
+                                      spans=tuple(c.span for c in numeric if c.span)), numeric[0]))
         else:
             for c in group:
                 totals.append((Casualties(qualifier=c.qualifier, value=c.value, low=c.low, high=c.high,
-                                          spans=[c.span] if c.span else []), c))
+                                          spans=(c.span,) if c.span else ()), c))
     positive = [t for t, _ in totals if t.value]
     if positive:
         return max(positive, key=lambda t: t.value or 0)

@@ -13,5 +13,5 @@ __all__ = ["load_data"]
 @functools.cache
 def load_data(name: str) -> Any:
     """The parsed JSON of ``milinc/data/<name>.json`` (cached; treat it as read-only)."""
-    text = resources.files("milinc").joinpath("data", f"{name}.json").read_text(encoding="utf-8")
+    text = resources.files("milinc").joinpath("data").joinpath(f"{name}.json").read_text(encoding="utf-8")
     return json.loads(text)

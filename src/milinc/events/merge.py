@@ -26,6 +26,7 @@ import attrs
 
 from ..normalize import fold
 from ..ontology import Action, PlaceKind, WeaponCategory
+from .lexicon import load_data
 from .places import SPECIFICITY
 from .slots import REPORTED, DocumentLayout, MentionSlots
 from .triggers import Mention
@@ -43,12 +44,7 @@ _FAMILIES = {
 }
 _LIGHT_VERBS = frozenset({"lancer"})
 _EXCLUSIVE_ACTIONS = frozenset({Action.ARREST, Action.ABDUCTION})
-_PREMODIFIERS = frozenset(
-    "recente recentes nouvelle nouvelles nouvel nouveau nouveaux lourde lourdes derniere dernieres dernier derniers "
-    "premiere premier double violente violentes violent vaste importante massive grande sanglante meurtriere "
-    "seconde second deuxieme troisieme autre autres enieme presumee presumees presume presumes possible "
-    "eventuelle veritable vraie".split()
-)
+_PREMODIFIERS: frozenset[str] = frozenset(load_data("triggers")["premodifiers"])
 _ANOTHER = frozenset({"autre", "autres", "seconde", "second", "deuxieme", "troisieme", "enieme"})
 _PREPOSITIONS_BEFORE_DES = frozenset({"lors", "pendant", "durant", "apres", "avant", "cours", "issue", "suite", "moment"})
 _DETERMINERS = {
@@ -190,9 +186,10 @@ class IncidentBuilder:
         m, f, g = self.mentions[i], self.features[i], self._incident_features(inc)
         if (f.action in _EXCLUSIVE_ACTIONS or g.action in _EXCLUSIVE_ACTIONS) and f.action != g.action:
             return self.roles[i] != "event" and m.sentence in {self.mentions[j].sentence for j in inc.members}
-        if (f.action is Action.INTERCEPTION) != (g.action is Action.INTERCEPTION) and self.roles[i] == "event":
-            if m.sentence not in {self.mentions[j].sentence for j in inc.members}:
-                return False
+        # an interception and the attack it stopped are one incident only when one sentence says both
+        if ((f.action is Action.INTERCEPTION) != (g.action is Action.INTERCEPTION) and self.roles[i] == "event"
+                and m.sentence not in {self.mentions[j].sentence for j in inc.members}):
+            return False
         if f.days and g.days and not f.days & g.days:
             return False
         if not anaphor and not f.days and g.days:

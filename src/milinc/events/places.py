@@ -21,7 +21,7 @@ from ..ontology import Place, PlaceKind
 if TYPE_CHECKING:
     from ..pipeline import ExtractionContext
 
-__all__ = ["Gazetteer", "PlaceMention", "SPECIFICITY"]
+__all__ = ["SPECIFICITY", "Gazetteer", "PlaceMention"]
 
 SPECIFICITY: Mapping[PlaceKind, int] = {
     PlaceKind.SITE: 0,

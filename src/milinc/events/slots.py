@@ -12,6 +12,7 @@ places it elsewhere in time ("quelques jours après").
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -32,6 +33,7 @@ from ..ontology import (
     TimeExpression,
     WeaponCategory,
 )
+from .lexicon import load_data
 from .places import SPECIFICITY, PlaceMention
 from .triggers import Mention
 
@@ -73,14 +75,7 @@ _THAT = re.compile(r"\b(?:que|qu')")
 _BLOCK_CARRY = re.compile(r"\b(?:quelques|plusieurs|deux|trois|\d+) (?:jours|semaines|mois|heures) (?:apres|avant|plus tot|"
                           r"auparavant|plus tard)|\bauparavant\b|\bprecedemment\b|\bla semaine (?:derniere|passee)\b|"
                           r"\bil y a\b|\ble mois dernier\b|\bl'an dernier\b|\ben (?:19|20)\d\d\b")
-_PEOPLE_UNITS = frozenset(
-    "soldat personne civil combattant militaire membre enfant femme homme policier gendarme jihadiste djihadiste "
-    "terroriste militant assaillant mort blesse victime rebelle agent garde marin pilote habitant palestinien "
-    "israelien ukrainien russe americain syrien irakien libanais villageois fidele eleve milicien insurge "
-    "paramilitaire volontaire officier commandant chef dirigeant resident passant manifestant journaliste "
-    "humanitaire employe ouvrier travailleur orpailleur berger refugie deplace individu suspect otage "
-    "camarade recrue reserviste".split()
-)
+_PEOPLE_UNITS: frozenset[str] = frozenset(load_data("actors")["people_units"])
 _KILLED_UNITS = frozenset({"mort", "tue", "deces", "decede", "cadavre", "corps", "victime", "perte", "martyr"})
 _INJURED_UNITS = frozenset({"blesse", "blessure"})
 _KILLED_AFTER = re.compile(r"^\s*(?:[\w'-]+\s+){0,4}?(?:(?:ont|a|auraient|aurait|avaient|avait|sont|ont tous)\s+(?:ete\s+)?)?"
@@ -247,7 +242,7 @@ class DocumentLayout:
         clauses = []
         for s, e in bounds:
             cuts = [s] + [m.end() for m in _CLAUSE_BREAK.finditer(text, s, e)] + [e]
-            clauses.append(tuple((a, b) for a, b in zip(cuts, cuts[1:]) if b > a))
+            clauses.append(tuple((a, b) for a, b in itertools.pairwise(cuts) if b > a))
         return cls(bounds, tuple(x.paragraph for x in ctx.sentences), tuple(title), tuple(heading), tuple(clauses))
 
     def clause_of(self, sentence: int, pos: int) -> int:
@@ -279,6 +274,7 @@ class SlotFiller:
     def __init__(self, actors: ActorLexicon) -> None:
         self.actors = actors
         self.orphans: dict[int, list[CasualtyCandidate]] = {}
+        """Casualty counts of sentences without a trigger, by sentence (set by :meth:`fill`)."""
 
     def fill(
         self,
@@ -289,8 +285,7 @@ class SlotFiller:
     ) -> list[MentionSlots]:
         """One :class:`MentionSlots` per mention, in the same order."""
         text = ctx.text
-        self.orphans: dict[int, list[CasualtyCandidate]] = {}
-        """Casualty counts of sentences without a trigger, by sentence (set by :meth:`fill`)."""
+        self.orphans = {}
         slots = [MentionSlots() for _ in mentions]
         by_sentence: dict[int, list[int]] = {}
         for i, m in enumerate(mentions):
@@ -484,7 +479,7 @@ class SlotFiller:
         attacker_np: tuple[int, int] | None = None
         target_np: tuple[int, int] | None = None
         agent = _AGENT.match(after)
-        if agent and m.rule != "nominal" or (agent and m.pos == "noun"):
+        if (agent and m.rule != "nominal") or (agent and m.pos == "noun"):
             attacker_np = _np_bounds(m.end + agent.start("np"), after[agent.start("np") :])
         tgt = _TARGET_AFTER.match(after)
         if tgt:

@@ -24,14 +24,7 @@ from .lexicon import load_data
 
 __all__ = ["FUNCTION_WORDS", "FormInfo", "Mention", "RawTrigger", "TriggerFinder", "TriggerLexicon"]
 
-FUNCTION_WORDS = frozenset(
-    "de d' des du la le les l' un une au aux a en par sur contre et ou cette ces ce cet leur leurs son sa ses "
-    "notre nos votre vos plus moins apres avant lors pendant depuis dans pour avec sans entre vers chez comme dont "
-    "que qu' sous malgre selon suite face nouvelle nouvelles nouvel nouveau nouveaux recente recentes recent "
-    "lourde lourdes derniere dernieres dernier premiere premier double violente violentes vaste importante "
-    "massive grande sanglante meurtriere seconde second deuxieme troisieme autre autres enieme presumee "
-    "presumees eventuelle veritable vraie quelle telle toute tout chaque aucune aucun plusieurs".split()
-)
+FUNCTION_WORDS: frozenset[str] = frozenset(load_data("triggers")["function_words"])
 """Words after which an ambiguous trigger form ("attaque", "frappe") is read as a noun."""
 
 _CONDITIONAL_AUX = frozenset({"aurait", "auraient", "serait", "seraient"})
