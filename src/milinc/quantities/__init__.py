@@ -54,8 +54,8 @@ _VERBS_BEFORE = {fold(k): v for k, v in lexicon.CASUALTY_VERBS_BEFORE.items()}
 _NOUNS_BEFORE = {"mort", "deces", "enlevement", "capture", "arrestation", "interpellation", "disparition",
                  "liberation", "vie", "execution", "assassinat", "massacre"}
 _STOP_AFTER = {"et", "ou", "mais", "qui", "que", "qu", "dont", "dans", "en", "par", "pour", "selon", "lors",
-               "contre", "avec", "sur", "apres", "avant", "depuis", "vers", "pendant", "au", "aux", "un", "une",
-               "si", "car", "lorsque", "quand", "parmi", "tandis", "alors"}
+               "contre", "avec", "sur", "apres", "avant", "depuis", "vers", "pendant", "au", "aux", "si", "car",
+               "lorsque", "quand", "parmi", "tandis", "alors"}
 _STOP_BEFORE = {"avec", "par", "dans", "en", "sur", "contre", "vers", "depuis", "pendant", "selon", "lors",
                 "pour", "chez", "parmi", "sans", "sous"}
 _SEUL = {"seul", "seule"}
@@ -63,7 +63,7 @@ _NOT_COUNTED = _folded(lexicon.NOT_COUNTED_NOUNS)
 _COLLECTIVE = _folded(lexicon.COLLECTIVE_NOUNS)
 _TRANSITIVE = _folded(lexicon.TRANSITIVE_PARTICIPLES)
 _AVOIR = _folded(lexicon.AVOIR_FORMS)
-_SKIPPED_AFTER = {"de", "du", "des", "d", "la", "le", "l", "les"}
+_SKIPPED_AFTER = {"de", "du", "des", "d", "la", "le", "l", "les", "un", "une"}
 _ETRE = {"est", "sont", "etait", "etaient", "serait", "seraient", "sera", "seront", "fut", "furent", "ete",
          "etant", "etre"}
 

@@ -108,7 +108,8 @@ PRENOMINAL_ADJECTIVES: list[str] = [
     "bons", "bonnes", "mauvais", "prétendus", "prétendues", "présumés", "présumées", "supposés",
     "supposées", "soi-disant", "éventuels", "éventuelles", "probables", "différents", "différentes",
     "divers", "diverses", "importants", "lourds", "lourdes", "légers", "légères", "puissants", "modernes",
-    "redoutables", "célèbres", "fameux", "fameuses", "énormes", "immenses", "longs", "longues",
+    "redoutables", "célèbres", "fameux", "fameuses", "énormes", "immenses", "longs", "longues", "même",
+    "mêmes", "précédents", "prochains", "derniers", "uniques",
 ]
 """Adjectives that may stand between the number and the counted noun ("trois autres soldats")."""
 
