@@ -69,6 +69,25 @@ def test_every_item_form_becomes_a_record_with_its_id_and_date() -> None:
     assert to_record(record, 0) is record
 
 
+def test_missing_markers_from_dataframes_mean_no_value() -> None:
+    nan = float("nan")
+    assert to_record({"id": "a", "text": "t", "reference_date": nan}, 0) == Record("a", "t")
+    assert to_record({"id": "a", "text": "t", "reference_date": "  "}, 0) == Record("a", "t")
+    no_text = to_record({"id": "a", "text": nan}, 0)
+    assert isinstance(no_text, ErrorRecord) and no_text.reason == "missing field 'text'"
+
+
+def test_pandas_missing_markers_mean_no_value() -> None:
+    pd = pytest.importorskip("pandas")
+    for marker in (pd.NaT, pd.NA, None):
+        assert to_record({"id": "a", "text": "t", "reference_date": marker}, 0) == Record("a", "t")
+        no_text = to_record({"id": "a", "text": marker}, 0)
+        assert isinstance(no_text, ErrorRecord) and no_text.reason == "missing field 'text'"
+    assert to_record({"id": "a", "text": "t", "reference_date": pd.Timestamp("2024-03-05 08:00")}, 0) == Record(
+        "a", "t", REF
+    )
+
+
 @pytest.mark.parametrize(
     ("item", "item_id", "words"),
     [

@@ -48,6 +48,7 @@ __all__ = [
     "Item",
     "Record",
     "Result",
+    "is_missing",
     "parse_many",
     "parse_records",
     "to_record",
@@ -111,8 +112,24 @@ Result: TypeAlias = Document | ErrorRecord
 """What :func:`parse_many` yields for one item."""
 
 
+def is_missing(value: Any) -> bool:
+    """Whether a field value means "no value": ``None``, a blank string, or NaN/NaT/NA from pandas or NumPy.
+
+    Those missing markers are the values that are not equal to themselves (or whose equality has no
+    truth value); the test needs no pandas.
+    """
+    if value is None:
+        return True
+    if isinstance(value, (str, bytes, bytearray)):
+        return not value.strip()
+    try:
+        return bool(value != value)
+    except (TypeError, ValueError):  # pandas.NA: its comparisons are NA, which has no truth value
+        return True
+
+
 def _date_field(value: Any) -> _dt.date | None:
-    if value is None or value == "":
+    if is_missing(value):
         return None
     if isinstance(value, _dt.datetime):
         return value.date()
@@ -133,7 +150,7 @@ def _date_field(value: Any) -> _dt.date | None:
 def _text_field(value: Any) -> str:
     if isinstance(value, str):
         return value
-    if value is None:
+    if value is None or (not isinstance(value, (bytes, bytearray)) and is_missing(value)):
         raise ValueError("missing field 'text'")
     if isinstance(value, (bytes, bytearray)):
         try:
@@ -169,21 +186,21 @@ def to_record(item: Item, position: int) -> Record | ErrorRecord:
                 if "text" not in item:
                     raise ValueError("missing field 'text'")
                 return Record(item_id, _text_field(item["text"]), _date_field(item.get("reference_date")))
-            except ValueError as exc:
+            except (ValueError, TypeError) as exc:
                 return ErrorRecord(item_id, str(exc), ErrorKind.INVALID_RECORD)
         if isinstance(item, Sequence) and len(item) in (2, 3):
             item_id = str(item[0])
             try:
                 ref = _date_field(item[2]) if len(item) == 3 else None
                 return Record(item_id, _text_field(item[1]), ref)
-            except ValueError as exc:
+            except (ValueError, TypeError) as exc:
                 return ErrorRecord(item_id, str(exc), ErrorKind.INVALID_RECORD)
         return ErrorRecord(
             fallback_id,
             f"unsupported item of type {type(item).__name__}: expected a text, (id, text[, reference_date]) or a dict",
             ErrorKind.INVALID_RECORD,
         )
-    except ValueError as exc:
+    except (ValueError, TypeError) as exc:
         return ErrorRecord(fallback_id, str(exc), ErrorKind.INVALID_RECORD)
 
 

@@ -28,6 +28,7 @@ from ..batch import (
     Result,
     _date_field,
     _text_field,
+    is_missing,
     parse_records,
     to_record,
 )
@@ -109,15 +110,8 @@ def incidents_bag(
     return parsed.map(lambda pair: rows_for(pair[0], pair[1])).flatten()
 
 
-def _missing(value: Any) -> bool:
-    # pandas gives None, NaN, NA or NaT for an empty cell, depending on the column's dtype
-    import pandas as pd
-
-    return value is None or (not isinstance(value, (str, bytes)) and bool(pd.isna(value)))
-
-
 def _cell_date(value: Any) -> _dt.date | None:
-    return None if _missing(value) else _date_field(value)
+    return None if is_missing(value) else _date_field(value)
 
 
 def _frame_records(
@@ -128,7 +122,7 @@ def _frame_records(
     for doc_id, text, date in zip(ids, frame[text_column], dates):
         item_id = str(doc_id)
         try:
-            yield Record(item_id, _text_field(None if _missing(text) else text), _cell_date(date))
+            yield Record(item_id, _text_field(text), _cell_date(date))
         except ValueError as exc:
             yield ErrorRecord(item_id, str(exc), ErrorKind.INVALID_RECORD)
 
