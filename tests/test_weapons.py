@@ -187,10 +187,14 @@ def test_false_friends_are_masked_but_neighbours_are_read() -> None:
 
 
 def test_obus_yields_only_to_mortar_rocket_chemical() -> None:
-    (shell,) = weapons_of("un obus de char")
-    assert shell.category is WeaponCategory.ARTILLERY
+    assert [(w.span.text, w.category) for w in weapons_of("un obus de char")] == [
+        ("obus", WeaponCategory.ARTILLERY),
+        ("char", WeaponCategory.ARMORED_VEHICLE),
+    ]
     (mortar,) = weapons_of("un obus de mortier")
     assert mortar.category is WeaponCategory.MORTAR
+    (shell,) = weapons_of("un obus d'artillerie")
+    assert shell.category is WeaponCategory.ARTILLERY
 
 
 def test_unknown_word_between_head_and_name() -> None:

@@ -35,7 +35,8 @@ class Part:
     """One element of a mention after its head."""
 
     kind: str
-    """``modifier``, ``complement``, ``noun``, ``name``, ``calibre`` or a plugin's own kind."""
+    """``modifier``, ``complement``, ``weapon_complement`` (a weapon noun after a preposition),
+    ``noun``, ``name``, ``calibre`` or a plugin's own kind."""
     start: int
     """Window-relative start offset."""
     end: int
@@ -145,7 +146,8 @@ class WeaponTransformer(Transformer[Token, Any]):
         noun = self.taxonomy.nouns.get(fold(str(tok)))
         if noun is None:
             return Part("complement", start, end)
-        return Part("complement", start, end, category=noun.category, yields=noun.yields or noun.carrier,
+        kind = "weapon_complement" if noun.category is not None else "complement"
+        return Part(kind, start, end, category=noun.category, yields=noun.yields or noun.carrier,
                     subtype=noun.subtype)
 
     def complement(self, children: list[Token]) -> Part:
@@ -219,11 +221,19 @@ class WeaponTransformer(Transformer[Token, Any]):
         system: Part | None = None
         from_name = False
         modifiers: list[tuple[int, int]] = []
+        previous: Part | None = None
         for part in parts:
             if not isinstance(part, Part) or not part.valid:
                 return None
+            if part.kind == "weapon_complement" and category is not None and part.category != category and (
+                not yields or (yields_to is not None and part.category not in yields_to)
+            ):
+                # "missile de drone", "obus de char": two weapons, unless a participle joins
+                # them ("drones chargés d'explosifs"); the mention ends before the complement
+                if previous is None or previous.kind != "modifier":
+                    return None
+            previous = part
             if part.category is not None and yields_to is not None and part.category not in yields_to:
-                # "obus de char": the complement does not make the shell a tank
                 if part.system is None:
                     if part.subtype:
                         hints.append(part)
