@@ -225,13 +225,8 @@ class WeaponTransformer(Transformer[Token, Any]):
         for part in parts:
             if not isinstance(part, Part) or not part.valid:
                 return None
-            if part.kind == "weapon_complement" and category is not None and part.category != category and (
-                not yields or (yields_to is not None and part.category not in yields_to)
-            ):
-                # "missile de drone", "obus de char": two weapons, unless a participle joins
-                # them ("drones chargés d'explosifs"); the mention ends before the complement
-                if previous is None or previous.kind != "modifier":
-                    return None
+            if self._second_weapon(part, previous, category, yields, yields_to):
+                return None
             previous = part
             if part.category is not None and yields_to is not None and part.category not in yields_to:
                 if part.system is None:
@@ -276,6 +271,26 @@ class WeaponTransformer(Transformer[Token, Any]):
             modifiers=tuple(modifiers),
             rule=rule,
         )
+
+    @staticmethod
+    def _second_weapon(
+        part: Part,
+        previous: Part | None,
+        category: WeaponCategory | None,
+        yields: bool,
+        yields_to: frozenset[WeaponCategory] | None,
+    ) -> bool:
+        """Whether a weapon noun after a preposition is a second weapon ("missile *de drone*").
+
+        It belongs to the mention when the head takes its category ("tirs *d'artillerie*",
+        "obus *de mortier*"), has the same one ("obus *d'artillerie*"), or when a participle
+        joins them ("drones chargés *d'explosifs*"); otherwise the mention ends before it.
+        """
+        if part.kind != "weapon_complement" or category is None or part.category == category:
+            return False
+        if yields and (yields_to is None or part.category in yields_to):
+            return False
+        return previous is None or previous.kind != "modifier"
 
     def _subtype(self, category: WeaponCategory, hints: list[str | Part], system: Part | None) -> str | None:
         """The most specific subtype the hints agree on, among the category's own subtypes."""
