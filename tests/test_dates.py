@@ -62,6 +62,16 @@ def test_a_date_in_a_long_sentence_at_the_top_is_not_a_dateline() -> None:
     assert doc.reference_date is None
 
 
+def test_a_headline_naming_an_event_date_is_not_a_dateline() -> None:
+    assert milinc.parse("Attaque du 7 octobre 2023 : un an après\n\nTexte.").reference_date is None
+    assert milinc.parse("Paris, le 13 mars 2024\n\nTexte.").reference_date == dt.date(2024, 3, 13)
+
+
+def test_dates_said_to_be_in_the_future() -> None:
+    assert values("Le chef du Hezbollah doit s'exprimer vendredi soir.") == [("vendredi soir", "2024-03-15TEV")]
+    assert values("Le Hezbollah s'est exprimé vendredi soir.") == [("vendredi soir", "2024-03-08TEV")]
+
+
 def test_given_reference_date_wins_over_the_dateline() -> None:
     doc = milinc.parse("Jun 30, 2021 06:22 UTC\nhier", reference_date=dt.date(2021, 7, 2))
     assert doc.reference_date_source is ReferenceDateSource.GIVEN

@@ -38,7 +38,10 @@ LOOKBACK = 6
 DATELINE_LINES = 8
 """How many non-empty lines at the top of a text may hold the dateline."""
 
-_DIGITS = r"\d"
+DATELINE_OTHER_LETTERS = 16
+"""A dateline holds little besides the date: a city, a by-line, "UTC" ("Paris, le 13 mars 2024")."""
+
+_EVENT_REFERENCE = re.compile(r"(?<![^\W_])(?:du|depuis|de|d'|des|avant|apres|jusqu'au)\s*$")
 _QUANTITY_BEFORE = re.compile(
     r"(?:plus|moins|pres|environ|autour|hauteur|total|nombre|bilan|somme|montant|chiffre|rayon|distance"
     r"|portee|altitude|profondeur|longueur|dela|centaines?|milliers?|dizaines?|millions?|plusieurs|quelque)\s+$"
@@ -126,7 +129,9 @@ class DateExtractor:
             line = text[line_start : line_end if line_end >= 0 else len(text)]
             rest = text[line_start : found.start] + text[found.end : line_end if line_end >= 0 else len(text)]
             leftover = re.sub(r"[^\w]+|\d", "", rest)
-            if len(leftover) <= 30 or _PUBLICATION.search(line):
+            if _EVENT_REFERENCE.search(text, line_start, found.start):
+                continue  # "Attaque du 7 octobre 2023 : …" names an event, not the publication
+            if len(leftover) <= DATELINE_OTHER_LETTERS or _PUBLICATION.search(line):
                 try:
                     return _dt.date(p.year, p.month, p.day)
                 except ValueError:
