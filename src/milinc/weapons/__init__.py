@@ -10,8 +10,8 @@ anchors nor the grammar see them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -22,7 +22,6 @@ from ..ontology import Span, Weapon
 from .mentions import Draft, Part, WeaponTransformer, make_transformer
 from .taxonomy import (
     CategoryInfo,
-    HeadNoun,
     SystemAlias,
     SystemInfo,
     Taxonomy,
@@ -49,9 +48,13 @@ __all__ = [
     "render_markdown",
 ]
 
-_GAP_STOPWORDS = frozenset(
-    ["et", "ou", "ni", "mais", "dont", "ont", "a", "sont", "est", "etait", "par", "avec", "sur", "dans", "vers", "contre", "pour", "le", "la", "les", "des", "un", "une", "du", "de", "au", "aux", "en", "qui", "que", "selon", "depuis", "apres", "avant", "lors", "ainsi", "puis", "tandis", "alors", "dont", "comme", "entre", "sans", "sous", "chez"]
-)
+# Words that end a mention even between a head and a name ("des drones visant *des* Shahed").
+_GAP_STOPWORDS = frozenset({
+    "et", "ou", "ni", "mais", "dont", "ont", "a", "sont", "est", "etait", "par", "avec", "sur", "dans",
+    "vers", "contre", "pour", "le", "la", "les", "des", "un", "une", "du", "de", "au", "aux", "en", "qui",
+    "que", "selon", "depuis", "apres", "avant", "lors", "ainsi", "puis", "tandis", "alors", "comme", "entre",
+    "sans", "sous", "chez",
+})
 
 LOOKBACK = 4
 """Tokens tried before an anchor: "*tirs d'*artillerie", "*système de* défense aérienne"."""
@@ -114,10 +117,6 @@ class _Masker:
         return "".join(chars)
 
 
-def _lexicon_phrases(entries: Iterable[Any]) -> list[str]:
-    return [e if isinstance(e, str) else str(e["alias"] if "alias" in e else e["phrase"]) for e in entries]
-
-
 class WeaponExtractor:
     """Finds every weapon, munition and weapon-platform mention."""
 
@@ -142,9 +141,13 @@ class WeaponExtractor:
         """The taxonomy with the plugins' nouns and systems added."""
         extra_nouns = extensions.lexicon("weapon_nouns", [])
         extra_systems = extensions.lexicon("weapon_systems", [])
-        if not extra_nouns and not extra_systems:
+        extra_modifiers = extensions.lexicon("weapon_modifiers", [])
+        extra_complements = extensions.lexicon("weapon_complements", [])
+        if not (extra_nouns or extra_systems or extra_modifiers or extra_complements):
             return taxonomy
         data = load_taxonomy_data()
+        for key, entries in (("modifiers", extra_modifiers), ("complements", extra_complements)):
+            data.setdefault(key, []).extend({"phrase": e} if isinstance(e, str) else dict(e) for e in entries)
         for entry in extra_nouns:
             item = {"phrase": entry} if isinstance(entry, str) else dict(entry)
             cat = item.pop("category", None)
@@ -233,7 +236,3 @@ class WeaponExtractor:
             rule=draft.rule,
         )
 
-
-def category_of_noun(phrase: str) -> HeadNoun | None:
-    """The taxonomy's entry for a French weapon noun (any inflected form), if it has one."""
-    return load_taxonomy().nouns.get(fold(phrase))
