@@ -186,10 +186,14 @@ class QuantityExtractor:
         is_weapon = noun is not None and noun.head_start is not None and noun.head_end is not None and (
             taken.is_weapon(base + noun.head_start, base + noun.head_end)
         )
-        if not is_weapon:
+        if not is_weapon and not raw.whole:
             role = role or _role_after(text, end) or _role_before(text, start)
         if role is None and raw.subset and previous is not None and _same_clause(text, previous[2], start):
             role = previous[0].role
+        if fig is not None and fig.words in ("un", "une") and noun is not None and _SEUL & set(noun.adjectives) and (
+            _word_before(text, start) == "pas"
+        ):
+            value = low = high = 0  # "pas un seul soldat": none
         trailing = _TRAILING_QUALIFIER.match(text, end)
         if trailing and qualifier is Qualifier.EXACT and value and fig is not None and not fig.qualified:
             # "12 morts au moins", "30 soldats environ"

@@ -12,6 +12,7 @@ money, articles, casualty roles — is decided later by the extractor.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import attrs
@@ -29,6 +30,7 @@ _CASUALTY_NOUNS = {fold(k) for k in lexicon.CASUALTY_NOUNS}
 _FUNCTION_WORDS = {fold(w) for w in lexicon.FUNCTION_WORDS}
 _ZERO_VERBS = {"faire", "causer", "provoquer", "occasionner", "entrainer", "fait", "faisant", "avoir"}
 _ELIDING = {fold(w) for w in lexicon.ELIDING_ADJECTIVES}
+_ORDINAL = re.compile(r"^(?:\w+iemes?|premiers?|premieres?|seconde?s?)$")
 
 
 @attrs.frozen
@@ -92,6 +94,8 @@ class RawQuantity:
     """A role the phrase itself states ("dont un grièvement", "personne n'a été tué")."""
     subset: bool = False
     """Introduced by "dont": a part of a count stated just before."""
+    whole: bool = False
+    """The whole a part or a zero is taken from ("aucun des 40 passagers"): it gets no casualty role."""
 
 
 def _tok(children: list[Any]) -> list[Token]:
@@ -271,8 +275,8 @@ class QuantityTransformer(Transformer[Token, Any]):
     def noun(self, children: list[Any]) -> NounPhrase | None:
         """A noun, with its prenominal adjectives."""
         head = children[-1]
-        if head[2] in _FUNCTION_WORDS:
-            return None
+        if head[2] in _FUNCTION_WORDS or _ORDINAL.match(head[2]):
+            return None  # "900 en Syrie", "un quatrième": no counted noun here
         adjs = children[0][2] if len(children) == 2 else ()
         start = children[0][0]
         return NounPhrase(start, head[1], head[0], head[1], head[2], adjs)
@@ -376,7 +380,7 @@ class QuantityTransformer(Transformer[Token, Any]):
                 RawQuantity(figure.start, figure.end, figure.qualifier, figure.value, figure.low, figure.high,
                             part_noun, rule, figure, role),
                 RawQuantity(total.start, end, total.qualifier, total.value, total.low, total.high, whole_noun,
-                            "count", total),
+                            "count", total, whole=True),
             ]
         return RawQuantity(figure.start, end, figure.qualifier, figure.value, figure.low, figure.high, noun,
                            rule, figure, role)
@@ -434,6 +438,17 @@ class QuantityTransformer(Transformer[Token, Any]):
             return None
         return RawQuantity(det.start_pos, noun.end, Qualifier.EXACT, 0, 0, 0, noun, "zero")
 
+    def none_of_total(self, children: list[Any]) -> list[RawQuantity] | None:
+        """ "aucun des 40 passagers": none of them (0), and the whole they belong to (40)."""
+        det, des, total, noun = children
+        if total is None or noun is None or noun.head is None or total.value is None:
+            return None
+        return [
+            RawQuantity(det.start_pos, noun.end, Qualifier.EXACT, 0, 0, 0, noun, "zero"),
+            RawQuantity(total.start, noun.end, total.qualifier, total.value, total.low, total.high, noun, "count",
+                        total, whole=True),
+        ]
+
     def without(self, children: list[Any]) -> RawQuantity | None:
         """ "sans faire de victimes"."""
         verb = children[1]
@@ -454,10 +469,10 @@ class QuantityTransformer(Transformer[Token, Any]):
                 continue
             start, end, head = child
             if head not in _CASUALTY_NOUNS_SINGULAR_OR_PLURAL or ni is None:
-                return None
+                continue  # "ni victimes ni dégâts": damage is not a count
             noun = NounPhrase(start, end, start, end, head)
             out.append(RawQuantity(_pos(ni.start_pos), end, Qualifier.EXACT, 0, 0, 0, noun, "zero"))
-        return out
+        return out or None
 
     def no_noun(self, children: list[Any]) -> RawQuantity | None:
         """ "pas de victimes", "pas eu de blessés"."""
