@@ -229,3 +229,32 @@ def test_spans_are_consistent_and_disjoint(words: list[str]) -> None:
         assert "\n" not in w.span.text
     for a, b in itertools.pairwise(found):
         assert a.span.end <= b.span.start
+
+
+def test_plugin_rule_extends_the_tail() -> None:
+    from lark import Token
+
+    from milinc.normalize import normalize
+    from milinc.ontology import ReferenceDateSource
+    from milinc.pipeline import ExtractionContext
+    from milinc.weapons import Part
+
+    def long_distance(children: list[Token]) -> Part:
+        assert children[0].start_pos is not None and children[-1].end_pos is not None
+        return Part("modifier", children[0].start_pos, children[-1].end_pos, subtype="long_range")
+
+    extensions = Extensions(
+        grammar={"weapons": ("%extend tail: PREP LONG_DISTANCE -> long_distance\nLONG_DISTANCE.3: /longue distance/",)},
+        callbacks={"weapons": {"long_distance": long_distance}},
+        key="test-long-distance",
+    )
+    extractor = WeaponExtractor(extensions)
+    text = "des missiles de longue distance"
+    ctx = ExtractionContext(
+        original=text, norm=normalize(text), reference_date=None,
+        reference_date_source=ReferenceDateSource.NONE, sentences=[],
+    )
+    (weapon,) = extractor.extract(ctx)
+    assert (weapon.span.text, weapon.subtype, weapon.modifiers) == (
+        "missiles de longue distance", "long_range", ("de longue distance",)
+    )
