@@ -79,6 +79,7 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _TRAILING = {"au moins": Qualifier.AT_LEAST, "au minimum": Qualifier.AT_LEAST, "environ": Qualifier.ABOUT,
              "au plus": Qualifier.AT_MOST, "au maximum": Qualifier.AT_MOST, "tout au plus": Qualifier.AT_MOST}
 _TRAILING_QUALIFIER = re.compile(r"\s*,?\s*(au moins|au minimum|environ|tout au plus|au plus|au maximum)(?![^\W\d_])")
+_COMPARATIVE_AFTER = re.compile(r"\s*(?:plus|moins|autant|superieur|inferieur|mieux|davantage)(?![^\W\d_])")
 _MONTH_AFTER = re.compile(
     r"\s*(?:janv|fev|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)[a-z]*\.?(?![^\W\d_])|\s*/\s*\d"
 )
@@ -176,6 +177,8 @@ class QuantityExtractor:
         folded_unit = fold(unit) if unit else None
         if folded_unit in _TIME_UNITS or folded_unit in _CURRENCY:
             return None
+        if folded_unit == "fois" and _COMPARATIVE_AFTER.match(text, end):
+            return None  # "deux fois plus de drones": a ratio
         if fig is not None and (
             _PERCENT_OR_MONEY_AFTER.match(text, num_end) or _MONEY_BEFORE.search(text, max(0, num_start - 6),
                                                                                     num_start)
@@ -242,10 +245,10 @@ class QuantityExtractor:
             return False  # "tous deux", "toutes les trois": a pronoun, not a count
         if before == "pour" and words == ["cent"]:
             return False  # "30 pour cent"
-        if head in _NOT_COUNTED:
+        if head in _NOT_COUNTED or folded_unit in _NOT_COUNTED:
             return False  # "dont une majorité de femmes", "un tiers des habitants"
         if not qualified and words in (["un"], ["une"]):
-            if head in _COLLECTIVE:
+            if head in _COLLECTIVE or folded_unit in _COLLECTIVE:
                 return False  # "tuant une famille de six personnes": the six are counted, not the family
             # the article: a count only in casualty phrases ("un soldat a été tué", "dont un grièvement")
             seul = noun is not None and bool(_SEUL & set(noun.adjectives))

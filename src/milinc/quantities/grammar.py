@@ -440,7 +440,7 @@ class QuantityTransformer(Transformer[Token, Any]):
 
     def none_of_total(self, children: list[Any]) -> list[RawQuantity] | None:
         """ "aucun des 40 passagers": none of them (0), and the whole they belong to (40)."""
-        det, des, total, noun = children
+        det, _, total, noun = children
         if total is None or noun is None or noun.head is None or total.value is None:
             return None
         return [

@@ -264,7 +264,10 @@ IRREGULAR_PLURALS: dict[str, str] = {
 NOT_COUNTED_NOUNS: frozenset[str] = frozenset({
     "majorité", "minorité", "partie", "tiers", "quart", "moitié", "part", "pourcentage", "proportion",
     "totalité", "ensemble", "reste", "fraction", "série", "poignée", "foule", "multitude", "nombre",
-    "centième", "dixième", "vague", "salve", "rafale de",
+    "centième", "dixième", "vague", "salve",
+    # abstract nouns: "cinq choses à savoir", "deux raisons", "trois questions" are not reported counts
+    "chose", "raison", "question", "façon", "manière", "aspect", "leçon", "scénario", "hypothèse", "option",
+    "enseignement", "clé", "conseil", "idée", "réponse", "piste", "étape", "défi", "enjeu", "mot",
 })
 """Nouns of proportion or collection: "dont une majorité de femmes", "un tiers des habitants"."""
 
