@@ -22,6 +22,7 @@ import attrs
 from .. import engine
 from ..extensions import Extensions
 from ..ontology import Anchor, Granularity, TimeExpression
+from . import context
 from .lexicon import ANCHOR_WORDS
 from .parts import DateParts, Relation
 from .resolver import Resolution, Resolver
@@ -42,35 +43,8 @@ DATELINE_OTHER_LETTERS = 16
 """A dateline holds little besides the date: a city, a by-line, "UTC" ("Paris, le 13 mars 2024")."""
 
 _EVENT_REFERENCE = re.compile(r"(?<![^\W_])(?:du|depuis|de|d'|des|avant|apres|jusqu'au)\s*$")
-_QUANTITY_BEFORE = re.compile(
-    r"(?:plus|moins|pres|environ|autour|hauteur|total|nombre|bilan|somme|montant|chiffre|rayon|distance"
-    r"|portee|altitude|profondeur|longueur|dela|centaines?|milliers?|dizaines?|millions?|plusieurs|quelque)\s+$"
-)
-_YEAR_FOLLOWERS = frozenset(
-    {
-        "et", "ou", "a", "au", "aux", "par", "pour", "dans", "en", "contre", "avec", "sur", "sous", "lors",
-        "quand", "qui", "que", "qu", "ont", "est", "etait", "avait", "sont", "furent", "fut", "puis", "mais",
-        "ni", "selon", "apres", "avant", "depuis", "jusqu", "ainsi", "alors", "lorsque", "dont", "donc", "entre",
-        "ne", "n", "se", "s", "y", "il", "elle", "ils", "elles", "on", "le", "la", "les", "l",
-    }
-)
-"""Words that may follow "de 2003" when it is a year ("l'invasion de 2003 par…"); a noun makes it a count."""
-_IL_Y_A = re.compile(r"(?<![^\W_])y\s+$")
-_TRAVEL_TIME = re.compile(r"^\s*(?:de|d')\s*(?:route|marche|vol|voiture|avion|train|bateau|navigation)\b")
-_AFTER_EVENT = re.compile(r"\s*(?:que\b|qu')")
-_PUBLICATION = re.compile(
-    r"publi|mis a jour|mise a jour|modifi|actualis|\((?:afp|reuters|ap|ats|belga)\)|\b(?:afp|reuters)\b"
-)
-
-
 RECENT_DAYS = 92
 """A clock time or part of day alone is not anchored on a date older than this (a background date)."""
-
-_REPORTING_BEFORE = re.compile(
-    r"(?:declare|annonce|indique|affirme|rapporte|appris|precise|confirme|assure|souligne|ajoute|explique"
-    r"|reconnu|dementi|communique|fait savoir|estime|reagi)\w{0,4}(?:\s+(?:a|au|aux)\s+[\w-]+)?\s*(?:,\s*)?$"
-)
-
 
 @attrs.define
 class _Anchors:
@@ -131,7 +105,7 @@ class DateExtractor:
             leftover = re.sub(r"[^\w]+|\d", "", rest)
             if _EVENT_REFERENCE.search(text, line_start, found.start):
                 continue  # "Attaque du 7 octobre 2023 : …" names an event, not the publication
-            if len(leftover) <= DATELINE_OTHER_LETTERS or _PUBLICATION.search(line):
+            if len(leftover) <= DATELINE_OTHER_LETTERS or context.publication_line(line):
                 try:
                     return _dt.date(p.year, p.month, p.day)
                 except ValueError:
@@ -154,9 +128,9 @@ class DateExtractor:
         for found in self._find(ctx.text):
             parts = found.parts
             sentence = ctx.sentence_at(found.start)
-            if parts.rule == "anaphoric_shift" and _AFTER_EVENT.match(ctx.text, found.end):
+            if parts.rule == "anaphoric_shift" and context.after_event(ctx.text, found.end):
                 parts = _after_event(parts, anchors.last is not None and anchors.last_sentence == sentence)
-            if _may_be_future(parts) and _future_context(ctx.text, found.start, found.end):
+            if context.may_be_future(parts) and context.future_context(ctx.text, found.start, found.end):
                 parts = parts.but(future=True)
             weak = parts.rule in ("clock_alone", "part_of_day_alone")
             resolution = resolver.resolve(parts, anchors.recent if weak else anchors.last)
@@ -165,7 +139,7 @@ class DateExtractor:
             if (
                 resolution.day_date is not None
                 and parts.interval_role is None
-                and not _REPORTING_BEFORE.search(ctx.text, max(0, found.start - 40), found.start)
+                and not context.reported_at(ctx.text, found.start)
             ):
                 anchors.update(resolution.day_date, sentence)
         return out
@@ -180,7 +154,7 @@ class DateExtractor:
             mentions = match.value if isinstance(match.value, list) else [match.value]
             for parts in mentions:
                 start, stop = match.start + parts.start, match.start + parts.end
-                if stop <= start or not _plausible(text, start, stop, parts):
+                if stop <= start or not context.plausible(text, start, stop, parts):
                     continue
                 yield _Found(start, stop, parts)
 
@@ -194,71 +168,6 @@ def _after_event(parts: DateParts, previous_in_sentence: bool) -> DateParts:
     if previous_in_sentence:
         return parts.but(offset=0)
     return parts.but(relation=Relation.REFERENCE, offset=0)
-
-
-def _plausible(text: str, start: int, end: int, parts: DateParts) -> bool:
-    """Context checks the grammar cannot make (it never sees the words around a match)."""
-    before = text[max(0, start - 30) : start]
-    after = text[end : end + 30]
-    if (before.endswith("/") or after.startswith("/")) and _in_url(text, start):
-        return False  # ".../2024/03/13/..." in a link
-    if parts.rule == "year_de":
-        if _QUANTITY_BEFORE.search(before):
-            return False  # "plus de 2000 soldats"
-        follower = re.match(r"\s*([^\W\d_]+|\d)", after)
-        if follower and (follower.group(1).isdigit() or follower.group(1) not in _YEAR_FOLLOWERS):
-            return False  # "de 2000 soldats"
-    if parts.clock and text.startswith("a", start) and _IL_Y_A.search(before):
-        return False  # "il y a 2 heures" is a duration
-    return not (parts.clock and _TRAVEL_TIME.match(after))  # "à 2 heures de route"
-
-
-_FUTURE_AUXILIARIES = frozenset({"doit", "doivent", "devrait", "devraient", "va", "vont", "prochainement"})
-"""Words before a date that put it in the future ("doit s'exprimer vendredi")."""
-_FUTURE_TENSE = re.compile(r"[^\W\d_]{2,}(?:[eidtu]ra|rra|[eidtu]ront|rront)")
-"""A verb in the future tense ("attaquera", "se rendra", "reprendront", "pourra")."""
-_NOT_FUTURE = frozenset(
-    {"camera", "cameras", "opera", "operas", "chimera", "riviera", "extra", "ultra", "contra", "sierra", "samira",
-     "amira", "tiara", "mitra", "intra", "guerra", "tora", "zaatra"}
-)
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-def _future_words(text: str, start: int, end: int, *, auxiliaries: bool) -> bool:
-    for m in _WORD.finditer(text, start, end):
-        word = m.group()
-        if auxiliaries and word in _FUTURE_AUXILIARIES:
-            return True
-        if word not in _NOT_FUTURE and _FUTURE_TENSE.fullmatch(word) and len(word) >= 5:
-            return True
-    return False
-
-
-def _may_be_future(parts: DateParts) -> bool:
-    """A date whose year (or week) the text leaves open, resolved past-preferring by default."""
-    return (
-        parts.relation is Relation.CALENDAR
-        and parts.year is None
-        and parts.direction == 0
-        and not parts.this_week
-        and (parts.weekday is not None or parts.month is not None)
-    )
-
-
-def _future_context(text: str, start: int, end: int) -> bool:
-    """Whether the clause around a date says it is to come (a future tense before or after it, "doit" before it)."""
-    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 60)
-    right_stops = [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
-    right = min([*right_stops, end + 40])
-    return _future_words(text, left + 1, start, auxiliaries=True) or _future_words(text, end, right, auxiliaries=False)
-
-
-def _in_url(text: str, pos: int) -> bool:
-    """Whether *pos* is inside a link ("www.", "http", "/2024/03/")."""
-    left = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1
-    right_space = [i for i in (text.find(" ", pos), text.find("\n", pos)) if i >= 0]
-    word = text[left : min(right_space) if right_space else len(text)]
-    return "http" in word or "www." in word or word.count("/") >= 3 or ".fr/" in word or ".com/" in word
 
 
 def _expression(ctx: ExtractionContext, found: _Found, r: Resolution) -> TimeExpression:
@@ -298,4 +207,4 @@ def _end_of_top_lines(text: str, lines: int) -> int:
             if seen >= lines:
                 return nl
         pos = nl + 1
-    return min(len(text), 2000)
+    return len(text)

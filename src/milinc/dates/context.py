@@ -1,0 +1,123 @@
+"""Context checks around a date match: what the grammar cannot see.
+
+The grammar reads one match at a time and never sees the words around it.
+These checks do: a year after "plus de" is a count, "à 2 heures" after "il y
+a" is a duration, a date in a link is not a date, a date after "a déclaré" is
+when something was reported, and a future tense puts a date in the future.
+All read the normalized text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .parts import DateParts, Relation
+
+__all__ = ["after_event", "future_context", "in_url", "may_be_future", "plausible", "publication_line", "reported_at"]
+
+_QUANTITY_BEFORE = re.compile(
+    r"(?:plus|moins|pres|environ|autour|hauteur|total|nombre|bilan|somme|montant|chiffre|rayon|distance"
+    r"|portee|altitude|profondeur|longueur|dela|centaines?|milliers?|dizaines?|millions?|plusieurs|quelque)\s+$"
+)
+_YEAR_FOLLOWERS = frozenset(
+    {
+        "et", "ou", "a", "au", "aux", "par", "pour", "dans", "en", "contre", "avec", "sur", "sous", "lors",
+        "quand", "qui", "que", "qu", "ont", "est", "etait", "avait", "sont", "furent", "fut", "puis", "mais",
+        "ni", "selon", "apres", "avant", "depuis", "jusqu", "ainsi", "alors", "lorsque", "dont", "donc", "entre",
+        "ne", "n", "se", "s", "y", "il", "elle", "ils", "elles", "on", "le", "la", "les", "l",
+    }
+)
+"""Words that may follow "de 2003" when it is a year ("l'invasion de 2003 par…"); a noun makes it a count."""
+_IL_Y_A = re.compile(r"(?<![^\W_])y\s+$")
+_TRAVEL_TIME = re.compile(r"^\s*(?:de|d')\s*(?:route|marche|vol|voiture|avion|train|bateau|navigation)\b")
+_AFTER_EVENT = re.compile(r"\s*(?:que\b|qu')")
+_PUBLICATION = re.compile(
+    r"publi|mis a jour|mise a jour|modifi|actualis|\((?:afp|reuters|ap|ats|belga)\)|\b(?:afp|reuters)\b"
+)
+# a reporting verb right before the date, possibly with its addressee: "a déclaré à Reuters mardi"
+_REPORTING_BEFORE = re.compile(
+    r"(?:declare|annonce|indique|affirme|rapporte|appris|precise|confirme|assure|souligne|ajoute|explique"
+    r"|reconnu|dementi|communique|fait savoir|estime|reagi)\w{0,4}(?:\s+(?:a|au|aux)\s+[\w-]+)?\s*(?:,\s*)?$"
+)
+
+
+def plausible(text: str, start: int, end: int, parts: DateParts) -> bool:
+    """Context checks the grammar cannot make (it never sees the words around a match)."""
+    before = text[max(0, start - 30) : start]
+    after = text[end : end + 30]
+    if (before.endswith("/") or after.startswith("/")) and in_url(text, start):
+        return False  # ".../2024/03/13/..." in a link
+    if parts.rule == "year_de":
+        if _QUANTITY_BEFORE.search(before):
+            return False  # "plus de 2000 soldats"
+        follower = re.match(r"\s*([^\W\d_]+|\d)", after)
+        if follower and (follower.group(1).isdigit() or follower.group(1) not in _YEAR_FOLLOWERS):
+            return False  # "de 2000 soldats"
+    if parts.clock and text.startswith("a", start) and _IL_Y_A.search(before):
+        return False  # "il y a 2 heures" is a duration
+    return not (parts.clock and _TRAVEL_TIME.match(after))  # "à 2 heures de route"
+
+
+_FUTURE_AUXILIARIES = frozenset({"doit", "doivent", "devrait", "devraient", "va", "vont", "prochainement"})
+"""Words before a date that put it in the future ("doit s'exprimer vendredi")."""
+_FUTURE_TENSE = re.compile(r"[^\W\d_]{2,}(?:[eidtu]ra|rra|[eidtu]ront|rront)")
+"""A verb in the future tense ("attaquera", "se rendra", "reprendront", "pourra")."""
+_NOT_FUTURE = frozenset(
+    {"camera", "cameras", "opera", "operas", "chimera", "riviera", "extra", "ultra", "contra", "sierra", "samira",
+     "amira", "tiara", "mitra", "intra", "guerra", "tora", "zaatra"}
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _future_words(text: str, start: int, end: int, *, auxiliaries: bool) -> bool:
+    for m in _WORD.finditer(text, start, end):
+        word = m.group()
+        if auxiliaries and word in _FUTURE_AUXILIARIES:
+            return True
+        if word not in _NOT_FUTURE and _FUTURE_TENSE.fullmatch(word) and len(word) >= 5:
+            return True
+    return False
+
+
+def may_be_future(parts: DateParts) -> bool:
+    """A date whose year (or week) the text leaves open, resolved past-preferring by default."""
+    return (
+        parts.relation is Relation.CALENDAR
+        and parts.year is None
+        and parts.direction == 0
+        and not parts.this_week
+        and (parts.weekday is not None or parts.month is not None)
+    )
+
+
+def future_context(text: str, start: int, end: int) -> bool:
+    """Whether the clause around a date says it is to come (a future tense before or after it, "doit" before it)."""
+    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 60)
+    right_stops = [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
+    right = min([*right_stops, end + 40])
+    return _future_words(text, left + 1, start, auxiliaries=True) or _future_words(text, end, right, auxiliaries=False)
+
+
+def in_url(text: str, pos: int) -> bool:
+    """Whether *pos* is inside a link ("www.", "http", "/2024/03/")."""
+    left = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    right_space = [i for i in (text.find(" ", pos), text.find("\n", pos)) if i >= 0]
+    word = text[left : min(right_space) if right_space else len(text)]
+    return "http" in word or "www." in word or word.count("/") >= 3 or ".fr/" in word or ".com/" in word
+
+
+
+
+def reported_at(text: str, start: int) -> bool:
+    """Whether the date at *start* says when something was reported ("a déclaré mardi", "a-t-on appris mardi")."""
+    return bool(_REPORTING_BEFORE.search(text, max(0, start - 40), start))
+
+
+def after_event(text: str, end: int) -> bool:
+    """Whether "que" follows the match ("un jour après que …")."""
+    return bool(_AFTER_EVENT.match(text, end))
+
+
+def publication_line(line: str) -> bool:
+    """Whether a line says it gives the publication date ("Publié le", "Mis à jour", "(Reuters)")."""
+    return bool(_PUBLICATION.search(line))
