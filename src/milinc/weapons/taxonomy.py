@@ -261,11 +261,13 @@ def _has_digit(text: str) -> bool:
 
 
 def _alias_variants(alias: str) -> list[str]:
-    """The alias and, for "Shahed-136"-like designations, the spaced spelling "Shahed 136"."""
+    """The alias, the spaced spelling of "Shahed-136"-like designations, and "F-16s" plurals."""
     out = [alias]
     m = re.fullmatch(r"([A-Za-z]{2,}[a-z]*)-(\d+[A-Za-z0-9]*)", alias)
     if m:
         out.append(f"{m.group(1)} {m.group(2)}")
+    if alias[-1:].isdigit():
+        out += [variant + "s" for variant in list(out)]  # "des F-16s"
     return out
 
 
