@@ -433,11 +433,12 @@ def load_taxonomy() -> Taxonomy:
     return build_taxonomy(load_taxonomy_data())
 
 
-def render_markdown(taxonomy: Taxonomy | None = None) -> str:
+def render_markdown(taxonomy: Taxonomy | None = None, *, level: int = 2) -> str:
     """The taxonomy as Markdown tables: categories with subtypes and nouns, then named systems.
 
     Args:
         taxonomy: the taxonomy to render; the built-in one by default.
+        level: the Markdown heading level of the two sections.
 
     Returns:
         Markdown text for the documentation (one table per section).
@@ -447,12 +448,13 @@ def render_markdown(taxonomy: Taxonomy | None = None) -> str:
     def cell(items: Iterable[str]) -> str:
         return ", ".join(items).replace("|", "\\|") or "-"
 
-    lines = ["## Categories and subtypes", "", "| category | subtype | nouns | modifiers |", "|---|---|---|---|"]
+    hashes = "#" * level
+    lines = [f"{hashes} Categories and subtypes", "", "| category | subtype | nouns | modifiers |", "|---|---|---|---|"]
     for cat in tax.categories:
         lines.append(f"| `{cat.category.value}` ({cat.label}) | | {cell(cat.nouns)} | |")
         for sub in cat.subtypes:
             lines.append(f"| | `{sub.name}` ({sub.label}) | {cell(sub.nouns)} | {cell(sub.modifiers)} |")
-    lines += ["", "## Named systems", "", "| name | category | subtype | spellings | needs a weapon noun |",
+    lines += ["", f"{hashes} Named systems", "", "| name | category | subtype | spellings | needs a weapon noun |",
               "|---|---|---|---|---|"]
     for system in sorted(tax.systems, key=lambda s: (s.category.value, s.name.lower())):
         same = f" (= {system.same_as})" if system.same_as else ""
@@ -461,3 +463,7 @@ def render_markdown(taxonomy: Taxonomy | None = None) -> str:
             f"{cell(a for a in system.aliases if a != system.name)} | {'yes' if system.needs_head else ''} |"
         )
     return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # python -m milinc.weapons.taxonomy > tables.md
+    print(render_markdown(), end="")
