@@ -174,7 +174,7 @@ SPEC: dict[str, dict[str, Any]] = {
         ],
         "weapons": [
             ("roquettes", "rocket", None),
-            ("Dôme de fer", "air_defense", "Iron Dome"),
+            ("Dôme de fer", "air_defense", "Dôme de fer"),
         ],
         "incidents": [
             {"type": ["air_drone_strike"], "date": "2024-09-23TAF", "location": "Beyrouth",
