@@ -143,3 +143,24 @@ def test_plugins_add_qualifier_and_quantifier_phrases() -> None:
     parser = Parser(plugins=[plugin], discover=False)
     got = [(q.qualifier.value, q.value, q.unit) for q in parser.parse("à vue de nez 300 soldats, une flopée de drones").quantities]
     assert got == [("about", 300, "soldat"), ("vague", None, "drone")]
+
+
+def test_plugins_extend_the_grammar_at_an_extension_point() -> None:
+    from milinc.quantities.grammar import NounPhrase, RawQuantity
+
+    def moult(children: list[object]) -> RawQuantity | None:
+        keyword, noun = children[0], children[-1]
+        if not isinstance(noun, NounPhrase):
+            return None
+        start = getattr(keyword, "start_pos", 0)
+        return RawQuantity(start, noun.end, Qualifier.VAGUE, None, 2, None, noun, "vague")
+
+    plugin = Plugin(
+        name="test-moult",
+        grammar={"quantities": ["%extend vague: MOULT noun_group -> moult", 'MOULT.2: "moult"']},
+        callbacks={"quantities": {"moult": moult}},
+    )
+    doc = Parser(plugins=[plugin], discover=False).parse("moult soldats ont été blessés")
+    assert [(q.span.text, q.qualifier, q.unit, q.role) for q in doc.quantities] == [
+        ("moult soldats", Qualifier.VAGUE, "soldat", CasualtyRole.INJURED)
+    ]

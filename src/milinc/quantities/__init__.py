@@ -106,8 +106,19 @@ def base_lexicons() -> dict[str, list[str]]:
     return lexicons
 
 
-def _anchors() -> re.Pattern[str]:
+def _anchors(extensions: Extensions) -> re.Pattern[str]:
+    """Where a count may be: digits, number words, quantifiers — and what plugins add.
+
+    A plugin's grammar fragments anchor on their quoted keywords, its lexicon entries on
+    their words, so that an added construction is tried where it can match.
+    """
     words = [*_ANCHOR_WORDS, *lexicon.APPROXIMATE_PHRASES]
+    for fragment in extensions.grammar.get("quantities", ()):
+        words.extend(w for w in re.findall(r'"([^"\\]+)"', fragment) if any(c.isalpha() for c in w))
+    for name in base_lexicons():
+        for entry in extensions.lexicons.get(name, ()):
+            if isinstance(entry, str):
+                words.extend(fold(entry).split())
     return re.compile(r"(?<![^\W_])" + lexicon_regex(words) + r"|(?<!\d)\d")
 
 
@@ -123,7 +134,7 @@ class QuantityExtractor:
         lexicons = {name: self.extensions.lexicon(name, base) for name, base in base_lexicons().items()}
         transformer = self.extensions.attach_callbacks("quantities", QuantityTransformer())
         lark = compile_grammar(source, transformer=transformer, lexicons=lexicons)
-        return GrammarMatcher(lark, _anchors(), lookback=6)
+        return GrammarMatcher(lark, _anchors(self.extensions), lookback=6)
 
     def extract(self, ctx: ExtractionContext) -> list[Quantity]:
         """Every count of the text (dates and weapon names excluded)."""
