@@ -391,13 +391,16 @@ class DateTransformer(Transformer[Any, Any]):
         if lead == "AU_POD":
             # "au soir", "au matin" are one token
             part = part.but(part_of_day=_pod_of(str(tokens[0]).split()[-1]))
-        if part.whole_day and part.modifier is not None:
-            # "en fin de journée" is the evening, "en début de journée" the morning
-            pod = {Modifier.START: PartOfDay.MORNING, Modifier.MID: PartOfDay.AFTERNOON,
-                   Modifier.END: PartOfDay.EVENING}[part.modifier]
-            part = part.but(part_of_day=pod, whole_day=False)
-        if lead == "AU" and tokens[1].type == "PETIT":
-            part = part.but(part_of_day=PartOfDay.MORNING)
+        part = _day_edge(part)
+        types = {t.type for t in tokens}
+        if "DE_LA_JOURNEE" in types and "PREMIERES" not in types:
+            # "au cours de la journée", "à la fin de la journée": "journée" is one token with its article
+            part = _day_edge(part.but(whole_day=True))
+        if types & {"PETIT", "PREMIERES", "AURORES", "LEVER"}:
+            # "au petit matin", "aux premières heures", "aux aurores", "au lever du jour"
+            part = part.but(part_of_day=PartOfDay.MORNING, whole_day=False)
+        elif "TOMBEE" in types:
+            part = part.but(part_of_day=PartOfDay.EVENING, whole_day=False)  # "à la tombée de la nuit"
         # "le soir", "la nuit", "au matin" alone are habitual or vague: dates only with a day
         weak = (lead in ("LE", "LA", "AU_POD") and len(tokens) <= 2) or part.whole_day
         return part.but(weak=weak)
@@ -715,6 +718,14 @@ def _guarded(callback: Callable[..., Any]) -> Callable[..., Any]:
 for _name, _member in list(vars(DateTransformer).items()):
     if inspect.isfunction(_member) and not _name.startswith("_"):
         setattr(DateTransformer, _name, _guarded(_member))
+
+
+def _day_edge(part: DateParts) -> DateParts:
+    """"en fin de journée" is the evening, "en début de journée" the morning, "en milieu de journée" the afternoon."""
+    if not part.whole_day or part.modifier is None:
+        return part
+    pod = {Modifier.START: PartOfDay.MORNING, Modifier.MID: PartOfDay.AFTERNOON, Modifier.END: PartOfDay.EVENING}
+    return part.but(part_of_day=pod.get(part.modifier), whole_day=part.modifier not in pod)
 
 
 def _clock_alone(part: DateParts) -> DateParts:
