@@ -113,7 +113,9 @@ class _Masker:
             return text
         chars = list(text)
         for start, end in hidden:
-            chars[start:end] = text[start:end].upper()
+            upper = text[start:end].upper()
+            # offsets must not move: a word whose capitals are longer ("ß") is blanked instead
+            chars[start:end] = upper if len(upper) == end - start else "X" * (end - start)
         return "".join(chars)
 
 
