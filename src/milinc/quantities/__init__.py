@@ -44,6 +44,7 @@ def _folded(words: object) -> frozenset[str]:
 
 
 _TIME_UNITS = _folded(lexicon.TIME_UNITS)
+_FIXED = re.compile(lexicon_regex(lexicon.FIXED_EXPRESSIONS))
 _CURRENCY = _folded(lexicon.CURRENCY_UNITS)
 _DESIGNATORS = _folded(lexicon.DESIGNATORS)
 _BARE_PREFIXES = _folded(lexicon.BARE_NUMBER_PREFIXES)
@@ -176,6 +177,8 @@ class QuantityExtractor:
             return None
         if fig is not None and _glued(text, num_start, num_end):
             return None
+        if _FIXED.match(text, num_start):
+            return None  # "la zone des trois frontières"
         unit = None
         if noun is not None and noun.head_start is not None and noun.head_end is not None:
             head_text = ctx.span(base + noun.head_start, base + noun.head_end).text

@@ -21,6 +21,7 @@ __all__ = [
     "COMPOUND_PREFIXES",
     "CURRENCY_UNITS",
     "DESIGNATORS",
+    "FIXED_EXPRESSIONS",
     "FUNCTION_WORDS",
     "INJURY_ADVERBS",
     "INVARIABLE_NOUNS",
@@ -290,6 +291,12 @@ AVOIR_FORMS: frozenset[str] = frozenset({
     "a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "ayant", "avoir", "eut", "eurent",
 })
 """Forms of "avoir" that make a following transitive participle active."""
+
+FIXED_EXPRESSIONS: frozenset[str] = frozenset({
+    "trois frontières", "deux rives", "mille collines", "quatre vents", "quatre coins", "deux roues",
+    "quatre saisons", "cent jours", "six jours", "mille et une",
+})
+"""Names and set phrases with a number that is not a count ("la zone des trois frontières")."""
 
 COMPOUND_PREFIXES: frozenset[str] = frozenset({
     "sous", "porte", "lance", "garde", "anti", "contre", "semi", "demi", "vice", "ex", "non", "auto",
