@@ -529,7 +529,7 @@ class DateTransformer(Transformer[Any, Any]):
         nums = [t for t in _tokens(children) if t.type == "NUM"]
         hour = _num(nums[0], 0, 23) if nums else 12
         fraction = next(str(t) for t in _tokens(children) if t.type == "ET_FRACTION")
-        return self._clock(children, hour, 30 if fraction.endswith("demie") else 15)
+        return self._clock(children, hour, 30 if fraction.endswith("demie") else 15)  # "et demie" / "et quart"
 
     def clock_noon(self, children: Children) -> DateParts:
         """"midi"."""
