@@ -604,7 +604,9 @@ def _warn(plugin: str, problem: str) -> None:
 
 
 def _guard_callback(plugin: str, rule: str, fn: Callback, *, strict: bool) -> Callback:
-    def guarded(children: list[Any]) -> Any:
+    def guarded(*args: Any) -> Any:
+        # called as fn(children), or as a method (self, children) when an extractor puts it in a class
+        children = args[-1]
         try:
             return fn(children)
         except LarkError:
@@ -815,6 +817,17 @@ def build_extensions(
         return _extensions_cache.setdefault(key, (tuple(p for p, _ in chosen), extensions))[1]
 
 
+def _normalized_entry(entry: Any, spec: LexiconSpec | None) -> Any:
+    """*entry* as the extractors read it: a plain dict, with every alias list a list."""
+    if isinstance(entry, str) or spec is None:
+        return entry
+    record = dict(entry)
+    for key in spec.alias_keys:
+        if isinstance(record.get(key), str):
+            record[key] = [record[key]]  # one alias given as a string, not a list of characters
+    return record
+
+
 def _combine(plugins: list[Plugin], strictness: Mapping[str, bool], key: str) -> Extensions:
     grammar: dict[str, list[str]] = {}
     lexicons: dict[str, list[Any]] = {}
@@ -825,7 +838,7 @@ def _combine(plugins: list[Plugin], strictness: Mapping[str, bool], key: str) ->
         for dim, fragments in plugin.grammar.items():
             grammar.setdefault(dim, []).extend(fragments)
         for lexicon, entries in plugin.lexicons.items():
-            lexicons.setdefault(lexicon, []).extend(entries)
+            lexicons.setdefault(lexicon, []).extend(_normalized_entry(e, LEXICONS.get(lexicon)) for e in entries)
         for dim, rules in plugin.callbacks.items():
             for rule, fn in rules.items():
                 callbacks.setdefault(dim, {})[rule] = _guard_callback(plugin.name, rule, fn, strict=strict)
