@@ -33,7 +33,7 @@ from ..ontology import (
 )
 from .genericity import generic_reason
 from .lexicon import load_data
-from .merge import Incident, IncidentBuilder
+from .merge import LIGHT_VERBS, Incident, IncidentBuilder
 from .places import SPECIFICITY, Gazetteer, PlaceMention
 from .slots import FRAME, REPORTED, ActorLexicon, CasualtyCandidate, DocumentLayout, MentionSlots, SlotFiller
 from .triggers import Mention, TriggerFinder
@@ -127,6 +127,7 @@ class EventAssembler:
         # the first trigger of the founder's clause names the incident first ("Un attentat-suicide a frappé …")
         first = min((mentions[j] for j in inc.members if mentions[j].sentence == founder.sentence
                      and mentions[j].clause == founder.clause and b.roles[j] == "event"
+                     and mentions[j].lemma not in LIGHT_VERBS
                      and mentions[j].start < founder.start), key=lambda x: x.start, default=founder)
         why: list[Explanation] = []
         why.append(Explanation("trigger", f"{founder.rule}:{founder.lemma}", ctx.span(founder.start, founder.end)))
@@ -154,7 +155,7 @@ class EventAssembler:
         # counts said in the next sentence, when it names no incident ("Aucun blessé n'a été signalé.")
         last = max(m.sentence for m, _ in contributors)
         if last + 1 < len(ctx.sentences) and ctx.sentences[last + 1].paragraph == ctx.sentences[last].paragraph:
-            counts.extend(self.filler.orphans.get(last + 1, []))
+            counts.extend(c for c in self.filler.orphans.get(last + 1, []) if all(c.span != o.span for o in counts))
         killed = _casualties([c for c in counts if c.role is CasualtyRole.KILLED])
         injured = _casualties([c for c in counts if c.role is CasualtyRole.INJURED])
         for slot, value in (("killed", killed), ("injured", injured)):
@@ -170,7 +171,8 @@ class EventAssembler:
         source = founder_slots.source or next((s.source for _, s in contributors if s.source), None)
         if source is not None:
             why.append(Explanation("source", "reporting_phrase", source.span))
-        founder_action = b.actions[inc.founder]
+        # the first trigger of the founder's clause names what was done ("une frappe … a détruit")
+        founder_action = b.actions[mentions.index(first)] if first is not founder else b.actions[inc.founder]
         actions = frozenset(b.actions[i] for i in inc.contributors) | {founder_action}
         flags = frozenset(
             ({"suicide"} if any(m.suicide for m, _ in contributors) else set())

@@ -31,7 +31,7 @@ from .places import SPECIFICITY
 from .slots import REPORTED, DocumentLayout, MentionSlots
 from .triggers import Mention
 
-__all__ = ["Incident", "IncidentBuilder", "determiner", "effective_action"]
+__all__ = ["LIGHT_VERBS", "Incident", "IncidentBuilder", "determiner", "effective_action"]
 
 _PROJECTILES = frozenset({WeaponCategory.DRONE, WeaponCategory.MISSILE, WeaponCategory.ROCKET,
                           WeaponCategory.AIRCRAFT, WeaponCategory.HELICOPTER, WeaponCategory.ARTILLERY,
@@ -42,7 +42,11 @@ _FAMILIES = {
     WeaponCategory.MORTAR: "projectile", WeaponCategory.EXPLOSIVE: "explosive", WeaponCategory.SMALL_ARMS: "small_arms",
     WeaponCategory.MELEE: "melee", WeaponCategory.CHEMICAL: "chemical",
 }
-_LIGHT_VERBS = frozenset({"lancer"})
+LIGHT_VERBS = frozenset({"lancer"})
+"""Verbs that only name an incident when no trigger noun follows them ("a lancé une attaque")."""
+_GROUND = frozenset({Action.CLASH, Action.AMBUSH})
+_AIR = frozenset({Action.STRIKE, Action.BOMBARDMENT})
+_REMOTE_FAMILIES = frozenset({"air", "drone", "projectile"})
 _EXCLUSIVE_ACTIONS = frozenset({Action.ARREST, Action.ABDUCTION})
 _PREMODIFIERS: frozenset[str] = frozenset(load_data("triggers")["premodifiers"])
 _ANOTHER = frozenset({"autre", "autres", "seconde", "second", "deuxieme", "troisieme", "enieme"})
@@ -192,6 +196,13 @@ class IncidentBuilder:
             return False
         if f.days and g.days and not f.days & g.days:
             return False
+        # fighting on the ground and a strike from the air are two incidents, unless one sentence joins them
+        remote = (f.action in _AIR or g.action in _AIR or bool((f.families | g.families) & _REMOTE_FAMILIES))
+        if ((f.action in _GROUND) != (g.action in _GROUND) and remote and self.roles[i] == "event"
+                and m.sentence not in {self.mentions[j].sentence for j in inc.members}):
+            return False
+        if self._in_sequence(i, inc):
+            return False
         if not anaphor and not f.days and g.days:
             if f.upper and all(d > f.upper for d in g.days):
                 return False
@@ -207,6 +218,16 @@ class IncidentBuilder:
             return False
         return not (f.attacker and g.attacker and not f.attacker & g.attacker)
 
+    def _in_sequence(self, i: int, inc: Incident) -> bool:
+        """Whether *i* and an incident's founder are told one after the other in one sentence
+        ("l'attaque … s'est produite après la frappe …", "contre-attaque après que les troupes aient été attaquées")."""
+        m, f = self.mentions[i], self.mentions[inc.founder]
+        if m.sentence != f.sentence or m.clause == f.clause:
+            return False
+        lo, hi = sorted((m.clause, f.clause))
+        flags = self.layout.sequence[m.sentence] if self.layout.sequence else ()
+        return any(flags[c] for c in range(lo + 1, hi + 1) if c < len(flags))
+
     # --- founding ---------------------------------------------------------------------
 
     def can_found(self, i: int) -> bool:
@@ -215,8 +236,9 @@ class IncidentBuilder:
         if m.generic or self.roles[i] != "event" or m.heading or m.negated:
             return False
         det, _ = self.dets[i]
-        if m.lemma in _LIGHT_VERBS and any(
-            o.rule == "nominal" and o.pos == "noun" and 0 <= o.start - m.end <= 30 for o in self.mentions
+        if m.lemma in LIGHT_VERBS and any(
+            o.rule == "nominal" and o.pos == "noun" and o.sentence == m.sentence and 0 <= o.start - m.end <= 48
+            for o in self.mentions
         ):
             return False  # "a lancé une attaque": the noun names the incident
         if m.rule != "nominal":
@@ -236,8 +258,9 @@ class IncidentBuilder:
         counted = any(g.casualties for g in group)
         if m.plural:  # plurals sum up, unless the clause dates or counts them; "les frappes" refers back
             return dated or (counted and det != "definite")
-        if det == "definite":
-            return m.title or dated or placed or counted or weapons or bool(m.sides) or bool(s.places)
+        if det in ("definite", "none"):
+            sided = bool(m.sides or s.attacker_sides or s.target_sides)
+            return m.title or dated or placed or counted or weapons or sided or bool(s.places)
         return m.title or dated or placed or counted or weapons
 
     # --- building --------------------------------------------------------------------
@@ -301,8 +324,11 @@ class IncidentBuilder:
 
         def add(inc: Incident) -> None:
             inc.members.append(i)
-            # a headline sums up: it only adds to an incident it founded
-            if not summary and (not m.title or self.mentions[inc.founder].sentence == m.sentence):
+            # a headline or a plural sums up, unless it is in the clause of a mention of the incident
+            # ("des tirs de roquettes ont visé …")
+            beside = any(self.mentions[j].sentence == m.sentence and self.mentions[j].clause == m.clause
+                         for j in inc.contributors)
+            if beside or (not summary and (not m.title or self.mentions[inc.founder].sentence == m.sentence)):
                 inc.contributors.append(i)
 
         refers_back = m.rule == "nominal" and m.pos == "noun" and det in ("definite", "demonstrative")

@@ -57,13 +57,16 @@ _PATTERN = re.compile(
     r"(?: (?:americaine|militaire|aerienne|syrienne|irakienne|israelienne|russe|ukrainienne|de refugies))?"
     r" (?:de la |de l'|du |des |de |d')(?P<name>\w[\w'-]*(?: [\w'-]+){0,3})"
 )
+_KEYWORD = re.compile(r"(?<![^\W_])(?:" + "|".join(sorted((re.escape(k) for k in _PATTERN_KINDS), key=len, reverse=True))
+                      + r")(?![^\W_])")
 # Connectors allowed inside a multi-word name ("Deir ez-Zor", "Bint Jbeil", "Fada N'Gourma").
 _NAME_CONNECTORS = frozenset({"al", "el", "ez", "ad", "as", "ar", "ash", "an", "de", "du", "des", "la", "le", "d", "bin", "ben", "abou", "abu"})
 # Capitalized words after "près de", "ville de"… that are institutions, not places.
 _NOT_PLACE_NAMES = frozenset({"defense", "etat", "securite", "coalition", "l'onu", "onu", "otan", "reuters", "afp"})
 # Words before a place that make it a launch site or a border, not where the incident happened.
-_NOT_SCENE = re.compile(r"(?:depuis|en provenance|lances? d|lancees? d|tires? d|tirees? d|frontiere avec|frontiere|"
-                        r"frontaliere)(?:(?!\bvers\b)[^,;.]){0,50}$")
+_NOT_SCENE = re.compile(r"(?:(?:depuis|en provenance d[eu']?|lance(?:e|s|es)? d[eu']?|tire(?:e|s|es)? d[eu']?)\s*"
+                        r"(?:(?:la|le|les|l')\s*)?(?:[\w-]+\s+(?:de |d'|du |des )?(?:la |le |l')?)?"
+                        r"|(?:frontiere|frontaliere)(?:(?!\bvers\b)[^,;.]){0,40})$")
 _COUNTRY_LOCATIVE = re.compile(
     r"(?:\ben|\bau|\baux|\bdans|\bsur le sol d[e'u]|\b(?:nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|"
     r"sud-ouest|centre-nord|centre-est|centre-ouest) d[e'u]|\bpartout en|\bterritoire d[e'u]|\bau large d[e'u]|"
@@ -136,7 +139,10 @@ class Gazetteer:
             found.append(PlaceMention(m.start(), m.end(), Place(name=span.text, kind=PlaceKind.COUNTRY, country=iso, span=span),
                                       "soil_adjective"))
             taken.append((m.start(), m.end()))
-        for m in _PATTERN.finditer(text):
+        for kw in _KEYWORD.finditer(text):
+            m = _PATTERN.match(text, kw.start())  # one try per keyword: "près du village de X" tries both
+            if m is None:
+                continue
             name_start = m.start("name")
             name = _capitalized_name(ctx, name_start, m.end("name"))
             if name is None or fold(ctx.span(*name).text) in _NOT_PLACE_NAMES:

@@ -71,6 +71,8 @@ _CLAUSE_BREAK = re.compile(r";|:\s|\s-\s|,\s+(?:et|mais|alors que|tandis que|pui
                            r"\ben (?:represailles|reponse|riposte)\b|\bsuite a\b")
 _BACKGROUND_NOUNS = re.compile(r"\b(?:guerre|conflit|escalade|tensions?|invasion|occupation|agression|crise|contexte|"
                                r"offensive|cessez-le-feu|treve|mission|presence|retrait|deploiement)\b")
+_SEQUENCE = re.compile(r"(?:\b(?:apres|avant) (?:que|qu'|la|le|les|l'|une|un|des)|\ben (?:represailles|reponse|riposte)|"
+                       r"\bsuite a)\s*$")
 _THAT = re.compile(r"\b(?:que|qu')")
 _BLOCK_CARRY = re.compile(r"\b(?:quelques|plusieurs|deux|trois|\d+) (?:jours|semaines|mois|heures) (?:apres|avant|plus tot|"
                           r"auparavant|plus tard)|\bauparavant\b|\bprecedemment\b|\bla semaine (?:derniere|passee)\b|"
@@ -201,6 +203,8 @@ class DocumentLayout:
     title: tuple[bool, ...]
     heading: tuple[bool, ...]
     clauses: tuple[tuple[tuple[int, int], ...], ...]
+    sequence: tuple[tuple[bool, ...], ...] = ()
+    """Per clause: whether it starts with a connector of sequence ("après que", "en représailles")."""
 
     @classmethod
     def of(cls, ctx: ExtractionContext, title_lines: int) -> DocumentLayout:
@@ -243,7 +247,9 @@ class DocumentLayout:
         for s, e in bounds:
             cuts = [s] + [m.end() for m in _CLAUSE_BREAK.finditer(text, s, e)] + [e]
             clauses.append(tuple((a, b) for a, b in itertools.pairwise(cuts) if b > a))
-        return cls(bounds, tuple(x.paragraph for x in ctx.sentences), tuple(title), tuple(heading), tuple(clauses))
+        sequence = tuple(tuple(bool(_SEQUENCE.match(text, a)) or bool(_SEQUENCE.search(text[max(s, a - 16) : a]))
+                               for a, _ in cl) for (s, _), cl in zip(bounds, clauses))
+        return cls(bounds, tuple(x.paragraph for x in ctx.sentences), tuple(title), tuple(heading), tuple(clauses), sequence)
 
     def clause_of(self, sentence: int, pos: int) -> int:
         """Index of the clause of *sentence* holding *pos*."""
@@ -301,7 +307,7 @@ class SlotFiller:
             for bm in _BACKGROUND_NOUNS.finditer(text, s_start, s_end):
                 if not any(_distance((bm.start(), bm.end()), (k.start, k.end)) == 0 for k in sinks):
                     sinks.append(_Sink(bm.start(), bm.end(), None, layout.clause_of(si, bm.start()), background=True))
-            if not idxs:
+            if not any(mentions[i].role in ("event", "impact") and not mentions[i].generic for i in idxs):
                 self._orphan_casualties(ctx, si, s_start, s_end)
             if not sinks:
                 continue
@@ -334,6 +340,9 @@ class SlotFiller:
                     continue
                 background = _background_date(text, d)
                 k = nearest(d.span.start, d.span.end, reporting=True)
+                if d.span.end <= min(x.start for x in sinks) and first_strong < s_end and not background:
+                    frame_dates.setdefault(si, []).append(d)  # "Lundi soir, des sources ont fait état d'une attaque"
+                    continue
                 if k.mention is None:
                     if not background and not k.background:
                         reported_days.setdefault(si, []).append(DatedCandidate(_as_day(d), REPORTED, "reporting_verb"))
