@@ -114,6 +114,7 @@ class WeaponTransformer(Transformer[Token, Any]):
     def __init__(self, taxonomy: Taxonomy) -> None:
         super().__init__()
         self.taxonomy = taxonomy
+        self._all_subtypes: frozenset[str] = frozenset().union(*taxonomy.subtype_names.values())
 
     # --- tails ------------------------------------------------------------------
 
@@ -217,6 +218,7 @@ class WeaponTransformer(Transformer[Token, Any]):
         rule: str,
         yields_to: frozenset[WeaponCategory] | None = None,
     ) -> Draft | None:
+        """Fold the head's category and subtype with its parts, left to right, into a draft."""
         hints: list[str | Part] = [subtype] if subtype else []
         system: Part | None = None
         from_name = False
@@ -229,12 +231,14 @@ class WeaponTransformer(Transformer[Token, Any]):
                 return None
             previous = part
             if part.category is not None and yields_to is not None and part.category not in yields_to:
-                if part.system is None:
-                    if part.subtype:
-                        hints.append(part)
+                # the head keeps its category ("canons CAESAR" stay artillery)
+                if part.system is not None:
+                    system = system or part
                     continue
-                if system is None:
-                    system = part
+                if part.subtype:
+                    hints.append(part)
+                if part.modifier:
+                    modifiers.append((part.start, part.end))
                 continue
             if part.system is not None:
                 if system is None:
@@ -295,7 +299,6 @@ class WeaponTransformer(Transformer[Token, Any]):
     def _subtype(self, category: WeaponCategory, hints: list[str | Part], system: Part | None) -> str | None:
         """The most specific subtype the hints agree on, among the category's own subtypes."""
         own = self.taxonomy.subtype_names.get(category, frozenset())
-        every = set().union(*self.taxonomy.subtype_names.values())
         names: list[str] = []
         for hint in hints:
             if isinstance(hint, Part):
@@ -304,7 +307,7 @@ class WeaponTransformer(Transformer[Token, Any]):
             else:
                 value = hint
             # a hint that belongs to another category only ("de combat" on a missile) is dropped
-            if value and (value in own or value not in every):
+            if value and (value in own or value not in self._all_subtypes):
                 names.append(value)
         found = set(names)
         for needed, combined in self.taxonomy.subtype_combinations:
