@@ -140,11 +140,10 @@ class Gazetteer:
                                       "soil_adjective"))
             taken.append((m.start(), m.end()))
         for kw in _KEYWORD.finditer(text):
-            m = _PATTERN.match(text, kw.start())  # one try per keyword: "près du village de X" tries both
-            if m is None:
+            pm = _PATTERN.match(text, kw.start())  # one try per keyword: "près du village de X" tries both
+            if pm is None:
                 continue
-            name_start = m.start("name")
-            name = _capitalized_name(ctx, name_start, m.end("name"))
+            name = _capitalized_name(ctx, pm.start("name"), pm.end("name"))
             if name is None or fold(ctx.span(*name).text) in _NOT_PLACE_NAMES:
                 continue
             if self.lookup(ctx.span(*name).text) is not None:
@@ -153,10 +152,10 @@ class Gazetteer:
             if any(s < n_end and n_start < e for s, e in taken):
                 continue
             span = ctx.span(n_start, n_end)
-            kind = _PATTERN_KINDS[m.group("kw")]
-            before = text[max(0, m.start() - 60) : m.start()]
+            kind = _PATTERN_KINDS[pm.group("kw")]
+            before = text[max(0, pm.start() - 60) : pm.start()]
             place = Place(name=span.text, kind=kind, country=None, span=span)
-            found.append(PlaceMention(n_start, n_end, place, m.group("kw"), scene=not _NOT_SCENE.search(before)))
+            found.append(PlaceMention(n_start, n_end, place, pm.group("kw"), scene=not _NOT_SCENE.search(before)))
             taken.append((n_start, n_end))
         found.sort(key=lambda p: p.start)
         return found
