@@ -428,6 +428,9 @@ def _share_roles(text: str, found: list[tuple[Quantity, int, int]]) -> list[Quan
             out[i] = attrs.evolve(q, role=out[i + 1].role)
     for i in range(1, len(found)):
         q, start, _ = found[i]
+        gap = text[found[i - 1][2] : start]
+        if out[i - 1].rule == "subset" and q.rule == "count" and _COORDINATION.match(gap):
+            q = out[i] = attrs.evolve(q, rule="subset")  # "dont 14 enfants et 9 femmes"
         if q.rule == "subset" and q.role is None and out[i - 1].role is not None and (
             _same_clause(text, found[i - 1][2], start)
         ):

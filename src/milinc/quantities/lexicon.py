@@ -129,6 +129,7 @@ CASUALTY_NOUNS: dict[str, CasualtyRole | None] = {
     "blessé": CasualtyRole.INJURED, "blessée": CasualtyRole.INJURED, "disparu": CasualtyRole.MISSING,
     "disparue": CasualtyRole.MISSING, "otage": CasualtyRole.CAPTURED, "prisonnier": CasualtyRole.CAPTURED,
     "prisonnière": CasualtyRole.CAPTURED, "captif": CasualtyRole.CAPTURED, "captive": CasualtyRole.CAPTURED,
+    "martyr": CasualtyRole.KILLED, "cadavre": CasualtyRole.KILLED, "dépouille": CasualtyRole.KILLED,
     "victime": None, "perte": None,
 }
 """Counted nouns that are casualties; the role when the noun itself says it."""
