@@ -184,7 +184,7 @@ def test_a_plugin_that_breaks_a_rule_gets_an_error_naming_it(kwargs: dict[str, A
     ("lexicons", "problem"),
     [
         ({"weapon_system": [{"name": "x", "category": "rocket"}]}, "unknown lexicon 'weapon_system' \\(known: "),
-        ({"weapon_modifiers": ["lourd"]}, "unknown lexicon 'weapon_modifiers'"),
+        ({"weapon_adjectives": ["lourd"]}, "unknown lexicon 'weapon_adjectives'"),
         ({"weapon_systems": ["Grad"]}, "takes records, not plain strings"),
         ({"weapon_systems": [{"name": "Grad"}]}, "lacks category"),
         ({"weapon_systems": [{"name": "Grad", "category": "banana"}]}, "category 'banana' is not one"),

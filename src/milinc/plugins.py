@@ -149,6 +149,24 @@ LEXICONS: dict[str, LexiconSpec] = {
         required=("phrase",),
         choices={"category": _enum_values("WeaponCategory")},
     ),
+    "weapon_modifiers": LexiconSpec(
+        "weapons",
+        "adjectives after a weapon noun: 'artisanal', or {'phrase': 'artisanal', 'subtype': 'improvised', "
+        "'category': ...} (a category makes a carrier noun a weapon: 'véhicule *piégé*')",
+        phrase_keys=("phrase", "forms"),
+        alias_keys=("forms",),
+        required=("phrase",),
+        choices={"category": _enum_values("WeaponCategory")},
+    ),
+    "weapon_complements": LexiconSpec(
+        "weapons",
+        "complements after a preposition: 'longue portée', or {'phrase': 'croisière', 'subtype': 'cruise', "
+        "'category': ...}",
+        phrase_keys=("phrase",),
+        alias_keys=(),
+        required=("phrase",),
+        choices={"category": _enum_values("WeaponCategory")},
+    ),
     "weapon_systems": LexiconSpec(
         "weapons",
         "named weapon systems: {'name': 'Katyusha', 'aliases': [...], 'category': 'rocket', 'subtype': ...}",
