@@ -63,7 +63,7 @@ _REPORTING = re.compile(
     r"decrit|communique|rappele|rappelle|averti|insiste)"
     r"|(?:declare|annonce|indique|affirme|precise|rapporte|souligne|ajoute|explique|signale|assure)(?:nt)?"
     r"(?=\s*(?:,|mardi|lundi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce|dans|lors|que))"
-    r"|selon|d'apres|lors d'(?:un|une) (?:briefing|conference de presse|point de presse|appel(?: telephonique)?|"
+    r"|lors d'(?:un|une) (?:briefing|conference de presse|point de presse|appel(?: telephonique)?|"
     r"entretien|interview|reunion)|conference de presse|point de presse|dans un communique|appel telephonique)\b"
 )
 _CLAUSE_BREAK = re.compile(r";|:\s|\s-\s|,\s+(?:et|mais|alors que|tandis que|puis)\s|\.\s+et\s|"
@@ -73,6 +73,8 @@ _BACKGROUND_NOUNS = re.compile(r"\b(?:guerre|conflit|escalade|tensions?|invasion
                                r"offensive|cessez-le-feu|treve|mission|presence|retrait|deploiement)\b")
 _SEQUENCE = re.compile(r"(?:\b(?:apres|avant) (?:que|qu'|la|le|les|l'|une|un|des)|\ben (?:represailles|reponse|riposte)|"
                        r"\bsuite a)\s*$")
+_TIME_WORD = re.compile(r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|soir|matin|nuit|aujourd'hui|"
+                        r"dernier|derniere|tot|jeudi|recemment", re.IGNORECASE)
 _THAT = re.compile(r"\b(?:que|qu')")
 _BLOCK_CARRY = re.compile(r"\b(?:quelques|plusieurs|deux|trois|\d+) (?:jours|semaines|mois|heures) (?:apres|avant|plus tot|"
                           r"auparavant|plus tard)|\bauparavant\b|\bprecedemment\b|\bla semaine (?:derniere|passee)\b|"
@@ -479,6 +481,19 @@ class SlotFiller:
                         need_country = False
                         break
 
+    def _actor(self, ctx: ExtractionContext, bounds: tuple[int, int] | None) -> tuple[Actor, set[str]] | None:
+        """The actor a noun phrase names, when it names one (an actor word or a proper name)."""
+        if bounds is None:
+            return None
+        start, end = _trim_np(ctx.text, bounds)
+        if end <= start:
+            return None
+        kind, sides = self.actors.classify(ctx.text[start:end])
+        span = ctx.span(start, end)
+        if kind is ActorType.UNKNOWN and not sides and not re.search(r"\b[A-ZÉ]", span.text[1:]):
+            return None  # "une frappe de drone", "le missile": not an actor
+        return Actor(span, kind), sides
+
     def _actors_and_modality(self, ctx: ExtractionContext, layout: DocumentLayout, m: Mention, own: MentionSlots) -> None:
         text = ctx.text
         s_start, s_end = layout.sentence_bounds[m.sentence]
@@ -506,13 +521,13 @@ class SlotFiller:
         elif m.rule in ("target_passive", "undergone"):
             target_np = _subject_bounds(before, m.start)
         own.attacker_sides.update(m.sides if m.rule == "nominal" else ())
-        if attacker_np:
-            kind, sides = self.actors.classify(text[attacker_np[0] : attacker_np[1]])
-            own.attacker = Actor(ctx.span(*attacker_np), kind)
+        attacker = self._actor(ctx, attacker_np)
+        if attacker is not None:
+            own.attacker, sides = attacker
             own.attacker_sides.update(sides)
-        if target_np:
-            kind, sides = self.actors.classify(text[target_np[0] : target_np[1]])
-            own.target = Actor(ctx.span(*target_np), kind)
+        target = self._actor(ctx, target_np)
+        if target is not None:
+            own.target, sides = target
             own.target_sides.update(sides - own.attacker_sides)
         sentence = text[s_start:s_end]
         if _DENIED.search(sentence):
@@ -531,6 +546,15 @@ class SlotFiller:
                 own.source = Source(ctx.span(a, a + len(cut)), ctx.span(a, a + len(cut)).text)
                 if own.modality is Modality.ASSERTED:
                     own.modality = Modality.REPORTED
+
+
+def _trim_np(text: str, bounds: tuple[int, int]) -> tuple[int, int]:
+    """A noun phrase without the time words that follow it ("combattants dimanche")."""
+    start, end = bounds
+    words = list(re.finditer(r"[\w'-]+", text[start:end]))
+    while words and _TIME_WORD.fullmatch(words[-1].group()):
+        words.pop()
+    return (start, start + words[-1].end()) if words else (start, start)
 
 
 def _sentence_places(mentions: Sequence[Mention], slots: Sequence[MentionSlots], sentence: int) -> list[PlaceMention]:
