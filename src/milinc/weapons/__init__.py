@@ -169,7 +169,9 @@ class WeaponExtractor:
         words += [form for form, alias in tax.aliases.items() if not alias.needs_head]
         words += [form for form, mod in tax.modifiers.items() if mod.category is not None]
         words += [form for form, comp in tax.complements.items() if comp.category is not None]
-        return re.compile(r"(?<![^\W_])" + _NOT_AFTER + engine.lexicon_regex(words))
+        # the first word of each phrase is enough: the parse from there covers the rest
+        first_words = {w.split(" ")[0] for w in words}
+        return re.compile(r"(?<![^\W_])" + _NOT_AFTER + engine.lexicon_regex(first_words))
 
     def drafts(self, text: str) -> Iterator[tuple[int, Draft]]:
         """Every draft mention of a (masked) normalized text, with its window start."""
