@@ -266,7 +266,8 @@ class QuantityExtractor:
                 return False  # "tuant une famille de six personnes": the six are counted, not the family
             # the article: a count only in casualty phrases ("un soldat a été tué", "dont un grièvement")
             seul = noun is not None and bool(_SEUL & set(noun.adjectives))
-            return role is not None or raw.subset or seul or folded_unit in _CASUALTY_NOUN_ROLES
+            elided_part = raw.subset and (noun is None or noun.head is None)  # "dont un grièvement"
+            return role is not None or elided_part or seul or folded_unit in _CASUALTY_NOUN_ROLES
         if not qualified and before in _DESIGNATORS and fig.words[:1].isdigit():
             return False
         has_noun = noun is not None and (noun.head is not None or noun.adjectives or noun.partitive)
