@@ -76,12 +76,15 @@ class DateExtractor:
 
     def __init__(self, extensions: Extensions) -> None:
         self.extensions = extensions
+        """The plugins' additions this extractor was built with."""
         source = extensions.grammar_for("dates", engine.grammar_source("dates"))
         self.transformer = DateTransformer.with_callbacks(extensions.callbacks_for("dates"))
+        """Builds partial dates inside the parser (with the plugins' callbacks)."""
         anchors = extensions.lexicon("date_anchors", list(ANCHOR_WORDS))
         lark = engine.compile_grammar(source, transformer=self.transformer, lexicons={"date_anchors": anchors})
         pattern = re.compile(rf"\d+|(?<![^\W_]){engine.lexicon_regex(anchors)}")
         self.matcher = engine.GrammarMatcher(lark, pattern, lookback=LOOKBACK)
+        """Finds the grammar's matches around the anchor words."""
 
     # ------------------------------------------------------------ public
     def find_reference_date(self, ctx: ExtractionContext) -> _dt.date | None:

@@ -91,6 +91,7 @@ class Resolver:
 
     def __init__(self, reference_date: _dt.date | None) -> None:
         self.reference_date = reference_date
+        """The publication date values are resolved against (``None``: values stay unresolved)."""
 
     # ------------------------------------------------------------ public
     def resolve(self, parts: DateParts, previous: _dt.date | None = None) -> Resolution:

@@ -113,7 +113,9 @@ class DateTransformer(Transformer[Any, Any]):
         return self._pair(first, last)
 
     ival_entre = ival_du_au
+    """"entre lundi et mardi", "entre le 3 et le 5 mars"."""
     ival_de_a = ival_du_au
+    """"de 2014 à 2017", "de 8h à 10h", "de mars à mai 2023"."""
 
     def ival_since(self, children: Children) -> list[DateParts]:
         """"depuis le 17 octobre": the date is the start of an interval."""
@@ -163,6 +165,7 @@ class DateTransformer(Transformer[Any, Any]):
         return merge_parts(children)
 
     since_target = ival_end
+    """What "depuis" introduces."""
 
     # ------------------------------------------------------------ atoms
     def day_num(self, children: Children) -> DateParts:
@@ -183,7 +186,9 @@ class DateTransformer(Transformer[Any, Any]):
         return merge_parts(children, "month", month=MONTHS[str(_tokens(children)[0]).rstrip(".")])
 
     en_month = month
+    """A month in an English dateline ("Jun", "Oct.")."""
     en_month_name = month
+    """An English month name ("June", "Mar")."""
 
     def weekday(self, children: Children) -> DateParts:
         """A weekday name."""
@@ -483,6 +488,7 @@ class DateTransformer(Transformer[Any, Any]):
         return merge_parts(children, weak=False)
 
     late = early
+    """"tard mardi soir"."""
 
     def pod_alone(self, children: Children) -> DateParts:
         """"dans la soirée", "à l'aube": the part of day of the date the text last established."""
@@ -604,9 +610,13 @@ class DateTransformer(Transformer[Any, Any]):
         )
 
     day_clock = _attach_clock
+    """"lundi 28 juin, à 2 heures du matin", "le 5 mars à 10h15": one mention."""
     day_pod_clock = _attach_clock
+    """"lundi soir vers 22 heures"."""
     clock_day = _attach_clock
+    """"vers 5 heures du matin mardi", "à 08h41 le 24/02"."""
     pod_clock = _attach_clock
+    """"dans la soirée, vers 22h"."""
 
     def clock_alone(self, children: Children) -> DateParts:
         """A clock time alone: on the date the text last established."""
@@ -622,6 +632,7 @@ class DateTransformer(Transformer[Any, Any]):
         return part
 
     year_lead = month_lead
+    """"en", "fin", "mi-", "au cours de l'année" before a year."""
 
     def month_phrase(self, children: Children) -> DateParts:
         """"en juin 2021", "début août", "mi-octobre", "en octobre dernier"."""
