@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -18,8 +19,15 @@ from lark import Transformer
 
 import milinc
 from milinc import PluginError
-from milinc.engine import GrammarMatcher, compile_grammar, words_regex
-from milinc.extensions import NO_EXTENSIONS, Extensions, consulted_lexicons, defined_symbols, extension_points
+from milinc.engine import GrammarMatcher, compile_grammar, grammar_source, words_regex
+from milinc.extensions import (
+    DIMENSIONS,
+    NO_EXTENSIONS,
+    Extensions,
+    consulted_lexicons,
+    defined_symbols,
+    extension_points,
+)
 from milinc.plugins import (
     DISABLE_AUTOLOAD_ENV,
     ENTRY_POINT_GROUP,
@@ -503,3 +511,19 @@ def test_autoload_can_be_disabled_by_the_environment(fake_site: Path, monkeypatc
         assert build_extensions(["good"], discover=True).plugins == ("good",)
         monkeypatch.setenv(DISABLE_AUTOLOAD_ENV, "0")
         assert "good" in [p.name for p in installed_plugins()]
+
+
+# --- the plugins guide stays true ------------------------------------------------
+
+GUIDE = Path(__file__).resolve().parent.parent / "docs" / "plugins.md"
+
+
+def test_the_guide_lists_every_extension_point_of_the_grammars() -> None:
+    rows = set(re.findall(r"^\| `(\w+)` \| `(\w+)` \|", GUIDE.read_text(encoding="utf-8"), re.MULTILINE))
+    actual = {(dim, point) for dim in DIMENSIONS for point in extension_points(grammar_source(dim))}
+    assert rows == actual
+
+
+def test_the_guide_lists_every_lexicon() -> None:
+    guide = GUIDE.read_text(encoding="utf-8")
+    assert [name for name in LEXICONS if f"`{name}`" not in guide] == []
