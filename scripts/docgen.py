@@ -330,6 +330,11 @@ def _value_text(value: Any) -> str:
         return ""  # not checked for this example
     if value is None:
         return code("null")
+    if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+        return ", ".join(code(v) for v in value) if value else code("[]")
+    if isinstance(value, dict) and set(value) == {"value", "qualifier"}:  # a casualty figure
+        figure = "null" if value["value"] is None else value["value"]
+        return code(f"{figure} ({value['qualifier']})")
     if isinstance(value, (dict, list)):
         return code(json.dumps(value, ensure_ascii=False))
     return code(value if isinstance(value, str) else json.dumps(value))
@@ -427,8 +432,23 @@ def render_grammar_dimension(path: Path) -> str:
         for item in positives:
             keys += [k for k in item if k not in CORPUS_META_KEYS and k not in keys]
         if positives:
-            rows = [[_phrase_cell(e)] + [_value_text(e.get(k, _MISSING)) for k in keys] for e in positives]
-            out.append(table(["Phrase", *[code(k) for k in keys]], rows))
+            # A value every example of the family shares is said once, above the table.
+            shared = [
+                k
+                for k in keys
+                if len(positives) > 1
+                and all(k in e for e in positives)
+                and len({json.dumps(e[k], sort_keys=True) for e in positives}) == 1
+            ]
+            if shared:
+                out.append(
+                    "All these examples have "
+                    + ", ".join(f"{code(k)} {_value_text(positives[0][k])}" for k in shared)
+                    + ".\n"
+                )
+            columns = [k for k in keys if k not in shared]
+            rows = [[_phrase_cell(e)] + [_value_text(e.get(k, _MISSING)) for k in columns] for e in positives]
+            out.append(table(["Phrase", *[code(k) for k in columns]], rows))
         if negatives:
             out.append("Not extracted:\n")
             out.append("".join(f"- {_phrase_cell(e)}\n" for e in negatives))
