@@ -70,6 +70,7 @@ _ETRE = {"est", "sont", "etait", "etaient", "serait", "seraient", "sera", "seron
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _WORD_OR_NUMBER = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+")
+_APPOSED = re.compile(r"\s*,\s*(?:(?:grievement|gravement|legerement|mortellement|serieusement)\s+)?([^\W\d_]+)")
 _PARENTHETICAL = re.compile(r"\s*,\s*dont\b[^,.;:!?]*,")
 _CHANGE_VERBS = {"passe", "passee", "passes", "passant", "grimpe", "monte", "augmente", "porte", "evolue",
                  "alourdi", "revu", "revise"}
@@ -349,6 +350,9 @@ def _role_after(text: str, end: int) -> CasualtyRole | None:
     window = text[end : end + 90]
     cut = _CLAUSE_END.search(window)
     window = window[: cut.start()] if cut else window
+    apposed = _APPOSED.match(window)
+    if apposed and apposed.group(1) in _PARTICIPLES:  # "plus de 12 personnes, blessées par balles"
+        return _PARTICIPLES[apposed.group(1)]
     comma = window.find(",")
     if comma >= 0:
         window = window[:comma]
