@@ -219,6 +219,14 @@ def test_grammar_reference_renders_families_examples_values_and_negatives(tmp_pa
             "value": "2021-06-28TEV",
         },
         {"family": "weekday", "phrase": "pendant trois jours", "in_seeds": False, "negative": True},
+        {
+            "family": "weekday",
+            "phrase": "mardi",
+            "in_seeds": False,
+            "reference_date": "2021-06-30",
+            "value": "2021-06-29",
+            "weapons": ["drone", "missile"],
+        },
         {"family": "year", "phrase": "en 2003", "in_seeds": True, "reference_date": "2021-06-30", "value": "2003"},
     ]
     corpus.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n\n", encoding="utf-8")
@@ -228,6 +236,8 @@ def test_grammar_reference_renders_families_examples_values_and_negatives(tmp_pa
     assert "**Lundi soir**" in page and "`2021-06-28TEV`" in page and "`2003`" in page
     assert "Not extracted:\n\n- pendant trois jours" in page
     assert "`in_seeds`" not in page
+    assert "All these examples have `reference_date` `2021-06-30`." in page  # shared by the family
+    assert "| `2021-06-29` | `drone`, `missile` |" in page
 
 
 def test_grammar_reference_of_the_real_corpora() -> None:
