@@ -257,14 +257,14 @@ class Plugin:
     built-in grammars (does a fragment compile, does it extend a declared
     extension point) is checked when a parser is built (:func:`check_plugin`).
 
-    Example::
+    Example (a part of the ``milinc-plugin-sahel`` example package)::
 
         Plugin(
             name="sahel",
-            lexicons={"places": [{"name": "Ménaka", "kind": "town", "country": "ML"}]},
-            grammar={"weapons": ['%extend weapon_name: SAHEL_SYSTEM -> sahel_system',
-                                 'SAHEL_SYSTEM.3: "engin artisanal"']},
-            callbacks={"weapons": {"sahel_system": lambda children: ...}},
+            lexicons={"places": [{"name": "Inata", "kind": "town", "country": "BF"}]},
+            grammar={"weapons": ['%extend tail: PREP SAHEL_CALIBRE -> sahel_calibre\\n'
+                                 'SAHEL_CALIBRE.1: /(?:12[.,]7|14[.,]5)(?! ?mm)(?![\\d,.])/']},
+            callbacks={"weapons": {"sahel_calibre": sahel_calibre}},  # children -> weapons Part
         )
     """
 
