@@ -44,6 +44,8 @@ _FAMILIES = {
 }
 LIGHT_VERBS = frozenset({"lancer"})
 """Verbs that only name an incident when no trigger noun follows them ("a lancé une attaque")."""
+_AVOIR = frozenset({"avoir", "a", "ont", "avait", "avaient", "aurait", "auraient", "ait", "aient", "aura", "auront",
+                    "eut", "eurent", "avons", "avez", "avions", "ai", "as"})
 _GROUND = frozenset({Action.CLASH, Action.AMBUSH})
 _AIR = frozenset({Action.STRIKE, Action.BOMBARDMENT})
 _REMOTE_FAMILIES = frozenset({"air", "drone", "projectile"})
@@ -85,7 +87,8 @@ def effective_action(m: Mention, slots: MentionSlots) -> tuple[Action, str]:
     role = m.role
     action = m.action
     if m.interception_if_projectile and m.rule == "verbal":
-        intransitive = m.lemma == "s'abattre" and "ete" not in m.aux and not set(m.aux) & {"a", "ont", "avait", "avaient", "aurait", "auraient", "ait", "aient"}
+        # "se sont abattus" (fell) is not "ont abattu" / "ont été abattus" (shot down)
+        intransitive = m.lemma == "s'abattre" and "ete" not in m.aux and not set(m.aux) & _AVOIR
         if projectile and not intransitive:
             action = Action.INTERCEPTION
             role = "event"
@@ -289,7 +292,8 @@ class IncidentBuilder:
                     # so does any mention joining an incident only a headline has stated so far
                     candidates = [inc for inc in candidates if self._shares(i, inc) or not (
                         (self.dets[i][0] == "indefinite" and m.rule == "nominal")
-                        or all(self.mentions[j].title for j in inc.contributors))]
+                        or (all(self.mentions[j].title for j in inc.contributors)
+                            and not self._repeats_headline(i, inc)))]
                     if candidates:
                         target = max(candidates, key=lambda inc: last_seen[id(inc)])
             if target is None:
@@ -308,6 +312,12 @@ class IncidentBuilder:
             inc.contributors.sort(key=lambda j: self.mentions[j].start)
         incidents.sort(key=lambda inc: self.mentions[inc.founder].start)
         return incidents
+
+    def _repeats_headline(self, i: int, inc: Incident) -> bool:
+        """Whether a definite noun takes up the headline's own word ("Attaque à X" … "L'attaque a fait …")."""
+        m = self.mentions[i]
+        return (m.rule == "nominal" and self.dets[i][0] in ("definite", "demonstrative")
+                and any(self.mentions[j].lemma == m.lemma for j in inc.contributors))
 
     def _shares(self, i: int, inc: Incident) -> bool:
         f, g = self.features[i], self._incident_features(inc)
