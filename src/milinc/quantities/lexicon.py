@@ -41,7 +41,7 @@ QUALIFIER_PHRASES: dict[Qualifier, list[str]] = {
     ],
     Qualifier.MORE_THAN: [
         "plus", "un peu plus", "bien plus", "largement plus", "nettement plus", "au-delà", "au delà",
-        "plus encore", "davantage", "pas loin de plus",
+        "plus encore", "davantage", "+",
     ],
     Qualifier.AT_MOST: ["au plus", "tout au plus", "au maximum", "un maximum", "jusqu'à", "pas plus"],
     Qualifier.LESS_THAN: ["moins", "un peu moins", "bien moins", "pas plus"],
