@@ -320,6 +320,12 @@ class DateTransformer(Transformer[Any, Any]):
         word = "-".join(str(t) for t in _tokens(children)).replace("aujourd-hui", "aujourd'hui")
         return merge_parts(children, "deictic", relation=Relation.REFERENCE, offset=DEICTIC_OFFSETS[word])
 
+    def day_restated(self, children: Children) -> DateParts:
+        """"lundi, 28 juin", "hier, 12 mars": a day said twice is one mention (the date wins)."""
+        part = merge_parts(children, "date")
+        _valid_day(part.year, part.month, part.day)
+        return part.but(relation=Relation.CALENDAR, offset=0) if part.month else part
+
     def deictic_weekday(self, children: Children) -> DateParts:
         """"Hier, mardi": one mention; the weekday is checked against the day."""
         return merge_parts(children, "deictic_weekday")
