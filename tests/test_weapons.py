@@ -59,6 +59,8 @@ def test_corpus(entry: dict[str, Any]) -> None:
     assert weapon.name == entry.get("name")
     if "subtype" in entry:
         assert weapon.subtype == entry["subtype"]
+    if "count" in entry:
+        assert weapon.count == entry["count"]
 
 
 def test_corpus_shape() -> None:
