@@ -15,6 +15,8 @@ Contributing page):
 * a block of another language whose title is a file name
   (`` ```text title="article.txt" ``) is written to that file before the
   examples that follow it run;
+* a ``python`` or ``pycon`` block that starts with ``>>>`` is an interactive
+  session: it is replayed and must show the real outputs;
 * a fenced ``console`` block is a transcript: each ``$ milinc ...`` line is run
   through :func:`milinc.cli.main` and the lines that follow it, up to the next
   ``$`` line, are its expected output; the commands must exit with status 0,
@@ -1058,8 +1060,8 @@ class ExampleResult:
 
 
 def normalize_output(text: str) -> str:
-    """Output compared line by line, without trailing spaces or trailing blank lines."""
-    return "\n".join(line.rstrip() for line in text.rstrip().splitlines())
+    """Output as compared: line by line, ignoring trailing spaces and blank lines."""
+    return "\n".join(line.rstrip() for line in text.splitlines() if line.strip())
 
 
 def _skip_reason(block: CodeBlock) -> str | None:
@@ -1081,6 +1083,37 @@ def _run_python(block: CodeBlock, namespace: dict[str, Any], page: str) -> tuple
     except Exception:
         return buffer.getvalue(), traceback.format_exc()
     return buffer.getvalue(), None
+
+
+def is_doctest(block: CodeBlock) -> bool:
+    """Whether a python (or ``pycon``) block is an interactive session (``>>>`` lines)."""
+    first = next((line for line in block.code.splitlines() if line.strip()), "")
+    return block.lang in ("python", "pycon") and first.lstrip().startswith(">>>")
+
+
+def _run_doctest(block: CodeBlock, namespace: dict[str, Any], page: str) -> tuple[str, str | None]:
+    """Replay an interactive session: (the session with the real outputs, error)."""
+    import doctest
+
+    session: list[str] = []
+    for example in doctest.DocTestParser().get_examples(block.code):
+        source = example.source.rstrip("\n").split("\n")
+        session += [">>> " + source[0], *("... " + line for line in source[1:])]
+        buffer = io.StringIO()
+        try:
+            # "single" mode echoes the value of an expression, as the interpreter does.
+            compiled = compile(example.source, f"{page}:{block.line + example.lineno}", "single")
+            with contextlib.redirect_stdout(buffer):
+                exec(compiled, namespace)
+        except Exception as exc:
+            if example.exc_msg is None:
+                return "\n".join(session), traceback.format_exc()
+            buffer.write("Traceback (most recent call last):\n    ...\n")
+            buffer.write("".join(traceback.format_exception_only(type(exc), exc)))
+        printed = buffer.getvalue().rstrip("\n")
+        if printed:
+            session += printed.split("\n")
+    return "\n".join(session), None
 
 
 def _console_commands(block: CodeBlock) -> list[tuple[str, str]]:
@@ -1129,7 +1162,7 @@ def run_page(path: Path, workdir: Path | None = None) -> list[ExampleResult]:
         os.chdir(workdir)
         stack.callback(os.chdir, old_cwd)
         for block in code_blocks(markdown):
-            if block.lang not in ("python", "console"):
+            if block.lang not in ("python", "console") and not is_doctest(block):
                 # A block titled with a file name is a file the following examples use.
                 named = _FILE_TITLE.search(block.info)
                 if named and block.directive is None:
@@ -1141,7 +1174,10 @@ def run_page(path: Path, workdir: Path | None = None) -> list[ExampleResult]:
             if reason:
                 results.append(ExampleResult(block, "", None, skipped=reason))
                 continue
-            if block.lang == "python":
+            if is_doctest(block):
+                session, error = _run_doctest(block, namespace, page)
+                results.append(ExampleResult(block, session, block.code, error=error))
+            elif block.lang == "python":
                 printed, error = _run_python(block, namespace, page)
                 expected = block.output.code if block.output else None
                 results.append(ExampleResult(block, printed, expected, error=error))
@@ -1167,7 +1203,8 @@ def update_outputs(path: Path) -> int:
             continue
         if normalize_output(result.output) == normalize_output(result.expected):
             continue
-        target = result.block.output if result.block.lang == "python" else result.block
+        in_place = result.block.lang == "console" or is_doctest(result.block)
+        target = result.block if in_place else result.block.output
         assert target is not None
         edits.append((target.content_start, target.content_end, target.indent, normalize_output(result.output)))
     for start, end, pad, text in sorted(edits, reverse=True):

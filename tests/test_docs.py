@@ -412,3 +412,19 @@ def test_hooks_replace_markers_and_reject_unknown_ones() -> None:
     assert "<!-- generate" not in rendered and "## `milinc parse`" in rendered and rendered.endswith("After.\n")
     with pytest.raises(PluginError, match="unknown generated section 'nope'"):
         mkdocs_hooks.on_page_markdown("<!-- generate: nope -->", page=None, config=None, files=None)  # type: ignore[arg-type]
+
+
+def test_interactive_sessions_are_replayed_and_updated(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(
+        "```python\n>>> x = 2\n>>> x + 1\n4\n\n>>> 1 / 0\nTraceback (most recent call last):\n    ...\n"
+        "ZeroDivisionError: division by zero\n```\n\n```pycon\n>>> print(x)\n2\n```\n",
+        encoding="utf-8",
+    )
+    stale, fine = docgen.run_page(page, tmp_path)
+    assert stale.error is None and fine.error is None
+    assert docgen.normalize_output(stale.output) != docgen.normalize_output(stale.expected or "")
+    assert docgen.normalize_output(fine.output) == docgen.normalize_output(fine.expected or "")
+    assert docgen.update_outputs(page) == 1
+    assert ">>> x + 1\n3\n>>> 1 / 0\nTraceback" in page.read_text(encoding="utf-8")
+    assert docgen.update_outputs(page) == 0
