@@ -30,6 +30,7 @@ _YEAR_FOLLOWERS = frozenset(
 """Words that may follow "de 2003" when it is a year ("l'invasion de 2003 par…"); a noun makes it a count."""
 _IL_Y_A = re.compile(r"(?<![^\W_])y\s+$")
 _TRAVEL_TIME = re.compile(r"^\s*(?:de|d')\s*(?:route|marche|vol|voiture|avion|train|bateau|navigation)\b")
+_OF_SOMETHING = re.compile(r"\s*(?:(?:de|du|des)(?![^\W_])|d')")
 _AFTER_EVENT = re.compile(r"\s*(?:que\b|qu')")
 _PUBLICATION = re.compile(
     r"publi|mis a jour|mise a jour|modifi|actualis|\((?:afp|reuters|ap|ats|belga)\)|\b(?:afp|reuters)\b"
@@ -53,6 +54,8 @@ def plausible(text: str, start: int, end: int, parts: DateParts) -> bool:
         follower = re.match(r"\s*([^\W\d_]+|\d)", after)
         if follower and (follower.group(1).isdigit() or follower.group(1) not in _YEAR_FOLLOWERS):
             return False  # "de 2000 soldats"
+    if parts.rule == "part_of_day_alone" and _OF_SOMETHING.match(after):
+        return False  # "à l'aube d'une nouvelle ère": a part of day of something that is not a date
     if parts.clock and text.startswith("a", start) and _IL_Y_A.search(before):
         return False  # "il y a 2 heures" is a duration
     return not (parts.clock and _TRAVEL_TIME.match(after))  # "à 2 heures de route"
