@@ -355,6 +355,16 @@ def test_the_same_plugin_set_gives_the_same_extensions_object() -> None:
     assert build_extensions([plugin], discover=False, grammars=GRAMMARS) is first
     other = build_extensions([water_pistol("cached2")], discover=False, grammars=GRAMMARS)
     assert other.key != first.key
+    # the same content built anew, with the same functions, is the same set
+    rebuilt = Plugin(
+        name=plugin.name,
+        grammar=plugin.grammar,
+        callbacks=plugin.callbacks,
+        lexicons=plugin.lexicons,
+    )
+    assert build_extensions([rebuilt], discover=False, grammars=GRAMMARS) is first
+    changed = Plugin(name=plugin.name, grammar=plugin.grammar, callbacks=plugin.callbacks, version="2")
+    assert build_extensions([changed], discover=False, grammars=GRAMMARS) is not first
     assert build_extensions([], discover=False) is NO_EXTENSIONS
 
 

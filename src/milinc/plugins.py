@@ -749,14 +749,25 @@ def _resolve_explicit(item: Any) -> Plugin:
 # --- building the extensions of a plugin set --------------------------------
 
 _extensions_lock = threading.Lock()
-# the plugins stay referenced, so the ids in a key are never reused by other objects
+# the plugins stay referenced, so the function ids in a key are never reused by other objects
 _extensions_cache: dict[str, tuple[tuple[Plugin, ...], Extensions]] = {}
 
 
 def _set_key(plugins: list[tuple[Plugin, bool]]) -> str:
+    """A key of the plugin set from the plugins' content, so that equal plugins built anew share it.
+
+    Functions count by identity; the cache keeps them referenced, so an id is never reused.
+    """
     h = hashlib.sha256()
     for plugin, strict in plugins:
-        h.update(f"{plugin.name}\0{plugin.version}\0{id(plugin):x}\0{strict}\n".encode())
+        functions = [
+            f"{dim}.{rule}={id(fn):x}" for dim, rules in sorted(plugin.callbacks.items()) for rule, fn in rules.items()
+        ]
+        functions += [f"post={id(fn):x}" for fn in plugin.postprocessors]
+        h.update(
+            f"{plugin.name}\0{plugin.version}\0{strict}\0{sorted(plugin.grammar.items())!r}\0"
+            f"{sorted(plugin.lexicons.items())!r}\0{functions}\n".encode()
+        )
     return h.hexdigest()[:24]
 
 
