@@ -17,6 +17,7 @@ Offsets in parts and drafts are relative to the parsed window, as lark's tokens 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -28,6 +29,11 @@ from ..ontology import WeaponCategory
 from .taxonomy import SystemAlias, Taxonomy
 
 __all__ = ["Draft", "Part", "WeaponTransformer", "make_transformer"]
+
+_ARTILLERY_CALIBRE = 100.0
+"""From this calibre (mm) on, "munitions de 155 mm" are artillery rounds."""
+_SMALL_ARMS_CALIBRE = 20.0
+"""Below this calibre (mm), "cartouches de 7,62 mm" are small-arms rounds."""
 
 
 @frozen
@@ -158,8 +164,16 @@ class WeaponTransformer(Transformer[Token, Any]):
         return self._modifier_part(last, _pos(children[0])[0], kind)
 
     def calibre(self, children: list[Token]) -> Part:
-        """A calibre ("de 155 mm")."""
-        return Part("calibre", _pos(children[0])[0], _pos(children[-1])[1])
+        """A calibre ("de 155 mm"): artillery from 100 mm, small arms below 20 mm, for heads that yield."""
+        token = children[-1]
+        digits = re.match(r"\d+(?:[.,]\d+)?", str(token))
+        number = float(digits.group().replace(",", ".")) if digits else 0.0
+        category = (
+            WeaponCategory.ARTILLERY if number >= _ARTILLERY_CALIBRE
+            else WeaponCategory.SMALL_ARMS if number < _SMALL_ARMS_CALIBRE
+            else None
+        )
+        return Part("calibre", _pos(children[0])[0], _pos(token)[1], category=category)
 
     def typed_name(self, children: list[Any]) -> Part:
         """A name introduced by "de type", "de modèle" ("roquettes de type « Katyusha »")."""
