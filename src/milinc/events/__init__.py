@@ -13,6 +13,7 @@ The stages, each in its module:
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -105,6 +106,7 @@ class EventAssembler:
         mentions = self.mentions(ctx, layout)
         if not mentions:
             return []
+        _propagate_generic_subjects(ctx.text, mentions)
         places = self.gazetteer.find(ctx)
         slots = self.filler.fill(ctx, layout, mentions, places)
         if ctx.reference_date is not None:
@@ -155,7 +157,8 @@ class EventAssembler:
         # counts said in the next sentence, when it names no incident ("Aucun blessé n'a été signalé.")
         last = max(m.sentence for m, _ in contributors)
         if last + 1 < len(ctx.sentences) and ctx.sentences[last + 1].paragraph == ctx.sentences[last].paragraph:
-            counts.extend(c for c in self.filler.orphans.get(last + 1, []) if all(c.span != o.span for o in counts))
+            known = {(c.role, c.span) for c in counts}
+            counts.extend(c for c in self.filler.orphans.get(last + 1, []) if (c.role, c.span) not in known)
         killed = _casualties([c for c in counts if c.role is CasualtyRole.KILLED])
         injured = _casualties([c for c in counts if c.role is CasualtyRole.INJURED])
         for slot, value in (("killed", killed), ("injured", injured)):
@@ -205,6 +208,15 @@ class EventAssembler:
             mentions=tuple(ctx.span(mentions[i].start, mentions[i].end) for i in inc.members),
             explanations=tuple(why),
         )
+
+
+def _propagate_generic_subjects(text: str, mentions: Sequence[Mention]) -> None:
+    """A verb whose subject is a generic trigger noun is generic too ("plus de 200 frappes ont visé …")."""
+    for before, verb in itertools.pairwise(mentions):
+        if (verb.rule == "verbal" and not verb.generic and before.generic and before.rule == "nominal"
+                and before.sentence == verb.sentence and before.clause == verb.clause
+                and re.fullmatch(r"[\s\w'-]{0,24}", text[before.end : verb.start])):
+            verb.generic = before.generic
 
 
 _CIVILIAN_UNITS = frozenset({"civil", "civils", "habitant", "villageois", "enfant", "femme", "fidele", "passant", "eleve",

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 import attrs
 
 from ..normalize import fold
-from ..ontology import Action, PlaceKind, WeaponCategory
+from ..ontology import Action, ActorType, PlaceKind, WeaponCategory
 from .lexicon import load_data
 from .places import SPECIFICITY
 from .slots import REPORTED, DocumentLayout, MentionSlots
@@ -236,6 +236,8 @@ class IncidentBuilder:
     def can_found(self, i: int) -> bool:
         """Whether mention *i* states an incident on its own (policy point 1)."""
         m, s = self.mentions[i], self.slots[i]
+        if self.roles[i] == "casualty" and not m.generic and not m.heading and not m.negated:
+            return self._killing_states_incident(i)
         if m.generic or self.roles[i] != "event" or m.heading or m.negated:
             return False
         det, _ = self.dets[i]
@@ -312,6 +314,19 @@ class IncidentBuilder:
             inc.contributors.sort(key=lambda j: self.mentions[j].start)
         incidents.sort(key=lambda inc: self.mentions[inc.founder].start)
         return incidents
+
+    def _killing_states_incident(self, i: int) -> bool:
+        """A killing or wounding with an armed agent or a weapon, alone in its sentence, is an incident
+        ("Un policier a été abattu par des hommes armés", "des jihadistes ont tué douze civils")."""
+        m, s = self.mentions[i], self.slots[i]
+        if m.rule != "verbal":
+            return False
+        if any(o.sentence == m.sentence and not o.generic and self.roles[j] == "event"
+               for j, o in enumerate(self.mentions) if j != i):
+            return False
+        armed = s.attacker is not None and s.attacker.actor_type in (ActorType.STATE_FORCES,
+                                                                      ActorType.NON_STATE_ARMED_GROUP)
+        return armed or bool(s.clause_weapons - {WeaponCategory.GENERIC})
 
     def _repeats_headline(self, i: int, inc: Incident) -> bool:
         """Whether a definite noun takes up the headline's own word ("Attaque à X" … "L'attaque a fait …")."""

@@ -94,7 +94,7 @@ _VAGUE_CASUALTY = re.compile(r"\b(?P<verb>tuant|blessant|tue|blesse)\s+(?:certai
 _SUBSET = re.compile(r"\b(?:dont|parmi lesquels|parmi eux|y compris)\s+$")
 _PARENS = re.compile(r"\([^()]*\)")
 _LOADED_WITH = re.compile(r"(?:charges?|chargees?|bourres?|bourrees?|equipes?|equipees?|arme|armes|remplis?)\s+(?:d'|de |avec )$")
-_AGENT = re.compile(r"^\s*(?:,\s*)?(?:par|de la part)\s+(?:des |les |le |la |l'|un |une |du |de |ses |leurs )?"
+_AGENT = re.compile(r"^\s*(?:,\s*)?(?:[\w'-]+\s+){0,2}?(?:par|de la part d[eu'])\s*(?:des |les |le |la |l'|un |une |du |de |ses |leurs )?"
                     r"(?P<np>[\w'\"-]+(?: [\w'\"-]+){0,5})")
 _TARGET_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:contre|visant|ciblant|sur|a l'encontre)\s+"
                            r"(?:des |les |le |la |l'|un |une |du |de |leurs |nos |ses )?(?P<np>[\w'\"-]+(?: [\w'\"-]+){0,5})")

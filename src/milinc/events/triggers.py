@@ -230,7 +230,10 @@ class TriggerFinder:
             transformer=transformer_cls(),
             lexicons={"trigger_forms": forms, "trigger_modifiers": list(self.lexicon.modifiers)},
         )
-        self.matcher = engine.GrammarMatcher(lark, engine.words_regex(forms), lookback=7, window=160)
+        # keywords of plugin fragments anchor matches too ("%extend trigger: … "rezzou"")
+        keywords = [k for fragment in extensions.grammar.get("events", ()) for k in re.findall(r'"([^"\\]+)"', fragment)
+                    if re.search(r"[^\W\d_]", k)]
+        self.matcher = engine.GrammarMatcher(lark, engine.words_regex([*forms, *keywords]), lookback=7, window=160)
 
     def raw_triggers(self, text: str) -> Iterator[tuple[int, int, RawTrigger]]:
         """Every grammar match as ``(start, end, raw trigger)`` in the normalized text."""
