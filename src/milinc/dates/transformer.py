@@ -137,6 +137,12 @@ class DateTransformer(Transformer[Any, Any]):
         _valid_day(year, second_full.month, second_full.day)
         return [first_full, second_full]
 
+    def year_pair(self, children: Children) -> list[DateParts]:
+        """"en 2014 et 2015": each year is a mention ("en" belongs to the first)."""
+        lead, *years = _parts(children)
+        first = merge_parts([lead, years[0]], "year")
+        return [first, *(y.but(rule="year") for y in years[1:])]
+
     def ival_num(self, children: Children) -> DateParts:
         """A bare number starting an interval: a day, or a year when it has four digits."""
         (tok,) = _tokens(children)
