@@ -166,7 +166,8 @@ class WeaponExtractor:
     @staticmethod
     def _anchors(tax: Taxonomy) -> re.Pattern[str]:
         words: list[str] = [form for form, noun in tax.nouns.items() if not noun.carrier or noun.default]
-        words += [form for form, alias in tax.aliases.items() if not alias.needs_head]
+        # names that need a head are anchors too: the head may be a carrier ("système *Tor*")
+        words += list(tax.aliases)
         words += [form for form, mod in tax.modifiers.items() if mod.category is not None]
         words += [form for form, comp in tax.complements.items() if comp.category is not None]
         # the first word of each phrase is enough: the parse from there covers the rest
