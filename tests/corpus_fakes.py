@@ -36,8 +36,20 @@ from milinc.ontology import Granularity
 
 PLACES = [("Kharkiv", "UA"), ("Gao", "ML"), ("Deir ez-Zor", "SY"), ("Hodeïda", "YE"), ("Khan Younès", "PS")]
 WEAPONS = [("drones", WeaponCategory.DRONE), ("missiles", WeaponCategory.MISSILE), ("roquettes", WeaponCategory.ROCKET)]
-MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-          "novembre", "décembre"]
+MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
 NUMBERS = {2: "deux", 3: "trois", 4: "quatre", 5: "cinq", 8: "huit", 12: "douze"}
 
 _CLAUSE = re.compile(
@@ -112,7 +124,7 @@ def article(rng: random.Random, index: int) -> dict[str, Any]:
     if rng.random() < 0.6:
         parts.append(f"Le bilan fait état de {rng.randint(1, 40)} morts, dont des civils ; aucun blessé grave.")
     if rng.random() < 0.4:
-        parts.append("Les autorités locales ont dénoncé « une attaque délibérée », \"sans précédent\".")
+        parts.append('Les autorités locales ont dénoncé « une attaque délibérée », "sans précédent".')
     if rng.random() < 0.3:
         parts.append(f"Hier soir, {NUMBERS[rng.choice(sorted(NUMBERS))]} roquettes sont tombées au nord.")
     return {

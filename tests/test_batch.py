@@ -10,6 +10,8 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import milinc
 from milinc import Document, ErrorKind, ErrorRecord, Parser, Record, parse_many, parse_records
@@ -119,7 +121,12 @@ def test_results_come_in_input_order_with_the_items_ids() -> None:
     pairs = list(parse_records(items))
     assert [i for i, _ in pairs] == ["0", "b", "c", "bad", "4"]
     assert [type(r).__name__ for _, r in pairs] == ["Document"] * 3 + ["ErrorRecord", "Document"]
-    assert [r.text for _, r in pairs if isinstance(r, Document)] == ["premier texte", "deuxième", "troisième", "cinquième"]
+    assert [r.text for _, r in pairs if isinstance(r, Document)] == [
+        "premier texte",
+        "deuxième",
+        "troisième",
+        "cinquième",
+    ]
 
 
 def test_parse_many_yields_the_same_results_as_parse_does() -> None:
@@ -237,3 +244,37 @@ def test_forked_workers_use_the_parser_built_here() -> None:
     results = list(parse_records(corpus, jobs=2, chunk_size=1, parser_factory=factory))
     assert len(built) == 1  # built once, in this process
     assert all(isinstance(r, Document) and r.events for _, r in results)
+
+
+_values = st.one_of(
+    st.none(),
+    st.text(max_size=40),
+    st.binary(max_size=20),
+    st.integers(),
+    st.floats(),
+    st.dates().map(lambda d: d.isoformat()),
+    st.dates(),
+    st.datetimes(),
+)
+_items = st.one_of(
+    st.text(max_size=80),
+    st.binary(max_size=40),
+    st.tuples(_values, _values),
+    st.tuples(_values, _values, _values),
+    st.lists(_values, max_size=4),
+    st.dictionaries(st.sampled_from(["id", "text", "reference_date", "url"]), _values, max_size=4),
+    _values,
+)
+
+
+@given(st.lists(_items, max_size=8))
+def test_no_item_whatever_its_shape_makes_parse_many_raise(items: list[object]) -> None:
+    results = list(parse_records(items, max_chars=60))  # type: ignore[arg-type]
+    assert len(results) == len(items)
+    for (doc_id, result), item in zip(results, items):
+        assert isinstance(result, (Document, ErrorRecord))
+        assert isinstance(doc_id, str) and doc_id
+        if isinstance(result, ErrorRecord):
+            assert result.id == doc_id and result.reason
+        if isinstance(item, str):
+            assert isinstance(result, Document) or result.kind is ErrorKind.TOO_LARGE

@@ -94,13 +94,15 @@ def test_directories_and_globs_expand_recursively_in_name_order(
     status, out, _ = run(capsys, "--format", "json", "-q", "corpus", "other/*.txt")
     assert status == 0
     assert [d["id"] for d in lines(out)] == [
-        "corpus/a.txt", "corpus/b.txt", "corpus/sub/c.txt", "other/x.txt", "other/y.txt"
+        "corpus/a.txt",
+        "corpus/b.txt",
+        "corpus/sub/c.txt",
+        "other/x.txt",
+        "other/y.txt",
     ]
 
 
-def test_json_lines_records_take_their_own_reference_dates(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_json_lines_records_take_their_own_reference_dates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     records = [
         {"id": "r1", "text": "Hier.", "reference_date": "2021-06-30"},
         {"id": "r2", "text": "Hier.", "reference_date": None},
@@ -110,7 +112,9 @@ def test_json_lines_records_take_their_own_reference_dates(
     status, out, _ = run(capsys, "--jsonl", str(path), "--reference-date", "2024-01-01", "--format", "jsonl", "-q")
     assert status == 0
     assert [(d["id"], d["reference_date"]) for d in lines(out)] == [
-        ("r1", "2021-06-30"), ("r2", "2024-01-01"), ("r3", "2024-01-01")
+        ("r1", "2021-06-30"),
+        ("r2", "2024-01-01"),
+        ("r3", "2024-01-01"),
     ]
 
 
@@ -248,9 +252,22 @@ def test_tables_and_document_stream_reload_with_the_same_rows(
     records = [json.dumps(r, ensure_ascii=False) for r in corpus[20:]] + ['{"id": "no-text"}', "{oops"]
     write(tmp_path / "more.jsonl", "\n".join(records) + "\n")
     status, out, err = run(
-        capsys, "docs", "--jsonl", "more.jsonl", "--reference-date", "2024-01-01",
-        "--incidents-csv", "t.csv", "--incidents-parquet", "t.parquet", "--incidents-jsonl", "t.jsonl",
-        "--format", "jsonl", "-o", "docs.jsonl",
+        capsys,
+        "docs",
+        "--jsonl",
+        "more.jsonl",
+        "--reference-date",
+        "2024-01-01",
+        "--incidents-csv",
+        "t.csv",
+        "--incidents-parquet",
+        "t.parquet",
+        "--incidents-jsonl",
+        "t.jsonl",
+        "--format",
+        "jsonl",
+        "-o",
+        "docs.jsonl",
     )
     assert status == 1 and out == ""
     assert "43 items: 40 parsed, 3 failed; 40 incidents" in err
@@ -293,9 +310,7 @@ def test_usage_errors_are_one_line_and_status_2(
 
 
 @pytest.mark.parametrize("option", ["-o", "--errors", "--incidents-csv", "--incidents-jsonl"])
-def test_an_unwritable_output_is_a_usage_error(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str
-) -> None:
+def test_an_unwritable_output_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str) -> None:
     good = write(tmp_path / "good.txt", "Un drone.")
     status, out, err = run(capsys, str(good), option, str(tmp_path / "no-such-dir" / "out"))
     assert status == 2 and out == ""
@@ -324,7 +339,9 @@ def test_jobs_2_gives_the_same_output_as_jobs_1(tmp_path: Path) -> None:
     def milinc_parse(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [sys.executable, "-m", "milinc", "parse", str(tmp_path / "c"), "--format", "jsonl", *args],
-            capture_output=True, text=True, timeout=300,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
 
     serial, parallel = milinc_parse(), milinc_parse("--jobs", "2")

@@ -47,7 +47,7 @@ from .corpus_fakes import generate_corpus, make_fake_parser
 
 TEXT = (
     "KIEV — Dans la nuit, l'armée russe a lancé des drones sur Kharkiv,\n"
-    "selon le maire. Trois morts et « au moins 12 » blessés, a-t-il dit; un site \"stratégique\" visé.\n\n"
+    'selon le maire. Trois morts et « au moins 12 » blessés, a-t-il dit; un site "stratégique" visé.\n\n'
     "Par ailleurs, des tirs ont été signalés."
 )
 
@@ -154,8 +154,8 @@ def test_a_failed_document_is_one_row_that_says_why() -> None:
 
 def _some_rows() -> list[dict[str, object]]:
     doc = fake_document()
-    tricky = dict(incident_rows(doc, "quote,\"comma\"\nid")[0])
-    tricky["attacker"] = "« l'armée », \"russe\"; ligne"
+    tricky = dict(incident_rows(doc, 'quote,"comma"\nid')[0])
+    tricky["attacker"] = '« l\'armée », "russe"; ligne'
     return [*incident_rows(doc, "a"), tricky, error_row(ErrorRecord("b", "missing field 'text'"))]
 
 

@@ -160,6 +160,11 @@ def _text_field(value: Any) -> str:
     raise ValueError(f"text must be a string, got {type(value).__name__}")
 
 
+def _id_field(value: Any, fallback: str) -> str:
+    # an id that says nothing (None, blank, NaN) is no id: the item's position stands in for it
+    return fallback if is_missing(value) else str(value).strip()
+
+
 def to_record(item: Item, position: int) -> Record | ErrorRecord:
     """Turn one input item into a :class:`Record`, or an :class:`ErrorRecord` saying why it cannot be one.
 
@@ -180,8 +185,7 @@ def to_record(item: Item, position: int) -> Record | ErrorRecord:
         if isinstance(item, (str, bytes, bytearray)):
             return Record(fallback_id, _text_field(item))
         if isinstance(item, Mapping):
-            raw_id = item.get("id")
-            item_id = fallback_id if raw_id is None else str(raw_id)
+            item_id = _id_field(item.get("id"), fallback_id)
             try:
                 if "text" not in item:
                     raise ValueError("missing field 'text'")
@@ -189,7 +193,7 @@ def to_record(item: Item, position: int) -> Record | ErrorRecord:
             except (ValueError, TypeError) as exc:
                 return ErrorRecord(item_id, str(exc), ErrorKind.INVALID_RECORD)
         if isinstance(item, Sequence) and len(item) in (2, 3):
-            item_id = str(item[0])
+            item_id = _id_field(item[0], fallback_id)
             try:
                 ref = _date_field(item[2]) if len(item) == 3 else None
                 return Record(item_id, _text_field(item[1]), ref)
@@ -204,9 +208,14 @@ def to_record(item: Item, position: int) -> Record | ErrorRecord:
         return ErrorRecord(fallback_id, str(exc), ErrorKind.INVALID_RECORD)
 
 
-def _parse_one(parser: Parser, record: Record | ErrorRecord, default_date: _dt.date | None) -> Result:
+def _parse_one(
+    parser: Parser, record: Record | ErrorRecord, default_date: _dt.date | None, max_chars: int | None
+) -> Result:
     if isinstance(record, ErrorRecord):
         return record
+    if max_chars is not None and len(record.text) > max_chars:
+        # checked here, so that a lower limit needs no parser of its own (building one compiles grammars)
+        return ErrorRecord(record.id, str(InputTooLargeError(len(record.text), max_chars)), ErrorKind.TOO_LARGE)
     try:
         return parser.parse(record.text, reference_date=record.reference_date or default_date)
     except InputTooLargeError as exc:
@@ -220,7 +229,7 @@ def _parse_one(parser: Parser, record: Record | ErrorRecord, default_date: _dt.d
 def _make_parser(max_chars: int | None, parser_factory: Callable[[], Parser] | None) -> Parser:
     if parser_factory is not None:
         return parser_factory()
-    if max_chars is None or max_chars == DEFAULT_MAX_CHARS:
+    if max_chars is None or max_chars <= DEFAULT_MAX_CHARS:
         from . import default_parser
 
         return default_parser()
@@ -232,16 +241,16 @@ def _make_parser(max_chars: int | None, parser_factory: Callable[[], Parser] | N
 _worker_parser: Parser | None = None
 
 
-def _init_worker(
-    max_chars: int | None, parser_factory: Callable[[], Parser] | None, inherited: Parser | None
-) -> None:
+def _init_worker(max_chars: int | None, parser_factory: Callable[[], Parser] | None, inherited: Parser | None) -> None:
     global _worker_parser
     _worker_parser = inherited if inherited is not None else _make_parser(max_chars, parser_factory)
 
 
-def _parse_chunk(chunk: list[Record | ErrorRecord], default_date: _dt.date | None) -> list[Result]:
+def _parse_chunk(
+    chunk: list[Record | ErrorRecord], default_date: _dt.date | None, max_chars: int | None
+) -> list[Result]:
     assert _worker_parser is not None, "worker not initialized"
-    return [_parse_one(_worker_parser, record, default_date) for record in chunk]
+    return [_parse_one(_worker_parser, record, default_date, max_chars) for record in chunk]
 
 
 def _chunked(records: Iterator[Record | ErrorRecord], size: int) -> Iterator[list[Record | ErrorRecord]]:
@@ -307,7 +316,7 @@ def _in_processes(
     def alone(record: Record | ErrorRecord) -> Result:
         """Parse one item in a worker of its own, so that a worker death is charged to that item only."""
         try:
-            return live_pool().submit(_parse_chunk, [record], default_date).result()[0]
+            return live_pool().submit(_parse_chunk, [record], default_date, max_chars).result()[0]
         except BrokenProcessPool as exc:
             drop_pool()
             return ErrorRecord(record.id, f"the worker process died on this text: {exc}", ErrorKind.WORKER_DIED)
@@ -331,11 +340,11 @@ def _in_processes(
         for chunk in _chunked(records, chunk_size):
             try:
                 owner = live_pool()
-                future = owner.submit(_parse_chunk, chunk, default_date)
+                future = owner.submit(_parse_chunk, chunk, default_date, max_chars)
             except BrokenProcessPool:  # the pool broke between two chunks
                 drop_pool()
                 owner = live_pool()
-                future = owner.submit(_parse_chunk, chunk, default_date)
+                future = owner.submit(_parse_chunk, chunk, default_date, max_chars)
             pending.append((chunk, future, owner))
             while len(pending) >= max_in_flight:
                 yield from collect(*pending.popleft())
@@ -373,7 +382,7 @@ def parse_records(
     if workers == 1:
         parser = _make_parser(max_chars, parser_factory)
         for record in records:
-            yield record.id, _parse_one(parser, record, reference_date)
+            yield record.id, _parse_one(parser, record, reference_date, max_chars)
         return
     yield from _in_processes(records, workers, chunk_size, reference_date, max_chars, parser_factory)
 

@@ -36,7 +36,7 @@ from typing import Any, BinaryIO, TextIO
 
 from attrs import define
 
-from .batch import ErrorKind, ErrorRecord, Record, Result, parse_records, to_record
+from .batch import ErrorKind, ErrorRecord, Record, Result, is_missing, parse_records, to_record
 from .contract import to_contract
 from .errors import InputTooLargeError, MilincError
 from .export import (
@@ -139,19 +139,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--incidents-jsonl", metavar="PATH", help="write the incident table as JSON Lines")
     p.add_argument("--errors", metavar="PATH", help="also write the error records here, as JSON Lines")
     p.add_argument(
-        "-j", "--jobs", type=_positive_int, default=1, metavar="N",
+        "-j",
+        "--jobs",
+        type=_positive_int,
+        default=1,
+        metavar="N",
         help="worker processes (default 1; 0 = one per CPU)",
     )
     p.add_argument(
-        "--max-chars", type=_positive_int, default=DEFAULT_MAX_CHARS, metavar="N",
+        "--max-chars",
+        type=_positive_int,
+        default=DEFAULT_MAX_CHARS,
+        metavar="N",
         help=f"refuse texts longer than N characters (default {DEFAULT_MAX_CHARS})",
     )
     p.add_argument(
-        "-q", "--quiet", action="store_true",
+        "-q",
+        "--quiet",
+        action="store_true",
         help="no progress bar and no line per failure; the summary only says how many items failed, if any",
     )
     p.add_argument(
-        "--progress", action="store_true",
+        "--progress",
+        action="store_true",
         help="show the progress bar even when standard error is not a terminal (needs tqdm)",
     )
     p.add_argument("--explain", action="store_true", help="with --format text: say why each event slot has its value")
@@ -244,7 +254,7 @@ def _jsonl_records(source: str) -> Iterator[Record | ErrorRecord]:
                 continue
             if not isinstance(data, dict):
                 yield ErrorRecord(where, f"expected a JSON object, got {type(data).__name__}", ErrorKind.INVALID_RECORD)
-            elif data.get("id") is None:
+            elif is_missing(data.get("id")):
                 yield ErrorRecord(where, "missing field 'id'", ErrorKind.INVALID_RECORD)
             else:
                 yield to_record(data, line_number)
@@ -326,13 +336,11 @@ def _print_text(doc: Document, name: str, out: TextIO, explain: bool) -> None:
     )
     section(
         "weapons",
-        [
-            (f"{w.span.start}-{w.span.end}", w.category.value, w.name or "-", quote(w.span.text))
-            for w in doc.weapons
-        ],
+        [(f"{w.span.start}-{w.span.end}", w.category.value, w.name or "-", quote(w.span.text)) for w in doc.weapons],
     )
     out.write(f"\nevents ({len(doc.events)})\n")
     for i, e in enumerate(doc.events, 1):
+
         def count(c: object) -> str:
             from .ontology import Casualties
 
@@ -477,7 +485,9 @@ def _run_parse(args: argparse.Namespace, stdout: TextIO) -> int:
     return EXIT_BAD_INPUT if parsed == 0 else EXIT_SOME_FAILED
 
 
-def _write_document(out: TextIO, output_format: str, doc_id: str, result: Result, *, single: bool, explain: bool) -> None:
+def _write_document(
+    out: TextIO, output_format: str, doc_id: str, result: Result, *, single: bool, explain: bool
+) -> None:
     if output_format == "none":
         return
     if output_format == "text":

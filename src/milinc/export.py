@@ -288,9 +288,7 @@ class JsonlIncidentWriter(_WriterBase):
 def _arrow_schema() -> Any:
     import pyarrow as pa
 
-    return pa.schema(
-        [pa.field(c, pa.int64() if c in INTEGER_COLUMNS else pa.string()) for c in INCIDENT_COLUMNS]
-    )
+    return pa.schema([pa.field(c, pa.int64() if c in INTEGER_COLUMNS else pa.string()) for c in INCIDENT_COLUMNS])
 
 
 class ParquetIncidentWriter(_WriterBase):

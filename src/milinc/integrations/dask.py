@@ -64,7 +64,9 @@ def _parse_items(
         Record(f"{partition}:{position}", item) if isinstance(item, str) else to_record(item, position)
         for position, item in enumerate(items)
     )
-    return list(parse_records(records, reference_date=reference_date, parser_factory=lambda: parser))
+    return list(
+        parse_records(records, reference_date=reference_date, max_chars=max_chars, parser_factory=lambda: parser)
+    )
 
 
 def parse_bag(
@@ -139,7 +141,8 @@ def _partition_incidents(
     parser = _worker_parser(max_chars, parser_factory)
     rows: list[Row] = []
     records = _frame_records(frame, text_column, id_column, date_column)
-    for doc_id, result in parse_records(records, reference_date=reference_date, parser_factory=lambda: parser):
+    results = parse_records(records, reference_date=reference_date, max_chars=max_chars, parser_factory=lambda: parser)
+    for doc_id, result in results:
         rows.extend(rows_for(doc_id, result))
     return rows_to_frame(rows)
 
