@@ -177,8 +177,10 @@ class EventAssembler:
         # the first trigger of the founder's clause names what was done ("une frappe … a détruit")
         founder_action = b.actions[mentions.index(first)] if first is not founder else b.actions[inc.founder]
         actions = frozenset(b.actions[i] for i in inc.contributors) | {founder_action}
+        # "drones kamikazes", "drones suicides" are loitering munitions, not suicide attacks
+        suicide = any(m.suicide for m, _ in contributors) and WeaponCategory.DRONE not in weapons
         flags = frozenset(
-            ({"suicide"} if any(m.suicide for m, _ in contributors) else set())
+            ({"suicide"} if suicide else set())
             | ({"grenade"} if any(m.grenade for m, _ in contributors) else set())
         )
         event_type, sub_type, rule_index = self.coder.code(CodingInput(

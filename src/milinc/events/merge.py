@@ -89,7 +89,12 @@ def effective_action(m: Mention, slots: MentionSlots) -> tuple[Action, str]:
     if m.interception_if_projectile and m.rule == "verbal":
         # "se sont abattus" (fell) is not "ont abattu" / "ont été abattus" (shot down)
         intransitive = m.lemma == "s'abattre" and "ete" not in m.aux and not set(m.aux) & _AVOIR
-        if projectile and not intransitive:
+        # what is shot down is the object ("ont abattu deux drones") or the passive subject ("deux drones
+        # ont été abattus"); "avec un drone", "par un drone" is the instrument
+        shot = any(w in _PROJECTILES and not instrument and ((start >= m.end) != m.passive)
+                   for w, start, instrument in slots.clause_weapon_roles)
+        shot = shot or any(w in _PROJECTILES for w in m.implied_weapons)
+        if shot and not intransitive:
             action = Action.INTERCEPTION
             role = "event"
         elif not projectile and m.without_projectile:

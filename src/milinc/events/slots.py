@@ -75,6 +75,7 @@ _SEQUENCE = re.compile(r"(?:\b(?:apres|avant) (?:que|qu'|la|le|les|l'|une|un|des
                        r"\bsuite a)\s*$")
 _TIME_WORD = re.compile(r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|soir|matin|nuit|aujourd'hui|"
                         r"dernier|derniere|tot|jeudi|recemment", re.IGNORECASE)
+_INSTRUMENT = re.compile(r"\b(?:avec|au moyen d[eu']?|a l'aide d[eu']?|grace a|par)\s+(?:un |une |des |deux |trois |\d+ |le |la |les |l')?\s*$")
 _THAT = re.compile(r"\b(?:que|qu')")
 _BLOCK_CARRY = re.compile(r"\b(?:quelques|plusieurs|deux|trois|\d+) (?:jours|semaines|mois|heures) (?:apres|avant|plus tot|"
                           r"auparavant|plus tard)|\bauparavant\b|\bprecedemment\b|\bla semaine (?:derniere|passee)\b|"
@@ -153,6 +154,8 @@ class MentionSlots:
     casualties: list[CasualtyCandidate] = attrs.Factory(list)
     clause_weapons: set[WeaponCategory] = attrs.Factory(set)
     """Every weapon category named in the mention's clause (whichever trigger it went to)."""
+    clause_weapon_roles: list[tuple[WeaponCategory, int, bool]] = attrs.Factory(list)
+    """The clause's weapons with their start and whether an instrument word introduces them ("avec un drone")."""
     attacker: Actor | None = None
     target: Actor | None = None
     attacker_sides: set[str] = attrs.Factory(set)
@@ -309,7 +312,9 @@ class SlotFiller:
             for bm in _BACKGROUND_NOUNS.finditer(text, s_start, s_end):
                 if not any(_distance((bm.start(), bm.end()), (k.start, k.end)) == 0 for k in sinks):
                     sinks.append(_Sink(bm.start(), bm.end(), None, layout.clause_of(si, bm.start()), background=True))
-            if not any(mentions[i].role in ("event", "impact") and not mentions[i].generic for i in idxs):
+            # a sentence that only counts ("Aucun blessé n'a été signalé."): its counts may belong to the
+            # incident of the sentence before; not when a casualty verb of its own takes them
+            if not any(mentions[i].role in ("event", "impact", "casualty") for i in idxs):
                 self._orphan_casualties(ctx, si, s_start, s_end)
             if not sinks:
                 continue
@@ -373,9 +378,11 @@ class SlotFiller:
                 if w.category is WeaponCategory.EXPLOSIVE and _LOADED_WITH.search(text[max(0, w.span.start - 20) : w.span.start]):
                     continue
                 w_clause = layout.clause_of(si, w.span.start)
+                instrument = bool(_INSTRUMENT.search(text[max(0, w.span.start - 24) : w.span.start]))
                 for i in idxs:
                     if mentions[i].clause == w_clause:
                         slots[i].clause_weapons.add(w.category)
+                        slots[i].clause_weapon_roles.append((w.category, w.span.start, instrument))
                 k = nearest(w.span.start, w.span.end)
                 if k.mention is not None:
                     m = mentions[k.mention]

@@ -116,6 +116,10 @@ class TriggerLexicon:
             if not noun.get("plural_only"):
                 self._add(lemma, FormInfo(lemma, "noun", False, noun))
             self._add(fold(noun.get("plural", lemma + "s")), FormInfo(lemma, "noun", True, noun))
+        self.phrases: dict[str, Mapping[str, Any]] = {
+            _squash(fold(entry["phrase"])): entry for entry in data.get("verbal_phrases", [])
+        }
+        """Fixed verbal phrases after auxiliaries ("ouvert le feu", "fait exploser"), by normalized phrase."""
         self.modifiers: dict[str, Mapping[str, Any]] = {}
         for mod in [*data["modifiers"], *extra_modifiers]:
             for phrase in mod["phrases"]:
@@ -177,7 +181,7 @@ class TriggerTransformer(Transformer[Token, Any]):
 
     @staticmethod
     def _head(children: list[Any]) -> Token:
-        return next(c for c in children if isinstance(c, Token) and c.type == "TW")
+        return next(c for c in children if isinstance(c, Token) and c.type in ("TW", "VP"))
 
     def _raw(self, rule: str, children: list[Any]) -> RawTrigger:
         head = self._head(children)
@@ -228,12 +232,14 @@ class TriggerFinder:
         lark = engine.compile_grammar(
             source,
             transformer=transformer_cls(),
-            lexicons={"trigger_forms": forms, "trigger_modifiers": list(self.lexicon.modifiers)},
+            lexicons={"trigger_forms": forms, "trigger_modifiers": list(self.lexicon.modifiers),
+                      "trigger_phrases": list(self.lexicon.phrases)},
         )
         # keywords of plugin fragments anchor matches too ("%extend trigger: … "rezzou"")
         keywords = [k for fragment in extensions.grammar.get("events", ()) for k in re.findall(r'"([^"\\]+)"', fragment)
                     if re.search(r"[^\W\d_]", k)]
-        self.matcher = engine.GrammarMatcher(lark, engine.words_regex([*forms, *keywords]), lookback=7, window=160)
+        anchors = engine.words_regex([*forms, *self.lexicon.phrases, *keywords])
+        self.matcher = engine.GrammarMatcher(lark, anchors, lookback=7, window=160)
 
     def raw_triggers(self, text: str) -> Iterator[tuple[int, int, RawTrigger]]:
         """Every grammar match as ``(start, end, raw trigger)`` in the normalized text."""
@@ -271,6 +277,9 @@ class TriggerFinder:
                 return None
         elif raw.rule in ("target_passive", "taken_as_target"):
             info = FormInfo("cibler", "participle", False, {"action": "attack", "role": "event"})
+        elif raw.head in self.lexicon.phrases:
+            phrase = self.lexicon.phrases[raw.head]
+            info = FormInfo(str(phrase["lemma"]), "participle", False, phrase)
         else:
             info = self.lexicon.reading(raw.head, ("participle", "noun") if raw.rule == "undergone" else ("participle",))
             if info is None:
@@ -305,7 +314,9 @@ class TriggerFinder:
             role=role if not raw.negated else "weak",
             implied_weapons=frozenset(weapons),
             sides=frozenset(sides),
-            suicide=suicide or entry.get("action") == "suicide_attack",
+            # "s'est fait exploser": the attacker blew himself up
+            suicide=suicide or entry.get("action") == "suicide_attack"
+            or (info.lemma == "faire exploser" and bool(aux & _ETRE_AUX)),
             grenade=grenade,
             passive=passive,
             negated=raw.negated,
