@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import json
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -265,12 +264,3 @@ def test_plugin_rule_extends_the_tail() -> None:
     assert (weapon.span.text, weapon.subtype, weapon.modifiers) == (
         "missiles de longue distance", "long_range", ("de longue distance",)
     )
-
-
-def test_policy_doc_shows_the_current_taxonomy() -> None:
-    from milinc.weapons import render_markdown
-
-    doc = (Path(__file__).resolve().parent.parent / "docs" / "policy" / "weapons.md").read_text("utf-8")
-    begin, end = "<!-- BEGIN GENERATED TAXONOMY -->\n", "<!-- END GENERATED TAXONOMY -->"
-    generated = doc[doc.index(begin) + len(begin) : doc.index(end)]
-    assert generated == render_markdown(level=3), "regenerate the tables of docs/policy/weapons.md"
