@@ -287,25 +287,33 @@ class QuantityExtractor:
 
 
 class _Taken:
-    """The date and weapon-name spans found before, in normalized offsets."""
+    """The date and weapon-name spans found before, in normalized offsets, sorted for lookups."""
 
     def __init__(self, ctx: ExtractionContext) -> None:
         spans = [d.span for d in ctx.dates] + [w.span for w in ctx.weapons]
         to_norm = _Offsets(ctx) if spans and not ctx.norm.is_identity else None
-        self._dates = [_range(to_norm, d.span) for d in ctx.dates]
-        self._names = [_range(to_norm, w.span) for w in ctx.weapons]
+        self._dates = sorted(_range(to_norm, d.span) for d in ctx.dates)
+        self._names = sorted(_range(to_norm, w.span) for w in ctx.weapons)
+        self._date_starts = [s for s, _ in self._dates]
+        self._name_starts = [s for s, _ in self._names]
+
+    @staticmethod
+    def _before(spans: list[tuple[int, int]], starts: list[int], end: int) -> list[tuple[int, int]]:
+        # the few spans starting before *end*: earlier ones end before (mentions of one kind do not nest)
+        i = bisect.bisect_left(starts, end)
+        return spans[max(0, i - 3) : i]
 
     def in_date(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` overlaps a date or time expression."""
-        return any(s < end and start < e for s, e in self._dates)
+        return any(start < e for _, e in self._before(self._dates, self._date_starts, end))
 
     def is_weapon(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` overlaps a weapon mention (a counted weapon has no casualty role)."""
-        return any(s < end and start < e for s, e in self._names)
+        return any(start < e for _, e in self._before(self._names, self._name_starts, end))
 
     def in_name(self, start: int, end: int) -> bool:
         """Whether the figure is part of a weapon name that starts before it ("Shahed-136", "S-400")."""
-        return any(s < start < e for s, e in self._names)
+        return any(s < start < e for s, e in self._before(self._names, self._name_starts, start + 1))
 
 
 class _Offsets:
