@@ -6,6 +6,8 @@ import datetime as dt
 import itertools
 import multiprocessing
 import os
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 
@@ -278,3 +280,26 @@ def test_no_item_whatever_its_shape_makes_parse_many_raise(items: list[object]) 
             assert result.id == doc_id and result.reason
         if isinstance(item, str):
             assert isinstance(result, Document) or result.kind is ErrorKind.TOO_LARGE
+
+
+def test_processes_work_from_a_script_read_on_stdin_even_after_a_worker_death() -> None:
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("without fork, workers need an importable __main__")
+    script = """
+import os, milinc
+from milinc import Parser
+
+class Dying(Parser):
+    def parse(self, text, *, reference_date=None):
+        if text == "DIE":
+            os._exit(3)
+        return super().parse(text, reference_date=reference_date)
+
+items = ["DIE" if i == 3 else f"texte {i}" for i in range(10)]
+results = milinc.parse_records(items, jobs=2, chunk_size=2, parser_factory=lambda: Dying(discover=False))
+print(" ".join(type(r).__name__[0] for _, r in results))
+"""
+    out = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["D"] * 3 + ["E"] + ["D"] * 6
+    assert "Traceback" not in out.stderr

@@ -295,11 +295,14 @@ def _in_processes(
     # forkserver/spawn workers build their own.
     parser = _make_parser(max_chars, parser_factory)
 
+    # Chosen once, now: a pool's own manager thread must not turn the pools that replace a broken one
+    # into forkserver pools (slow to start, and unable to start at all from `python -`).
+    context = _default_context()
+    inherited = parser if context.get_start_method() == "fork" else None
+
     def live_pool() -> ProcessPoolExecutor:
         nonlocal pool
         if pool is None:
-            context = _default_context()
-            inherited = parser if context.get_start_method() == "fork" else None
             pool = ProcessPoolExecutor(
                 jobs, mp_context=context, initializer=_init_worker, initargs=(max_chars, parser_factory, inherited)
             )
