@@ -202,12 +202,12 @@ def noun_forms(phrase: str) -> list[str]:
     """
     out: list[str] = []
     agreeing = True
-    for word in phrase.split(" "):
+    for index, word in enumerate(phrase.split(" ")):
         low = fold(word)
         if low in _PREPOSITIONS or low.startswith(("d'", "l'")):
             agreeing = False
-        if not agreeing:
-            out.append(word)
+        if not agreeing or (index and word.isupper()):
+            out.append(word)  # "drones FPV": an acronym after the head does not agree
         elif word.isupper() and len(word) > 1:
             out.append(word + "s")  # acronyms: "IEDs"
         else:
