@@ -313,7 +313,8 @@ def _in_processes(
         # broke earlier and was already replaced is left alone)
         nonlocal pool
         if pool is not None and (broken is None or broken is pool):
-            pool.shutdown(wait=False, cancel_futures=True)
+            # waiting is quick for a broken pool, and the next fork then sees no leftover thread
+            pool.shutdown(wait=True, cancel_futures=True)
             pool = None
 
     def alone(record: Record | ErrorRecord) -> Result:
