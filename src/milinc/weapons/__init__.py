@@ -120,7 +120,12 @@ class _Masker:
 
 
 class WeaponExtractor:
-    """Finds every weapon, munition and weapon-platform mention."""
+    """Finds every weapon, munition and weapon-platform mention.
+
+    Args:
+        extensions: what plugins add (grammar fragments, lexicon entries, callbacks).
+        taxonomy: the taxonomy to read with; the built-in one by default.
+    """
 
     def __init__(self, extensions: Extensions, taxonomy: Taxonomy | None = None) -> None:
         self.extensions = extensions
@@ -175,12 +180,26 @@ class WeaponExtractor:
         return re.compile(r"(?<![^\W_])" + _NOT_AFTER + engine.lexicon_regex(first_words))
 
     def drafts(self, text: str) -> Iterator[tuple[int, Draft]]:
-        """Every draft mention of a (masked) normalized text, with its window start."""
+        """Every draft mention of a normalized text, left to right.
+
+        Args:
+            text: the normalized text, false friends already masked.
+
+        Yields:
+            ``(offset, draft)``: the draft's offsets are relative to *offset*.
+        """
         for match in self.matcher.finditer(text):
             yield match.start, match.value
 
     def extract(self, ctx: ExtractionContext) -> list[Weapon]:
-        """Every weapon mention of the text."""
+        """Every weapon mention of the text.
+
+        Args:
+            ctx: the parse context; its normalized text is read, its spans map back.
+
+        Returns:
+            The mentions in text order, without ``count`` (the pipeline attaches it).
+        """
         text = self.masker.mask(ctx)
         out: list[Weapon] = []
         for offset, draft in self.drafts(text):

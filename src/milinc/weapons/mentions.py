@@ -115,7 +115,11 @@ def _last_token(item: Any) -> int:
 
 
 class WeaponTransformer(Transformer[Token, Any]):
-    """Builds :class:`Part` and :class:`Draft` values from the rules of ``weapons.lark``."""
+    """Builds :class:`Part` and :class:`Draft` values from the rules of ``weapons.lark``.
+
+    Args:
+        taxonomy: the vocabulary each token is looked up in.
+    """
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         super().__init__()
@@ -342,7 +346,15 @@ class WeaponTransformer(Transformer[Token, Any]):
 def make_transformer(
     taxonomy: Taxonomy, callbacks: Mapping[str, Callable[..., Any]] | None = None
 ) -> WeaponTransformer:
-    """A transformer for the weapons grammar, with plugin *callbacks* attached as methods."""
+    """A transformer for the weapons grammar, with plugin callbacks attached as methods.
+
+    Args:
+        taxonomy: the vocabulary the callbacks look words up in.
+        callbacks: rule name → function of the rule's children (for ``%extend`` rules).
+
+    Returns:
+        A :class:`WeaponTransformer`, or a subclass of it with the callbacks.
+    """
     if not callbacks:
         return WeaponTransformer(taxonomy)
     methods = {name: (lambda f: lambda self, children: f(children))(fn) for name, fn in callbacks.items()}

@@ -195,6 +195,12 @@ def _plural_word(word: str) -> str:
 def noun_forms(phrase: str) -> list[str]:
     """Singular and plural of a noun phrase: the words before the first preposition agree.
 
+    Args:
+        phrase: the singular phrase.
+
+    Returns:
+        The phrase, then its plural when that differs.
+
     >>> noun_forms("engin explosif improvisé")
     ['engin explosif improvisé', 'engins explosifs improvisés']
     >>> noun_forms("char d'assaut")
@@ -227,6 +233,13 @@ def _feminine_word(word: str) -> str:
 
 def adjective_forms(phrase: str, *, invariable: bool = False) -> list[str]:
     """The four agreement forms of an adjective (or participle phrase), masculine singular first.
+
+    Args:
+        phrase: the masculine singular.
+        invariable: the adjective does not agree ("sol-air").
+
+    Returns:
+        The distinct forms.
 
     >>> adjective_forms("explosif")
     ['explosif', 'explosifs', 'explosive', 'explosives']
@@ -285,7 +298,17 @@ def _reported_name(alias: str, canonical: str) -> str:
 
 
 def build_taxonomy(data: Mapping[str, Any]) -> Taxonomy:
-    """Build a :class:`Taxonomy` from the parsed JSON document (see ``weapons.json``)."""
+    """Build a :class:`Taxonomy` from the parsed JSON document.
+
+    Args:
+        data: a document shaped like ``milinc/data/weapons.json``.
+
+    Returns:
+        The taxonomy, with every inflected form of its nouns and modifiers indexed.
+
+    Raises:
+        ValueError: a category is not one of :class:`~milinc.ontology.WeaponCategory`.
+    """
     nouns: dict[str, HeadNoun] = {}
     modifiers: dict[str, Modifier] = {}
     complements: dict[str, Modifier] = {}
@@ -416,7 +439,11 @@ def build_taxonomy(data: Mapping[str, Any]) -> Taxonomy:
 
 
 def load_taxonomy_data() -> dict[str, Any]:
-    """The raw JSON document ``milinc/data/weapons.json``."""
+    """The raw JSON document ``milinc/data/weapons.json``.
+
+    Returns:
+        A fresh copy each call, which callers may change (plugins add entries to it).
+    """
     text = resources.files("milinc").joinpath("data").joinpath("weapons.json").read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
