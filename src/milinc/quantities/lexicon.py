@@ -88,7 +88,7 @@ APPROXIMATE_NOUNS: dict[str, int] = {
     "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000,
     "dizaine de milliers": 10_000, "douzaine de milliers": 12_000, "vingtaine de milliers": 20_000,
     "centaine de milliers": 100_000, "quinzaine de milliers": 15_000, "trentaine de milliers": 30_000,
-    "cinquantaine de milliers": 50_000,
+    "cinquantaine de milliers": 50_000, "demi-million": 500_000,
 }
 """Approximate nouns → their figure ("une dizaine" → 10); plurals are found by their ``-s``/``-x``."""
 
