@@ -70,8 +70,8 @@ class ExtractionContext:
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence holding *offset* (or the nearest one before it)."""
-        starts = [s.start for s in self.sentences]
-        return max(0, bisect.bisect_right(starts, offset) - 1)
+        # bisect on the sentences themselves: building a list of starts per call made long texts quadratic
+        return max(0, bisect.bisect_right(self.sentences, offset, key=lambda s: s.start) - 1)
 
 
 class Parser:
