@@ -32,9 +32,8 @@ from typing import Any
 import attrs
 from lark import Lark, Token, Transformer, Tree
 from lark.exceptions import LarkError
-from lark.lexer import BasicLexer
+from lark.lexer import BasicLexer, UnlessCallback
 from lark.parsers.lalr_parser_state import ParseConf, ParserState
-from lark.utils import TextSlice
 
 from .normalize import fold
 
@@ -181,11 +180,13 @@ class _Driver:
     It does what ``lark.parse_interactive`` + ``feed_token`` + ``copy().feed_eof()`` do,
     token for token, without their per-call objects (lexer thread, line counter,
     interactive-parser copies) and without an exception for the common "this token
-    cannot come here" stop. Where lark's internals are not the expected ones (another
-    lexer, a post-lexer), :meth:`GrammarMatcher.parse_at` uses lark's public API instead.
+    cannot come here" stop; most candidate starts die at their first token, so that
+    one is checked before anything is built. Where lark's internals are not the
+    expected ones (another lexer, a post-lexer), :meth:`GrammarMatcher.parse_at` uses
+    lark's public API instead.
     """
 
-    __slots__ = ("callbacks", "conf", "end_token", "ignore", "scan", "states")
+    __slots__ = ("callbacks", "conf", "end_token", "ignore", "keyword_of", "mres", "states")
 
     def __init__(self, lark: Lark) -> None:
         frontend = lark.parser
@@ -195,10 +196,24 @@ class _Driver:
         parser = frontend.parser.parser
         self.conf: ParseConf[int] = ParseConf(parser.parse_table, parser.callbacks, lark.options.start[0])
         self.states: dict[Any, dict[str, tuple[Any, Any]]] = self.conf.states
-        self.scan = lexer.scanner.match
+        self.mres: tuple[re.Pattern[str], ...] = tuple(lexer.scanner._mres)
         self.callbacks: dict[str, Callable[[Token], Any]] = lexer.callback
+        # keywords that a generic terminal also matches (lark's UnlessCallback): the
+        # new type depends on the text only, so it is looked up once per word
+        self.keyword_of: dict[str, tuple[Any, dict[str, str]]] = {
+            name: (cb.scanner, {}) for name, cb in self.callbacks.items() if type(cb) is UnlessCallback
+        }
         self.ignore: frozenset[str] = lexer.ignore_types
         self.end_token = Token("$END", "", 0, 1, 1)
+
+    def _retype(self, type_: str, value: str) -> str:
+        scanner, seen = self.keyword_of[type_]
+        new = seen.get(value)
+        if new is None:
+            if len(seen) > 50_000:  # an unbounded vocabulary must not grow memory forever
+                seen.clear()
+            new = seen[value] = scanner.fullmatch(value) or type_
+        return new
 
     def accepting_prefixes(self, window: str) -> list[tuple[int, list[Any], list[Any]]]:
         """Parser snapshots after each token where the input could end, shortest first.
@@ -207,40 +222,57 @@ class _Driver:
         lexed, that stops inside a word, or that the parser refuses, ends the scan.
         """
         n = len(window)
-        source = TextSlice(window, 0, n)
-        state = ParserState(self.conf, None)  # type: ignore[arg-type]
-        state_stack = state.state_stack
         states = self.states
         ignore = self.ignore
         callbacks = self.callbacks
+        keyword_of = self.keyword_of
+        mres = self.mres
+        state: ParserState[int] | None = None
+        stack: dict[str, tuple[Any, Any]] = states[self.conf.start_state]
         out: list[tuple[int, list[Any], list[Any]]] = []
         pos = 0
         try:
             while pos < n:
-                res = self.scan(source, pos)
-                if not res:
+                for mre in mres:
+                    m = mre.match(window, pos)
+                    if m is not None:
+                        break
+                else:
                     break  # lark: UnexpectedCharacters
-                value, type_ = res
+                value = m.group(0)
+                type_: str = m.lastgroup  # type: ignore[assignment]
                 end = pos + len(value)
-                ignored = type_ in ignore
-                if ignored and type_ not in callbacks:
+                tok: Token | None = None
+                if type_ in callbacks:
+                    if type_ in keyword_of:
+                        type_new = self._retype(type_, value)
+                    else:
+                        # the window never holds a line break: line 1, column = offset + 1
+                        tok = callbacks[type_](Token(type_, value, pos, 1, pos + 1, 1, end + 1, end))
+                        type_new = tok.type
+                    if type_ in ignore:
+                        pos = end
+                        continue
+                    type_ = type_new
+                elif type_ in ignore:
                     pos = end
                     continue
-                # the window never holds a line break: line 1, column = offset + 1
-                tok = Token(type_, value, pos, 1, pos + 1, 1, end + 1, end)
-                pos = end
-                if type_ in callbacks:
-                    tok = callbacks[type_](tok)
-                if ignored:
-                    continue
                 # a token must not stop inside a word ("juin" in "juinx")
-                if end < n and _is_word(window[end]) and _is_word(window[end - 1]):
+                if end < n and (window[end].isalnum() or window[end] == "_") and (
+                    window[end - 1].isalnum() or window[end - 1] == "_"
+                ):
                     break
-                if tok.type not in states[state_stack[-1]]:
+                if type_ not in stack:
                     break  # lark: UnexpectedToken
+                if tok is None:
+                    tok = Token(type_, value, pos, 1, pos + 1, 1, end + 1, end)
+                pos = end
+                if state is None:
+                    state = ParserState(self.conf, None)  # type: ignore[arg-type]
                 state.feed_token(tok)
-                if "$END" in states[state_stack[-1]]:
-                    out.append((end, list(state_stack), _snapshot(state.value_stack)))
+                stack = states[state.state_stack[-1]]
+                if "$END" in stack:
+                    out.append((end, list(state.state_stack), _snapshot(state.value_stack)))
         except LarkError:
             pass
         return out
