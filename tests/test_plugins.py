@@ -164,6 +164,14 @@ def test_a_single_fragment_or_postprocessor_needs_no_list() -> None:
         ({"grammar": {"weapons": 'weapon_name: "x"'}}, "redefines 'weapon_name' of the built-in"),
         ({"grammar": {"weapons": 'SYSTEM: "x"'}}, "redefines 'SYSTEM'"),
         ({"grammar": {"weapons": "%import common.WORD"}}, "uses %import"),
+        (
+            {"grammar": {"weapons": "%extend weapon_noun: P_WORD -> p_word\nP_WORD.3: /[a-z]+/"}},
+            "its terminal P_WORD matches 's', which the built-in weapons rules read",
+        ),
+        (
+            {"grammar": {"weapons": "%extend weapon_noun: P_NUMBER -> p_number\nP_NUMBER.2: /[0-9]+/"}},
+            "its terminal P_NUMBER matches '3'",
+        ),
         ({"grammar": {"weapons": "%ignore /-/"}}, "uses %ignore"),
         ({"grammar": {"dates": '%extend date: "x"'}}, "dimension 'dates', which has no grammar"),
         (

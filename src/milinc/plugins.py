@@ -37,6 +37,7 @@ from typing import Any
 from attrs import field, frozen
 from lark import Lark
 from lark.exceptions import LarkError
+from lark.lexer import PatternStr
 
 from .engine import grammar_source
 from .errors import PluginError
@@ -366,14 +367,54 @@ def _statements(fragment: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=512)
-def _compile_problem(text: str, start: str) -> str | None:
-    """Why *text* does not compile as an LALR grammar, or ``None`` when it does."""
+def _compile(text: str, start: str) -> Lark | str:
+    """*text* compiled as an LALR grammar, or why it does not compile."""
     try:
-        Lark(text, parser="lalr", lexer="basic", start=start, maybe_placeholders=False, cache=True)
+        return Lark(text, parser="lalr", lexer="basic", start=start, maybe_placeholders=False, cache=True)
     except Exception as exc:  # lark reports bad grammars with several exception types
         lines = [ln for ln in str(exc).strip().splitlines() if ln.strip()]
         return " ".join(ln.strip() for ln in lines[:4]) or type(exc).__name__
+
+
+def _compile_problem(text: str, start: str) -> str | None:
+    """Why *text* does not compile as an LALR grammar, or ``None`` when it does."""
+    compiled = _compile(text, start)
+    return compiled if isinstance(compiled, str) else None
+
+
+# Ordinary tokens the built-in rules read with their own terminals (besides their keywords):
+# a plugin terminal that matches one would take it from them.
+_PROBE_WORDS = (
+    "de", "du", "des", "d'", "la", "le", "les", "l'", "a", "au", "aux", "et", "ou", "en", "un", "une",
+    "par", "sur", "dans", "pour", "avec", "contre", "ont", "est", "sont", "ete", "qui", "que", "ne",
+    "pas", "se", "il", "ils", "soldats", "civils", "3", "12", "2024", ",", ".", "-", "'", '"',
+)  # fmt: skip
+
+
+def _terminal_problem(compiled: Lark, own: frozenset[str], dim: str) -> str | None:
+    """Whether a terminal the plugin defines would take words the built-in rules read."""
+    terminals = list(compiled.terminals)
+    keywords = [t for t in terminals if isinstance(t.pattern, PatternStr) and t.name not in own]
+    for term in terminals:
+        if term.name not in own:
+            continue
+        regex = re.compile(term.pattern.to_regexp())
+        for keyword in keywords:
+            # lark gives a keyword back its own type only when both have the same priority
+            if regex.fullmatch(keyword.pattern.value) and keyword.priority != term.priority:
+                return _stealing(term.name, keyword.pattern.value, dim)
+        for word in _PROBE_WORDS:
+            if regex.fullmatch(word) and not any(k.pattern.value == word for k in keywords):
+                return _stealing(term.name, word, dim)
     return None
+
+
+def _stealing(terminal: str, word: str, dim: str) -> str:
+    return (
+        f"its terminal {terminal} matches {word!r}, which the built-in {dim} rules read with their own "
+        "terminals; write such words as string literals in your rules, and give your terminals "
+        "patterns that ordinary words do not match"
+    )
 
 
 def _start_symbol(source: str) -> str:
@@ -516,10 +557,13 @@ def _check(plugin: Plugin, grammars: _Grammars) -> _Checked:
                     f"(it fills: {', '.join(sorted(provided)) or 'none'})"
                 )
         text = base + "\n\n" + "\n\n".join(fragments) + "\n"
-        problem = _compile_problem(text, _start_symbol(base))
-        if problem:
-            raise fail(f"its {dim} grammar fragment does not compile: {problem}")
+        compiled = _compile(text, _start_symbol(base))
+        if isinstance(compiled, str):
+            raise fail(f"its {dim} grammar fragment does not compile: {compiled}")
         own[dim] = frozenset(new | (defined_symbols("\n".join(fragments)) - base_symbols))
+        stealing = _terminal_problem(compiled, own[dim], dim)
+        if stealing:
+            raise fail(stealing)
 
     for dim, callbacks in plugin.callbacks.items():
         allowed = own.get(dim, frozenset())
