@@ -104,19 +104,25 @@ def toy_matcher() -> Any:
 
 
 def matchers() -> Iterator[tuple[str, Any]]:
-    """Every GrammarMatcher reachable from the default parser's extractors."""
+    """Every GrammarMatcher reachable from the default parser (two attribute levels down)."""
     import milinc
     from milinc.engine import GrammarMatcher
 
-    parser = milinc.default_parser()
     seen: set[int] = set()
-    for stage_name, stage in vars(parser).items():
-        for attr, value in vars(stage).items() if hasattr(stage, "__dict__") else ():
-            candidates = value if isinstance(value, (list, tuple)) else [value]
-            for candidate in candidates:
-                if isinstance(candidate, GrammarMatcher) and id(candidate) not in seen:
-                    seen.add(id(candidate))
-                    yield f"{stage_name}.{attr}", candidate
+
+    def walk(name: str, obj: Any, depth: int) -> Iterator[tuple[str, Any]]:
+        if isinstance(obj, GrammarMatcher):
+            if id(obj) not in seen:
+                seen.add(id(obj))
+                yield name, obj
+            return
+        if depth == 0 or not hasattr(obj, "__dict__"):
+            return
+        for attr, value in vars(obj).items():
+            for item in value if isinstance(value, (list, tuple)) else [value]:
+                yield from walk(f"{name}.{attr}", item, depth - 1)
+
+    yield from walk("parser", milinc.default_parser(), 3)
 
 
 def recorded_lexicons() -> list[list[str]]:
