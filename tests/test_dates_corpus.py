@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-import milinc
 from milinc.ontology import TimeExpression
+
+from .dates_helpers import parse_dates
 
 CORPUS = [
     json.loads(line)
@@ -25,7 +26,7 @@ def _id(row: dict[str, Any]) -> str:
 
 def _parse(row: dict[str, Any]) -> list[TimeExpression]:
     ref = dt.date.fromisoformat(row["reference_date"]) if row.get("reference_date") else None
-    return list(milinc.parse(row["phrase"], reference_date=ref).dates)
+    return parse_dates(row["phrase"], ref)[1]
 
 
 def test_corpus_is_large_and_mostly_new() -> None:

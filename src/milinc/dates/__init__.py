@@ -130,6 +130,8 @@ class DateExtractor:
         anchors = _Anchors(ctx.reference_date)
         for found in self._find(ctx.text):
             parts = found.parts
+            if context.month_is_a_name(ctx.original, ctx.span(found.start, found.end), parts):
+                continue
             sentence = ctx.sentence_at(found.start)
             if parts.rule == "anaphoric_shift" and context.after_event(ctx.text, found.end):
                 parts = _after_event(parts, anchors.last is not None and anchors.last_sentence == sentence)

@@ -11,9 +11,19 @@ from __future__ import annotations
 
 import re
 
+from ..ontology import Span
 from .parts import DateParts, Relation
 
-__all__ = ["after_event", "future_context", "in_url", "may_be_future", "plausible", "publication_line", "reported_at"]
+__all__ = [
+    "after_event",
+    "future_context",
+    "in_url",
+    "may_be_future",
+    "month_is_a_name",
+    "plausible",
+    "publication_line",
+    "reported_at",
+]
 
 _QUANTITY_BEFORE = re.compile(
     r"(?:plus|moins|pres|environ|autour|hauteur|total|nombre|bilan|somme|montant|chiffre|rayon|distance"
@@ -124,3 +134,19 @@ def after_event(text: str, end: int) -> bool:
 def publication_line(line: str) -> bool:
     """Whether a line says it gives the publication date ("Publié le", "Mis à jour", "(Reuters)")."""
     return bool(_PUBLICATION.search(line))
+
+
+_CAPITALIZED_WORD = re.compile(r"\s+[^\W\d_a-z]")
+
+
+def month_is_a_name(original: str, span: Span, parts: DateParts) -> bool:
+    """Whether a month alone is a first name ("d'Avril Haines"): capitalized and followed by a capitalized word.
+
+    Reads the ORIGINAL text, where case is kept.
+    """
+    if parts.month is None or parts.day is not None or parts.year is not None:
+        return False
+    last_word = re.findall(r"[^\W\d_]+", span.text)
+    if not last_word or not last_word[-1][0].isupper():
+        return False
+    return bool(_CAPITALIZED_WORD.match(original, span.end))
