@@ -37,6 +37,7 @@ from milinc.plugins import (
     build_extensions,
     check_plugin,
     installed_plugins,
+    skipped_plugins,
 )
 
 TOY = r"""
@@ -468,6 +469,8 @@ def test_broken_installed_plugins_are_skipped_with_a_warning(fake_site: Path) ->
     messages = " ".join(str(w.message) for w in record)
     assert "'broken-import' skipped: cannot be loaded" in messages and "missing dependency" in messages
     assert "'not-a-plugin' skipped: is a int, not a milinc.plugins.Plugin" in messages
+    skipped = skipped_plugins()
+    assert "missing dependency" in skipped["broken-import"] and "good" not in skipped
 
 
 def test_an_installed_plugin_failing_a_check_is_skipped_and_the_others_used(fake_site: Path) -> None:

@@ -62,6 +62,7 @@ __all__ = [
     "build_extensions",
     "check_plugin",
     "installed_plugins",
+    "skipped_plugins",
 ]
 
 ENTRY_POINT_GROUP = "milinc.plugins"
@@ -659,7 +660,20 @@ class _PluginCallbackFailed(LarkError):
     """A lenient plugin callback failed: the engine drops the match (it catches ``LarkError``)."""
 
 
+_skipped: dict[str, str] = {}
+
+
+def skipped_plugins() -> dict[str, str]:
+    """The installed plugins skipped in this process, by name, with the reason.
+
+    A plugin is skipped when it cannot be loaded, is not a :class:`Plugin`, fails
+    a check or clashes with another plugin; each also gave a :class:`PluginWarning`.
+    """
+    return dict(_skipped)
+
+
 def _warn(plugin: str, problem: str) -> None:
+    _skipped[plugin] = problem
     message = f"milinc: plugin {plugin!r} skipped: {problem}"
     logger.warning(message)
     warnings.warn(message, PluginWarning, stacklevel=3)
