@@ -53,7 +53,8 @@ _RIGHT_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # A plural mention in a sentence that also says these words is a campaign, not one incident.
 _CAMPAIGN = re.compile(r"\b(?:ont commence|a commence|depuis le debut|depuis des|se multiplient|se sont multipliees|"
                        r"se poursuivent|continuent|ont mis fin|ont repris|chaque jour|tous les jours|au quotidien|"
-                       r"depuis (?:le |la |l')?\d|depuis (?:le )?\d|depuis octobre|depuis janvier)\b")
+                       r"depuis (?:le |la |l')?\d|depuis (?:le )?\d|depuis (?:janvier|fevrier|mars|avril|mai|juin|juillet|"
+                       r"aout|septembre|octobre|novembre|decembre|des mois|des annees|des semaines))\b")
 # Habitual or past-series context around a verbal trigger ("ont été la cible … lors de précédentes frappes").
 _HABITUAL_CONTEXT = re.compile(r"\b(?:lors de precedentes|par le passe|a plusieurs reprises|a de nombreuses reprises|"
                                r"regulierement|frequemment|souvent|depuis des (?:mois|annees|semaines)|"
@@ -93,7 +94,8 @@ def generic_reason(mention: Mention, text: str, sentence_start: int, sentence_en
     sentence = text[sentence_start:sentence_end]
     if not head_only_noun and _HABITUAL_CONTEXT.search(text, mention.end, min(sentence_end, mention.end + 60)):
         return "habitual"
-    if head_only_noun and mention.plural and _CAMPAIGN.search(text, mention.start, min(sentence_end, mention.end + 90)):
+    if head_only_noun and mention.plural and _CAMPAIGN.search(text, max(sentence_start, mention.start - 40),
+                                                              min(sentence_end, mention.end + 90)):
         return "campaign"
     if mention.role == "casualty" and _TOLL.search(text, max(sentence_start, mention.start - 60),
                                                    min(sentence_end, mention.end + 60)):
@@ -102,4 +104,6 @@ def generic_reason(mention: Mention, text: str, sentence_start: int, sentence_en
         return "background"
     if mention.rule == "nominal" and mention.pos == "present" and not mention.title:
         return "habitual"
+    if mention.present_passive and not mention.title:
+        return "habitual"  # "Kharkiv est la cible de bombardements", "la ville est bombardée chaque jour"
     return None

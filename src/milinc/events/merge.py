@@ -171,6 +171,8 @@ class IncidentBuilder:
         specific = tuple(_name_tokens(p.place.name) for p in scene if SPECIFICITY[p.place.kind] <= 2)
         countries = frozenset(p.place.country for p in scene if p.place.country)
         weapons = {w for s in ss for w, _, _ in s.weapons} | set(self.mentions[i].implied_weapons)
+        if self.mentions[i].rule != "nominal" or self.mentions[i].pos == "gerund":
+            weapons |= self.slots[i].clause_weapons  # "en tirant une salve de roquettes": the verb's weapons too
         families = frozenset(_FAMILIES[w] for w in weapons if w in _FAMILIES)
         s = self.slots[i]
         return _Features(days, reported[0] if reported else None, carried, specific, countries, families,
@@ -298,9 +300,9 @@ class IncidentBuilder:
                     # the definite article refers back; an indefinite noun needs something in common, and
                     # so does any mention joining an incident only a headline has stated so far
                     candidates = [inc for inc in candidates if self._shares(i, inc) or not (
-                        (self.dets[i][0] == "indefinite" and m.rule == "nominal")
+                        (self.dets[i][0] == "indefinite" and m.rule == "nominal" and not self._in_lede(i, inc))
                         or (all(self.mentions[j].title for j in inc.contributors)
-                            and not self._repeats_headline(i, inc)))]
+                            and not self._repeats_headline(i, inc) and not self._in_lede(i, inc)))]
                     if candidates:
                         target = max(candidates, key=lambda inc: last_seen[id(inc)])
             if target is None:
@@ -332,6 +334,14 @@ class IncidentBuilder:
         armed = s.attacker is not None and s.attacker.actor_type in (ActorType.STATE_FORCES,
                                                                       ActorType.NON_STATE_ARMED_GROUP)
         return armed or bool(s.clause_weapons - {WeaponCategory.GENERIC})
+
+    def _in_lede(self, i: int, inc: Incident) -> bool:
+        """Whether mention *i* is in the lede — the first body paragraph that names an incident — and
+        *inc* is an incident only the headline has stated: the lede tells the headline's incident."""
+        if not all(self.mentions[j].title for j in inc.contributors):
+            return False
+        body = [o for o in self.mentions if not o.title and not o.generic and not o.heading]
+        return bool(body) and self.layout.paragraphs[self.mentions[i].sentence] == self.layout.paragraphs[body[0].sentence]
 
     def _repeats_headline(self, i: int, inc: Incident) -> bool:
         """Whether a definite noun takes up the headline's own word ("Attaque à X" … "L'attaque a fait …")."""

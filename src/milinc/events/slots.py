@@ -109,8 +109,9 @@ _SOURCE = re.compile(r"\b(?:selon|d'apres)\s+(?P<src>(?:[\w'-]+\s*){1,8})")
 _SOURCE_WORDS = re.compile(r"\b(?:pentagone|armee|ministere|porte-parole|responsables?|etat-major|agence|sources?|"
                            r"medias|television|temoins|habitants|autorites|gouvernement|police|ong|observatoire)\b")
 _SOURCE_INVERTED = re.compile(r",\s+(?:a|ont)\s+(?:declare|annonce|indique|affirme|confirme|precise|rapporte|fait savoir|"
-                              r"assure|ajoute|explique)\s+(?P<src>(?:le |la |les |l')[\w'-]+(?: [\w'-]+){0,4})")
-_SOURCE_SUBJECT = re.compile(r"(?:^|[,.] )(?P<src>(?:le |la |les |l')?[\w'-]+(?: [\w'-]+){0,4})\s*,?\s+(?:a|ont)\s+"
+                              r"assure|ajoute|explique)\s+(?P<src>(?:le |la |les |l'|un |une |des )[\w'-]+(?: [\w'-]+){0,4})")
+_SOURCE_SUBJECT = re.compile(r"(?:^|[,.] )(?!(?:dans|en|a|au|aux|sur|pres|selon|vers|depuis|lors|apres|avant|pour|par)\b)"
+                             r"(?P<src>(?:le |la |les |l')?[\w'-]+(?: [\w'-]+){0,4})\s*,?\s+(?:a|ont)\s+"
                              r"(?:declare|annonce|indique|affirme|confirme|precise|rapporte|fait etat)\b")
 
 
@@ -358,7 +359,9 @@ class SlotFiller:
                     continue
                 # "l'incident de mardi" dates its noun; "Lundi soir, …" or "… distincts mardi, …" frame the sentence
                 noun_attached = bool(re.search(r"(?:\bde|\bdu|\bd')\s*(?:le\s+|la\s+)?$", text[max(0, d.span.start - 6) : d.span.start]))
-                if d.span.end <= first_strong < s_end and not background and not noun_attached:
+                if background:
+                    continue  # "depuis novembre", "en 2014": not the incident's day
+                if d.span.end <= first_strong < s_end and not noun_attached:
                     frame_dates.setdefault(si, []).append(d)
                 else:
                     slots[k.mention].dates.append(DatedCandidate(d, OWN, "clause"))
@@ -582,6 +585,9 @@ def _np_bounds(start: int, tail: str) -> tuple[int, int] | None:
 def _subject_bounds(before: str, end: int) -> tuple[int, int] | None:
     """The noun phrase just before a verbal trigger (its subject), skipping relative pronouns."""
     chunk = re.split(r"[,;:()\"]|\b(?:que|qu'|et|mais)\b", before)[-1]
+    # "la défense antiaérienne a affirmé avoir abattu": the subject ends before the reporting verb
+    chunk = re.split(r"\b(?:a|ont|aurait|auraient)\s+(?:\w+\s+)?(?:affirme|declare|annonce|indique|assure|revendique|"
+                     r"dit|reconnu|confirme|precise|nie|dementi)\b", chunk)[0]
     chunk = re.sub(r"\b(?:qui|ne|n'|se|s'|y)\s*$", "", chunk.rstrip()).rstrip()
     words = chunk.split()
     if not words or len(words) > 9:

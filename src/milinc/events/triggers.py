@@ -90,6 +90,8 @@ class Mention:
     future: bool = False
     hypothetical: bool = False
     aux: tuple[str, ...] = ()
+    present_passive: bool = False
+    """A passive in the present tense ("est visée", "sont la cible"): habitual outside a headline."""
     after_en: bool = False
     """A gerund after "en" ("en tirant"): the manner of the main verb."""
     interception_if_projectile: bool = False
@@ -324,6 +326,8 @@ class TriggerFinder:
             future=bool(aux & _FUTURE_AUX),
             hypothetical=bool(aux & _HYPOTHETICAL_AUX),
             aux=raw.aux,
+            present_passive=passive and bool(raw.aux) and set(raw.aux) <= {"est", "sont"}
+            and info.lemma not in _INTRANSITIVE,
             interception_if_projectile=bool(entry.get("interception")),
             without_projectile=entry.get("without_projectile"),
             title=title,
