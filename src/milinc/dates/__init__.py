@@ -12,6 +12,7 @@ The policy is documented in ``docs/policy/dates.md``.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 from collections.abc import Iterator
@@ -128,11 +129,12 @@ class DateExtractor:
         resolver = Resolver(ctx.reference_date)
         out: list[TimeExpression] = []
         anchors = _Anchors(ctx.reference_date)
+        sentence_starts = [sentence.start for sentence in ctx.sentences]
         for found in self._find(ctx.text):
             parts = found.parts
             if context.month_is_a_name(ctx.original, ctx.span(found.start, found.end), parts):
                 continue
-            sentence = ctx.sentence_at(found.start)
+            sentence = max(0, bisect.bisect_right(sentence_starts, found.start) - 1)
             if parts.rule == "anaphoric_shift" and context.after_event(ctx.text, found.end):
                 parts = _after_event(parts, anchors.last is not None and anchors.last_sentence == sentence)
             if context.may_be_future(parts) and context.future_context(ctx.text, found.start, found.end):
