@@ -82,6 +82,8 @@ _TRAILING = {"au moins": Qualifier.AT_LEAST, "au minimum": Qualifier.AT_LEAST, "
              "au plus": Qualifier.AT_MOST, "au maximum": Qualifier.AT_MOST, "tout au plus": Qualifier.AT_MOST}
 _TRAILING_QUALIFIER = re.compile(r"\s*,?\s*(au moins|au minimum|environ|tout au plus|au plus|au maximum)(?![^\W\d_])")
 _COMPARATIVE_AFTER = re.compile(r"\s*(?:plus|moins|autant|superieur|inferieur|mieux|davantage)(?![^\W\d_])")
+_SIDE_AFTER = re.compile(r"\s*(?:parmi|dans\s+les\s+rangs|du\s+cote|cote|chez\s+les|au\s+sein)(?![^\W\d_])")
+_TOLL_BEFORE = re.compile(r"(?:eleve|elevait|elevent|porte|portant|passe|grimpe|monte|alourdi)(?:\s+[^\W\d_]+)?\s+a\s*$")
 _MONTH_AFTER = re.compile(
     r"\s*(?:janv|fev|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)[a-z]*\.?(?![^\W\d_])|\s*/\s*\d"
 )
@@ -283,7 +285,11 @@ class QuantityExtractor:
             return False  # "les 7 et 8 octobre": a day the dates stage did not take
         if qualified or raw.subset or role is not None:
             return True
-        return fig.words[:1].isdigit() and before in _BARE_PREFIXES
+        if not fig.words[:1].isdigit():
+            return False
+        if before in _BARE_PREFIXES or _SIDE_AFTER.match(text, num_start + len(fig.words)):
+            return True  # "et de 2 500 en Irak", "30 dans les rangs du régime"
+        return before == "a" and _TOLL_BEFORE.search(text, max(0, num_start - 40), num_start) is not None
 
 
 class _Taken:
