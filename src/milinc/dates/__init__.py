@@ -159,6 +159,8 @@ class DateExtractor:
     def _find(self, text: str, *, end: int | None = None) -> Iterator[_Found]:
         for match in self.matcher.finditer(text, end=end):
             mentions = match.value if isinstance(match.value, list) else [match.value]
+            if any(p.rule == "year_range" for p in mentions) and context.counts_something(text, match.start, match.end):
+                continue  # "de 1000 à 1500 combattants"
             for parts in mentions:
                 start, stop = match.start + parts.start, match.start + parts.end
                 if stop <= start or not context.plausible(text, start, stop, parts):

@@ -16,6 +16,7 @@ from .parts import DateParts, Relation
 
 __all__ = [
     "after_event",
+    "counts_something",
     "future_context",
     "in_url",
     "may_be_future",
@@ -38,6 +39,7 @@ _YEAR_FOLLOWERS = frozenset(
     }
 )
 """Words that may follow "de 2003" when it is a year ("l'invasion de 2003 par…"); a noun makes it a count."""
+_NUMBER_RANGE_AFTER = re.compile(r"\s*(?:a|et|ou)\s+\d")
 _IL_Y_A = re.compile(r"(?<![^\W_])y\s+$")
 _TRAVEL_TIME = re.compile(r"^\s*(?:de|d')\s*(?:route|marche|vol|voiture|avion|train|bateau|navigation)\b")
 _OF_SOMETHING = re.compile(r"\s*(?:(?:de|du|des)(?![^\W_])|d')")
@@ -58,12 +60,8 @@ def plausible(text: str, start: int, end: int, parts: DateParts) -> bool:
     after = text[end : end + 30]
     if (before.endswith("/") or after.startswith("/")) and in_url(text, start):
         return False  # ".../2024/03/13/..." in a link
-    if parts.rule == "year_de":
-        if _QUANTITY_BEFORE.search(before):
-            return False  # "plus de 2000 soldats"
-        follower = re.match(r"\s*([^\W\d_]+|\d)", after)
-        if follower and (follower.group(1).isdigit() or follower.group(1) not in _YEAR_FOLLOWERS):
-            return False  # "de 2000 soldats"
+    if parts.rule == "year_de" and counts_something(text, start, end):
+        return False
     if parts.rule == "part_of_day_alone" and _OF_SOMETHING.match(after):
         return False  # "à l'aube d'une nouvelle ère": a part of day of something that is not a date
     if parts.clock and text.startswith("a", start) and _IL_Y_A.search(before):
@@ -119,6 +117,21 @@ def in_url(text: str, pos: int) -> bool:
     return "http" in word or "www." in word or word.count("/") >= 3 or ".fr/" in word or ".com/" in word
 
 
+
+
+def counts_something(text: str, start: int, end: int) -> bool:
+    """Whether the numbers of "de 2003", "de 1000 à 1500" count something rather than name years.
+
+    They do after "plus", "près", "environ"… ("plus de 2000 soldats") and
+    before a noun ("de 2000 soldats", "de 1000 à 1500 combattants").
+    """
+    if _QUANTITY_BEFORE.search(text, max(0, start - 30), start):
+        return True
+    after = text[end : end + 30]
+    if _NUMBER_RANGE_AFTER.match(after):
+        return True  # "de 2000 à 2500 morts"
+    follower = re.match(r"\s*([^\W\d_]+|\d)", after)
+    return bool(follower and (follower.group(1).isdigit() or follower.group(1) not in _YEAR_FOLLOWERS))
 
 
 def reported_at(text: str, start: int) -> bool:

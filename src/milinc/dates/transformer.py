@@ -110,7 +110,13 @@ class DateTransformer(Transformer[Any, Any]):
     def ival_du_au(self, children: Children) -> list[DateParts] | None:
         """"du 3 au 5 mars", "du lundi au mercredi": each endpoint is a mention."""
         first, last = _parts(children)
-        return self._pair(first, last)
+        pair = self._pair(first, last)
+        if pair and all(p.rule == "year" for p in pair):
+            # "de 2014 à 2017"; the extractor checks that "de 1000 à 1500 combattants" is no range of years
+            if not all(1900 <= (p.year or 0) <= 2099 for p in pair):
+                raise RejectedValue("unlikely range of years")
+            pair = [p.but(rule="year_range") for p in pair]
+        return pair
 
     ival_entre = ival_du_au
     """"entre lundi et mardi", "entre le 3 et le 5 mars"."""
