@@ -67,6 +67,7 @@ ANCHOR_WORDS: list[str] = [
     *(m for m in MONTHS if len(m) > 3 or m in ("mai", "jun", "jul", "oct", "nov", "dec", "sep", "feb", "apr", "aug")),
     "mars", "jan", "hier", "aujourd", "demain", "veille", "lendemain", "surlendemain",
     "matin", "matinee", "soir", "soiree", "nuit", "aube", "midi", "minuit", "journee",
-    "aurores", "premieres", "tombee", "jour", "jours", "semaine", "semaines", "mois", "an", "ans", "annee", "annees", "1er",
+    "aurores", "premieres", "tombee", "jour", "jours", "semaine", "semaines", "mois", "an", "ans", "annee", "annees",
+    "1er", "1\u1d49\u02b3",  # "1er", and "1ᵉʳ" with superscript letters
 ]
 """Words where a date match may be found (digits are anchors too)."""
