@@ -148,16 +148,22 @@ class IncidentBuilder:
         self.actions = [a for a, _ in resolved]
         self.roles = [r for _, r in resolved]
         self.dets = [determiner(text, m.start) if m.rule == "nominal" else ("none", False) for m in mentions]
+        self._by_sentence: dict[int, list[int]] = {}
+        for i, m in enumerate(mentions):
+            self._by_sentence.setdefault(m.sentence, []).append(i)
         # gerunds, participles and casualty verbs of a founder's clause say things about it
         self.satellites: dict[int, list[int]] = {}
         for i, m in enumerate(mentions):
             if self.roles[i] in ("weak", "casualty") and not m.generic:
-                hosts = [j for j, o in enumerate(mentions) if o.sentence == m.sentence and o.clause == m.clause
-                         and self.roles[j] == "event" and not o.generic]
+                hosts = [j for j in self._by_sentence[m.sentence] if mentions[j].clause == m.clause
+                         and self.roles[j] == "event" and not mentions[j].generic]
                 if hosts:
                     host = min(hosts, key=lambda j: abs(mentions[j].start - m.start))
                     self.satellites.setdefault(host, []).append(i)
         self.features = [self._features(i) for i in range(len(mentions))]
+        body = [o for o in mentions if not o.title and not o.generic and not o.heading]
+        self._lede = layout.paragraphs[body[0].sentence] if body else None
+        self._incident_cache: dict[int, tuple[int, _Features]] = {}
 
     # --- features -------------------------------------------------------------------
 
@@ -179,6 +185,14 @@ class IncidentBuilder:
                          frozenset(s.attacker_sides), frozenset(s.target_sides), self.actions[i])
 
     def _incident_features(self, inc: Incident) -> _Features:
+        cached = self._incident_cache.get(id(inc))
+        if cached is not None and cached[0] == len(inc.contributors):
+            return cached[1]
+        value = self._compute_incident_features(inc)
+        self._incident_cache[id(inc)] = (len(inc.contributors), value)
+        return value
+
+    def _compute_incident_features(self, inc: Incident) -> _Features:
         fs = [self.features[i] for i in inc.contributors]
         days: frozenset[str] = frozenset().union(*(f.days for f in fs))
         if not days:  # an incident only dated by the discourse keeps that date apart from others
@@ -328,8 +342,8 @@ class IncidentBuilder:
         m, s = self.mentions[i], self.slots[i]
         if m.rule != "verbal":
             return False
-        if any(o.sentence == m.sentence and not o.generic and self.roles[j] == "event"
-               for j, o in enumerate(self.mentions) if j != i):
+        if any(not self.mentions[j].generic and self.roles[j] == "event"
+               for j in self._by_sentence.get(m.sentence, ()) if j != i):
             return False
         armed = s.attacker is not None and s.attacker.actor_type in (ActorType.STATE_FORCES,
                                                                       ActorType.NON_STATE_ARMED_GROUP)
@@ -340,8 +354,7 @@ class IncidentBuilder:
         *inc* is an incident only the headline has stated: the lede tells the headline's incident."""
         if not all(self.mentions[j].title for j in inc.contributors):
             return False
-        body = [o for o in self.mentions if not o.title and not o.generic and not o.heading]
-        return bool(body) and self.layout.paragraphs[self.mentions[i].sentence] == self.layout.paragraphs[body[0].sentence]
+        return self._lede is not None and self.layout.paragraphs[self.mentions[i].sentence] == self._lede
 
     def _repeats_headline(self, i: int, inc: Incident) -> bool:
         """Whether a definite noun takes up the headline's own word ("Attaque à X" … "L'attaque a fait …")."""

@@ -12,9 +12,10 @@ places it elsewhere in time ("quelques jours après").
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -287,6 +288,8 @@ class SlotFiller:
         self.actors = actors
         self.orphans: dict[int, list[CasualtyCandidate]] = {}
         """Casualty counts of sentences without a trigger, by sentence (set by :meth:`fill`)."""
+        self._counts_in: dict[int, list[Any]] = {}
+        self._by_sentence: dict[int, list[int]] = {}
 
     def fill(
         self,
@@ -302,6 +305,12 @@ class SlotFiller:
         by_sentence: dict[int, list[int]] = {}
         for i, m in enumerate(mentions):
             by_sentence.setdefault(m.sentence, []).append(i)
+        dates_in = _by_sentence(ctx, ctx.dates, lambda d: d.span.start)
+        places_in = _by_sentence(ctx, places, lambda p: p.start)
+        weapons_in = _by_sentence(ctx, ctx.weapons, lambda w: w.span.start)
+        counts_in = _by_sentence(ctx, ctx.quantities, lambda q: q.span.start)
+        self._counts_in = counts_in
+        self._by_sentence = by_sentence
         reported_days: dict[int, list[DatedCandidate]] = {}
         frame_dates: dict[int, list[TimeExpression]] = {}
         for si, (s_start, s_end) in enumerate(layout.sentence_bounds):
@@ -343,9 +352,7 @@ class SlotFiller:
                 return min(same, key=cost)
 
             # dates
-            for d in ctx.dates:
-                if not s_start <= d.span.start < s_end:
-                    continue
+            for d in dates_in.get(si, ()):
                 background = _background_date(text, d)
                 k = nearest(d.span.start, d.span.end, reporting=True)
                 if d.span.end <= min(x.start for x in sinks) and first_strong < s_end and not background:
@@ -366,15 +373,14 @@ class SlotFiller:
                 else:
                     slots[k.mention].dates.append(DatedCandidate(d, OWN, "clause"))
             # places
-            for p in places:
-                if s_start <= p.start < s_end:
-                    k = nearest(p.start, p.end)
-                    if k.mention is not None:
-                        slots[k.mention].places.append(p)
+            for p in places_in.get(si, ()):
+                k = nearest(p.start, p.end)
+                if k.mention is not None:
+                    slots[k.mention].places.append(p)
             # weapons (not inside parentheses, not the explosives a drone is loaded with)
             parens = [(m.start(), m.end()) for m in _PARENS.finditer(text, s_start, s_end)]
-            for w in ctx.weapons:
-                if not s_start <= w.span.start < s_end or w.category is WeaponCategory.GENERIC:
+            for w in weapons_in.get(si, ()):
+                if w.category is WeaponCategory.GENERIC:
                     continue
                 if any(a <= w.span.start < b for a, b in parens):
                     continue
@@ -394,9 +400,7 @@ class SlotFiller:
                         continue
                     slots[k.mention].weapons.append((w.category, w.span, "clause"))
             # casualties
-            for q in ctx.quantities:
-                if not s_start <= q.span.start < s_end:
-                    continue
+            for q in counts_in.get(si, ()):
                 role = _casualty_role(text, q.span.start, q.span.end, q.role, q.unit)
                 if role is None or _SUBSET.search(text[max(0, q.span.start - 24) : q.span.start]):
                     continue
@@ -433,7 +437,7 @@ class SlotFiller:
 
     def _orphan_casualties(self, ctx: ExtractionContext, si: int, s_start: int, s_end: int) -> None:
         """Counts of a sentence without trigger ("Aucun blessé n'a été signalé."), for the previous incident."""
-        for q in ctx.quantities:
+        for q in self._counts_in.get(si, ()):
             if s_start <= q.span.start < s_end:
                 role = _casualty_role(ctx.text, q.span.start, q.span.end, q.role, q.unit)
                 if role is None or _SUBSET.search(ctx.text[max(0, q.span.start - 24) : q.span.start]):
@@ -462,7 +466,7 @@ class SlotFiller:
         need_date = not own.dates and not blocked
         need_country = not any(p.place.country for p in own.places)
         if need_country:
-            for p in _sentence_places(mentions, slots, m.sentence):
+            for p in _sentence_places(self._by_sentence.get(m.sentence, ()), slots):
                 if p.place.country and p.scene:
                     own.countries.append((p.place.country, p.place.span, "same_sentence"))
                     need_country = False
@@ -471,11 +475,12 @@ class SlotFiller:
             si = m.sentence - back
             if si < 0 or layout.title[si] or layout.heading[si] or not (need_date or need_country):
                 break
-            stating = any(o.sentence == si and not o.generic and o.role in ("event", "impact") for o in mentions)
+            stating = any(not mentions[j].generic and mentions[j].role in ("event", "impact")
+                          for j in self._by_sentence.get(si, ()))
             if need_date and stating:
                 found: list[DatedCandidate] = []
-                for j, other in enumerate(mentions):
-                    if other.sentence == si and not other.generic:
+                for j in self._by_sentence.get(si, ()):
+                    if not mentions[j].generic:
                         found.extend(d for d in slots[j].dates if d.rank <= REPORTED)
                 found.extend(DatedCandidate(d, FRAME, "sentence_frame") for d in frame_dates.get(si, []))
                 found.extend(reported_days.get(si, []))
@@ -485,7 +490,7 @@ class SlotFiller:
                     own.dates.append(DatedCandidate(time, CARRIED, "previous_sentence"))
                     need_date = False
             if need_country:
-                for p in _sentence_places(mentions, slots, si):
+                for p in _sentence_places(self._by_sentence.get(si, ()), slots):
                     if p.place.country and p.scene:
                         own.countries.append((p.place.country, p.place.span, "previous_sentence"))
                         need_country = False
@@ -567,12 +572,21 @@ def _trim_np(text: str, bounds: tuple[int, int]) -> tuple[int, int]:
     return (start, start + words[-1].end()) if words else (start, start)
 
 
-def _sentence_places(mentions: Sequence[Mention], slots: Sequence[MentionSlots], sentence: int) -> list[PlaceMention]:
-    found: list[PlaceMention] = []
-    for j, other in enumerate(mentions):
-        if other.sentence == sentence:
-            found.extend(slots[j].places)
+def _sentence_places(indices: Iterable[int], slots: Sequence[MentionSlots]) -> list[PlaceMention]:
+    found = [p for j in indices for p in slots[j].places]
     return sorted(found, key=lambda p: SPECIFICITY[p.place.kind])
+
+
+def _by_sentence(ctx: ExtractionContext, items: Iterable[Any], start: Callable[[Any], int]) -> dict[int, list[Any]]:
+    """Items grouped by the sentence their start falls in."""
+    groups: dict[int, list[Any]] = {}
+    starts = [s.start for s in ctx.sentences]
+    for item in items:
+        pos = start(item)
+        si = max(0, bisect.bisect_right(starts, pos) - 1)
+        if ctx.sentences and ctx.sentences[si].start <= pos < ctx.sentences[si].end:
+            groups.setdefault(si, []).append(item)
+    return groups
 
 
 def _np_bounds(start: int, tail: str) -> tuple[int, int] | None:
