@@ -525,7 +525,7 @@ class SlotFiller:
             target_np = _np_bounds(m.end + tgt.start("np"), after[tgt.start("np") :])
         if m.rule == "verbal" or m.pos == "present":
             subject = _subject_bounds(before, m.start)
-            if m.passive:
+            if m.passive or m.subject_is_target:
                 target_np = target_np or subject
             else:
                 attacker_np = attacker_np or subject

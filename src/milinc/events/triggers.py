@@ -90,6 +90,8 @@ class Mention:
     future: bool = False
     hypothetical: bool = False
     aux: tuple[str, ...] = ()
+    subject_is_target: bool = False
+    """The subject undergoes the incident though the verb is active ("est tombé dans une embuscade")."""
     present_passive: bool = False
     """A passive in the present tense ("est visée", "sont la cible"): habitual outside a headline."""
     after_en: bool = False
@@ -328,6 +330,7 @@ class TriggerFinder:
             future=bool(aux & _FUTURE_AUX),
             hypothetical=bool(aux & _HYPOTHETICAL_AUX),
             aux=raw.aux,
+            subject_is_target=entry.get("subject") == "target",
             present_passive=passive and bool(raw.aux) and set(raw.aux) <= {"est", "sont"}
             and info.lemma not in _INTRANSITIVE,
             interception_if_projectile=bool(entry.get("interception")),
