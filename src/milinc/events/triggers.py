@@ -303,10 +303,10 @@ class TriggerFinder:
             suicide = suicide or bool(spec.get("suicide"))
             grenade = grenade or bool(spec.get("grenade"))
         aux = set(raw.aux)
-        phrase = raw.head in self.lexicon.phrases  # "est tombé dans une embuscade" is active
+        fixed_phrase = raw.head in self.lexicon.phrases  # "est tombé dans une embuscade" is active
         passive = raw.rule in ("target_passive", "undergone") or (
             raw.rule == "verbal" and ("ete" in aux or (bool(aux & _ETRE_AUX) and info.lemma not in _INTRANSITIVE
-                                                       and not phrase))
+                                                       and not fixed_phrase))
         )
         return Mention(
             start=start,
