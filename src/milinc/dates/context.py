@@ -39,6 +39,11 @@ _YEAR_FOLLOWERS = frozenset(
     }
 )
 """Words that may follow "de 2003" when it is a year ("l'invasion de 2003 par…"); a noun makes it a count."""
+_NAME_HEAD_BEFORE = re.compile(
+    r"(?<![^\W_])(?:journal|mouvement|place|rue|avenue|boulevard|pont|stade|quai|brigades?|front|parti|hopital"
+    r"|ecole|lycee|universite|aeroport|camp|cite|quartier|carrefour|rond-point|gare|station)"
+    r"\s+(?:du|des|de)\s*$"
+)
 _NUMBER_RANGE_AFTER = re.compile(r"\s*(?:a|et|ou)\s+\d")
 _IL_Y_A = re.compile(r"(?<![^\W_])y\s+$")
 _TRAVEL_TIME = re.compile(r"^\s*(?:de|d')\s*(?:route|marche|vol|voiture|avion|train|bateau|navigation)\b")
@@ -60,6 +65,8 @@ def plausible(text: str, start: int, end: int, parts: DateParts) -> bool:
     after = text[end : end + 30]
     if (before.endswith("/") or after.startswith("/")) and in_url(text, start):
         return False  # ".../2024/03/13/..." in a link
+    if _NAME_HEAD_BEFORE.search(before):
+        return False  # "le Journal du dimanche", "la place du 14-Juillet", "le Mouvement du 23-Mars"
     if parts.rule == "year_de" and counts_something(text, start, end):
         return False
     if parts.rule == "part_of_day_alone" and _OF_SOMETHING.match(after):
