@@ -22,7 +22,7 @@ import attrs
 
 from .. import engine
 from ..extensions import Extensions
-from ..ontology import Anchor, Granularity, TimeExpression
+from ..ontology import Anchor, Granularity, IntervalRole, PartOfDay, TimeExpression
 from . import context
 from .lexicon import ANCHOR_WORDS
 from .parts import DateParts, Relation
@@ -55,12 +55,20 @@ class _Anchors:
     last: _dt.date | None = None
     last_sentence: int = -1
     recent: _dt.date | None = None
+    recent_is_night: bool = False
 
-    def update(self, day: _dt.date, sentence: int) -> None:
+    def update(self, day: _dt.date, sentence: int, night: bool) -> None:
         self.last, self.last_sentence = day, sentence
         ref = self.reference_date
         if ref is None or (ref - day).days <= RECENT_DAYS:
-            self.recent = day
+            self.recent, self.recent_is_night = day, night
+
+    def for_weak(self, parts: DateParts) -> _dt.date | None:
+        """The anchor of a clock time or part of day alone: "vers 1h10" after "la nuit de vendredi à samedi"
+        is on the Saturday."""
+        if self.recent is not None and self.recent_is_night and parts.hour is not None and parts.hour < 12:
+            return self.recent + _dt.timedelta(days=1)
+        return self.recent
 
 
 @attrs.frozen
@@ -130,6 +138,7 @@ class DateExtractor:
         out: list[TimeExpression] = []
         anchors = _Anchors(ctx.reference_date)
         sentence_starts = [sentence.start for sentence in ctx.sentences]
+        interval_start: Resolution | None = None
         for found in self._find(ctx.text):
             parts = found.parts
             if context.month_is_a_name(ctx.original, ctx.span(found.start, found.end), parts):
@@ -140,7 +149,12 @@ class DateExtractor:
             if context.may_be_future(parts) and context.future_context(ctx.text, found.start, found.end):
                 parts = parts.but(future=True)
             weak = parts.rule in ("clock_alone", "part_of_day_alone")
-            resolution = resolver.resolve(parts, anchors.recent if weak else anchors.last)
+            resolution = resolver.resolve(parts, anchors.for_weak(parts) if weak else anchors.last)
+            if parts.interval_role is IntervalRole.START:
+                interval_start = resolution
+            elif parts.interval_role is IntervalRole.END and _ends_before_start(resolution, interval_start):
+                # "de samedi à lundi", "de novembre à février": the end comes after the start
+                resolution = resolver.resolve(_one_period_later(parts), anchors.last)
             out.append(_expression(ctx, found, resolution))
             # reporting dates ("a déclaré mardi") and interval bounds ("depuis le 12 janvier") are not the story's date
             if (
@@ -148,7 +162,7 @@ class DateExtractor:
                 and parts.interval_role is None
                 and not context.reported_at(ctx.text, found.start)
             ):
-                anchors.update(resolution.day_date, sentence)
+                anchors.update(resolution.day_date, sentence, parts.part_of_day is PartOfDay.NIGHT)
         return out
 
     # ------------------------------------------------------------ matching
@@ -166,6 +180,23 @@ class DateExtractor:
                 if stop <= start or not context.plausible(text, start, stop, parts):
                     continue
                 yield _Found(start, stop, parts)
+
+
+def _ends_before_start(end: Resolution, start: Resolution | None) -> bool:
+    if start is None or end.anchor is Anchor.NONE:
+        return False  # an explicit date is kept as written
+    if end.day_date is not None and start.day_date is not None:
+        return end.day_date < start.day_date
+    if end.granularity is Granularity.MONTH and start.granularity is Granularity.MONTH:
+        return (end.year or 0, end.month or 0) < (start.year or 0, start.month or 0)
+    return False
+
+
+def _one_period_later(parts: DateParts) -> DateParts:
+    """The same weekday a week later, the same month a year later."""
+    if parts.weekday is not None and parts.day is None:
+        return parts.but(shift_days=parts.shift_days + 7)
+    return parts.but(future=True)
 
 
 def _after_event(parts: DateParts, previous_in_sentence: bool) -> DateParts:

@@ -636,6 +636,11 @@ class DateTransformer(Transformer[Any, Any]):
     pod_clock = _attach_clock
     """"dans la soirée, vers 22h"."""
 
+    def day_noon(self, children: Children) -> DateParts:
+        """"samedi midi": noon of that day."""
+        part = merge_parts(children, weak=False)
+        return part.but(hour=12, minute=0, clock=True, part_of_day=None)
+
     def clock_alone(self, children: Children) -> DateParts:
         """A clock time alone: on the date the text last established."""
         part = merge_parts(children)
