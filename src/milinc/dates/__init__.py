@@ -144,8 +144,9 @@ class DateExtractor:
             if context.month_is_a_name(ctx.original, ctx.span(found.start, found.end), parts):
                 continue
             sentence = max(0, bisect.bisect_right(sentence_starts, found.start) - 1)
-            if parts.rule == "anaphoric_shift" and context.after_event(ctx.text, found.end):
-                parts = _after_event(parts, anchors.last is not None and anchors.last_sentence == sentence)
+            counts_from_event = parts.rule == "anaphoric_shift" and context.after_event(ctx.text, found.start, found.end)
+            if counts_from_event and (anchors.last is None or anchors.last_sentence == sentence):
+                parts = _after_event(parts, anchors.last is not None)
             if context.may_be_future(parts) and context.future_context(ctx.text, found.start, found.end):
                 parts = parts.but(future=True)
             weak = parts.rule in ("clock_alone", "part_of_day_alone")
@@ -200,10 +201,12 @@ def _one_period_later(parts: DateParts) -> DateParts:
 
 
 def _after_event(parts: DateParts, previous_in_sentence: bool) -> DateParts:
-    """"un jour après que …" dates the main clause, not the anchor event.
+    """"un jour après que …", "trois jours après l'attaque" date the main clause from an event.
 
-    The main clause is dated by the date already stated in the sentence, or,
-    in a lede with no date before it, it is the news of the reference day.
+    When the sentence already states the main clause's date ("Le 5 mars, trois
+    jours après l'attaque"), the phrase restates it; in a lede with no date
+    before it, the main clause is the news of the reference day. Otherwise the
+    phrase counts from the previous date, as any anaphoric date.
     """
     if previous_in_sentence:
         return parts.but(offset=0)

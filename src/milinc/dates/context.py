@@ -48,7 +48,9 @@ _NUMBER_RANGE_AFTER = re.compile(r"\s*(?:a|et|ou)\s+\d")
 _IL_Y_A = re.compile(r"(?<![^\W_])y\s+$")
 _TRAVEL_TIME = re.compile(r"^\s*(?:de|d')\s*(?:route|marche|vol|voiture|avion|train|bateau|navigation)\b")
 _OF_SOMETHING = re.compile(r"\s*(?:(?:de|du|des)(?![^\W_])|d')")
-_AFTER_EVENT = re.compile(r"\s*(?:que\b|qu')")
+_AFTER_EVENT = re.compile(
+    r"\s*(?:(?:que|le|la|les|un|une|des|du|sa|son|ses|leur|leurs|ce|cet|cette)(?![^\W_])|qu'|l'|d')"
+)
 _PUBLICATION = re.compile(
     r"publi|mis a jour|mise a jour|modifi|actualis|\((?:afp|reuters|ap|ats|belga)\)|\b(?:afp|reuters)\b"
 )
@@ -146,8 +148,10 @@ def reported_at(text: str, start: int) -> bool:
     return bool(_REPORTING_BEFORE.search(text, max(0, start - 40), start))
 
 
-def after_event(text: str, end: int) -> bool:
-    """Whether "que" follows the match ("un jour après que …")."""
+def after_event(text: str, start: int, end: int) -> bool:
+    """Whether "N jours après/avant" is followed by the event it counts from ("… après que …", "… après l'attaque")."""
+    if not text.endswith(("apres", "avant"), start, end):
+        return False
     return bool(_AFTER_EVENT.match(text, end))
 
 
