@@ -196,10 +196,11 @@ class IncidentBuilder:
         fs = [self.features[i] for i in inc.contributors]
         days: frozenset[str] = frozenset().union(*(f.days for f in fs))
         if not days:  # an incident only dated by the discourse keeps that date apart from others
-            days = frozenset(f.carried for f in fs if f.carried) or frozenset(f.upper for f in fs if f.upper)
+            days = frozenset(f.carried for f in fs if f.carried)
+        uppers = sorted(f.upper for f in fs if f.upper)
         return _Features(
             days,
-            None,
+            uppers[0] if uppers else None,  # the incident happened by the day a reporting verb says
             None,
             tuple(t for f in fs for t in f.specific),
             frozenset().union(*(f.countries for f in fs)),
@@ -226,6 +227,8 @@ class IncidentBuilder:
                 and m.sentence not in {self.mentions[j].sentence for j in inc.members}):
             return False
         if self._in_sequence(i, inc):
+            return False
+        if f.days and g.upper and all(d > g.upper for d in f.days):
             return False
         if not anaphor and not f.days and g.days:
             if f.upper and all(d > f.upper for d in g.days):
@@ -365,6 +368,7 @@ class IncidentBuilder:
     def _shares(self, i: int, inc: Incident) -> bool:
         f, g = self.features[i], self._incident_features(inc)
         return bool(f.days & g.days or f.families & g.families
+                    or (g.upper is not None and g.upper in f.days) or (f.upper is not None and f.upper in g.days)
                     or any(a & b for a in f.specific for b in g.specific)
                     or (f.attacker & g.attacker) or (f.target & g.target))
 

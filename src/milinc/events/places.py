@@ -61,6 +61,8 @@ _KEYWORD = re.compile(r"(?<![^\W_])(?:" + "|".join(sorted((re.escape(k) for k in
                       + r")(?![^\W_])")
 # Connectors allowed inside a multi-word name ("Deir ez-Zor", "Bint Jbeil", "Fada N'Gourma").
 _NAME_CONNECTORS = frozenset({"al", "el", "ez", "ad", "as", "ar", "ash", "an", "de", "du", "des", "la", "le", "d", "bin", "ben", "abou", "abu"})
+_SPEAKER_AFTER = re.compile(r"\s*(?:,|a |ont |accuse|affirme|dement|annonce|assure|menace|promet|repond|riposte|"
+                            r"condamne|nie|reconnait|estime|exige|denonce|avertit|previent)")
 # Capitalized words after "près de", "ville de"… that are institutions, not places.
 _NOT_PLACE_NAMES = frozenset({"defense", "etat", "securite", "coalition", "l'onu", "onu", "otan", "reuters", "afp"})
 # Words before a place that make it a launch site or a border, not where the incident happened.
@@ -130,8 +132,11 @@ class Gazetteer:
             before = text[max(0, m.start() - 60) : m.start()]
             if entry.get("kind") == "country" and not _COUNTRY_LOCATIVE.search(before):
                 continue  # "milices soutenues par l'Iran", "Israël a frappé": an actor, not a place
+            # "Moscou, de son côté, a affirmé …", "Kiev accuse …": a capital speaking for its state
+            speaker = bool(re.search(r"(?:^|[.!?]\s+|\n)\W*$", text[max(0, m.start() - 3) : m.start()]) or m.start() == 0) \
+                and bool(_SPEAKER_AFTER.match(text, m.end()))
             found.append(PlaceMention(m.start(), m.end(), self._place(entry, span), "gazetteer",
-                                      scene=not _NOT_SCENE.search(before)))
+                                      scene=not _NOT_SCENE.search(before) and not speaker))
             taken.append((m.start(), m.end()))
         for m in (self._soil.finditer(text) if self._soil else ()):
             iso = self._country_by_adjective[m.group(1)]

@@ -78,7 +78,8 @@ _TIME_WORD = re.compile(r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hi
                         r"dernier|derniere|tot|jeudi|recemment", re.IGNORECASE)
 _INSTRUMENT = re.compile(r"\b(?:avec|au moyen d[eu']?|a l'aide d[eu']?|grace a|par)\s+(?:un |une |des |deux |trois |\d+ |le |la |les |l')?\s*$")
 _THAT = re.compile(r"\b(?:que|qu')")
-_BLOCK_CARRY = re.compile(r"\b(?:quelques|plusieurs|deux|trois|\d+) (?:jours|semaines|mois|heures) (?:apres|avant|plus tot|"
+_BLOCK_CARRY = re.compile(r"\b(?:une|un|quelques|plusieurs|deux|trois|\d+) (?:jours?|semaines?|mois|heures?|ans?|annees?) "
+                          r"(?:apres|avant|plus tot|"
                           r"auparavant|plus tard)|\bauparavant\b|\bprecedemment\b|\bla semaine (?:derniere|passee)\b|"
                           r"\bil y a\b|\ble mois dernier\b|\bl'an dernier\b|\ben (?:19|20)\d\d\b")
 _PEOPLE_UNITS: frozenset[str] = frozenset(load_data("actors")["people_units"])
@@ -464,6 +465,19 @@ class SlotFiller:
             return
         blocked = bool(_BLOCK_CARRY.search(text, s_start, s_end))
         need_date = not own.dates and not blocked
+        if need_date:  # "ont fait irruption jeudi soir …, et ont ouvert le feu": the sentence's other trigger
+            flags = layout.sequence[m.sentence] if layout.sequence else ()
+
+            def apart(other: Mention) -> bool:  # told one after the other ("après que", "en représailles")
+                lo, hi = sorted((other.clause, m.clause))
+                return any(flags[c] for c in range(lo + 1, hi + 1) if c < len(flags))
+
+            near = [(abs(mentions[j].start - m.start), d) for j in self._by_sentence.get(m.sentence, ())
+                    if mentions[j] is not m and not mentions[j].generic and not apart(mentions[j])
+                    for d in slots[j].dates if d.rank <= FRAME]
+            if near:
+                own.dates.append(DatedCandidate(min(near, key=lambda x: x[0])[1].time, CARRIED, "same_sentence"))
+                need_date = False
         need_country = not any(p.place.country for p in own.places)
         if need_country:
             for p in _sentence_places(self._by_sentence.get(m.sentence, ()), slots):
@@ -475,7 +489,7 @@ class SlotFiller:
             si = m.sentence - back
             if si < 0 or layout.title[si] or layout.heading[si] or not (need_date or need_country):
                 break
-            stating = any(not mentions[j].generic and mentions[j].role in ("event", "impact")
+            stating = any(not mentions[j].generic and mentions[j].role in ("event", "impact", "casualty")
                           for j in self._by_sentence.get(si, ()))
             if need_date and stating:
                 found: list[DatedCandidate] = []
