@@ -434,6 +434,15 @@ BROKEN_MODULES = {
         plugin = Plugin(name="fragile", grammar={"weapons": '%extend weapon_noun: "obus" -> fragile_shell'},
                         callbacks={"weapons": {"fragile_shell": fail}})
     """,
+    "fake_clash": """
+        from milinc.plugins import Plugin
+        def town(name, country):
+            return Plugin(name=name, lexicons={"places": [{"name": "Zorgville", "kind": "town", "country": country}]})
+        def first():
+            return town("clash-a", "ML")
+        def second():
+            return town("clash-b", "BF")
+    """,
     "fake_good": """
         from milinc.plugins import Plugin
         def make():
@@ -446,6 +455,8 @@ BROKEN_ENTRY_POINTS = {
     "bad-grammar": "fake_bad_grammar:plugin",
     "fragile": "fake_fragile:plugin",
     "good": "fake_good:make",
+    "clash-a": "fake_clash:first",
+    "clash-b": "fake_clash:second",
 }
 
 
@@ -483,6 +494,21 @@ def test_an_installed_plugin_failing_a_check_is_skipped_and_the_others_used(fake
         extensions = build_extensions(None, discover=True, grammars=grammars)
     assert any("'bad-grammar' skipped: overrides 'start'" in str(w.message) for w in record)
     assert "good" in extensions.plugins and "bad-grammar" not in extensions.plugins
+
+
+def test_of_two_clashing_installed_plugins_the_second_is_skipped(fake_site: Path) -> None:
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        installed_plugins(refresh=True)
+        extensions = build_extensions(None, discover=True)
+    assert "clash-a" in extensions.plugins and "clash-b" not in extensions.plugins
+    assert any(
+        "'clash-b' skipped: adds 'Zorgville' to lexicon 'places' with another meaning than plugin 'clash-a'"
+        in str(w.message)
+        for w in record
+    )
+    with pytest.raises(PluginError, match="plugin 'clash-b': adds 'Zorgville'"):
+        build_extensions(["clash-a", "clash-b"], discover=False)
 
 
 def test_a_failing_callback_of_an_installed_plugin_only_drops_its_match(fake_site: Path) -> None:
