@@ -614,7 +614,8 @@ def check_plugin(plugin: Plugin, *, grammars: Mapping[str, str] | None = None) -
         PluginError: the plugin adds to an unknown lexicon or a malformed entry,
             its fragments do not compile, use ``%override``/``%import``/
             ``%ignore``, extend a rule that is not a declared extension point,
-            redefine a built-in rule, or it has a callback for a rule it does
+            redefine a built-in rule, define a terminal that would take words
+            from the built-in rules, or it has a callback for a rule it does
             not define.
     """
     _check(plugin, _Grammars(grammars))
