@@ -102,6 +102,18 @@ def test_directories_and_globs_expand_recursively_in_name_order(
     ]
 
 
+def test_a_file_whose_name_looks_like_a_pattern_is_that_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path / "report[1].txt", "Un drone.")
+    write(tmp_path / "report1.txt", "Autre chose.")
+    status, out, _ = run(capsys, "--format", "json", str(path))
+    assert status == 0
+    assert "id" not in json.loads(out)  # one input: the single-document contract
+    status, out, _ = run(capsys, "--format", "json", "-q", str(tmp_path / "report?.txt"))
+    assert [d["id"] for d in lines(out)] == [str(tmp_path / "report1.txt")]
+
+
 def test_json_lines_records_take_their_own_reference_dates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     records = [
         {"id": "r1", "text": "Hier.", "reference_date": "2021-06-30"},

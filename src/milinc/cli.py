@@ -218,7 +218,7 @@ def _expand(argument: str) -> Iterator[str | ErrorRecord]:
         if not found:
             yield ErrorRecord(argument, "no *.txt file in this directory", ErrorKind.UNREADABLE)
         return
-    if glob.has_magic(argument):
+    if glob.has_magic(argument) and not os.path.isfile(argument):  # a file may be named "report[1].txt"
         matches = sorted(glob.glob(argument, recursive=True))
         if not matches:
             yield ErrorRecord(argument, "no file matches this pattern", ErrorKind.UNREADABLE)
@@ -277,7 +277,7 @@ class _Inputs:
         if self.jsonl or len(self.files) != 1:
             return False
         only = self.files[0]
-        return only == _STDIN or not (os.path.isdir(only) or glob.has_magic(only))
+        return only == _STDIN or os.path.isfile(only) or not (os.path.isdir(only) or glob.has_magic(only))
 
     def records(self) -> Iterator[Record | ErrorRecord]:
         """Every item, in command-line order."""
