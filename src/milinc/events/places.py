@@ -135,6 +135,8 @@ class Gazetteer:
             # "Moscou, de son côté, a affirmé …", "Kiev accuse …": a capital speaking for its state
             speaker = bool(re.search(r"(?:^|[.!?]\s+|\n)\W*$", text[max(0, m.start() - 3) : m.start()]) or m.start() == 0) \
                 and bool(_SPEAKER_AFTER.match(text, m.end()))
+            # "accuse Moscou d'avoir bombardé": the accused state
+            speaker = speaker or bool(re.search(r"\baccus\w*\s+$", before)) or bool(re.match(r"\s+d'avoir\b", text[m.end() :]))
             found.append(PlaceMention(m.start(), m.end(), self._place(entry, span), "gazetteer",
                                       scene=not _NOT_SCENE.search(before) and not speaker))
             taken.append((m.start(), m.end()))
