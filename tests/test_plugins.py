@@ -116,6 +116,13 @@ def test_extension_points_ignore_words_the_grammar_does_not_define() -> None:
     assert extension_points(source) == {"weapon_name"}
 
 
+def test_extension_points_may_be_listed_as_bullets() -> None:
+    source = (
+        '// Extension points:\n//  - `weapon_name`: a name\n//  * weapon_noun\n\nweapon_name: "x"\nweapon_noun: "y"\n'
+    )
+    assert extension_points(source) == {"weapon_name", "weapon_noun"}
+
+
 def test_a_grammar_without_a_declaration_has_no_extension_point() -> None:
     assert extension_points('// Weapons.\nstart: "x"\n') == frozenset()
 

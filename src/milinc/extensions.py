@@ -211,7 +211,7 @@ def extension_points(source: str) -> frozenset[str]:
         if in_block:
             if not comment:
                 break
-            first = _IDENTIFIER.match(comment)
+            first = _IDENTIFIER.match(comment.lstrip("-*\u2022 \t`"))  # bullets and code marks
             if first and first.group() in defined:
                 points.add(first.group())
     return frozenset(points)
