@@ -6,6 +6,8 @@ import datetime as dt
 import itertools
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import milinc
 from milinc import engine
@@ -242,3 +244,19 @@ def test_plugin_can_extend_the_grammar_with_its_callback() -> None:
     extractor = DateExtractor(ext)
     parts = extractor.parse_phrase("la guerre a commencé le jour de kippour")
     assert [(p.rule, p.year, p.month, p.day) for p in parts] == [("yom_kippur", 1973, 10, 6)]
+
+
+# --------------------------------------------------------------- properties
+
+_WORDS = ["le", "la", "du", "de", "au", "à", "en", "entre", "et", "depuis", "jusqu'au", "dès", "vers", "lundi", "mardi", "dimanche", "janvier", "mars", "août", "sept.", "1er", "1ᵉʳ", "0", "3", "12", "24", "31", "32", "2021", "2024", "3000", "h", "heures", "midi", "minuit", "matin", "soir", "nuit", "après-midi", "aube", "hier", "aujourd'hui", "veille", "lendemain", "jour", "jours", "semaine", "mois", "ans", "dernier", "prochain", "il", "y", "a", "plus", "tôt", "tard", ",", ".", "/", "-", ":", "(", ")", "14h30", "06:22", "UTC", "fin", "début", "mi-", "dans", "que", "l'attaque", "doit", "sera", "Avril", "Haines", "\xa0", "’"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_WORDS), max_size=14), st.sampled_from([None, WEDNESDAY, dt.date(2023, 1, 1)]))
+def test_any_word_salad_gives_valid_non_overlapping_mentions(words: list[str], ref: dt.date | None) -> None:
+    text = " ".join(words)
+    _, dates = parse_dates(text, ref)
+    for d in dates:
+        assert text[d.span.start : d.span.end] == d.span.text
+    for a, b in itertools.pairwise(dates):
+        assert a.span.end <= b.span.start
