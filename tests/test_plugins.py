@@ -450,6 +450,12 @@ BROKEN_MODULES = {
         def second():
             return town("clash-b", "BF")
     """,
+    "fake_bad_post": """
+        from milinc.plugins import Plugin
+        def crash(doc):
+            raise ValueError("house style crashed")
+        plugin = Plugin(name="bad-post", postprocessors=[crash])
+    """,
     "fake_good": """
         from milinc.plugins import Plugin
         def make():
@@ -462,6 +468,7 @@ BROKEN_ENTRY_POINTS = {
     "bad-grammar": "fake_bad_grammar:plugin",
     "fragile": "fake_fragile:plugin",
     "good": "fake_good:make",
+    "bad-post": "fake_bad_post:plugin",
     "clash-a": "fake_clash:first",
     "clash-b": "fake_clash:second",
 }
@@ -516,6 +523,17 @@ def test_of_two_clashing_installed_plugins_the_second_is_skipped(fake_site: Path
     )
     with pytest.raises(PluginError, match="plugin 'clash-b': adds 'Zorgville'"):
         build_extensions(["clash-a", "clash-b"], discover=False)
+
+
+def test_a_failing_postprocessor_of_an_installed_plugin_leaves_the_document(fake_site: Path) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        installed_plugins(refresh=True)
+        parser = milinc.Parser()
+    assert "bad-post" in parser.extensions.plugins
+    with pytest.warns(PluginWarning, match="'bad-post': post-processor 'crash' failed: house style crashed"):
+        doc = parser.parse("Lundi, deux roquettes ont frappé la base.", reference_date=dt.date(2024, 1, 3))
+    assert doc.weapons and doc.text.startswith("Lundi")
 
 
 def test_a_failing_callback_of_an_installed_plugin_only_drops_its_match(fake_site: Path) -> None:
