@@ -1059,6 +1059,11 @@ class ExampleResult:
     """The traceback, when it raised."""
 
 
+def clean_output(text: str) -> str:
+    """Output as written into a page: without trailing spaces, leading or trailing blank lines."""
+    return "\n".join(line.rstrip() for line in text.splitlines()).strip("\n")
+
+
 def normalize_output(text: str) -> str:
     """Output as compared: line by line, ignoring trailing spaces and blank lines."""
     return "\n".join(line.rstrip() for line in text.splitlines() if line.strip())
@@ -1142,7 +1147,7 @@ def _run_console(block: CodeBlock) -> tuple[str, str | None, str]:
             status = main(argv[1:])
         text = out.getvalue() + err.getvalue()
         if text.strip():
-            real.append(normalize_output(text))
+            real.append(clean_output(text))
         wanted = re.search(r"exit status (\d+)", block.info)
         if (status or 0) != (int(wanted[1]) if wanted else 0):
             return "\n".join(real), f"{command!r} exited with status {status}:\n{text}", block.code
@@ -1206,7 +1211,7 @@ def update_outputs(path: Path) -> int:
         in_place = result.block.lang == "console" or is_doctest(result.block)
         target = result.block if in_place else result.block.output
         assert target is not None
-        edits.append((target.content_start, target.content_end, target.indent, normalize_output(result.output)))
+        edits.append((target.content_start, target.content_end, target.indent, clean_output(result.output)))
     for start, end, pad, text in sorted(edits, reverse=True):
         lines[start:end] = [pad + line if line else line for line in text.splitlines()]
     if edits:
