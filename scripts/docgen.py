@@ -1000,6 +1000,22 @@ class CodeBlock:
     """The ``title="Output"`` block that follows a python block, if any."""
 
 
+_SNIPPET = re.compile(
+    r"""^(?P<pad>[ \t]*)-{1,}8<-{1,}[ \t]+(?P<q>["']?)(?P<path>[^"'\n]+)(?P=q)[ \t]*$""", re.MULTILINE
+)
+
+
+def expand_snippets(text: str, base: Path = ROOT) -> str:
+    """Replace ``--8<-- "path"`` lines (pymdownx.snippets, base path: the repository) by the file's text."""
+
+    def include(match: re.Match[str]) -> str:
+        path = base / match["path"].strip()
+        content = path.read_text(encoding="utf-8") if path.is_file() else match.group(0)
+        return "".join(match["pad"] + line for line in content.splitlines(keepends=True)).rstrip("\n")
+
+    return _SNIPPET.sub(include, text)
+
+
 def code_blocks(markdown: str) -> list[CodeBlock]:
     """Every fenced block of *markdown*, with outputs attached to the python blocks they follow."""
     lines = markdown.splitlines()
@@ -1015,6 +1031,7 @@ def code_blocks(markdown: str) -> list[CodeBlock]:
         while j < len(lines) and not (lines[j].strip().startswith(fence) and lines[j].strip().strip(fence[0]) == ""):
             j += 1
         body = [line[len(pad) :] if line.startswith(pad) else line.lstrip() for line in lines[i + 1 : j]]
+        body = expand_snippets("\n".join(body)).split("\n") if body else body
         prev = next((lines[k] for k in range(i - 1, -1, -1) if lines[k].strip()), "")
         d = _DIRECTIVE.match(prev)
         lang = re.split(r"[\s{]", info.lstrip("{."), maxsplit=1)[0] if info else ""

@@ -428,3 +428,12 @@ def test_interactive_sessions_are_replayed_and_updated(tmp_path: Path) -> None:
     assert docgen.update_outputs(page) == 1
     assert ">>> x + 1\n3\n>>> 1 / 0\nTraceback" in page.read_text(encoding="utf-8")
     assert docgen.update_outputs(page) == 0
+
+
+def test_snippet_includes_are_expanded_in_examples(tmp_path: Path) -> None:
+    (tmp_path / "lib.py").write_text("VALUE = 41\n", encoding="utf-8")
+    text = '    --8<-- "lib.py"\nprint(VALUE + 1)'
+    assert docgen.expand_snippets(text, tmp_path) == "    VALUE = 41\nprint(VALUE + 1)"
+    assert docgen.expand_snippets('--8<-- "missing.py"', tmp_path) == '--8<-- "missing.py"'
+    block = docgen.code_blocks('```python\n--8<-- "CHANGELOG.md"\n```\n')[0]
+    assert block.code.startswith("# Changelog")
