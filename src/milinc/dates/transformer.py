@@ -338,6 +338,17 @@ class DateTransformer(Transformer[Any, Any]):
         _valid_day(part.year, part.month, part.day)
         return part.but(relation=Relation.CALENDAR, offset=0) if part.month else part
 
+    def weekday_restated(self, children: Children) -> DateParts:
+        """"Hier, mardi", "aujourd'hui, mercredi 13 mars": a relative day and its weekday are one mention.
+
+        Two weekdays ("lundi, mardi") are two days: rejected here, the match
+        falls back to the first one.
+        """
+        first = _parts(children)[0]
+        if first.relation is not Relation.REFERENCE:
+            raise RejectedValue("a list of days, not a day restated")
+        return self.deictic_weekday(children)
+
     def deictic_weekday(self, children: Children) -> DateParts:
         """"Hier, mardi": one mention; the weekday is checked against the day."""
         return merge_parts(children, "deictic_weekday")
