@@ -43,6 +43,7 @@ DATELINE_LINES = 8
 DATELINE_OTHER_LETTERS = 16
 """A dateline holds little besides the date: a city, a by-line, "UTC" ("Paris, le 13 mars 2024")."""
 
+_WEEKDAY_WORD = re.compile(r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?![^\W_])")
 _EVENT_REFERENCE = re.compile(r"(?<![^\W_])(?:du|depuis|de|d'|des|avant|apres|jusqu'au)\s*$")
 RECENT_DAYS = 92
 """A clock time or part of day alone is not anchored on a date older than this (a background date)."""
@@ -178,6 +179,12 @@ class DateExtractor:
                 continue  # "de 1000 à 1500 combattants"
             for parts in mentions:
                 start, stop = match.start + parts.start, match.start + parts.end
+                if parts.rule == "weekday_day" and text[stop - 1].isdigit() and context.count_follows(text, stop):
+                    # "mardi 2 drones ont été abattus": the number counts drones, the day is "mardi"
+                    weekday = _WEEKDAY_WORD.search(text, start, stop)
+                    if weekday is None:
+                        continue
+                    parts, stop = parts.but(day=None, rule="weekday"), weekday.end()
                 if stop <= start or not context.plausible(text, start, stop, parts):
                     continue
                 yield _Found(start, stop, parts)

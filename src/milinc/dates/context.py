@@ -16,6 +16,7 @@ from .parts import DateParts, Relation
 
 __all__ = [
     "after_event",
+    "count_follows",
     "counts_something",
     "future_context",
     "in_url",
@@ -141,6 +142,12 @@ def counts_something(text: str, start: int, end: int) -> bool:
         return True  # "de 2000 à 2500 morts"
     follower = re.match(r"\s*([^\W\d_]+|\d)", after)
     return bool(follower and (follower.group(1).isdigit() or follower.group(1) not in _YEAR_FOLLOWERS))
+
+
+def count_follows(text: str, end: int) -> bool:
+    """Whether the number that ends a match counts the noun after it ("mardi 2 drones ont été abattus")."""
+    follower = re.match(r"\s*([^\W\d_]+)", text[end : end + 30])
+    return bool(follower and follower.group(1) not in _YEAR_FOLLOWERS)
 
 
 def reported_at(text: str, start: int) -> bool:
