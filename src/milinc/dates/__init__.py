@@ -45,6 +45,9 @@ DATELINE_OTHER_LETTERS = 16
 
 _WEEKDAY_WORD = re.compile(r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?![^\W_])")
 _EVENT_REFERENCE = re.compile(r"(?<![^\W_])(?:du|depuis|de|d'|des|avant|apres|jusqu'au)\s*$")
+NIGHT_ENDS = 7
+"""Hours before this, after a night ("la nuit de vendredi à samedi … vers 1h10"), are on the next day."""
+
 RECENT_DAYS = 92
 """A clock time or part of day alone is not anchored on a date older than this (a background date)."""
 
@@ -67,7 +70,7 @@ class _Anchors:
     def for_weak(self, parts: DateParts) -> _dt.date | None:
         """The anchor of a clock time or part of day alone: "vers 1h10" after "la nuit de vendredi à samedi"
         is on the Saturday."""
-        if self.recent is not None and self.recent_is_night and parts.hour is not None and parts.hour < 12:
+        if self.recent is not None and self.recent_is_night and parts.hour is not None and parts.hour < NIGHT_ENDS:
             return self.recent + _dt.timedelta(days=1)
         return self.recent
 
