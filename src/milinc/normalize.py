@@ -13,6 +13,7 @@ with an explicit map.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from array import array
@@ -127,4 +128,12 @@ def normalize(text: str) -> NormalizedText:
 
 def fold(text: str) -> str:
     """The normalized form of a short string (lexicon entries, aliases)."""
+    if len(text) > 64:
+        return NormalizedText(text).text
+    return _fold_short(text)
+
+
+@functools.lru_cache(maxsize=32_768)
+def _fold_short(text: str) -> str:
+    # extractors fold the same few thousand words over and over (tokens, keys)
     return NormalizedText(text).text
