@@ -481,7 +481,7 @@ class Settings:
         self.corpus_sizes = [1_000_000] if quick else [1_000_000, 10_000_000]
         self.document_sizes = [10_000, 100_000, 1_000_000] if quick else [10_000, 100_000, 1_000_000, 10_000_000]
         self.runs = args.runs or 3
-        self.big_runs = args.runs or 2  # runs over the 10 MB corpus
+        self.big_runs = args.runs or 1  # runs over the 10 MB corpus
         self.peer_runs = args.peer_runs or (2 if quick else 3)
         self.peer_bytes = build_corpus.parse_size(args.peer_bytes or ("200KB" if quick else "1MB"))
         self.stream_documents = args.stream_documents or (600 if quick else 1500)
