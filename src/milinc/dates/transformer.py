@@ -149,6 +149,15 @@ class DateTransformer(Transformer[Any, Any]):
         first = merge_parts([lead, years[0]], "year")
         return [first, *(y.but(rule="year") for y in years[1:])]
 
+    def month_pair(self, children: Children) -> list[DateParts]:
+        """"en mars et avril 2023": each month is a mention, both in the year stated at the end."""
+        lead, first, second, *rest = _parts(children)
+        year = rest[0].year if rest else None
+        return [
+            merge_parts([lead, first], "month", year=year),
+            merge_parts([second, *rest], "month"),
+        ]
+
     def ival_num(self, children: Children) -> DateParts:
         """A bare number starting an interval: a day, or a year when it has four digits."""
         (tok,) = _tokens(children)
