@@ -34,8 +34,18 @@ __all__ = [
 ]
 
 MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-    "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 )
 """French month names, January first."""
 _MONTH_ABBREVIATIONS = {1: "janv.", 2: "févr.", 4: "avr.", 7: "juil.", 9: "sept.", 10: "oct.", 11: "nov.", 12: "déc."}
@@ -202,19 +212,38 @@ def date_variants(value: str, reference_date: dt.date, *, typography: Typography
     year = int(m["y"])
     raws: list[str]
     if m["m"] is None:
-        raws = [f"en {year}", f"courant {year}", f"début {year}", f"fin {year}", f"mi-{year}",
-                f"au cours de l'année {year}", f"dans le courant de {year}"]
+        raws = [
+            f"en {year}",
+            f"courant {year}",
+            f"début {year}",
+            f"fin {year}",
+            f"mi-{year}",
+            f"au cours de l'année {year}",
+            f"dans le courant de {year}",
+        ]
     elif m["d"] is None:
         month = int(m["m"])
         raws = []
         first = dt.date(year, month, 1)
-        years = [True, False] if _resolvable_without_year(first, reference_date) or (
-            (year, month) == (reference_date.year, reference_date.month)) else [True]
+        years = (
+            [True, False]
+            if _resolvable_without_year(first, reference_date)
+            or ((year, month) == (reference_date.year, reference_date.month))
+            else [True]
+        )
         for with_year in years:
             name = MONTHS[month - 1] + (f" {year}" if with_year else "")
             of = "d'" if name[0] in "ao" else "de "
-            raws += [f"en {name}", f"au mois {of}{name}", f"courant {name}", f"début {name}", f"fin {name}",
-                     f"mi-{name}", f"à la mi-{name}", f"au cours du mois {of}{name}"]
+            raws += [
+                f"en {name}",
+                f"au mois {of}{name}",
+                f"courant {name}",
+                f"début {name}",
+                f"fin {name}",
+                f"mi-{name}",
+                f"à la mi-{name}",
+                f"au cours du mois {of}{name}",
+            ]
             if with_year:
                 raws.append(name)
     else:
@@ -234,4 +263,3 @@ def date_variants(value: str, reference_date: dt.date, *, typography: Typography
         else:
             raws = day_phrases(day, reference_date)
     return [_realize(raw, value, reference_date, typography) for raw in dict.fromkeys(raws)]
-

@@ -126,14 +126,27 @@ def event_sentence(
     date_text = date.text
     if template.startswith("{date}"):
         date_text = date_text[:1].upper() + date_text[1:]
-    filled = template.format(date=date_text, count=figure(count), weapons=weapons[0], place=place.name,
-                             killed=figure(killed), injured=figure(injured))
+    filled = template.format(
+        date=date_text,
+        count=figure(count),
+        weapons=weapons[0],
+        place=place.name,
+        killed=figure(killed),
+        injured=figure(injured),
+    )
     if filled[:1].islower():
         filled = filled[:1].upper() + filled[1:]
     before, _, rest = filled.partition("[")
     trigger, _, after = rest.partition("]")
     return realization_of(
-        EventRealization, [(before, False), (trigger, True), (after, False)], typography,
-        reference_date=date.reference_date, date=date.value, location=place.name, country=place.country,
-        weapons=frozenset({weapons[1]}), killed=killed, injured=injured if "{injured}" in template else None,
+        EventRealization,
+        [(before, False), (trigger, True), (after, False)],
+        typography,
+        reference_date=date.reference_date,
+        date=date.value,
+        location=place.name,
+        country=place.country,
+        weapons=frozenset({weapons[1]}),
+        killed=killed,
+        injured=injured if "{injured}" in template else None,
     )

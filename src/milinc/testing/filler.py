@@ -32,7 +32,7 @@ FILLER_FRAGMENTS: tuple[str, ...] = (
     "la presse locale évoque une situation tendue",
     "les observateurs internationaux restent prudents",
     "les familles attendent des nouvelles de leurs proches",
-    "le conseil de sécurité doit se réunir prochainement",
+    "le conseil de sécurité a été saisi",
     "les autorités ont promis une enquête approfondie",
     "la région traverse une crise profonde",
     "des journalistes présents sur place ont rapporté la scène",

@@ -69,13 +69,27 @@ COUNTED_NOUNS = (
 """Nouns with regular plurals that reports count (people, places, objects, weapons, events)."""
 
 APPROXIMATE_NOUNS = {
-    10: "une dizaine", 12: "une douzaine", 15: "une quinzaine", 20: "une vingtaine", 30: "une trentaine",
-    40: "une quarantaine", 50: "une cinquantaine", 60: "une soixantaine", 100: "une centaine", 1000: "un millier",
+    10: "une dizaine",
+    12: "une douzaine",
+    15: "une quinzaine",
+    20: "une vingtaine",
+    30: "une trentaine",
+    40: "une quarantaine",
+    50: "une cinquantaine",
+    60: "une soixantaine",
+    100: "une centaine",
+    1000: "un millier",
 }
 """Approximate nouns and the figure they stand for ("une centaine" → 100, qualifier ``about``)."""
 
-_VAGUE_APPROXIMATE = ("des dizaines", "des centaines", "des milliers", "plusieurs dizaines", "plusieurs centaines",
-                      "plusieurs milliers")
+_VAGUE_APPROXIMATE = (
+    "des dizaines",
+    "des centaines",
+    "des milliers",
+    "plusieurs dizaines",
+    "plusieurs centaines",
+    "plusieurs milliers",
+)
 
 
 @frozen
@@ -159,8 +173,14 @@ def quantity_variants(
         if noun.person:
             ending = "e" if noun.feminine else ""
             return [
-                realization_of(QuantityRealization, [(none, True), (f" n'a été {verb}{ending}", False)], typography,
-                               value=0, qualifier=qualifier, unit=noun.lemma)
+                realization_of(
+                    QuantityRealization,
+                    [(none, True), (f" n'a été {verb}{ending}", False)],
+                    typography,
+                    value=0,
+                    qualifier=qualifier,
+                    unit=noun.lemma,
+                )
                 for verb in ("tué", "blessé")
             ]
     else:
@@ -188,6 +208,7 @@ def quantity_variants(
     out = []
     for raw in dict.fromkeys(raws):
         text = typography.apply(raw)
-        out.append(QuantityRealization(text=text, start=0, end=len(text), value=value, qualifier=qualifier,
-                                       unit=noun.lemma))
+        out.append(
+            QuantityRealization(text=text, start=0, end=len(text), value=value, qualifier=qualifier, unit=noun.lemma)
+        )
     return out

@@ -78,8 +78,11 @@ def category_variants(category: WeaponCategory, *, typography: Typography = PLAI
                 name = alias.reported if alias else None
                 leads = [""] if index == 0 and len(forms) > 1 else ["", "des ", "les "]
                 for lead in leads:
-                    out.append(realization_of(WeaponRealization, [(lead, False), (form, True)], typography,
-                                              category=category, name=name))
+                    out.append(
+                        realization_of(
+                            WeaponRealization, [(lead, False), (form, True)], typography, category=category, name=name
+                        )
+                    )
     return out
 
 
@@ -106,6 +109,13 @@ def system_variants(alias: SystemAlias, *, typography: Typography = PLAIN) -> li
     out: list[WeaponRealization] = []
     for phrase in phrases:
         for lead in ("", "des "):
-            out.append(realization_of(WeaponRealization, [(lead, False), (phrase, True)], typography,
-                                      category=system.category, name=alias.reported))
+            out.append(
+                realization_of(
+                    WeaponRealization,
+                    [(lead, False), (phrase, True)],
+                    typography,
+                    category=system.category,
+                    name=alias.reported,
+                )
+            )
     return out
