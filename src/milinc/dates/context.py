@@ -47,7 +47,7 @@ _NAME_HEAD_BEFORE = re.compile(
 )
 _NUMBER_RANGE_AFTER = re.compile(r"\s*(?:a|et|ou)\s+\d")
 _IL_Y_A = re.compile(r"(?<![^\W_])y\s+$")
-_TRAVEL_TIME = re.compile(r"^\s*(?:de|d')\s*(?:route|marche|vol|voiture|avion|train|bateau|navigation)\b")
+_HOURS_OF = re.compile(r"\s*(?:(?:de|du|des)(?![^\W_])|d')")
 _OF_SOMETHING = re.compile(r"\s*(?:(?:de|du|des)(?![^\W_])|d')")
 _AFTER_EVENT = re.compile(
     r"\s*(?:(?:que|le|la|les|un|une|des|du|sa|son|ses|leur|leurs|ce|cet|cette)(?![^\W_])|qu'|l'|d')"
@@ -76,7 +76,8 @@ def plausible(text: str, start: int, end: int, parts: DateParts) -> bool:
         return False  # "à l'aube d'une nouvelle ère": a part of day of something that is not a date
     if parts.clock and text.startswith("a", start) and _IL_Y_A.search(before):
         return False  # "il y a 2 heures" is a duration
-    return not (parts.clock and _TRAVEL_TIME.match(after))  # "à 2 heures de route"
+    # "après 2 heures de combats", "à 2 heures de route": a duration or a distance
+    return not (parts.clock and _HOURS_OF.match(after) and re.search(r"heures?$", text[start:end]))
 
 
 _FUTURE_AUXILIARIES = frozenset({"doit", "doivent", "devrait", "devraient", "va", "vont", "prochainement"})

@@ -602,7 +602,7 @@ class DateTransformer(Transformer[Any, Any]):
     def clock_prep(self, children: Children) -> DateParts:
         """"à", "vers", "aux alentours de"… ("vers" makes the time approximate)."""
         words = _words(children)
-        approx = words.split()[0] in ("vers", "environ", "aux", "autour")
+        approx = words.split()[0] in ("vers", "aux", "autour")
         return merge_parts(children, modifier=Modifier.APPROX if approx else None)
 
     def clock_phrase(self, children: Children) -> DateParts:
