@@ -62,14 +62,18 @@ class _Anchors:
     recent_is_night: bool = False
 
     def update(self, day: _dt.date, sentence: int, night: bool) -> None:
+        """Record *day* (a night when *night*), stated in *sentence*, as the date the text established."""
         self.last, self.last_sentence = day, sentence
         ref = self.reference_date
         if ref is None or (ref - day).days <= RECENT_DAYS:
             self.recent, self.recent_is_night = day, night
 
     def for_weak(self, parts: DateParts) -> _dt.date | None:
-        """The anchor of a clock time or part of day alone: "vers 1h10" after "la nuit de vendredi à samedi"
-        is on the Saturday."""
+        """The anchor of a clock time or part of day alone.
+
+        Night hours after a night are on its next day: "vers 1h10" after "la
+        nuit de vendredi à samedi" is on the Saturday.
+        """
         if self.recent is not None and self.recent_is_night and parts.hour is not None and parts.hour < NIGHT_ENDS:
             return self.recent + _dt.timedelta(days=1)
         return self.recent
