@@ -50,3 +50,18 @@ def test_given_reference_date_is_reported_as_given() -> None:
 
 def test_the_default_parser_is_built_once() -> None:
     assert milinc.default_parser() is milinc.default_parser()
+
+
+def test_parsers_for_one_plugin_set_are_reused() -> None:
+    from milinc.plugins import Plugin
+
+    plugin = Plugin(name="test-reuse", lexicons={})
+    first = milinc._parser_for([plugin])
+    assert milinc._parser_for([plugin]) is first
+    assert milinc.parse("Hier soir.", plugins=[plugin]).text == "Hier soir."
+
+
+def test_parsers_with_equal_plugin_sets_share_compiled_extractors() -> None:
+    a = milinc.Parser(discover=False)
+    b = milinc.Parser(discover=False)
+    assert a._weapons is b._weapons and a._dates is b._dates

@@ -92,7 +92,7 @@ def test_undecodable_bytes_give_one_line_and_status_2() -> None:
     assert len(out.stderr.strip().splitlines()) == 1
 
 
-def test_a_directory_is_not_a_file(tmp_path: Path) -> None:
+def test_an_empty_directory_is_a_one_line_error(tmp_path: Path) -> None:
     out = run("parse", str(tmp_path))
     assert out.returncode == 2
     assert "Traceback" not in out.stderr

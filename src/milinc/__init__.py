@@ -98,6 +98,25 @@ __all__ = [
 
 _default: Parser | None = None
 _default_lock = threading.Lock()
+# Parsers built for explicit plugin sets, keyed by the plugin objects' identities;
+# the value keeps the plugins alive so an identity is never reused for another set.
+_with_plugins: dict[tuple[int, ...], tuple[tuple[Any, ...], Parser]] = {}
+_WITH_PLUGINS_MAX = 16
+
+
+def _parser_for(plugins: Any) -> Parser:
+    items = tuple(plugins)
+    key = tuple(id(p) for p in items)
+    with _default_lock:
+        hit = _with_plugins.get(key)
+    if hit is not None:
+        return hit[1]
+    parser = Parser(plugins=items)
+    with _default_lock:
+        if len(_with_plugins) >= _WITH_PLUGINS_MAX:
+            _with_plugins.pop(next(iter(_with_plugins)))
+        _with_plugins[key] = (items, parser)
+    return parser
 
 
 def default_parser() -> Parser:
@@ -123,8 +142,8 @@ def parse(
         reference_date: its publication date, against which relative dates
             ("hier", "lundi soir") are resolved. When ``None``, a dateline is
             used if the text has one.
-        plugins: extra plugins for this call (a new :class:`Parser` is built;
-            keep one yourself to parse many texts with plugins).
+        plugins: extra plugins for this call (a :class:`Parser` is built for
+            each new set of plugin objects and reused for the same set).
 
     Returns:
         The document with its dates, quantities, weapons and events.
@@ -133,5 +152,5 @@ def parse(
         TypeError: *text* is not a string.
         InputTooLargeError: *text* exceeds the parser's ``max_chars``.
     """
-    parser = Parser(plugins=plugins) if plugins else default_parser()
+    parser = _parser_for(plugins) if plugins else default_parser()
     return parser.parse(text, reference_date=reference_date)

@@ -57,6 +57,7 @@ class ExtractionContext:
     weapons: list[Weapon] = attrs.field(factory=list)
     quantities: list[Quantity] = attrs.field(factory=list)
     events: list[Event] = attrs.field(factory=list)
+    _sentence_starts: list[int] | None = attrs.field(default=None, init=False, repr=False)
 
     @property
     def text(self) -> str:
@@ -95,10 +96,12 @@ class Parser:
         self.extensions: Extensions = (
             build_extensions(plugins, discover=discover) if (plugins or discover) else NO_EXTENSIONS
         )
-        self._dates = dates.DateExtractor(self.extensions)
-        self._weapons = weapons.WeaponExtractor(self.extensions)
-        self._quantities = quantities.QuantityExtractor(self.extensions)
-        self._events = events.EventAssembler(self.extensions)
+        ext = self.extensions
+        # Extractors hold only compiled, read-only state: parsers with the same plugin set share them.
+        self._dates = ext.memo("dates.extractor", lambda: dates.DateExtractor(ext))
+        self._weapons = ext.memo("weapons.extractor", lambda: weapons.WeaponExtractor(ext))
+        self._quantities = ext.memo("quantities.extractor", lambda: quantities.QuantityExtractor(ext))
+        self._events = ext.memo("events.extractor", lambda: events.EventAssembler(ext))
 
     def parse(self, text: str, *, reference_date: _dt.date | None = None) -> Document:
         """Parse *text* into a :class:`~milinc.ontology.Document`.
