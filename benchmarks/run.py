@@ -139,7 +139,7 @@ class Tool:
     def version(self) -> str:
         """The installed version of the tool's distribution."""
         if self.dist is None:
-            return platform.python_version()
+            return f"(Python {platform.python_version()})"
         try:
             return importlib.metadata.version(self.dist)
         except importlib.metadata.PackageNotFoundError:
@@ -864,21 +864,25 @@ def render_markdown(results: Mapping[str, Any], profile: Mapping[str, Any] | Non
         "Each tool runs in its own fresh process over the articles one by one (spaCy through `nlp.pipe`). "
         "Peak RSS is that process's maximum resident memory (interpreter, libraries, corpus and all).\n"
     )
-    w("| tool | what it produces | corpus | KB/s | milinc / tool | peak RSS (MB) | found |")
-    w("|---|---|---|---:|---:|---:|---|")
+    clock_name = "CPU" if results["settings"].get("clock") == "cpu" else "wall"
+    w(
+        f"| tool | what it produces | corpus | KB/s ({clock_name}) | milinc / tool | KB/s (wall) | peak RSS (MB) | found |"
+    )
+    w("|---|---|---|---:|---:|---:|---:|---|")
     for key, tool in TOOLS.items():
         if key in results.get("skipped", {}):
-            w(f"| {tool.label} | {tool.does} | – | skipped: {results['skipped'][key]} | – | – | – |")
+            w(f"| {tool.label} | {tool.does} | – | skipped: {results['skipped'][key]} | – | – | – | – |")
             continue
         for _size, r in sorted(thr.get(key, {}).items(), key=lambda kv: int(kv[0])):
             if "error" in r:
-                w(f"| {tool.label} | {tool.does} | – | error: {r['error']} | – | – | – |")
+                w(f"| {tool.label} | {tool.does} | – | error: {r['error']} | – | – | – | – |")
                 continue
             ratio = "–" if key == "milinc" or not milinc_kbps else _ratio(milinc_kbps / r["kb_per_s"])
             found = ", ".join(f"{v} {k}" for k, v in r["counts"].items())
             w(
                 f"| {tool.label} {r['version']} | {tool.does} | {r['bytes'] / 1e6:.2f} MB, {r['articles']} articles "
-                f"| {_fmt(r['kb_per_s'])} | {ratio} | {_fmt(r['peak_rss_mb'])} | {found} |"
+                f"| {_fmt(r['kb_per_s'])} | {ratio} | {_fmt(r.get('kb_per_s_wall'))} | {_fmt(r['peak_rss_mb'])} "
+                f"| {found} |"
             )
     w("")
     w("## Targets (issue 10)\n")
@@ -1038,6 +1042,7 @@ def main(argv: list[str] | None = None) -> int:
         "--write-docs", nargs="?", const=str(DOCS_PATH), help="write the markdown page (default docs/benchmarks.md)"
     )
     ap.add_argument("--json", help="also write the raw results as JSON to this path")
+    ap.add_argument("--from-json", help="render results saved with --json again, without measuring")
     ap.add_argument("--profile", action="store_true", help="profile milinc.parse on the 1 MB corpus")
     ap.add_argument("--profile-only", action="store_true", help="only the profile, no benchmark")
     ap.add_argument("--worker", nargs=2, metavar=("KIND", "SPEC"), help=argparse.SUPPRESS)
@@ -1049,6 +1054,13 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(WORKERS[kind](json.loads(spec))))
         return 0
 
+    if args.from_json:
+        saved = json.loads(Path(args.from_json).read_text(encoding="utf-8"))
+        print(render_console(saved))
+        if args.write_docs:
+            Path(args.write_docs).write_text(render_markdown(saved, saved.get("profile")), encoding="utf-8")
+            _log(f"wrote {args.write_docs}")
+        return 0
     settings = Settings(args)
     unknown = [t for t in settings.tools if t not in TOOLS]
     if unknown:
