@@ -91,7 +91,7 @@ def generic_reason(mention: Mention, text: str, sentence_start: int, sentence_en
         for reason, rule in _RIGHT_RULES:
             if rule.search(right):
                 return reason
-    sentence = text[sentence_start:sentence_end]
+    sentence = text[max(sentence_start, mention.start - 200) : min(sentence_end, mention.end + 200)]
     if not head_only_noun and _HABITUAL_CONTEXT.search(text, mention.end, min(sentence_end, mention.end + 60)):
         return "habitual"
     if head_only_noun and mention.plural and _CAMPAIGN.search(text, max(sentence_start, mention.start - 40),

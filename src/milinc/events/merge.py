@@ -19,6 +19,7 @@ Policy (docs/policy/events.md):
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -130,6 +131,41 @@ class _Features:
     action: Action
 
 
+@attrs.define
+class _Accumulator:
+    """The union of the features of an incident's contributors."""
+
+    days: set[str] = attrs.Factory(set)
+    carried: set[str] = attrs.Factory(set)
+    upper: str | None = None
+    specific: list[frozenset[str]] = attrs.Factory(list)
+    countries: set[str] = attrs.Factory(set)
+    families: set[str] = attrs.Factory(set)
+    attacker: set[str] = attrs.Factory(set)
+    target: set[str] = attrs.Factory(set)
+
+    def add(self, f: _Features) -> None:
+        self.days |= f.days
+        if f.carried:
+            self.carried.add(f.carried)
+        if f.upper and (self.upper is None or f.upper < self.upper):
+            self.upper = f.upper
+        for tokens in f.specific:
+            if tokens not in self.specific:
+                self.specific.append(tokens)
+        self.countries |= f.countries
+        self.families |= f.families
+        self.attacker |= f.attacker
+        self.target |= f.target
+
+    def features(self, action: Action) -> _Features:
+        # an incident only dated by the discourse keeps that date apart from others;
+        # it happened by the day a reporting verb says (upper)
+        days = frozenset(self.days) or frozenset(self.carried)
+        return _Features(days, self.upper, None, tuple(self.specific), frozenset(self.countries),
+                         frozenset(self.families), frozenset(self.attacker), frozenset(self.target), action)
+
+
 def _name_tokens(name: str) -> frozenset[str]:
     stop = {"al", "el", "ad", "ar", "as", "ez", "de", "d", "la", "le", "du", "base", "aerienne", "aeroport"}
     return frozenset(t for t in re.findall(r"[a-z0-9]+", fold(name)) if t not in stop)
@@ -153,17 +189,22 @@ class IncidentBuilder:
             self._by_sentence.setdefault(m.sentence, []).append(i)
         # gerunds, participles and casualty verbs of a founder's clause say things about it
         self.satellites: dict[int, list[int]] = {}
+        hosts_by_clause: dict[tuple[int, int], list[int]] = {}
+        for j, o in enumerate(mentions):
+            if self.roles[j] == "event" and not o.generic:
+                hosts_by_clause.setdefault((o.sentence, o.clause), []).append(j)
         for i, m in enumerate(mentions):
-            if self.roles[i] in ("weak", "casualty") and not m.generic:
-                hosts = [j for j in self._by_sentence[m.sentence] if mentions[j].clause == m.clause
-                         and self.roles[j] == "event" and not mentions[j].generic]
-                if hosts:
-                    host = min(hosts, key=lambda j: abs(mentions[j].start - m.start))
-                    self.satellites.setdefault(host, []).append(i)
+            hosts = hosts_by_clause.get((m.sentence, m.clause), [])
+            if self.roles[i] in ("weak", "casualty") and not m.generic and hosts:
+                # the nearest host: one of the two around the satellite in text order
+                k = bisect.bisect_left(hosts, i)  # mentions are in text order
+                near = hosts[max(0, k - 1) : k + 1]
+                host = min(near, key=lambda j: abs(mentions[j].start - m.start))
+                self.satellites.setdefault(host, []).append(i)
         self.features = [self._features(i) for i in range(len(mentions))]
         body = [o for o in mentions if not o.title and not o.generic and not o.heading]
         self._lede = layout.paragraphs[body[0].sentence] if body else None
-        self._incident_cache: dict[int, tuple[int, _Features]] = {}
+        self._incident_cache: dict[int, tuple[int, _Accumulator | None]] = {}
 
     # --- features -------------------------------------------------------------------
 
@@ -185,30 +226,14 @@ class IncidentBuilder:
                          frozenset(s.attacker_sides), frozenset(s.target_sides), self.actions[i])
 
     def _incident_features(self, inc: Incident) -> _Features:
-        cached = self._incident_cache.get(id(inc))
-        if cached is not None and cached[0] == len(inc.contributors):
-            return cached[1]
-        value = self._compute_incident_features(inc)
-        self._incident_cache[id(inc)] = (len(inc.contributors), value)
-        return value
-
-    def _compute_incident_features(self, inc: Incident) -> _Features:
-        fs = [self.features[i] for i in inc.contributors]
-        days: frozenset[str] = frozenset().union(*(f.days for f in fs))
-        if not days:  # an incident only dated by the discourse keeps that date apart from others
-            days = frozenset(f.carried for f in fs if f.carried)
-        uppers = sorted(f.upper for f in fs if f.upper)
-        return _Features(
-            days,
-            uppers[0] if uppers else None,  # the incident happened by the day a reporting verb says
-            None,
-            tuple(t for f in fs for t in f.specific),
-            frozenset().union(*(f.countries for f in fs)),
-            frozenset().union(*(f.families for f in fs)),
-            frozenset().union(*(f.attacker for f in fs)),
-            frozenset().union(*(f.target for f in fs)),
-            self.actions[inc.founder],
-        )
+        """The features of an incident, updated as contributors join it (never recomputed from scratch)."""
+        known, acc = self._incident_cache.get(id(inc), (0, None))
+        if acc is None or known != len(inc.contributors):
+            acc = acc or _Accumulator()
+            for i in inc.contributors[known:]:
+                acc.add(self.features[i])
+            self._incident_cache[id(inc)] = (len(inc.contributors), acc)
+        return acc.features(self.actions[inc.founder])
 
     def compatible(self, i: int, inc: Incident, *, anaphor: bool = False) -> bool:
         """Whether mention *i* may refer to the same occurrence as *inc*."""

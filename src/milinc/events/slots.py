@@ -77,6 +77,8 @@ _SEQUENCE = re.compile(r"(?:\b(?:apres|avant) (?:que|qu'|la|le|les|l'|une|un|des
 _TIME_WORD = re.compile(r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|soir|matin|nuit|aujourd'hui|"
                         r"dernier|derniere|tot|jeudi|recemment", re.IGNORECASE)
 _INSTRUMENT = re.compile(r"\b(?:avec|au moyen d[eu']?|a l'aide d[eu']?|grace a|par)\s+(?:un |une |des |deux |trois |\d+ |le |la |les |l')?\s*$")
+_CONTEXT = 240
+"""How far around a trigger its sentence is read (characters), so that long sentences stay linear."""
 _THAT = re.compile(r"\b(?:que|qu')")
 _BLOCK_CARRY = re.compile(r"\b(?:une|un|quelques|plusieurs|deux|trois|\d+) (?:jours?|semaines?|mois|heures?|ans?|annees?) "
                           r"(?:apres|avant|plus tot|"
@@ -291,6 +293,8 @@ class SlotFiller:
         """Casualty counts of sentences without a trigger, by sentence (set by :meth:`fill`)."""
         self._counts_in: dict[int, list[Any]] = {}
         self._by_sentence: dict[int, list[int]] = {}
+        self._starts_cache: dict[int, list[int]] = {}
+        self._places_cache: dict[int, list[PlaceMention]] = {}
 
     def fill(
         self,
@@ -312,6 +316,8 @@ class SlotFiller:
         counts_in = _by_sentence(ctx, ctx.quantities, lambda q: q.span.start)
         self._counts_in = counts_in
         self._by_sentence = by_sentence
+        self._starts_cache = {}
+        self._places_cache = {}
         reported_days: dict[int, list[DatedCandidate]] = {}
         frame_dates: dict[int, list[TimeExpression]] = {}
         for si, (s_start, s_end) in enumerate(layout.sentence_bounds):
@@ -333,11 +339,19 @@ class SlotFiller:
             first_strong = min((mentions[i].start for i in idxs
                                 if mentions[i].role in ("event", "impact") and not mentions[i].generic), default=s_end)
 
+            sinks.sort(key=lambda k: k.start)
+            idx_starts = [mentions[i].start for i in idxs]
+            sink_starts = [k.start for k in sinks]
+
             def nearest(start: int, end: int, *, sentence: int = si, sinks: list[_Sink] = sinks,
-                        reporting: bool = False) -> _Sink:
+                        sink_starts: list[int] = sink_starts, reporting: bool = False) -> _Sink:
+                # the predicates around the item (a window keeps long sentences linear)
+                lo = bisect.bisect_left(sink_starts, start - _CONTEXT)
+                hi = bisect.bisect_right(sink_starts, end + _CONTEXT)
+                around = sinks[lo:hi] or sinks[max(0, lo - 1) : lo + 1]
                 # only dates can belong to a reporting verb; places, weapons and counts go to triggers
                 # (or stay with a background noun)
-                pool = sinks if reporting else [k for k in sinks if k.mention is not None or k.background] or sinks
+                pool = around if reporting else [k for k in around if k.mention is not None or k.background] or around
                 clause = layout.clause_of(sentence, start)
                 same = [k for k in pool if k.clause == clause] or pool
 
@@ -356,7 +370,7 @@ class SlotFiller:
             for d in dates_in.get(si, ()):
                 background = _background_date(text, d)
                 k = nearest(d.span.start, d.span.end, reporting=True)
-                if d.span.end <= min(x.start for x in sinks) and first_strong < s_end and not background:
+                if d.span.end <= sink_starts[0] and first_strong < s_end and not background:
                     frame_dates.setdefault(si, []).append(d)  # "Lundi soir, des sources ont fait état d'une attaque"
                     continue
                 if k.mention is None:
@@ -389,7 +403,7 @@ class SlotFiller:
                     continue
                 w_clause = layout.clause_of(si, w.span.start)
                 instrument = bool(_INSTRUMENT.search(text[max(0, w.span.start - 24) : w.span.start]))
-                for i in idxs:
+                for i in _around(idxs, idx_starts, w.span.start, w.span.end):
                     if mentions[i].clause == w_clause:
                         slots[i].clause_weapons.add(w.category)
                         slots[i].clause_weapon_roles.append((w.category, w.span.start, instrument))
@@ -426,15 +440,31 @@ class SlotFiller:
                         role, Qualifier.VAGUE, None, None, None, ctx.span(vm.start(), vm.end()), si, "vague_casualty"))
             # frame dates and reported days for every trigger of the sentence
             for i in idxs:
+                near = (mentions[i].start - _CONTEXT, mentions[i].end + _CONTEXT)
                 if mentions[i].start >= first_strong:
                     for d in frame_dates.get(si, []):
-                        slots[i].dates.append(DatedCandidate(d, FRAME, "sentence_frame"))
-                slots[i].dates.extend(reported_days.get(si, []))
+                        if d.span.end >= near[0]:
+                            slots[i].dates.append(DatedCandidate(d, FRAME, "sentence_frame"))
+                slots[i].dates.extend(r for r in reported_days.get(si, []) if near[0] <= r.time.span.start <= near[1])
         # discourse: dates and countries of the previous sentences
         for i, m in enumerate(mentions):
             self._discourse(ctx, layout, m, slots[i], slots, mentions, frame_dates, reported_days)
             self._actors_and_modality(ctx, layout, m, slots[i])
         return slots
+
+    def _starts_of(self, sentence: int, mentions: Sequence[Mention]) -> list[int]:
+        """The starts of a sentence's mentions (cached: long sentences stay linear)."""
+        found = self._starts_cache.get(sentence)
+        if found is None:
+            found = self._starts_cache[sentence] = [mentions[j].start for j in self._by_sentence.get(sentence, [])]
+        return found
+
+    def _places_of(self, sentence: int, slots: Sequence[MentionSlots]) -> list[PlaceMention]:
+        """The places the triggers of a sentence received, most specific first (cached)."""
+        found = self._places_cache.get(sentence)
+        if found is None:
+            found = self._places_cache[sentence] = _sentence_places(self._by_sentence.get(sentence, ()), slots)
+        return found
 
     def _orphan_casualties(self, ctx: ExtractionContext, si: int, s_start: int, s_end: int) -> None:
         """Counts of a sentence without trigger ("Aucun blessé n'a été signalé."), for the previous incident."""
@@ -463,7 +493,7 @@ class SlotFiller:
         s_start, s_end = layout.sentence_bounds[m.sentence]
         if layout.title[m.sentence] or layout.heading[m.sentence]:
             return
-        blocked = bool(_BLOCK_CARRY.search(text, s_start, s_end))
+        blocked = bool(_BLOCK_CARRY.search(text, max(s_start, m.start - _CONTEXT), min(s_end, m.end + _CONTEXT)))
         need_date = not own.dates and not blocked
         if need_date:  # "ont fait irruption jeudi soir …, et ont ouvert le feu": the sentence's other trigger
             flags = layout.sequence[m.sentence] if layout.sequence else ()
@@ -472,7 +502,9 @@ class SlotFiller:
                 lo, hi = sorted((other.clause, m.clause))
                 return any(flags[c] for c in range(lo + 1, hi + 1) if c < len(flags))
 
-            near = [(abs(mentions[j].start - m.start), d) for j in self._by_sentence.get(m.sentence, ())
+            same = self._by_sentence.get(m.sentence, [])
+            near = [(abs(mentions[j].start - m.start), d)
+                    for j in _around(same, self._starts_of(m.sentence, mentions), m.start, m.end)
                     if mentions[j] is not m and not mentions[j].generic and not apart(mentions[j])
                     for d in slots[j].dates if d.rank <= FRAME]
             if near:
@@ -480,7 +512,7 @@ class SlotFiller:
                 need_date = False
         need_country = not any(p.place.country for p in own.places)
         if need_country:
-            for p in _sentence_places(self._by_sentence.get(m.sentence, ()), slots):
+            for p in self._places_of(m.sentence, slots):
                 if p.place.country and p.scene:
                     own.countries.append((p.place.country, p.place.span, "same_sentence"))
                     need_country = False
@@ -504,7 +536,7 @@ class SlotFiller:
                     own.dates.append(DatedCandidate(time, CARRIED, "previous_sentence"))
                     need_date = False
             if need_country:
-                for p in _sentence_places(self._by_sentence.get(si, ()), slots):
+                for p in self._places_of(si, slots):
                     if p.place.country and p.scene:
                         own.countries.append((p.place.country, p.place.span, "previous_sentence"))
                         need_country = False
@@ -558,7 +590,9 @@ class SlotFiller:
         if target is not None:
             own.target, sides = target
             own.target_sides.update(sides - own.attacker_sides)
-        sentence = text[s_start:s_end]
+        # a window of the sentence around the trigger: long sentences stay linear
+        w_start = max(s_start, m.start - _CONTEXT)
+        sentence = text[w_start : min(s_end, m.end + _CONTEXT)]
         if _DENIED.search(sentence):
             own.modality = Modality.DENIED
         elif _ALLEGED.search(text[max(s_start, m.start - 60) : min(s_end, m.end + 60)]):
@@ -569,9 +603,9 @@ class SlotFiller:
         if src:
             raw = src.group("src")
             cut = re.split(r"\s(?:qui|que|a|ont|en|dans|lors|,)\s|[,.;:]", raw)[0].strip()
-            original = ctx.span(s_start + src.start("src"), s_start + src.start("src") + len(cut)).text if cut else ""
+            original = ctx.span(w_start + src.start("src"), w_start + src.start("src") + len(cut)).text if cut else ""
             if cut and not re.search(r"\d", cut) and (re.search(r"[A-Z]", original) or _SOURCE_WORDS.search(cut)):
-                a = s_start + src.start("src")
+                a = w_start + src.start("src")
                 own.source = Source(ctx.span(a, a + len(cut)), ctx.span(a, a + len(cut)).text)
                 if own.modality is Modality.ASSERTED:
                     own.modality = Modality.REPORTED
@@ -584,6 +618,13 @@ def _trim_np(text: str, bounds: tuple[int, int]) -> tuple[int, int]:
     while words and _TIME_WORD.fullmatch(words[-1].group()):
         words.pop()
     return (start, start + words[-1].end()) if words else (start, start)
+
+
+def _around(idxs: Sequence[int], starts: Sequence[int], start: int, end: int) -> Sequence[int]:
+    """The mentions among *idxs* (in text order, starting at *starts*) within reach of ``[start, end)``."""
+    lo = bisect.bisect_left(starts, start - _CONTEXT)
+    hi = bisect.bisect_right(starts, end + _CONTEXT)
+    return idxs[lo:hi]
 
 
 def _sentence_places(indices: Iterable[int], slots: Sequence[MentionSlots]) -> list[PlaceMention]:
