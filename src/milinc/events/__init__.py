@@ -58,7 +58,10 @@ class NonEventMention:
 
     def __init__(self, span: Span, reason: str) -> None:
         self.span = span
+        """The trigger, in the original text."""
         self.reason = reason
+        """Why it names no incident (``aggregate``, ``generic``, ``hypothetical``, ``future``, ``purpose``,
+        ``campaign``, ``habitual``, ``background``)."""
 
     def __repr__(self) -> str:
         return f"NonEventMention({self.span.text!r}, {self.reason!r})"
@@ -70,11 +73,16 @@ class EventAssembler:
     def __init__(self, extensions: Extensions) -> None:
         self.extensions = extensions
         self.triggers = TriggerFinder(extensions)
+        """Finds and reads the trigger mentions."""
         places = load_data("places")
         self.gazetteer = Gazetteer(extensions.lexicon("places", list(places["places"])), places.get("country_adjectives"))
+        """The places of ``data/places.json`` and of the plugins, with the place patterns."""
         self.filler = SlotFiller(ActorLexicon(extensions.lexicon("actors", list(load_data("actors")["actors"]))))
+        """Gives each mention its slot candidates."""
         self.coder = EventCoder()
+        """Derives the ACLED code of an incident (``data/acled_mapping.json``)."""
         self.title_lines = int(load_data("triggers").get("title_zone_lines", 3))
+        """At most this many lines at the top of a text make its headline."""
         self.last_non_events: list[NonEventMention] = []
         """The generic mentions of the last text (not thread-safe; for inspection only)."""
 

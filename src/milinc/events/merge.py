@@ -113,7 +113,9 @@ class Incident:
     """Mentions of one real-world occurrence, the founding one first."""
 
     founder: int
+    """Index of the mention that founded the incident."""
     members: list[int]
+    """Indices of every mention of the incident, the founder included, in text order once built."""
     contributors: list[int]
     """Mentions whose slots count (summaries and headings only add their span)."""
 
@@ -177,18 +179,26 @@ class IncidentBuilder:
     def __init__(self, text: str, layout: DocumentLayout, mentions: Sequence[Mention],
                  slots: Sequence[MentionSlots]) -> None:
         self.text = text
+        """The normalized text."""
         self.layout = layout
+        """Sentences, clauses and headline lines of the text."""
         self.mentions = mentions
+        """The trigger mentions, in text order."""
         self.slots = slots
+        """The slot candidates of each mention."""
         resolved = [effective_action(m, s) for m, s in zip(mentions, slots)]
         self.actions = [a for a, _ in resolved]
+        """The action of each mention once its clause's weapons are known."""
         self.roles = [r for _, r in resolved]
+        """The role of each mention (``event``, ``casualty``, ``anaphor``, ``weak``) once its clause is known."""
         self.dets = [determiner(text, m.start) if m.rule == "nominal" else ("none", False) for m in mentions]
+        """The determiner kind before each trigger noun, and whether "autre" marks another incident."""
         self._by_sentence: dict[int, list[int]] = {}
         for i, m in enumerate(mentions):
             self._by_sentence.setdefault(m.sentence, []).append(i)
         # gerunds, participles and casualty verbs of a founder's clause say things about it
         self.satellites: dict[int, list[int]] = {}
+        """Founder-capable mention → the gerunds, participles and casualty verbs of its clause."""
         hosts_by_clause: dict[tuple[int, int], list[int]] = {}
         for j, o in enumerate(mentions):
             if self.roles[j] == "event" and not o.generic:
@@ -202,6 +212,7 @@ class IncidentBuilder:
                 host = min(near, key=lambda j: abs(mentions[j].start - m.start))
                 self.satellites.setdefault(host, []).append(i)
         self.features = [self._features(i) for i in range(len(mentions))]
+        """What each mention (with its satellites) says that can set two incidents apart."""
         body = [o for o in mentions if not o.title and not o.generic and not o.heading]
         self._lede = layout.paragraphs[body[0].sentence] if body else None
         self._incident_cache: dict[int, tuple[int, _Accumulator | None]] = {}

@@ -81,8 +81,11 @@ class PlaceMention:
     """A place named in the text, with where it stands (normalized offsets)."""
 
     start: int
+    """Start of the place name in the normalized text."""
     end: int
+    """End of the place name in the normalized text."""
     place: Place
+    """The place: canonical name, kind, country and span."""
     rule: str
     """``gazetteer`` or the pattern keyword that found it ("base", "province", "pres"…)."""
     scene: bool = True

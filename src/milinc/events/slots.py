@@ -124,8 +124,11 @@ class DatedCandidate:
     """A date for a mention, with how it reached it."""
 
     time: TimeExpression
+    """The date, as the dates stage resolved it (reduced to its day for a reporting verb)."""
     rank: int
+    """How it reached the mention: 0 its clause, 1 the sentence's opening, 2 a reporting verb, 3 the discourse."""
     rule: str
+    """The rule, for explanations (``clause``, ``sentence_frame``, ``reporting_verb``, ``previous_sentence``…)."""
 
     @property
     def day(self) -> str | None:
@@ -139,13 +142,21 @@ class CasualtyCandidate:
     """A count of killed or injured people found near a mention."""
 
     role: CasualtyRole
+    """Killed or injured."""
     qualifier: Qualifier
+    """How the count is stated."""
     value: int | None
+    """The figure, ``None`` when vague or unknown."""
     low: int | None
+    """Lower bound, when the count gives one."""
     high: int | None
+    """Upper bound, when the count gives one."""
     span: Span | None
+    """The count in the original text."""
     sentence: int
+    """Index of its sentence (parts of one sentence add up)."""
     rule: str
+    """Where it came from (``quantity``, ``vague_casualty``, ``next_sentence``)."""
 
 
 @attrs.define
@@ -153,20 +164,31 @@ class MentionSlots:
     """The slot candidates one mention gets from its clause and its discourse."""
 
     dates: list[DatedCandidate] = attrs.Factory(list)
+    """Dates for the mention, with their rank."""
     places: list[PlaceMention] = attrs.Factory(list)
+    """Places of the mention's clause."""
     countries: list[tuple[str, Span | None, str]] = attrs.Factory(list)
+    """Countries of the discourse, when the clause names none: ``(ISO code, span, rule)``."""
     weapons: list[tuple[WeaponCategory, Span | None, str]] = attrs.Factory(list)
+    """Weapons of the clause: ``(category, span, rule)``."""
     casualties: list[CasualtyCandidate] = attrs.Factory(list)
+    """Counts of killed and injured people."""
     clause_weapons: set[WeaponCategory] = attrs.Factory(set)
     """Every weapon category named in the mention's clause (whichever trigger it went to)."""
     clause_weapon_roles: list[tuple[WeaponCategory, int, bool]] = attrs.Factory(list)
     """The clause's weapons with their start and whether an instrument word introduces them ("avec un drone")."""
     attacker: Actor | None = None
+    """Who attacked, when the clause names an actor."""
     target: Actor | None = None
+    """Who or what was targeted, when the clause names an actor."""
     attacker_sides: set[str] = attrs.Factory(set)
+    """Sides of the attacker (``us``, ``israel``, ``russia``…), from modifiers and actor words."""
     target_sides: set[str] = attrs.Factory(set)
+    """Sides of the target."""
     modality: Modality = Modality.ASSERTED
+    """How the text commits to the incident."""
     source: Source | None = None
+    """Who reports it."""
 
     def best_place(self) -> PlaceMention | None:
         """The most specific scene place, the first among equals."""
@@ -209,10 +231,15 @@ class DocumentLayout:
     """Sentences with their clauses, and which lines are headlines or headings."""
 
     sentence_bounds: tuple[tuple[int, int], ...]
+    """``(start, end)`` of each sentence."""
     paragraphs: tuple[int, ...]
+    """Paragraph number of each sentence."""
     title: tuple[bool, ...]
+    """Per sentence: whether it is in the headline."""
     heading: tuple[bool, ...]
+    """Per sentence: whether it is a heading inside the body (a short line without a full stop)."""
     clauses: tuple[tuple[tuple[int, int], ...], ...]
+    """Per sentence: the ``(start, end)`` of its clauses."""
     sequence: tuple[tuple[bool, ...], ...] = ()
     """Per clause: whether it starts with a connector of sequence ("après que", "en représailles")."""
 
@@ -289,6 +316,7 @@ class SlotFiller:
 
     def __init__(self, actors: ActorLexicon) -> None:
         self.actors = actors
+        """Actor words → actor type and side."""
         self.orphans: dict[int, list[CasualtyCandidate]] = {}
         """Casualty counts of sentences without a trigger, by sentence (set by :meth:`fill`)."""
         self._counts_in: dict[int, list[Any]] = {}

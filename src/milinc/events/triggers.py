@@ -41,9 +41,11 @@ class FormInfo:
     """One reading of a trigger form: which lemma, which part of speech."""
 
     lemma: str
+    """The lemma (normalized)."""
     pos: str
     """``noun``, ``participle``, ``present`` or ``gerund``."""
     plural: bool
+    """Whether the form is plural."""
     entry: Mapping[str, Any] = attrs.field(eq=False, repr=False)
     """The lexicon entry of the lemma."""
 
@@ -53,13 +55,19 @@ class RawTrigger:
     """What the grammar found: the construction, its head word and its modifiers."""
 
     rule: str
+    """The construction: ``nominal``, ``verbal``, ``target_passive``, ``taken_as_target``, ``undergone``."""
     head: str
+    """The head word or fixed phrase, normalized."""
     head_start: int
     """Offset of the head word, relative to the match start."""
     head_end: int
+    """End of the head, relative to the match start."""
     aux: tuple[str, ...] = ()
+    """The auxiliaries before a participle."""
     negated: bool = False
+    """Whether the verb group is negated."""
     modifiers: tuple[str, ...] = ()
+    """Modifier phrases after a trigger noun, normalized."""
 
 
 @attrs.define
@@ -72,24 +80,43 @@ class Mention:
     """
 
     start: int
+    """Start in the normalized text."""
     end: int
+    """End in the normalized text."""
     rule: str
+    """The grammar construction."""
     head: str
+    """The head word, normalized."""
     lemma: str
+    """Its lemma."""
     pos: str
+    """Its reading: ``noun``, ``participle``, ``present`` or ``gerund``."""
     plural: bool
+    """Whether the head is plural."""
     action: Action
+    """What was done, from the lexicon."""
     role: str
+    """``event``, ``impact``, ``casualty``, ``anaphor`` or ``weak``."""
     implied_weapons: frozenset[WeaponCategory] = frozenset()
+    """Weapons the trigger itself implies ("frappe aérienne" → aircraft)."""
     sides: frozenset[str] = frozenset()
+    """Sides its modifiers name ("frappe américaine" → us)."""
     suicide: bool = False
+    """A suicide attack ("attentat-suicide", "s'est fait exploser")."""
     grenade: bool = False
+    """A grenade attack."""
     passive: bool = False
+    """Whether the verb is passive (its subject is the target)."""
     negated: bool = False
+    """Whether the verb group is negated."""
     conditional: bool = False
+    """A conditional of reported speech ("aurait frappé")."""
     future: bool = False
+    """A future tense."""
     hypothetical: bool = False
+    """A subjunctive of purpose or hypothesis ("ne soit tué")."""
     aux: tuple[str, ...] = ()
+    """The auxiliaries, normalized."""
     subject_is_target: bool = False
     """The subject undergoes the incident though the verb is active ("est tombé dans une embuscade")."""
     present_passive: bool = False
@@ -97,11 +124,17 @@ class Mention:
     after_en: bool = False
     """A gerund after "en" ("en tirant"): the manner of the main verb."""
     interception_if_projectile: bool = False
+    """Shot down or destroyed: an interception when a projectile is what is hit."""
     without_projectile: Mapping[str, str] | None = None
+    """Action and role when no projectile is hit ("abattu" a person is a killing)."""
     sentence: int = 0
+    """Index of its sentence."""
     clause: int = 0
+    """Index of its clause within the sentence."""
     title: bool = False
+    """Whether it stands in the headline."""
     heading: bool = False
+    """Whether it stands in a heading of the body."""
     generic: str | None = None
     """Why the mention is not an incident (aggregate, future…), or ``None``."""
 
@@ -113,6 +146,7 @@ class TriggerLexicon:
                  extra_nouns: Iterable[Mapping[str, Any]] = (),
                  extra_modifiers: Iterable[Mapping[str, Any]] = ()) -> None:
         self.forms: dict[str, list[FormInfo]] = {}
+        """Every trigger form → its readings."""
         for verb in [*data["verbs"], *extra_verbs]:
             self._add_verb(verb)
         for noun in [*data["nouns"], *extra_nouns]:
@@ -125,6 +159,7 @@ class TriggerLexicon:
         }
         """Fixed verbal phrases after auxiliaries ("ouvert le feu", "fait exploser"), by normalized phrase."""
         self.modifiers: dict[str, Mapping[str, Any]] = {}
+        """Modifier phrase → what it implies (weapons, side, flags)."""
         for mod in [*data["modifiers"], *extra_modifiers]:
             for phrase in mod["phrases"]:
                 self.modifiers[_squash(fold(phrase))] = mod
@@ -229,6 +264,7 @@ class TriggerFinder:
             extra_nouns.append({"lemma": phrase, "plural": phrase, "action": "attack", "role": "event"})
         extra_mods = [{"phrases": [p]} for p in extensions.lexicon("trigger_modifiers", [])]
         self.lexicon = TriggerLexicon(data, extra_nouns=extra_nouns, extra_modifiers=extra_mods)
+        """The trigger lexicon, with the plugins' entries."""
         callbacks = dict(extensions.callbacks_for("events"))
         transformer_cls = type("EventsTransformer", (TriggerTransformer,), callbacks) if callbacks else TriggerTransformer
         source = extensions.grammar_for("events", engine.grammar_source("events"))
@@ -244,6 +280,7 @@ class TriggerFinder:
                     if re.search(r"[^\W\d_]", k)]
         anchors = engine.words_regex([*forms, *self.lexicon.phrases, *keywords])
         self.matcher = engine.GrammarMatcher(lark, anchors, lookback=7, window=160)
+        """The compiled grammar and its anchors."""
 
     def raw_triggers(self, text: str) -> Iterator[tuple[int, int, RawTrigger]]:
         """Every grammar match as ``(start, end, raw trigger)`` in the normalized text."""

@@ -24,11 +24,15 @@ class CodingInput:
     """What the coding rules look at."""
 
     founder_action: Action
+    """The action of the incident's first trigger."""
     actions: frozenset[Action]
+    """Every action its mentions name."""
     weapons: frozenset[WeaponCategory]
+    """Weapon categories involved."""
     flags: frozenset[str] = frozenset()
     """``suicide``, ``grenade``."""
     target_type: ActorType = ActorType.UNKNOWN
+    """The target's actor type."""
 
 
 class EventCoder:
@@ -39,7 +43,9 @@ class EventCoder:
         self.rules: list[tuple[Mapping[str, Collection[str]], SubEventType]] = [
             (rule["when"], SubEventType(rule["sub_event_type"])) for rule in data["rules"]
         ]
+        """The ordered rules: conditions → sub-event type."""
         self.event_types = {SubEventType(k): EventType(v) for k, v in data["event_types"].items()}
+        """Sub-event type → event type."""
 
     def code(self, item: CodingInput) -> tuple[EventType, SubEventType, int]:
         """The event type, sub-event type, and the index of the rule that decided."""
