@@ -123,6 +123,18 @@ class EventAssembler:
                 days = [d.day for d in s.event_dates() if d.day]
                 if days and not m.generic and all(day < oldest for day in days):
                     m.generic = "background"
+            # "En 2019, une attaque …": a past year or month that opens the sentence dates it all
+            by_sentence: dict[int, list[int]] = {}
+            for j, m in enumerate(mentions):
+                by_sentence.setdefault(m.sentence, []).append(j)
+            for d in ctx.dates:
+                if d.granularity.value not in ("year", "month") or _period_end(d.value) >= oldest:
+                    continue
+                for j in by_sentence.get(ctx.sentence_at(d.span.start), ()):
+                    m = mentions[j]
+                    if not m.generic and m.start > d.span.start and not any(
+                            x.day and x.day >= oldest for x in slots[j].event_dates()):
+                        m.generic = "background"
         builder = IncidentBuilder(ctx.text, layout, mentions, slots)
         incidents = builder.build()
         self.last_non_events = [NonEventMention(ctx.span(m.start, m.end), m.generic) for m in mentions if m.generic]
@@ -218,6 +230,13 @@ class EventAssembler:
             mentions=tuple(ctx.span(mentions[i].start, mentions[i].end) for i in inc.members),
             explanations=tuple(why),
         )
+
+
+def _period_end(value: str) -> str:
+    """The last day of a year or month value ("2019" → "2019-12-31"), as an ISO string."""
+    if len(value) == 4:
+        return f"{value}-12-31"
+    return f"{value}-31" if len(value) == 7 else value
 
 
 def _propagate_generic_subjects(text: str, mentions: Sequence[Mention]) -> None:
