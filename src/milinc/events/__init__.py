@@ -191,6 +191,7 @@ class EventAssembler:
         for slot, actor in (("attacker", attacker), ("target", target)):
             if actor is not None:
                 why.append(Explanation(slot, f"clause:{actor.actor_type.value}", actor.span))
+        why.append(Explanation("modality", founder_slots.modality_rule, founder_slots.modality_span))
         source = founder_slots.source or next((s.source for _, s in contributors if s.source), None)
         if source is not None:
             why.append(Explanation("source", "reporting_phrase", source.span))

@@ -187,6 +187,10 @@ class MentionSlots:
     """Sides of the target."""
     modality: Modality = Modality.ASSERTED
     """How the text commits to the incident."""
+    modality_rule: str = "asserted"
+    """Why the modality: ``denial``, ``allegation``, ``conditional``, ``source`` or ``asserted``."""
+    modality_span: Span | None = None
+    """The words that give the modality ("dément", "présumés", "aurait", "selon Reuters")."""
     source: Source | None = None
     """Who reports it."""
 
@@ -621,12 +625,17 @@ class SlotFiller:
         # a window of the sentence around the trigger: long sentences stay linear
         w_start = max(s_start, m.start - _CONTEXT)
         sentence = text[w_start : min(s_end, m.end + _CONTEXT)]
-        if _DENIED.search(sentence):
-            own.modality = Modality.DENIED
-        elif _ALLEGED.search(text[max(s_start, m.start - 60) : min(s_end, m.end + 60)]):
-            own.modality = Modality.ALLEGED
-        elif m.conditional or re.search(r"\b(?:aurai(?:en)?t|serai(?:en)?t)\b", sentence):
-            own.modality = Modality.REPORTED
+        n_start = max(s_start, m.start - 80)
+        nearby = text[n_start : min(s_end, m.end + 60)]
+        cue = _DENIED.search(nearby)
+        if cue:
+            own.modality, own.modality_rule = Modality.DENIED, "denial"
+        elif cue := _ALLEGED.search(nearby):
+            own.modality, own.modality_rule = Modality.ALLEGED, "allegation"
+        elif cue := re.search(r"\b(?:aurai(?:en)?t|serai(?:en)?t)\b", nearby):
+            own.modality, own.modality_rule = Modality.REPORTED, "conditional"
+        if cue:
+            own.modality_span = ctx.span(n_start + cue.start(), n_start + cue.end())
         src = _SOURCE.search(sentence) or _SOURCE_INVERTED.search(sentence) or _SOURCE_SUBJECT.search(sentence)
         if src:
             raw = src.group("src")
@@ -636,7 +645,7 @@ class SlotFiller:
                 a = w_start + src.start("src")
                 own.source = Source(ctx.span(a, a + len(cut)), ctx.span(a, a + len(cut)).text)
                 if own.modality is Modality.ASSERTED:
-                    own.modality = Modality.REPORTED
+                    own.modality, own.modality_rule, own.modality_span = Modality.REPORTED, "source", own.source.span
 
 
 def _trim_np(text: str, bounds: tuple[int, int]) -> tuple[int, int]:
