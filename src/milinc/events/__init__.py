@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import itertools
 import re
+import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -77,14 +78,13 @@ class EventAssembler:
         places = load_data("places")
         self.gazetteer = Gazetteer(extensions.lexicon("places", list(places["places"])), places.get("country_adjectives"))
         """The places of ``data/places.json`` and of the plugins, with the place patterns."""
-        self.filler = SlotFiller(ActorLexicon(extensions.lexicon("actors", list(load_data("actors")["actors"]))))
-        """Gives each mention its slot candidates."""
+        self.actors = ActorLexicon(extensions.lexicon("actors", list(load_data("actors")["actors"])))
+        """Actor words → actor type and side (``data/actors.json`` and the plugins')."""
         self.coder = EventCoder()
         """Derives the ACLED code of an incident (``data/acled_mapping.json``)."""
         self.title_lines = int(load_data("triggers").get("title_zone_lines", 3))
         """At most this many lines at the top of a text make its headline."""
-        self.last_non_events: list[NonEventMention] = []
-        """The generic mentions of the last text (not thread-safe; for inspection only)."""
+        self._local = threading.local()
 
     def mentions(self, ctx: ExtractionContext, layout: DocumentLayout) -> list[Mention]:
         """Every trigger mention of the text, read, placed in its sentence and clause, genericity set."""
@@ -108,6 +108,7 @@ class EventAssembler:
 
     def extract(self, ctx: ExtractionContext) -> list[Event]:
         """The incidents of the text, one per real-world occurrence."""
+        self._local.non_events = []
         if not ctx.sentences:
             return []
         layout = DocumentLayout.of(ctx, self.title_lines)
@@ -116,7 +117,8 @@ class EventAssembler:
             return []
         _propagate_generic_subjects(ctx.text, mentions)
         places = self.gazetteer.find(ctx)
-        slots = self.filler.fill(ctx, layout, mentions, places)
+        filler = SlotFiller(self.actors)  # one per text: it keeps per-text state, parsers are shared by threads
+        slots = filler.fill(ctx, layout, mentions, places)
         if ctx.reference_date is not None:
             oldest = (ctx.reference_date - _BACKGROUND_AGE).isoformat()
             for m, s in zip(mentions, slots):
@@ -137,12 +139,17 @@ class EventAssembler:
                         m.generic = "background"
         builder = IncidentBuilder(ctx.text, layout, mentions, slots)
         incidents = builder.build()
-        self.last_non_events = [NonEventMention(ctx.span(m.start, m.end), m.generic) for m in mentions if m.generic]
-        return [self._event(ctx, builder, inc) for inc in incidents]
+        self._local.non_events = [NonEventMention(ctx.span(m.start, m.end), m.generic) for m in mentions if m.generic]
+        return [self._event(ctx, builder, filler, inc) for inc in incidents]
+
+    @property
+    def last_non_events(self) -> list[NonEventMention]:
+        """The generic mentions of the last text this thread parsed, with their reasons (for inspection)."""
+        return list(getattr(self._local, "non_events", []))
 
     # --- one incident → one Event --------------------------------------------------------
 
-    def _event(self, ctx: ExtractionContext, b: IncidentBuilder, inc: Incident) -> Event:
+    def _event(self, ctx: ExtractionContext, b: IncidentBuilder, filler: SlotFiller, inc: Incident) -> Event:
         mentions, slots = b.mentions, b.slots
         contributors = [(mentions[i], slots[i]) for i in inc.contributors]
         founder = mentions[inc.founder]
@@ -178,7 +185,7 @@ class EventAssembler:
         last = max(m.sentence for m, _ in contributors)
         if last + 1 < len(ctx.sentences) and ctx.sentences[last + 1].paragraph == ctx.sentences[last].paragraph:
             known = {(c.role, c.span) for c in counts}
-            counts.extend(c for c in self.filler.orphans.get(last + 1, []) if (c.role, c.span) not in known)
+            counts.extend(c for c in filler.orphans.get(last + 1, []) if (c.role, c.span) not in known)
         killed = _casualties([c for c in counts if c.role is CasualtyRole.KILLED])
         injured = _casualties([c for c in counts if c.role is CasualtyRole.INJURED])
         for slot, value in (("killed", killed), ("injured", injured)):
