@@ -116,7 +116,7 @@ def test_event_alone(case: EventRealization) -> None:
     check_event(case)
 
 
-@given(mst.embedded(mst.events(), separators=(" ", "\n")))
+@given(mst.embedded(mst.events(), before=(". ", ".\n", ".\n\n"), after=(" ", "\n")))
 def test_event_in_filler(case: EventRealization) -> None:
     check_event(case)
 

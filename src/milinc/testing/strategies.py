@@ -206,14 +206,20 @@ def filler(draw: st.DrawFn, max_fragments: int = 3) -> str:
 
 
 @st.composite
-def embedded(draw: st.DrawFn, realizations: st.SearchStrategy[_R], separators: tuple[str, ...] = SEPARATORS) -> _R:
+def embedded(
+    draw: st.DrawFn,
+    realizations: st.SearchStrategy[_R],
+    before: tuple[str, ...] = SEPARATORS,
+    after: tuple[str, ...] = SEPARATORS,
+) -> _R:
     """A realization with filler before and/or after it, its span shifted by the prefix.
 
     Args:
         draw: hypothesis's draw function.
         realizations: the strategy of realizations to embed.
-        separators: what may stand between the filler and the realization (sentence breaks only
-            for realizations that are whole sentences).
+        before: what may stand between the filler before and the realization.
+        after: what may stand between the realization and the filler after it (for a realization
+            that is a whole sentence, ``(" ", "\\n")``: it brings its own full stop).
 
     Returns:
         The embedded realization; capitalized when a sentence starts with it.
@@ -221,14 +227,14 @@ def embedded(draw: st.DrawFn, realizations: st.SearchStrategy[_R], separators: t
     realization = draw(realizations)
     prefix = ""
     if draw(st.booleans()):
-        prefix = draw(filler()) + draw(st.sampled_from(separators))
+        prefix = draw(filler()) + draw(st.sampled_from(before))
     if not prefix or prefix.endswith(("\n", ". ")):
         realization = realization.capitalized()
     suffix = ""
     if draw(st.booleans()):
-        separator = draw(st.sampled_from(separators))
-        after = draw(filler())
-        if not separator.endswith(("\n", ". ")):
-            after = after[:1].lower() + after[1:]
-        suffix = separator + after + "."
+        separator = draw(st.sampled_from(after))
+        following = draw(filler())
+        if separator.strip() in (",", ";", ":"):
+            following = following[:1].lower() + following[1:]
+        suffix = separator + following + "."
     return realization.embedded(prefix, suffix)
