@@ -321,8 +321,10 @@ class IncidentBuilder:
         dated = any(g.event_dates() for g in group)
         placed = any(p.scene and SPECIFICITY[p.place.kind] < SPECIFICITY[PlaceKind.COUNTRY] for p in s.places)
         counted = any(g.casualties for g in group)
-        if m.plural:  # plurals sum up, unless the clause dates or counts them; "les frappes" refers back
-            return dated or (counted and det != "definite")
+        if m.plural:  # plurals sum up, unless the clause dates or counts them; "les frappes" refers back,
+            # except in the lede, which opens the story ("Les frappes israéliennes sur Khan Younès ont fait …")
+            lede = self._lede is not None and self.layout.paragraphs[m.sentence] == self._lede
+            return dated or (counted and (det != "definite" or lede))
         if det in ("definite", "none"):
             sided = bool(m.sides or s.attacker_sides or s.target_sides)
             return m.title or dated or placed or counted or weapons or sided or bool(s.places)
