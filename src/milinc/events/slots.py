@@ -524,6 +524,12 @@ class SlotFiller:
         text = ctx.text
         s_start, s_end = layout.sentence_bounds[m.sentence]
         if layout.title[m.sentence] or layout.heading[m.sentence]:
+            # a headline keeps to itself, but its own line may name the country ("… en Syrie après que …")
+            if not any(p.place.country for p in own.places):
+                for p in self._places_of(m.sentence, slots):
+                    if p.place.country and p.scene:
+                        own.countries.append((p.place.country, p.place.span, "same_sentence"))
+                        break
             return
         blocked = bool(_BLOCK_CARRY.search(text, max(s_start, m.start - _CONTEXT), min(s_end, m.end + _CONTEXT)))
         need_date = not own.dates and not blocked
