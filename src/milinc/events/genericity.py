@@ -62,7 +62,17 @@ _HABITUAL_CONTEXT = re.compile(r"\b(?:lors de precedentes|par le passe|a plusieu
 _TOLL = re.compile(r"\b(?:depuis le debut|depuis (?:le |la |l')?(?:\d|janvier|fevrier|mars|avril|mai|juin|juillet|aout|"
                    r"septembre|octobre|novembre|decembre)|au total|bilan (?:total|global)|en tout|cette annee|"
                    r"depuis des (?:mois|annees|semaines))")
+_DAY_WORD = re.compile(r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|avant-hier|aujourd'hui|"
+                       r"dans la nuit|cette nuit|la nuit derniere|ce matin|ce soir|le \d{1,2}(?:er)? \w+)\b")
+_PERIOD_WORD = re.compile(r"\b(?:depuis|ces dernier\w*|cette annee|cette semaine|en (?:19|20)\d\d|au total|"
+                          r"chaque|tous les|par jour|par semaine|en moyenne|fois)\b")
 _BACKGROUND_SENTENCE = re.compile(r"\b(?:anniversaire|il y a (?:un|deux|trois|\d+) ans|commemor)\w*")
+
+
+def _one_day(text: str, mention: Mention, sentence_start: int, sentence_end: int) -> bool:
+    """Whether the words around a counted trigger put it on one day, not over a period."""
+    around = text[max(sentence_start, mention.start - 80) : min(sentence_end, mention.end + 80)]
+    return bool(_DAY_WORD.search(around)) and not _PERIOD_WORD.search(around)
 
 
 def generic_reason(mention: Mention, text: str, sentence_start: int, sentence_end: int) -> str | None:
@@ -84,6 +94,8 @@ def generic_reason(mention: Mention, text: str, sentence_start: int, sentence_en
     if head_only_noun or mention.rule == "undergone":
         for reason, rule in _LEFT_RULES:
             if rule.search(left):
+                if reason == "aggregate" and _one_day(text, mention, sentence_start, sentence_end):
+                    continue  # "des dizaines de frappes … dans la nuit de jeudi à vendredi": one raid
                 return reason
     if _TIMES.search(right):
         return "aggregate"
