@@ -272,6 +272,8 @@ class DocumentLayout:
             single = per_line[line] == 1
             # the headline is the first line, with the lines right after it that end without a full stop
             # (a repeated headline, a byline, a caption); the first sentence-like line starts the body
+            if in_title_zone and len(seen_lines) == 1 and (not single or len(line_text) > 250):
+                in_title_zone = False  # a text that opens with a paragraph has no headline
             if in_title_zone and len(seen_lines) > 1 and (
                 len(seen_lines) > title_lines or len(line_text) > 250
                 or (re.search(r"[.!?]\W*$", line_text) and not any(line_text in t or t in line_text for t in titles))
