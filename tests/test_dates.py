@@ -260,3 +260,17 @@ def test_any_word_salad_gives_valid_non_overlapping_mentions(words: list[str], r
         assert text[d.span.start : d.span.end] == d.span.text
     for a, b in itertools.pairwise(dates):
         assert a.span.end <= b.span.start
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Beyrouth, 24 septembre 2024 – Une frappe a visé un immeuble lundi.", dt.date(2024, 9, 24)),
+        ("BAMAKO, 3 mars 2023 (Reuters) - L'armée a annoncé mardi une embuscade.", dt.date(2023, 3, 3)),
+        ("Port-Soudan, le 12 juin 2024 — Des combats ont éclaté hier.", dt.date(2024, 6, 12)),
+        ("Les combats du 12 juin 2024 – selon l'armée – ont fait dix morts.", None),
+        ("Il a dit aux journalistes, 12 juin 2024 – rien de plus sur cette affaire.", None),
+    ],
+)
+def test_wire_datelines_give_the_reference_date(text: str, expected: dt.date | None) -> None:
+    assert milinc.parse(text).reference_date == expected

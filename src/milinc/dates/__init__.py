@@ -125,7 +125,12 @@ class DateExtractor:
             leftover = re.sub(r"[^\w]+|\d", "", rest)
             if _EVENT_REFERENCE.search(text, line_start, found.start):
                 continue  # "Attaque du 7 octobre 2023 : …" names an event, not the publication
-            if len(leftover) <= DATELINE_OTHER_LETTERS or context.publication_line(line):
+            wire = context.wire_dateline(
+                text[line_start : found.start],
+                text[found.end : line_end if line_end >= 0 else len(text)],
+                ctx.span(line_start, found.start).text,
+            )
+            if len(leftover) <= DATELINE_OTHER_LETTERS or wire or context.publication_line(line):
                 try:
                     return _dt.date(p.year, p.month, p.day)
                 except ValueError:

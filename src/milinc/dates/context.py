@@ -168,6 +168,23 @@ def publication_line(line: str) -> bool:
     return bool(_PUBLICATION.search(line))
 
 
+# "Beyrouth, 24 septembre 2024 – …", "KIEV, 3 mars 2024 (AFP) - …": a place, a comma, the date, a dash.
+_WIRE_PLACE = re.compile(r"^\s*[^\W\d_](?:[^\W\d_]|[' .-]){0,40},\s*(?:le\s+)?$")
+_LOWERCASE_WORD = re.compile(r"(?<![^\W_])(?!(?:de|du|des|la|le|les|al|el|sur|en)(?![^\W_]))[^\W\d_A-Z]\w*")
+_WIRE_DASH = re.compile(r"^\s*(?:\([^()\n]{1,40}\)\s*)?[-:|]")
+
+
+def wire_dateline(before: str, after: str, original_before: str) -> bool:
+    """Whether a date is a wire-style dateline: a place and a comma before it, a dash after it.
+
+    *before* and *after* are the normalized text on the date's line before and
+    after it; *original_before* is *before* as written, where a place name is
+    capitalized ("Il a dit, 12 juin –" is not a dateline).
+    """
+    place = original_before.split(",")[0]
+    return bool(_WIRE_PLACE.match(before) and _WIRE_DASH.match(after) and not _LOWERCASE_WORD.search(place))
+
+
 _CAPITALIZED_WORD = re.compile(r"\s+[^\W\d_a-z]")
 
 
