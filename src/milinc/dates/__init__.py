@@ -40,6 +40,9 @@ LOOKBACK = 6
 DATELINE_LINES = 8
 """How many non-empty lines at the top of a text may hold the dateline."""
 
+DATELINE_CHARS = 1000
+"""…and within this many characters: a one-line text is not read whole for its dateline."""
+
 DATELINE_OTHER_LETTERS = 16
 """A dateline holds little besides the date: a city, a by-line, "UTC" ("Paris, le 13 mars 2024")."""
 
@@ -113,7 +116,7 @@ class DateExtractor:
         without a year is not enough: nothing is invented.
         """
         text = ctx.text
-        limit = _end_of_top_lines(text, DATELINE_LINES)
+        limit = min(_end_of_top_lines(text, DATELINE_LINES), DATELINE_CHARS)
         for found in self._find(text, end=limit):
             p = found.parts
             if p.relation is not Relation.CALENDAR or p.year is None or p.month is None or p.day is None:
