@@ -893,11 +893,13 @@ def render_markdown(results: Mapping[str, Any], profile: Mapping[str, Any] | Non
         if key in results.get("skipped", {}):
             w(f"| {tool.label} | {tool.does} | – | skipped: {results['skipped'][key]} | – | – | – | – |")
             continue
-        for _size, r in sorted(thr.get(key, {}).items(), key=lambda kv: int(kv[0])):
+        for size, r in sorted(thr.get(key, {}).items(), key=lambda kv: int(kv[0])):
             if "error" in r:
                 w(f"| {tool.label} | {tool.does} | – | error: {r['error']} | – | – | – | – |")
                 continue
-            ratio = "–" if key == "milinc" or not milinc_kbps else _ratio(milinc_kbps / r["kb_per_s"])
+            # compare with milinc on the same corpus when it read that one too
+            mine = thr.get("milinc", {}).get(size, {}).get("kb_per_s") or milinc_kbps
+            ratio = "–" if key == "milinc" or not mine else _ratio(mine / r["kb_per_s"])
             found = ", ".join(f"{v} {k}" for k, v in r["counts"].items())
             w(
                 f"| {tool.label} {r['version']} | {tool.does} | {r['bytes'] / 1e6:.2f} MB, {r['articles']} articles "
@@ -1022,11 +1024,12 @@ def render_console(results: Mapping[str, Any]) -> str:
     for key in TOOLS:
         if key in results.get("skipped", {}):
             lines.append(f"{key:<14}  skipped: {results['skipped'][key]}")
-        for _size, r in sorted(thr.get(key, {}).items(), key=lambda kv: int(kv[0])):
+        for size, r in sorted(thr.get(key, {}).items(), key=lambda kv: int(kv[0])):
             if "error" in r:
                 lines.append(f"{key:<14}  error: {r['error']}")
                 continue
-            ratio = "" if key == "milinc" or not milinc_kbps else _ratio(milinc_kbps / r["kb_per_s"])
+            mine = thr.get("milinc", {}).get(size, {}).get("kb_per_s") or milinc_kbps
+            ratio = "" if key == "milinc" or not mine else _ratio(mine / r["kb_per_s"])
             lines.append(
                 f"{key:<14}{r['bytes'] / 1e6:>10.2f}{r['kb_per_s']:>12.0f}{ratio:>14}{r['peak_rss_mb']:>14.0f}"
             )
