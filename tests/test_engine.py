@@ -82,3 +82,15 @@ def test_parse_at_respects_the_limit() -> None:
     text = "le 28 juin 2021"
     m = MATCHER.parse_at(text, 0, 10)
     assert m is not None and text[m.start : m.end] == "le 28 juin"
+
+
+class Failing(Collect):
+    def weekday(self, children: list[object]) -> tuple[str, ...]:
+        raise AttributeError("a callback that breaks on its input")
+
+
+def test_a_failing_callback_ends_the_match_not_the_parse() -> None:
+    lark = compile_grammar(GRAMMAR, transformer=Failing(), lexicons={"systems": ["AC-130"]})
+    matcher = GrammarMatcher(lark, words_regex(["lundi", "juin"]), lookback=2)
+    found = [(m.start, m.end) for m in matcher.finditer("lundi soir et le 28 juin")]
+    assert found == [(14, 24)]

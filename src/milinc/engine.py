@@ -170,6 +170,14 @@ class Match:
     value: Any
 
 
+# Errors a transformer callback may raise on input it did not expect (a plugin's
+# callback returning the wrong type, say): they end that match, never the parse.
+_CALLBACK_ERRORS: tuple[type[Exception], ...] = (
+    AttributeError, TypeError, ValueError, KeyError, IndexError, StopIteration,
+)
+_MATCH_ERRORS: tuple[type[Exception], ...] = (LarkError, *_CALLBACK_ERRORS)
+
+
 def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
@@ -323,11 +331,15 @@ class GrammarMatcher:
         if self._driver is None:
             return self._parse_at_interactive(text, pos, limit)
         driver = self._driver
+        try:
+            prefixes = driver.accepting_prefixes(text[pos:limit])
+        except _CALLBACK_ERRORS:
+            return None  # a transformer callback (a plugin's, say) failed: no match here, the parse goes on
         # the longest accepting prefix whose value is kept wins: try them longest first
-        for end, state_stack, value_stack in reversed(driver.accepting_prefixes(text[pos:limit])):
+        for end, state_stack, value_stack in reversed(prefixes):
             try:
                 value = driver.finish(state_stack, value_stack)
-            except LarkError:
+            except _MATCH_ERRORS:
                 continue
             if value is not None and (self.accept is None or self.accept(text, pos, pos + end)):
                 return Match(pos, pos + end, value)
@@ -353,11 +365,11 @@ class GrammarMatcher:
                         finisher = ip.copy(deepcopy_values=False)
                         finisher.parser_state.value_stack = _snapshot(finisher.parser_state.value_stack)
                         value = finisher.feed_eof()
-                    except LarkError:
+                    except _MATCH_ERRORS:
                         continue
                     if value is not None and (self.accept is None or self.accept(text, pos, pos + end)):
                         best = Match(pos, pos + end, value)
-        except LarkError:
+        except _MATCH_ERRORS:
             pass
         return best
 
