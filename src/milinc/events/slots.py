@@ -252,22 +252,22 @@ class DocumentLayout:
         """The layout of a parsed text."""
         text = ctx.text
         bounds = tuple((s.start, s.end) for s in ctx.sentences)
+        # line bounds from the newline offsets: searching the text per sentence is quadratic on one long line
+        newlines = [m.start() for m in re.finditer("\n", text)]
         line_of: list[tuple[int, int]] = []
         for s, _ in bounds:
-            ls = text.rfind("\n", 0, s) + 1
-            le = text.find("\n", s)
-            line_of.append((ls, le if le >= 0 else len(text)))
+            k = bisect.bisect_left(newlines, s)
+            line_of.append((newlines[k - 1] + 1 if k else 0, newlines[k] if k < len(newlines) else len(text)))
         per_line: dict[tuple[int, int], int] = {}
         for line in line_of:
             per_line[line] = per_line.get(line, 0) + 1
         title: list[bool] = []
         heading: list[bool] = []
-        seen_lines: list[tuple[int, int]] = []
+        seen_lines: set[tuple[int, int]] = set()  # a set: texts of many lines stay linear
         titles: set[str] = set()
         in_title_zone = True
         for line in line_of:
-            if line not in seen_lines:
-                seen_lines.append(line)
+            seen_lines.add(line)
             line_text = text[line[0] : line[1]].strip()
             single = per_line[line] == 1
             # the headline is the first line, with the lines right after it that end without a full stop
