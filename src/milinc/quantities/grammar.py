@@ -38,11 +38,17 @@ class Figure:
     """A figure read by ``core``, ``amount`` or a vague determiner, before the noun."""
 
     start: int
+    """Offset of the figure's first character (qualifier included), in the window."""
     end: int
+    """Offset just past the figure."""
     qualifier: Qualifier
+    """How the figure is stated."""
     value: int | None
+    """The best single value, ``None`` when vague."""
     low: int | None = None
+    """Lower bound, when one can be stated."""
     high: int | None = None
+    """Upper bound, when one can be stated."""
     magnitude: int | None = None
     """For approximate nouns and multipliers: the order of magnitude named ("dizaines" → 10)."""
     kind: str = "number"
@@ -64,12 +70,17 @@ class NounPhrase:
     """The counted noun: the head word's offsets, or none when elided ("900 autres")."""
 
     start: int
+    """Offset of the noun phrase (after the figure), in the window."""
     end: int
+    """Offset just past the noun phrase."""
     head_start: int | None = None
+    """Offset of the head noun, ``None`` when elided."""
     head_end: int | None = None
+    """Offset just past the head noun."""
     head: str | None = None
     """The normalized head noun."""
     adjectives: tuple[str, ...] = ()
+    """Normalized adjectives around the head (skipped in the unit)."""
     partitive: str = ""
     """``of``, ``group``, ``total``, ``among`` or ``adverb`` when the noun comes after "de", "des",
     "d'entre"."""
@@ -82,14 +93,23 @@ class RawQuantity:
     """One count found by the grammar, before context checks (offsets relative to the window)."""
 
     start: int
+    """Offset of the count's first character, in the window."""
     end: int
+    """Offset just past the count."""
     qualifier: Qualifier
+    """How the count is stated."""
     value: int | None
+    """The best single value."""
     low: int | None
+    """Lower bound."""
     high: int | None
+    """Upper bound."""
     noun: NounPhrase | None
+    """The counted noun, ``None`` when elided."""
     rule: str
+    """The grammar rule that read the count."""
     figure: Figure | None = None
+    """The figure the count was built from."""
     role: CasualtyRole | None = None
     """A role the phrase itself states ("dont un grièvement", "personne n'a été tué")."""
     subset: bool = False

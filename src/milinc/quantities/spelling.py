@@ -25,6 +25,7 @@ from typing import Literal
 __all__ = ["Variant", "spell"]
 
 Variant = Literal["fr", "be", "ch"]
+"""Regional spelling: ``fr`` (soixante-dix, quatre-vingt-dix), ``be`` (septante, nonante), ``ch`` (septante, huitante, nonante)."""
 
 _UNITS = (
     "zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",

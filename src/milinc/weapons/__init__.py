@@ -130,6 +130,7 @@ class WeaponExtractor:
     def __init__(self, extensions: Extensions, taxonomy: Taxonomy | None = None) -> None:
         self.extensions = extensions
         self.taxonomy = self._extended(taxonomy or load_taxonomy(), extensions)
+        """The taxonomy with the plugins' entries."""
         tax = self.taxonomy
         lexicons = {
             "weapon_nouns": list(tax.nouns),
@@ -138,10 +139,14 @@ class WeaponExtractor:
             "weapon_systems": list(tax.aliases),
         }
         self.transformer = make_transformer(tax, extensions.callbacks_for("weapons"))
+        """Builds weapon mentions inside the parser."""
         source = extensions.grammar_for("weapons", engine.grammar_source("weapons"))
         self.lark = engine.compile_grammar(source, transformer=self.transformer, lexicons=lexicons)
+        """The compiled weapons grammar."""
         self.matcher = engine.GrammarMatcher(self.lark, self._anchors(tax), lookback=LOOKBACK)
+        """Finds the grammar's matches around weapon nouns and system names."""
         self.masker = _Masker(tax)
+        """Hides false friends ("groupe armé", "mine d'or") before parsing."""
 
     @staticmethod
     def _extended(taxonomy: Taxonomy, extensions: Extensions) -> Taxonomy:

@@ -124,6 +124,7 @@ class WeaponTransformer(Transformer[Token, Any]):
     def __init__(self, taxonomy: Taxonomy) -> None:
         super().__init__()
         self.taxonomy = taxonomy
+        """The taxonomy the mentions are read against."""
         self._all_subtypes: frozenset[str] = frozenset().union(*taxonomy.subtype_names.values())
 
     # --- tails ------------------------------------------------------------------
