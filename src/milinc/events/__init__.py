@@ -321,7 +321,7 @@ def _casualties(found: Sequence[CasualtyCandidate]) -> Casualties | None:
         numeric = [c for c in group if c.value is not None]
         if len(numeric) > 1 and all(c.value for c in numeric):
             total = sum(c.value or 0 for c in numeric)
-            qualifier = Qualifier.EXACT if all(c.qualifier is Qualifier.EXACT for c in numeric) else numeric[0].qualifier
+            qualifier = _sum_qualifier([c.qualifier for c in numeric])
             totals.append((Casualties(qualifier=qualifier, value=total,
                                       spans=tuple(c.span for c in numeric if c.span)), numeric[0]))
         else:
@@ -338,3 +338,14 @@ def _casualties(found: Sequence[CasualtyCandidate]) -> Casualties | None:
 
 
 
+
+
+def _sum_qualifier(parts: Sequence[Qualifier]) -> Qualifier:
+    """The qualifier of a sum of parts: "un commandant et au moins trois civils" is at least four."""
+    loose = {q for q in parts if q is not Qualifier.EXACT}
+    if not loose:
+        return Qualifier.EXACT
+    if len(loose) == 1:
+        return loose.pop()
+    # mixed lower bounds stay a lower bound; anything else is an approximation
+    return Qualifier.AT_LEAST if loose <= {Qualifier.AT_LEAST, Qualifier.MORE_THAN} else Qualifier.ABOUT

@@ -51,6 +51,12 @@ _GROUND = frozenset({Action.CLASH, Action.AMBUSH})
 _AIR = frozenset({Action.STRIKE, Action.BOMBARDMENT})
 _REMOTE_FAMILIES = frozenset({"air", "drone", "projectile"})
 _EXCLUSIVE_ACTIONS = frozenset({Action.ARREST, Action.ABDUCTION})
+_ANAPHOR_KINDS = {
+    "strike": "remote", "bombardment": "remote", "raid": "remote",
+    "clash": "ground", "ambush": "ground",
+}
+"""What an anaphoric noun can name, by lemma or action: a strike from afar or fighting on the ground
+("lors de l'assaut" does not take up the shelling told just before); other nouns can name any incident."""
 _PREMODIFIERS: frozenset[str] = frozenset(load_data("triggers")["premodifiers"])
 _ANOTHER = frozenset({"autre", "autres", "seconde", "second", "deuxieme", "troisieme", "enieme"})
 _PREPOSITIONS_BEFORE_DES = frozenset({"lors", "pendant", "durant", "apres", "avant", "cours", "issue", "suite", "moment"})
@@ -246,8 +252,9 @@ class IncidentBuilder:
             self._incident_cache[id(inc)] = (len(inc.contributors), acc)
         return acc.features(self.actions[inc.founder])
 
-    def compatible(self, i: int, inc: Incident, *, anaphor: bool = False) -> bool:
-        """Whether mention *i* may refer to the same occurrence as *inc*."""
+    def compatible(self, i: int, inc: Incident, *, anaphor: bool = False, carried_date: bool = True) -> bool:
+        """Whether mention *i* may refer to the same occurrence as *inc* (*carried_date*: whether a date carried
+        from the sentence before counts against it)."""
         m, f, g = self.mentions[i], self.features[i], self._incident_features(inc)
         if (f.action in _EXCLUSIVE_ACTIONS or g.action in _EXCLUSIVE_ACTIONS) and f.action != g.action:
             return self.roles[i] != "event" and m.sentence in {self.mentions[j].sentence for j in inc.members}
@@ -269,7 +276,8 @@ class IncidentBuilder:
         if not anaphor and not f.days and g.days:
             if f.upper and all(d > f.upper for d in g.days):
                 return False
-            if f.carried and not f.upper and f.carried not in g.days:
+            # a date carried from the sentence before does not hold back "l'assaut", "cette frappe"
+            if carried_date and f.carried and not f.upper and f.carried not in g.days:
                 return False
         if f.specific and g.specific and not any(a & b for a in f.specific for b in g.specific):
             return False
@@ -351,13 +359,14 @@ class IncidentBuilder:
                 if same_clause:
                     target = same_clause[-1]
                 else:
-                    candidates = [inc for inc in incidents if self.compatible(i, inc)]
-                    # the definite article refers back; an indefinite noun needs something in common, and
-                    # so does any mention joining an incident only a headline has stated so far
-                    candidates = [inc for inc in candidates if self._shares(i, inc) or not (
-                        (self.dets[i][0] == "indefinite" and m.rule == "nominal" and not self._in_lede(i, inc))
-                        or (all(self.mentions[j].title for j in inc.contributors)
-                            and not self._repeats_headline(i, inc) and not self._in_lede(i, inc)))]
+                    candidates = [inc for inc in incidents if self._may_join(i, inc)]
+                    if self._refers_back(i):
+                        # "lors de l'embuscade", "dans ces bombardements": the most recent incident of that kind,
+                        # whatever date the sentence before carried
+                        candidates = ([inc for inc in candidates if self._fits_kind(i, inc)]
+                                      or [inc for inc in incidents
+                                          if self._fits_kind(i, inc) and self._may_join(i, inc, carried_date=False)]
+                                      or candidates)
                     if candidates:
                         target = max(candidates, key=lambda inc: last_seen[id(inc)])
             if target is None:
@@ -367,7 +376,8 @@ class IncidentBuilder:
                 target.members.append(i)
                 target.contributors.append(i)
             last_seen[id(target)] = m.start
-        for i in order:
+        # anaphoric nouns first: "quatre civils ont été tués dans ces bombardements" goes where the noun points
+        for i in sorted(order, key=lambda j: not self._refers_back(j)):
             if i in founders or self.mentions[i].generic:
                 continue
             self._attach(i, incidents)
@@ -389,6 +399,34 @@ class IncidentBuilder:
         armed = s.attacker is not None and s.attacker.actor_type in (ActorType.STATE_FORCES,
                                                                       ActorType.NON_STATE_ARMED_GROUP)
         return armed or bool(s.clause_weapons - {WeaponCategory.GENERIC})
+
+    def _may_join(self, i: int, inc: Incident, *, carried_date: bool = True) -> bool:
+        """Whether founding mention *i* may join *inc*: compatible, and when indefinite (or when *inc* is only a
+        headline's so far) sharing something with it; the definite article refers back."""
+        m = self.mentions[i]
+        return self.compatible(i, inc, carried_date=carried_date) and (self._shares(i, inc) or not (
+            (self.dets[i][0] == "indefinite" and m.rule == "nominal" and not self._in_lede(i, inc))
+            or (all(self.mentions[j].title for j in inc.contributors)
+                and not self._repeats_headline(i, inc) and not self._in_lede(i, inc))))
+
+    def _refers_back(self, i: int) -> bool:
+        """Whether mention *i* is a definite or demonstrative trigger noun ("l'assaut", "ces frappes")."""
+        m = self.mentions[i]
+        return m.rule == "nominal" and m.pos == "noun" and self.dets[i][0] in ("definite", "demonstrative")
+
+    def _fits_kind(self, i: int, inc: Incident) -> bool:
+        """Whether the noun of mention *i* can name an incident of this kind: "ces bombardements" a strike or
+        shelling, "l'assaut" or "l'embuscade" fighting on the ground; "l'attaque", "l'incident" anything."""
+        m = self.mentions[i]
+        kind = _ANAPHOR_KINDS.get(m.lemma) or _ANAPHOR_KINDS.get(self.actions[i].value)
+        if kind is None:
+            return True
+        g = self._incident_features(inc)
+        founder_action = self.actions[inc.founder]
+        remote = founder_action in _AIR or bool(g.families & _REMOTE_FAMILIES)
+        if any(self.mentions[j].lemma == m.lemma for j in inc.members):
+            return True
+        return remote if kind == "remote" else not remote
 
     def _in_lede(self, i: int, inc: Incident) -> bool:
         """Whether mention *i* is in the lede — the first body paragraph that names an incident — and
@@ -451,6 +489,8 @@ class IncidentBuilder:
                 if m.sentence - last <= window and self.compatible(i, inc, anaphor=True):
                     recent.append((max(self.mentions[j].start for j in inc.members if self.mentions[j].start < m.start), inc))
             if recent:
+                if refers_back:  # "dans cette embuscade": the most recent incident of that kind
+                    recent = [x for x in recent if self._fits_kind(i, x[1])] or recent
                 if role == "casualty":  # the dead and wounded of an attack, not of the interceptions around it
                     recent.sort(key=lambda x: self.actions[x[1].founder] is not Action.INTERCEPTION)
                     recent = [x for x in recent if self.actions[x[1].founder] is not Action.INTERCEPTION] or recent

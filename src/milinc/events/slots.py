@@ -96,7 +96,12 @@ _KILLED_BEFORE = re.compile(r"(?:tuant|tue|tuer|ont tue|a tue|fait|faisant|causa
 _INJURED_BEFORE = re.compile(r"(?:blessant|blesse|ont blesse|a blesse|blesser)\s+(?:au moins |plus de |pres de |environ )?$")
 _VAGUE_CASUALTY = re.compile(r"\b(?P<verb>tuant|blessant|tue|blesse)\s+(?:certains|plusieurs|quelques-uns|d'autres|"
                              r"de nombreux|nombre)\b")
-_SUBSET = re.compile(r"\b(?:dont|parmi lesquels|parmi eux|y compris)\s+$")
+_SUBSET = re.compile(r"\b(?:dont|parmi lesquels|parmi lesquelles|parmi eux|parmi elles|y compris|notamment)\s*,?\s*$")
+
+
+def _is_subset(text: str, q: Any) -> bool:
+    """Whether a count only states part of another ("cinq blessés, dont un grièvement"): never added to a total."""
+    return getattr(q, "rule", None) == "subset" or bool(_SUBSET.search(text, max(0, q.span.start - 24), q.span.start))
 _PARENS = re.compile(r"\([^()]*\)")
 _LOADED_WITH = re.compile(r"(?:charges?|chargees?|bourres?|bourrees?|equipes?|equipees?|arme|armes|remplis?)\s+(?:d'|de |avec )$")
 _AGENT = re.compile(r"^\s*(?:,\s*)?(?:[\w'-]+\s+){0,2}?(?:par|de la part d[eu'])\s*(?:des |les |le |la |l'|un |une |du |de |ses |leurs )?"
@@ -451,7 +456,7 @@ class SlotFiller:
             # casualties
             for q in counts_in.get(si, ()):
                 role = _casualty_role(text, q.span.start, q.span.end, q.role, q.unit)
-                if role is None or _SUBSET.search(text[max(0, q.span.start - 24) : q.span.start]):
+                if role is None or _is_subset(text, q):
                     continue
                 k = nearest(q.span.start, q.span.end)
                 if k.mention is None:
@@ -505,7 +510,7 @@ class SlotFiller:
         for q in self._counts_in.get(si, ()):
             if s_start <= q.span.start < s_end:
                 role = _casualty_role(ctx.text, q.span.start, q.span.end, q.role, q.unit)
-                if role is None or _SUBSET.search(ctx.text[max(0, q.span.start - 24) : q.span.start]):
+                if role is None or _is_subset(ctx.text, q):
                     continue
                 for r in ([CasualtyRole.KILLED, CasualtyRole.INJURED] if role == "both" else [role]):
                     assert isinstance(r, CasualtyRole)

@@ -1,0 +1,81 @@
+"""Casualty totals of incidents: subsets, unknown counts, coordinated parts, anaphoric sentences.
+
+The phrases are written for these tests; none is taken from the seed articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import milinc
+from milinc.ontology import Event
+
+REF = dt.date(2024, 9, 25)  # a Wednesday
+PARSER = milinc.Parser(discover=False)
+
+
+def events(text: str) -> tuple[Event, ...]:
+    return PARSER.parse(text, reference_date=REF).events
+
+
+def toll(e: Event, slot: str) -> tuple[int | None, str] | None:
+    c = getattr(e, slot)
+    return None if c is None else (c.value, c.qualifier.value)
+
+
+@pytest.mark.parametrize(("text", "slot", "expected"), [
+    ("Une attaque jihadiste a fait cinq blessés, dont un grièvement, lundi près de Gao.", "injured", (5, "exact")),
+    ("Cinq personnes ont été blessées, dont une grièvement, lors d'une attaque lundi à Gao.", "injured", (5, "exact")),
+    ("Une embuscade a tué dix soldats lundi près de Gao, dont trois officiers.", "killed", (10, "exact")),
+    ("Une frappe de drone a tué douze personnes mardi à Gaza, parmi lesquelles quatre enfants.", "killed", (12, "exact")),
+])
+def test_a_subset_is_not_added_to_the_total(text: str, slot: str, expected: tuple[int, str]) -> None:
+    found = events(text)
+    assert len(found) == 1
+    assert toll(found[0], slot) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Une frappe a fait un nombre inconnu de morts mardi à Gaza.",
+    "Un bombardement russe a tué un nombre indéterminé de civils lundi à Kharkiv.",
+])
+def test_an_unknown_number_of_dead(text: str) -> None:
+    (e,) = events(text)
+    assert toll(e, "killed") == (None, "unknown")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Une frappe aérienne a visé mardi un immeuble à Beyrouth, tuant un haut commandant et au moins trois civils.",
+     (4, "at_least")),
+    ("Lundi, une attaque a visé le camp de Boulkessi : cinq soldats et trois jihadistes ont été tués.", (8, "exact")),
+    ("Un raid contre une position de l'armée a tué lundi sept soldats et deux civils près de Ménaka.", (9, "exact")),
+])
+def test_coordinated_parts_are_summed(text: str, expected: tuple[int, str]) -> None:
+    (e,) = events(text)
+    assert toll(e, "killed") == expected
+
+
+def _by_place(found: tuple[Event, ...]) -> dict[str, Event]:
+    return {e.location.name: e for e in found if e.location is not None}
+
+
+@pytest.mark.parametrize(("text", "place", "other", "killed"), [
+    ("Lundi, des bombardements ont frappé Kharkiv. Mardi, des hommes armés ont attaqué un poste de police à Gao. "
+     "Quatre civils avaient été tués et six autres blessés dans ces bombardements.", "Kharkiv", "Gao", 4),
+    ("Des drones ont frappé Odessa lundi. Mardi, des combattants ont attaqué un village près de Gao. "
+     "Trois civils ont été tués dans la frappe.", "Odessa", "Gao", 3),
+    ("Lundi, des drones ont frappé Kharkiv. Mardi, des soldats sont tombés dans une embuscade près de Gao. "
+     "Deux soldats ont été tués dans l'embuscade.", "Gao", "Kharkiv", 2),
+    ("Lundi, des hommes armés ont attaqué un poste de police à Gao. Mardi, une frappe a visé Odessa. "
+     "Deux policiers ont été tués dans cette attaque.", "Odessa", "Gao", None),
+])
+def test_casualties_follow_the_anaphor(text: str, place: str, other: str, killed: int | None) -> None:
+    by_place = _by_place(events(text))
+    assert set(by_place) == {place, other}
+    if killed is None:  # "cette attaque": the most recent incident, whatever its kind
+        assert by_place[place].killed is not None and by_place[other].killed is None
+    else:
+        assert toll(by_place[place], "killed") == (killed, "exact")
+        assert by_place[other].killed is None
