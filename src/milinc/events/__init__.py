@@ -19,6 +19,8 @@ import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+import attrs
+
 from ..extensions import Extensions
 from ..normalize import fold
 from ..ontology import (
@@ -33,6 +35,7 @@ from ..ontology import (
     TimeExpression,
     WeaponCategory,
 )
+from .dateline import find_datelines
 from .genericity import generic_reason
 from .lexicon import load_data
 from .merge import LIGHT_VERBS, Incident, IncidentBuilder
@@ -116,9 +119,12 @@ class EventAssembler:
         if not mentions:
             return []
         _propagate_generic_subjects(ctx.text, mentions)
-        places = self.gazetteer.find(ctx)
+        datelines = find_datelines(ctx)
+        # a dateline's place is where the dispatch was filed: never the scene ("KIEV (Reuters) - …")
+        places = [attrs.evolve(p, scene=False) if any(s <= p.start < e for s, e in datelines) else p
+                  for p in self.gazetteer.find(ctx)]
         filler = SlotFiller(self.actors)  # one per text: it keeps per-text state, parsers are shared by threads
-        slots = filler.fill(ctx, layout, mentions, places)
+        slots = filler.fill(ctx, layout, mentions, places, datelines)
         if ctx.reference_date is not None:
             oldest = (ctx.reference_date - _BACKGROUND_AGE).isoformat()
             for m, s in zip(mentions, slots):
@@ -274,12 +280,15 @@ def _target_type(stated: ActorType, counts: Sequence[CasualtyCandidate]) -> Acto
 
 def _incident_date(slots: Sequence[MentionSlots]) -> tuple[TimeExpression | None, str]:
     """The most precise date said of the incident: its first own date, refined on the same day."""
-    for ranks, rule in (((0, FRAME), None), ((REPORTED,), "reporting_verb_day"), ((3,), "previous_sentence")):
+    # a date of a trigger's clause wins over one that opens its sentence ("Mardi, l'armée a dit qu'une
+    # frappe a visé lundi"); either refines the other on the same day ("Lundi soir, …, vers 22 heures")
+    for ranks, refiners, rule in (((0,), (0, FRAME), None), ((FRAME,), (FRAME,), None),
+                                  ((REPORTED,), (REPORTED,), "reporting_verb_day"), ((3,), (3,), "previous_sentence")):
         found = [d for s in slots for d in s.dates if d.rank in ranks]
         if not found:
             continue
         best = found[0]
-        for d in found[1:]:
+        for d in (d for s in slots for d in s.dates if d.rank in refiners):
             if d.day and d.day == best.day and _GRAIN.index(d.time.granularity.value) > _GRAIN.index(best.time.granularity.value):
                 best = d
         return best.time, rule or best.rule

@@ -341,15 +341,18 @@ class SlotFiller:
         layout: DocumentLayout,
         mentions: Sequence[Mention],
         places: Sequence[PlaceMention],
+        datelines: Sequence[tuple[int, int]] = (),
     ) -> list[MentionSlots]:
-        """One :class:`MentionSlots` per mention, in the same order."""
+        """One :class:`MentionSlots` per mention, in the same order (dates inside *datelines* are left out)."""
         text = ctx.text
         self.orphans = {}
         slots = [MentionSlots() for _ in mentions]
         by_sentence: dict[int, list[int]] = {}
         for i, m in enumerate(mentions):
             by_sentence.setdefault(m.sentence, []).append(i)
-        dates_in = _by_sentence(ctx, ctx.dates, lambda d: d.span.start)
+        # a dateline's date says when the dispatch was filed, not when the incident happened
+        own_dates = [d for d in ctx.dates if not any(s <= d.span.start < e for s, e in datelines)]
+        dates_in = _by_sentence(ctx, own_dates, lambda d: d.span.start)
         places_in = _by_sentence(ctx, places, lambda p: p.start)
         weapons_in = _by_sentence(ctx, ctx.weapons, lambda w: w.span.start)
         counts_in = _by_sentence(ctx, ctx.quantities, lambda q: q.span.start)
@@ -732,15 +735,26 @@ def _as_day(d: TimeExpression) -> TimeExpression:
     return attrs.evolve(d, value=d.value[:10], granularity=Granularity.DAY, part_of_day=None, hour=None, minute=None)
 
 
+_OBJECT_UNITS = frozenset({
+    "immeuble", "batiment", "maison", "habitation", "appartement", "tour", "hopital", "ecole", "mosquee", "eglise",
+    "depot", "entrepot", "usine", "centrale", "pont", "route", "marche", "vehicule", "voiture", "camion", "bu",
+    "convoi", "navire", "bateau", "cargo", "petrolier", "char", "blinde", "avion", "helicoptere", "drone", "missile",
+    "roquette", "obus", "bombe", "mine", "engin", "site", "position", "poste", "base", "camp", "village", "quartier",
+    "localite", "ville", "infrastructure", "installation", "cible", "objectif"})
+"""Counted nouns that name things, never casualties, whatever role a neighbouring verb suggests."""
+
+
 def _casualty_role(text: str, start: int, end: int, role: CasualtyRole | None, unit: str | None) -> Any:
     """``KILLED``, ``INJURED``, ``"both"`` (for "aucune victime") or ``None`` for a count of people."""
+    u = fold(unit or "").strip()
+    u = u[:-1] if len(u) > 3 and u[-1] in "sx" else u
+    head = u.split()[0] if u else ""
+    if head in _OBJECT_UNITS:
+        return None  # "a visé un immeuble, tuant trois personnes": a thing hit is not a casualty
     if role in (CasualtyRole.KILLED, CasualtyRole.INJURED):
         return role
     if role is not None:
         return None
-    u = fold(unit or "").strip()
-    u = u[:-1] if len(u) > 3 and u[-1] in "sx" else u
-    head = u.split()[0] if u else ""
     mention = text[start:end]
     if head in ("victime", "perte") and re.match(r"(?:aucune?|sans|zero|0)\b", mention):
         return "both"
