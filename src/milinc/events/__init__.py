@@ -241,7 +241,7 @@ class EventAssembler:
             target=target,
             modality=founder_slots.modality,
             source=source,
-            mentions=tuple(ctx.span(mentions[i].start, mentions[i].end) for i in inc.members),
+            mentions=tuple(ctx.span(mentions[i].start, mentions[i].end) for i in inc.members if i not in b.light),
             explanations=tuple(why),
         )
 

@@ -57,6 +57,7 @@ _ANAPHOR_KINDS = {
 }
 """What an anaphoric noun can name, by lemma or action: a strike from afar or fighting on the ground
 ("lors de l'assaut" does not take up the shelling told just before); other nouns can name any incident."""
+_ADDITIVE = re.compile(r"\b(?:egalement|aussi|en outre|de meme|en plus)\b")
 _PREMODIFIERS: frozenset[str] = frozenset(load_data("triggers")["premodifiers"])
 _ANOTHER = frozenset({"autre", "autres", "seconde", "second", "deuxieme", "troisieme", "enieme"})
 _PREPOSITIONS_BEFORE_DES = frozenset({"lors", "pendant", "durant", "apres", "avant", "cours", "issue", "suite", "moment"})
@@ -217,6 +218,13 @@ class IncidentBuilder:
                 near = hosts[max(0, k - 1) : k + 1]
                 host = min(near, key=lambda j: abs(mentions[j].start - m.start))
                 self.satellites.setdefault(host, []).append(i)
+        self.light = {i for i, m in enumerate(mentions) if m.lemma in LIGHT_VERBS and any(
+            o.rule == "nominal" and o.pos == "noun" and o.sentence == m.sentence and 0 <= o.start - m.end <= 48
+            for o in mentions[i + 1 : i + 4])}
+        """Light verbs followed by a trigger noun ("a lancé une attaque"): the noun is the mention."""
+        self.additive = [m.rule == "verbal" and bool(_ADDITIVE.search(text, max(0, m.start - 24), m.end))
+                         for m in mentions]
+        """Whether a verb adds to what was told ("des missiles ont également été tirés"): other weapons, same incident."""
         self.features = [self._features(i) for i in range(len(mentions))]
         """What each mention (with its satellites) says that can set two incidents apart."""
         body = [o for o in mentions if not o.title and not o.generic and not o.heading]
@@ -265,7 +273,7 @@ class IncidentBuilder:
         if f.days and g.days and not f.days & g.days:
             return False
         # fighting on the ground and a strike from the air are two incidents, unless one sentence joins them
-        remote = (f.action in _AIR or g.action in _AIR or bool((f.families | g.families) & _REMOTE_FAMILIES))
+        remote = not self.additive[i] and (f.action in _AIR or g.action in _AIR or bool((f.families | g.families) & _REMOTE_FAMILIES))
         if ((f.action in _GROUND) != (g.action in _GROUND) and remote and self.roles[i] == "event"
                 and m.sentence not in {self.mentions[j].sentence for j in inc.members}):
             return False
@@ -283,7 +291,7 @@ class IncidentBuilder:
             return False
         if f.countries and g.countries and not f.countries & g.countries:
             return False
-        if f.families and g.families and not f.families & g.families:
+        if f.families and g.families and not f.families & g.families and not self.additive[i]:
             return False
         if (f.attacker & g.target and not f.attacker & g.attacker) or (f.target & g.attacker and not f.target & g.target):
             return False
@@ -309,10 +317,7 @@ class IncidentBuilder:
         if m.generic or self.roles[i] != "event" or m.heading or m.negated:
             return False
         det, _ = self.dets[i]
-        if m.lemma in LIGHT_VERBS and any(
-            o.rule == "nominal" and o.pos == "noun" and o.sentence == m.sentence and 0 <= o.start - m.end <= 48
-            for o in self.mentions
-        ):
+        if i in self.light:
             return False  # "a lancé une attaque": the noun names the incident
         if m.rule != "nominal":
             return True

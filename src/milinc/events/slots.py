@@ -629,6 +629,12 @@ class SlotFiller:
                         target_np = _np_bounds(m.end + obj.start("np"), after[obj.start("np") :])
         elif m.rule in ("target_passive", "undergone"):
             target_np = _subject_bounds(before, m.start)
+        elif m.pos == "noun" and (light := _LIGHT_VERB_BEFORE.search(before)):
+            # "des jihadistes ont mené une attaque": the light verb's subject is the attacker
+            verb_start = m.start - len(before) + light.start()
+            attacker_np = attacker_np or _subject_bounds(text[max(c_start, verb_start - 90) : verb_start], verb_start)
+            if target_np is None and (obj := _OBJECT_AFTER.match(after)) and not agent:
+                target_np = _np_bounds(m.end + obj.start("np"), after[obj.start("np") :])
         own.attacker_sides.update(m.sides if m.rule == "nominal" else ())
         attacker = self._actor(ctx, attacker_np)
         if attacker is not None:
@@ -735,6 +741,11 @@ def _as_day(d: TimeExpression) -> TimeExpression:
     return attrs.evolve(d, value=d.value[:10], granularity=Granularity.DAY, part_of_day=None, hour=None, minute=None)
 
 
+_LIGHT_VERB_BEFORE = re.compile(
+    r"\b(?:(?:a|ont|avait|avaient|aurait|auraient)\s+(?:\w+\s+){0,2}?)?"
+    r"(?:lance|mene|perpetre|conduit|commis|effectue|realise|mene)e?s?\s+(?:\w+\s+)?"
+    r"(?:une?|des|de|d'|la|le|les|l'|cette|ces)\s*(?:\w+\s+)?$")
+"""A light verb before a trigger noun ("ont mené des frappes", "a perpétré un attentat", "a lancé lundi une attaque")."""
 _OBJECT_UNITS = frozenset({
     "immeuble", "batiment", "maison", "habitation", "appartement", "tour", "hopital", "ecole", "mosquee", "eglise",
     "depot", "entrepot", "usine", "centrale", "pont", "route", "marche", "vehicule", "voiture", "camion", "bu",

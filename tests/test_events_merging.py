@@ -1,0 +1,57 @@
+"""Merging: weapons of merged mentions, additive verbs, light-verb constructions.
+
+The phrases are written for these tests; none is taken from the seed articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import milinc
+from milinc.ontology import Event, SubEventType, WeaponCategory
+
+REF = dt.date(2024, 9, 25)  # a Wednesday
+PARSER = milinc.Parser(discover=False)
+
+
+def events(text: str) -> tuple[Event, ...]:
+    return PARSER.parse(text, reference_date=REF).events
+
+
+@pytest.mark.parametrize(("text", "weapons"), [
+    ("Lundi, des avions américains ont frappé des positions houthies près de Hodeïda. "
+     "Des missiles Tomahawk ont également été tirés depuis des navires.",
+     {WeaponCategory.AIRCRAFT, WeaponCategory.MISSILE}),
+    ("Une frappe aérienne a visé lundi un dépôt d'armes à Deir ez-Zor. "
+     "Des missiles ont aussi été tirés depuis des navires de guerre, selon le Pentagone.",
+     {WeaponCategory.AIRCRAFT, WeaponCategory.MISSILE}),
+])
+def test_an_additive_verb_brings_its_weapons_to_the_incident(text: str, weapons: set[WeaponCategory]) -> None:
+    (e,) = events(text)
+    assert set(e.weapons) == weapons
+    assert e.sub_event_type is SubEventType.AIR_DRONE_STRIKE
+
+
+def test_an_additive_verb_on_another_day_is_another_incident() -> None:
+    found = events("Lundi, des drones ont frappé Kharkiv. Mardi, des missiles ont également été tirés sur Odessa.")
+    assert [e.location.name for e in found if e.location] == ["Kharkiv", "Odessa"]
+
+
+@pytest.mark.parametrize(("text", "noun", "sub_type"), [
+    ("Lundi, des jihadistes ont lancé une attaque massive contre le camp de Boulkessi.", "attaque",
+     SubEventType.ARMED_CLASH),
+    ("L'armée israélienne a mené des frappes contre des positions du Hezbollah lundi près de Tyr.", "frappes",
+     SubEventType.AIR_DRONE_STRIKE),
+    ("Un groupe armé a perpétré un attentat à la voiture piégée lundi contre un marché à Mogadiscio.", "attentat",
+     SubEventType.REMOTE_EXPLOSIVE_LANDMINE_IED),
+    ("Les rebelles ont lancé mardi une embuscade contre un convoi de l'armée près de Gao.", "embuscade",
+     SubEventType.ARMED_CLASH),
+])
+def test_a_light_verb_gives_way_to_its_noun(text: str, noun: str, sub_type: SubEventType) -> None:
+    (e,) = events(text)
+    assert e.span.text.startswith(noun)
+    assert [m.text.split()[0] for m in e.mentions] == [e.span.text.split()[0]]
+    assert e.sub_event_type is sub_type
+    assert e.attacker is not None
