@@ -55,3 +55,19 @@ def test_a_light_verb_gives_way_to_its_noun(text: str, noun: str, sub_type: SubE
     assert [m.text.split()[0] for m in e.mentions] == [e.span.text.split()[0]]
     assert e.sub_event_type is sub_type
     assert e.attacker is not None
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Des tirs de roquettes sur Bagdad ont fait 2 morts.\nLe marché de la ville reste calme en fin de journée.", 2),
+    ("Frappes israéliennes sur Tyr : 5 morts\n\nLundi, des avions israéliens ont visé un immeuble à Tyr, "
+     "tuant cinq personnes.", 5),
+])
+def test_a_headline_plural_that_counts_the_dead_of_a_place_is_an_incident(text: str, killed: int) -> None:
+    (e,) = events(text)
+    assert e.killed is not None and e.killed.value == killed
+
+
+def test_a_headline_plural_without_count_sums_up() -> None:
+    (e,) = events("Frappes russes en Ukraine : le bilan s'alourdit\n\nLundi, des drones ont frappé Odessa, "
+                  "blessant deux personnes.")
+    assert e.location is not None and e.location.name == "Odessa"

@@ -327,13 +327,15 @@ class IncidentBuilder:
             return self.roles[i] == "event"
         if m.pos != "noun" or det == "demonstrative":
             return False
-        if m.title and m.plural:
-            return False
         group = [s, *(self.slots[j] for j in self.satellites.get(i, []))]
         weapons = bool(m.implied_weapons or s.weapons)
         dated = any(g.event_dates() for g in group)
         placed = any(p.scene and SPECIFICITY[p.place.kind] < SPECIFICITY[PlaceKind.COUNTRY] for p in s.places)
         counted = any(g.casualties for g in group)
+        if m.title and m.plural:
+            # a headline's plural sums up, unless it counts the dead of one place ("Tirs de roquettes sur
+            # Bagdad : 2 morts")
+            return counted and placed
         if m.plural:  # plurals sum up, unless the clause dates or counts them; "les frappes" refers back,
             # except in the lede, which opens the story ("Les frappes israéliennes sur Khan Younès ont fait …")
             lede = self._lede is not None and self.layout.paragraphs[m.sentence] == self._lede
