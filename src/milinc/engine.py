@@ -281,8 +281,8 @@ class _Driver:
                 stack = states[state.state_stack[-1]]
                 if "$END" in stack:
                     out.append((end, list(state.state_stack), _snapshot(state.value_stack)))
-        except LarkError:
-            pass
+        except _MATCH_ERRORS:
+            pass  # like lark's interactive parser: the prefixes found so far stand
         return out
 
     def finish(self, state_stack: list[Any], value_stack: list[Any]) -> Any:
