@@ -263,7 +263,8 @@ def _propagate_generic_subjects(text: str, mentions: Sequence[Mention]) -> None:
 
 
 _CIVILIAN_UNITS = frozenset({"civil", "civils", "habitant", "villageois", "enfant", "femme", "fidele", "passant", "eleve",
-                             "refugie", "deplace", "orpailleur", "berger", "commercant", "patient", "journaliste"})
+                             "refugie", "deplace", "orpailleur", "berger", "commercant", "patient", "journaliste",
+                             "otage", "humanitaire", "passager", "pecheur", "agriculteur"})
 
 
 def _target_type(stated: ActorType, counts: Sequence[CasualtyCandidate]) -> ActorType:
@@ -272,7 +273,7 @@ def _target_type(stated: ActorType, counts: Sequence[CasualtyCandidate]) -> Acto
         return stated
     for c in counts:
         if c.role is CasualtyRole.KILLED and c.span is not None:
-            words = set(re.findall(r"\w+", fold(c.span.text)))
+            words = {w[:-1] if w.endswith(("s", "x")) else w for w in re.findall(r"\w+", fold(c.span.text))}
             if words & _CIVILIAN_UNITS:
                 return ActorType.CIVILIANS
     return stated

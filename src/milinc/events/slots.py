@@ -92,7 +92,8 @@ _KILLED_AFTER = re.compile(r"^\s*(?:[\w'-]+\s+){0,4}?(?:(?:ont|a|auraient|aurait
 _INJURED_AFTER = re.compile(r"^\s*(?:[\w'-]+\s+){0,4}?(?:(?:ont|a|auraient|aurait|avaient|avait|sont)\s+(?:ete\s+)?)?"
                             r"(?:blesses?|blessees?)\b")
 _KILLED_BEFORE = re.compile(r"(?:tuant|tue|tuer|ont tue|a tue|fait|faisant|causant|cause|coute la vie a|"
-                            r"bilan de|bilan)\s+(?:[\w']+\s+){0,2}?(?:au moins |plus de |pres de |environ )?$")
+                            r"bilan de|bilan|execute|executant|ont execute|a execute|"
+                            r"executions? (?:sommaires?|extrajudiciaires?) de|massacre de)\s+(?:[\w']+\s+){0,2}?(?:au moins |plus de |pres de |environ )?$")
 _INJURED_BEFORE = re.compile(r"(?:blessant|blesse|ont blesse|a blesse|blesser)\s+(?:au moins |plus de |pres de |environ )?$")
 _VAGUE_CASUALTY = re.compile(r"\b(?P<verb>tuant|blessant|tue|blesse)\s+(?:certains|plusieurs|quelques-uns|d'autres|"
                              r"de nombreux|nombre)\b")
@@ -765,7 +766,8 @@ def _casualty_role(text: str, start: int, end: int, role: CasualtyRole | None, u
     if role in (CasualtyRole.KILLED, CasualtyRole.INJURED):
         return role
     if role is not None:
-        return None
+        # "ont exécuté cinq otages": hostages, and killed
+        return CasualtyRole.KILLED if _KILLED_BEFORE.search(text, max(0, start - 30), start) else None
     mention = text[start:end]
     if head in ("victime", "perte") and re.match(r"(?:aucune?|sans|zero|0)\b", mention):
         return "both"
