@@ -335,6 +335,7 @@ class SlotFiller:
         self._by_sentence: dict[int, list[int]] = {}
         self._starts_cache: dict[int, list[int]] = {}
         self._places_cache: dict[int, list[PlaceMention]] = {}
+        self._source_cache: dict[tuple[int, int], re.Match[str] | None] = {}
 
     def fill(
         self,
@@ -659,7 +660,13 @@ class SlotFiller:
             own.modality, own.modality_rule = Modality.REPORTED, "conditional"
         if cue:
             own.modality_span = ctx.span(n_start + cue.start(), n_start + cue.end())
-        src = _SOURCE.search(sentence) or _SOURCE_INVERTED.search(sentence) or _SOURCE_SUBJECT.search(sentence)
+        # mentions of a short sentence read the same window: search it once
+        window = (w_start, w_start + len(sentence))
+        if window in self._source_cache:
+            src = self._source_cache[window]
+        else:
+            src = self._source_cache[window] = (_SOURCE.search(sentence) or _SOURCE_INVERTED.search(sentence)
+                                                or _SOURCE_SUBJECT.search(sentence))
         if src:
             raw = src.group("src")
             cut = re.split(r"\s(?:qui|que|a|ont|en|dans|lors|,)\s|[,.;:]", raw)[0].strip()
