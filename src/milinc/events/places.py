@@ -70,7 +70,7 @@ _NOT_SCENE = re.compile(r"(?:(?:depuis|en provenance d[eu']?|lance(?:e|s|es)? d[
                         r"(?:(?:la|le|les|l')\s*)?(?:[\w-]+\s+(?:de |d'|du |des )?(?:la |le |l')?)?"
                         r"|(?:frontiere|frontaliere)(?:(?!\bvers\b)[^,;.]){0,40})$")
 _COUNTRY_LOCATIVE = re.compile(
-    r"(?:\ben|\bau|\baux|\bdans|\bsur le sol d[e'u]|\b(?:nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|"
+    r"(?:\ben|\bau|\baux|\bdans|\bsur|\bsur le sol d[e'u]|\b(?:nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|"
     r"sud-ouest|centre-nord|centre-est|centre-ouest) d[e'u]|\bpartout en|\bterritoire d[e'u]|\bau large d[e'u]|"
     r"\bcotes? d[e'u]|\bfrontiere (?:avec|entre) (?:\w+ ){0,3}et)\s*(?:la |l'|les )?$"
 )
