@@ -88,12 +88,12 @@ _PEOPLE_UNITS: frozenset[str] = frozenset(load_data("actors")["people_units"])
 _KILLED_UNITS = frozenset({"mort", "tue", "deces", "decede", "cadavre", "corps", "victime", "perte", "martyr"})
 _INJURED_UNITS = frozenset({"blesse", "blessure"})
 _KILLED_AFTER = re.compile(r"^\s*(?:[\w'-]+\s+){0,4}?(?:(?:ont|a|auraient|aurait|avaient|avait|sont|ont tous)\s+(?:ete\s+)?)?"
-                           r"(?:tues?|tuees?|morts?|decedes?|abattus?|peri|succombe|executes?|massacres?)\b")
+                           r"(?:tues?|tuees?|morts?|decedes?|abattus?|peri|succombe|executes?|massacres?|neutralises?)\b")
 _INJURED_AFTER = re.compile(r"^\s*(?:[\w'-]+\s+){0,4}?(?:(?:ont|a|auraient|aurait|avaient|avait|sont)\s+(?:ete\s+)?)?"
                             r"(?:blesses?|blessees?)\b")
 _KILLED_BEFORE = re.compile(r"(?:tuant|tue|tuer|ont tue|a tue|fait|faisant|causant|cause|coute la vie a|"
                             r"bilan de|bilan|execute|executant|ont execute|a execute|"
-                            r"executions? (?:sommaires?|extrajudiciaires?) de|massacre de)\s+(?:[\w']+\s+){0,2}?(?:au moins |plus de |pres de |environ )?$")
+                            r"executions? (?:sommaires?|extrajudiciaires?) de|massacre de|neutralise|neutralisant|avoir neutralise)\s+(?:[\w']+\s+){0,2}?(?:au moins |plus de |pres de |environ )?$")
 _INJURED_BEFORE = re.compile(r"(?:blessant|blesse|ont blesse|a blesse|blesser)\s+(?:au moins |plus de |pres de |environ )?$")
 _VAGUE_CASUALTY = re.compile(r"\b(?P<verb>tuant|blessant|tue|blesse)\s+(?:certains|plusieurs|quelques-uns|d'autres|"
                              r"de nombreux|nombre)\b")
