@@ -109,7 +109,9 @@ def effective_action(m: Mention, slots: MentionSlots) -> tuple[Action, str]:
             action = Action(m.without_projectile.get("action", action.value))
             role = m.without_projectile.get("role", role)
     if role == "impact":
-        role = "event" if projectile or weapons & {WeaponCategory.EXPLOSIVE} else "weak"
+        # "un navire a été touché par un projectile": an unnamed weapon is a weapon too
+        role = ("event" if projectile or weapons & {WeaponCategory.EXPLOSIVE}
+                or (WeaponCategory.GENERIC in weapons and m.rule == "verbal") else "weak")
     if m.pos == "gerund" and m.after_en and projectile and m.action not in (Action.KILLING, Action.WOUNDING):
         role = "event"  # "a répliqué en tirant des roquettes"
     return action, role

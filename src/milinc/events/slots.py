@@ -440,6 +440,11 @@ class SlotFiller:
             parens = [(m.start(), m.end()) for m in _PARENS.finditer(text, s_start, s_end)]
             for w in weapons_in.get(si, ()):
                 if w.category is WeaponCategory.GENERIC:
+                    # "touché par un projectile": an unnamed weapon says an impact verb is an incident, no more
+                    g_clause = layout.clause_of(si, w.span.start)
+                    for i in _around(idxs, idx_starts, w.span.start, w.span.end):
+                        if mentions[i].clause == g_clause:
+                            slots[i].clause_weapons.add(w.category)
                     continue
                 if any(a <= w.span.start < b for a, b in parens):
                     continue
