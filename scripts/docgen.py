@@ -827,7 +827,7 @@ def api_modules(package: Any = None) -> list[ApiModule]:
             found.append(
                 ApiModule(module.path, members, reexports, doc.strip().split("\n")[0] if doc else "", summaries)
             )
-        for sub in sorted(module.modules.values(), key=lambda m: m.path):
+        for sub in sorted((m for m in module.modules.values() if not m.is_alias), key=lambda m: m.path):
             walk(sub)
 
     walk(package)
