@@ -71,3 +71,16 @@ def test_a_headline_plural_without_count_sums_up() -> None:
     (e,) = events("Frappes russes en Ukraine : le bilan s'alourdit\n\nLundi, des drones ont frappé Odessa, "
                   "blessant deux personnes.")
     assert e.location is not None and e.location.name == "Odessa"
+
+
+def test_first_token_filter_changes_no_match() -> None:
+    # the trigger matcher skips starts no trigger can begin with; it must find exactly what a full try finds
+    from milinc.events.triggers import TriggerFinder
+    from milinc.extensions import Extensions
+
+    finder = TriggerFinder(Extensions())
+    text = ("les drones n'ont pas encore ete abattus ; des roquettes se sont abattues lundi , l'armee a ete "
+            "la cible d'une attaque et les soldats ont ete pris pour cible par des tirs de mortiers")
+    fast = list(finder.raw_triggers(text))
+    finder.matcher._first = None  # type: ignore[attr-defined]
+    assert fast and list(finder.raw_triggers(text)) == fast
