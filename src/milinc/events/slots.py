@@ -366,6 +366,10 @@ class SlotFiller:
         frame_dates: dict[int, list[TimeExpression]] = {}
         for si, (s_start, s_end) in enumerate(layout.sentence_bounds):
             idxs = by_sentence.get(si, [])
+            if not idxs:
+                # no trigger: nothing here gets a slot, but its counts may go to the incident before
+                self._orphan_casualties(ctx, si, s_start, s_end)
+                continue
             sinks = [_Sink(mentions[i].start, mentions[i].end, i, mentions[i].clause) for i in idxs]
             for rm in _REPORTING.finditer(text, s_start, s_end):
                 if not any(_distance((rm.start(), rm.end()), (k.start, k.end)) == 0 for k in sinks):
