@@ -57,6 +57,7 @@ _ANAPHOR_KINDS = {
 }
 """What an anaphoric noun can name, by lemma or action: a strike from afar or fighting on the ground
 ("lors de l'assaut" does not take up the shelling told just before); other nouns can name any incident."""
+_DEBRIS = re.compile(r"\b(?:debris|fragments?|eclats?|restes?)\b")
 _ADDITIVE = re.compile(r"\b(?:egalement|aussi|en outre|de meme|en plus)\b")
 _PREMODIFIERS: frozenset[str] = frozenset(load_data("triggers")["premodifiers"])
 _ANOTHER = frozenset({"autre", "autres", "seconde", "second", "deuxieme", "troisieme", "enieme"})
@@ -196,6 +197,11 @@ class IncidentBuilder:
         self.slots = slots
         """The slot candidates of each mention."""
         resolved = [effective_action(m, s) for m, s in zip(mentions, slots)]
+        # "des débris sont tombés sur un immeuble": the remains of an intercepted drone or missile refer back to
+        # the attack told before (and bring their casualties), without stating one of their own
+        resolved = [(a, "anaphor") if r == "weak" and m.role == "impact" and m.rule == "verbal"
+                    and _DEBRIS.search(text, max(0, m.start - 40), m.start) else (a, r)
+                    for m, (a, r) in zip(mentions, resolved)]
         self.actions = [a for a, _ in resolved]
         """The action of each mention once its clause's weapons are known."""
         self.roles = [r for _, r in resolved]
