@@ -184,9 +184,12 @@ def _pod_phrases(day: dt.date, pod: PartOfDay, reference_date: dt.date) -> list[
         following = day + dt.timedelta(days=1)
         if 1 <= back <= 7:
             out.append(f"dans la nuit de {WEEKDAYS[day.weekday()]} à {WEEKDAYS[following.weekday()]}")
-        if following.month == day.month and back >= 1:
-            for end in day_phrases(following, reference_date, after_preposition=True):
-                out.append(f"dans la nuit du {day.day} au {end}")
+        if following.month == day.month:
+            # the night is dated by its first day: without a year, that day must be the nearest one
+            with_year = f"{following.day}~{MONTHS[following.month - 1]}~{following.year}"
+            out.append(f"dans la nuit du {day.day} au {with_year}")
+            if back >= 1 and _resolvable_without_year(day, reference_date):
+                out.append(f"dans la nuit du {day.day} au {following.day}~{MONTHS[following.month - 1]}")
     return out
 
 
