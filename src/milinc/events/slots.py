@@ -335,7 +335,8 @@ class SlotFiller:
         self._by_sentence: dict[int, list[int]] = {}
         self._starts_cache: dict[int, list[int]] = {}
         self._places_cache: dict[int, list[PlaceMention]] = {}
-        self._source_cache: dict[tuple[int, int], re.Match[str] | None] = {}
+        self._source_cache: dict[int, list[list[re.Match[str]]]] = {}
+        self._block_cache: dict[int, list[tuple[int, int]]] = {}
 
     def fill(
         self,
@@ -552,7 +553,13 @@ class SlotFiller:
                         own.countries.append((p.place.country, p.place.span, "same_sentence"))
                         break
             return
-        blocked = bool(_BLOCK_CARRY.search(text, max(s_start, m.start - _CONTEXT), min(s_end, m.end + _CONTEXT)))
+        # the sentence's blocking phrases are found once; a mention looks for one within its window
+        blocks = self._block_cache.get(m.sentence)
+        if blocks is None:
+            blocks = self._block_cache[m.sentence] = [(x.start(), x.end()) for x in _BLOCK_CARRY.finditer(text, s_start, s_end)]
+        lo, hi = max(s_start, m.start - _CONTEXT), min(s_end, m.end + _CONTEXT)
+        k = bisect.bisect_left(blocks, (lo, -1))
+        blocked = k < len(blocks) and blocks[k][1] <= hi  # matches do not overlap: the first one decides
         need_date = not own.dates and not blocked
         if need_date:  # "ont fait irruption jeudi soir …, et ont ouvert le feu": the sentence's other trigger
             flags = layout.sequence[m.sentence] if layout.sequence else ()
@@ -564,7 +571,7 @@ class SlotFiller:
             same = self._by_sentence.get(m.sentence, [])
             near = [(abs(mentions[j].start - m.start), d)
                     for j in _around(same, self._starts_of(m.sentence, mentions), m.start, m.end)
-                    if mentions[j] is not m and not mentions[j].generic and not apart(mentions[j])
+                    if slots[j].dates and mentions[j] is not m and not mentions[j].generic and not apart(mentions[j])
                     for d in slots[j].dates if d.rank <= FRAME]
             if near:
                 own.dates.append(DatedCandidate(min(near, key=lambda x: x[0])[1].time, CARRIED, "same_sentence"))
@@ -669,19 +676,30 @@ class SlotFiller:
             own.modality, own.modality_rule = Modality.REPORTED, "conditional"
         if cue:
             own.modality_span = ctx.span(n_start + cue.start(), n_start + cue.end())
-        # mentions of a short sentence read the same window: search it once
-        window = (w_start, w_start + len(sentence))
-        if window in self._source_cache:
-            src = self._source_cache[window]
-        else:
-            src = self._source_cache[window] = (_SOURCE.search(sentence) or _SOURCE_INVERTED.search(sentence)
-                                                or _SOURCE_SUBJECT.search(sentence))
+        # the source phrases of the sentence are found once; a mention takes the first one (in the order of
+        # the patterns) that lies in its window, as a search of the window would find it
+        lo, hi = w_start - s_start, w_start - s_start + len(sentence)  # the window, in sentence offsets
+        found = self._source_cache.get(m.sentence)
+        if found is None:
+            body = text[s_start:s_end]
+            found = self._source_cache[m.sentence] = [list(rx.finditer(body))
+                                                      for rx in (_SOURCE, _SOURCE_INVERTED, _SOURCE_SUBJECT)]
+        src: re.Match[str] | None = None
+        for matches in found:
+            k = bisect.bisect_left(matches, lo, key=lambda x: x.start())
+            while k < len(matches) and matches[k].start() < hi:
+                if matches[k].end() <= hi:
+                    src = matches[k]
+                    break
+                k += 1
+            if src is not None:
+                break
         if src:
             raw = src.group("src")
             cut = re.split(r"\s(?:qui|que|a|ont|en|dans|lors|,)\s|[,.;:]", raw)[0].strip()
-            original = ctx.span(w_start + src.start("src"), w_start + src.start("src") + len(cut)).text if cut else ""
+            a = s_start + src.start("src")
+            original = ctx.span(a, a + len(cut)).text if cut else ""
             if cut and not re.search(r"\d", cut) and (re.search(r"[A-Z]", original) or _SOURCE_WORDS.search(cut)):
-                a = w_start + src.start("src")
                 own.source = Source(ctx.span(a, a + len(cut)), ctx.span(a, a + len(cut)).text)
                 if own.modality is Modality.ASSERTED:
                     own.modality, own.modality_rule, own.modality_span = Modality.REPORTED, "source", own.source.span
