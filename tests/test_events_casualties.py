@@ -79,3 +79,20 @@ def test_casualties_follow_the_anaphor(text: str, place: str, other: str, killed
     else:
         assert toll(by_place[place], "killed") == (killed, "exact")
         assert by_place[other].killed is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Douze soldats ont été tués samedi lors d'une attaque à Tassia. "
+     "Une vingtaine d'assaillants ont été neutralisés au cours des combats.", (32, "about")),
+    ("Sept policiers ont été tués lundi dans une attaque contre un poste près de Gao. "
+     "Trois assaillants ont également été tués, selon l'armée.", (10, "exact")),
+    # a toll that may count the attackers already is not added to
+    ("Une attaque a fait 32 morts lundi près de Tassia. "
+     "Une vingtaine d'assaillants ont été neutralisés au cours des combats.", (32, "exact")),
+    # the attackers' dead said vaguely add nothing
+    ("Au moins 40 soldats ont été tués dimanche dans une embuscade près de Djibo. "
+     "Plusieurs assaillants ont été tués lors de la riposte.", (40, "at_least")),
+])
+def test_the_attackers_dead_told_apart_are_added(text: str, expected: tuple[int, str]) -> None:
+    (e,) = events(text)
+    assert toll(e, "killed") == expected

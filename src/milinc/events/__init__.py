@@ -318,10 +318,42 @@ def _incident_country(
     return None, "", None
 
 
+_ATTACKER_UNITS = frozenset({"assaillant", "terroriste", "jihadiste", "djihadiste", "insurge", "rebelle", "militant",
+                             "bandit", "ennemi", "kamikaze", "islamiste", "agresseur", "attaquant", "milicien"})
+"""Counted nouns that name the attackers: their dead are another part of the toll than the victims'."""
+_TOLL_WORDS = frozenset({"mort", "morts", "victime", "victimes", "personne", "personnes", "tues", "pertes", "deces",
+                         "bilan", "individus", "gens"})
+
+
+def _is_attacker_count(c: CasualtyCandidate) -> bool:
+    if c.span is None:
+        return False
+    words = {w[:-1] if w.endswith(("s", "x")) else w for w in re.findall(r"\w+", fold(c.span.text))}
+    return bool(words & _ATTACKER_UNITS)
+
+
 def _casualties(found: Sequence[CasualtyCandidate]) -> Casualties | None:
-    """Every side together: parts of one sentence add up; across sentences the most complete wins."""
+    """Every side together: the victims' toll and the attackers' toll (each the most complete figure said of it)
+    add up ("Douze soldats ont été tués … Une vingtaine d'assaillants ont été neutralisés" → about 32)."""
     if not found:
         return None
+    attackers = [c for c in found if _is_attacker_count(c)]
+    victims = [c for c in found if not _is_attacker_count(c)]
+    # parts named in one sentence are already summed there; only counts said in other sentences are added
+    if attackers and victims and not ({c.sentence for c in attackers} & {c.sentence for c in victims}):
+        a, v = _one_side(attackers), _one_side(victims)
+        # "32 morts", "32 personnes": a toll that may count the attackers already is not added to
+        overall = any(set(re.findall(r"\w+", fold(span.text))) & _TOLL_WORDS for span in v.spans)
+        if a.value and v.value and not overall:
+            spans = tuple(v.spans) + tuple(a.spans)
+            return Casualties(qualifier=_sum_qualifier([v.qualifier, a.qualifier]), value=v.value + a.value, spans=spans)
+        if not overall:
+            return v if v.value is not None or a.value is None else a
+    return _one_side(found)
+
+
+def _one_side(found: Sequence[CasualtyCandidate]) -> Casualties:
+    """Parts of one sentence add up; across sentences the most complete wins."""
     by_sentence: dict[int, list[CasualtyCandidate]] = {}
     for c in found:
         if c.span is None or all(c.span != o.span for o in by_sentence.get(c.sentence, [])):
