@@ -57,6 +57,8 @@ _ANAPHOR_KINDS = {
 }
 """What an anaphoric noun can name, by lemma or action: a strike from afar or fighting on the ground
 ("lors de l'assaut" does not take up the shelling told just before); other nouns can name any incident."""
+_GROUND_RAID = re.compile(r"(?:\s+[\w'-]+){0,2}?\s+(?:dans|contre|au sein)\b")
+_AIR_WEAPONS = frozenset({WeaponCategory.AIRCRAFT, WeaponCategory.HELICOPTER, WeaponCategory.DRONE})
 _DEBRIS = re.compile(r"\b(?:debris|fragments?|eclats?|restes?)\b")
 _ADDITIVE = re.compile(r"\b(?:egalement|aussi|en outre|de meme|en plus)\b")
 _PREMODIFIERS: frozenset[str] = frozenset(load_data("triggers")["premodifiers"])
@@ -202,6 +204,11 @@ class IncidentBuilder:
         resolved = [(a, "anaphor") if r == "weak" and m.role == "impact" and m.rule == "verbal"
                     and _DEBRIS.search(text, max(0, m.start - 40), m.start) else (a, r)
                     for m, (a, r) in zip(mentions, resolved)]
+        # "un raid dans le camp de Jénine", "un raid contre une base": a raid on the ground, unless aircraft are named
+        resolved = [(Action.ATTACK, r) if a is Action.STRIKE and m.lemma == "raid" and not (
+                    (set(m.implied_weapons) | {w for w, _, _ in s.weapons}) & _AIR_WEAPONS)
+                    and _GROUND_RAID.match(text, m.end) else (a, r)
+                    for m, s, (a, r) in zip(mentions, slots, resolved)]
         self.actions = [a for a, _ in resolved]
         """The action of each mention once its clause's weapons are known."""
         self.roles = [r for _, r in resolved]
