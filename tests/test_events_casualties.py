@@ -96,3 +96,16 @@ def test_casualties_follow_the_anaphor(text: str, place: str, other: str, killed
 def test_the_attackers_dead_told_apart_are_added(text: str, expected: tuple[int, str]) -> None:
     (e,) = events(text)
     assert toll(e, "killed") == expected
+
+
+@pytest.mark.parametrize("tail", [
+    "Les frappes avaient détruit plusieurs entrepôts à Deir ez-Zor, selon l'OSDH.",
+    "Les frappes ont fait deux blessés.",
+])
+def test_a_plural_anaphor_takes_up_the_incident_named_alike(tail: str) -> None:
+    text = ("Lundi, des frappes aériennes ont visé des dépôts près de Deir ez-Zor. "
+            "Mardi, des drones ont attaqué la base d'al-Tanf. " + tail)
+    by_place = _by_place(events(text))
+    assert set(by_place) == {"Deir ez-Zor", "al-Tanf"}
+    last_mention = max((m for e in by_place.values() for m in e.mentions), key=lambda s: s.start)
+    assert last_mention in by_place["Deir ez-Zor"].mentions

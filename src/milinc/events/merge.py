@@ -368,27 +368,41 @@ class IncidentBuilder:
         last_seen: dict[int, int] = {}
         order = sorted(range(len(self.mentions)), key=lambda i: self.mentions[i].start)
         founders = {i for i in order if self.can_found(i)}
+        attached: set[int] = set()
         for i in order:
             if i not in founders:
                 continue
             m = self.mentions[i]
             _, another = self.dets[i]
             target: Incident | None = None
+            # "Les frappes avaient détruit …": the verb's anaphoric subject says which incident it tells
+            for j in self._by_sentence.get(m.sentence, ()):
+                o = self.mentions[j]
+                if (j not in founders and j not in attached and not o.generic and o.clause == m.clause
+                        and o.start < m.start and self._refers_back(j) and incidents):
+                    self._attach(j, incidents)
+                    attached.add(j)
+            subject = any(j in attached for j in self._by_sentence.get(m.sentence, ()))
             if not another:
+                # a date carried from the sentence before does not hold against what the subject points to
                 same_clause = [inc for inc in incidents
                                if any(self.mentions[j].sentence == m.sentence and self.mentions[j].clause == m.clause
-                                      for j in inc.members) and self.compatible(i, inc)]
+                                      for j in inc.members) and self.compatible(i, inc, carried_date=not subject)]
                 if same_clause:
                     target = same_clause[-1]
                 else:
                     candidates = [inc for inc in incidents if self._may_join(i, inc)]
                     if self._refers_back(i):
-                        # "lors de l'embuscade", "dans ces bombardements": the most recent incident of that kind,
-                        # whatever date the sentence before carried
-                        candidates = ([inc for inc in candidates if self._fits_kind(i, inc)]
-                                      or [inc for inc in incidents
-                                          if self._fits_kind(i, inc) and self._may_join(i, inc, carried_date=False)]
-                                      or candidates)
+                        # "lors de l'embuscade", "dans ces bombardements", "les frappes": the most recent incident
+                        # of that kind, named alike if one is, whatever date the sentence before carried
+                        loose = [inc for inc in incidents if self._may_join(i, inc, carried_date=False)]
+                        for pool in ([inc for inc in candidates if self._fits_kind(i, inc) and self._named_alike(i, inc)],
+                                     [inc for inc in loose if self._fits_kind(i, inc) and self._named_alike(i, inc)],
+                                     [inc for inc in candidates if self._fits_kind(i, inc)],
+                                     [inc for inc in loose if self._fits_kind(i, inc)]):
+                            if pool:
+                                candidates = pool
+                                break
                     if candidates:
                         target = max(candidates, key=lambda inc: last_seen[id(inc)])
             if target is None:
@@ -400,7 +414,7 @@ class IncidentBuilder:
             last_seen[id(target)] = m.start
         # anaphoric nouns first: "quatre civils ont été tués dans ces bombardements" goes where the noun points
         for i in sorted(order, key=lambda j: not self._refers_back(j)):
-            if i in founders or self.mentions[i].generic:
+            if i in founders or i in attached or self.mentions[i].generic:
                 continue
             self._attach(i, incidents)
         for inc in incidents:
@@ -449,6 +463,15 @@ class IncidentBuilder:
         if any(self.mentions[j].lemma == m.lemma for j in inc.members):
             return True
         return remote if kind == "remote" else not remote
+
+    def _named_alike(self, i: int, inc: Incident) -> bool:
+        """Whether a noun of a definite kind ("les frappes", "l'embuscade") names *inc* with its own word
+        already: "les frappes avaient touché Deir ez-Zor" takes up the strikes, not the drone attack told
+        between them. Nouns of any kind ("l'attaque", "l'incident") name everything alike."""
+        m = self.mentions[i]
+        if (_ANAPHOR_KINDS.get(m.lemma) or _ANAPHOR_KINDS.get(self.actions[i].value)) is None:
+            return True
+        return any(self.mentions[j].lemma == m.lemma for j in inc.members)
 
     def _in_lede(self, i: int, inc: Incident) -> bool:
         """Whether mention *i* is in the lede — the first body paragraph that names an incident — and
@@ -513,6 +536,7 @@ class IncidentBuilder:
             if recent:
                 if refers_back:  # "dans cette embuscade": the most recent incident of that kind
                     recent = [x for x in recent if self._fits_kind(i, x[1])] or recent
+                    recent = [x for x in recent if self._named_alike(i, x[1])] or recent
                 if role == "casualty":  # the dead and wounded of an attack, not of the interceptions around it
                     recent.sort(key=lambda x: self.actions[x[1].founder] is not Action.INTERCEPTION)
                     recent = [x for x in recent if self.actions[x[1].founder] is not Action.INTERCEPTION] or recent
