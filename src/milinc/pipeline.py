@@ -57,7 +57,6 @@ class ExtractionContext:
     weapons: list[Weapon] = attrs.field(factory=list)
     quantities: list[Quantity] = attrs.field(factory=list)
     events: list[Event] = attrs.field(factory=list)
-    _sentence_starts: list[int] | None = attrs.field(default=None, init=False, repr=False)
 
     @property
     def text(self) -> str:
