@@ -274,3 +274,16 @@ def test_any_word_salad_gives_valid_non_overlapping_mentions(words: list[str], r
 )
 def test_wire_datelines_give_the_reference_date(text: str, expected: dt.date | None) -> None:
     assert milinc.parse(text).reference_date == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Le 30 novembre, deux roquettes ont frappé Naqoura.", "2023-11-30"),
+        ("Le 31 décembre, 10 missiles balistiques ont visé Kourakhove.", "2023-12-31"),
+        ("Le 30 novembre, le ministre se rendra à Naqoura.", "2024-11-30"),
+    ],
+)
+def test_names_that_end_like_future_verbs_do_not_make_a_date_future(text: str, value: str) -> None:
+    doc = milinc.parse(text, reference_date=dt.date(2024, 1, 1))
+    assert [d.value for d in doc.dates] == [value]

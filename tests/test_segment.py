@@ -37,3 +37,10 @@ def test_quotes_after_the_period_stay_with_the_sentence() -> None:
 def test_empty_and_blank_text() -> None:
     assert split_sentences("") == []
     assert split_sentences("  \n \n") == []
+
+
+def test_month_abbreviations_do_not_end_a_sentence() -> None:
+    assert sentences("Le 1er janv. 2021, deux roquettes ont frappé Bagdad. Fin.") == [
+        "Le 1er janv. 2021, deux roquettes ont frappé Bagdad.",
+        "Fin.",
+    ]

@@ -14,7 +14,9 @@ import attrs
 __all__ = ["Sentence", "split_sentences"]
 
 _ABBREVIATIONS = frozenset(
-    ["m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "etc", "env", "cf", "p", "ex", "av", "apr", "j.-c", "col", "gen", "lt", "cdt", "cne", "sgt", "adj", "capt"]
+    ["m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "etc", "env", "cf", "p", "ex", "av", "apr", "j.-c", "col", "gen", "lt", "cdt", "cne", "sgt", "adj", "capt",
+     # month abbreviations: "le 1er janv. 2021" is one sentence
+     "janv", "fevr", "févr", "avr", "juil", "sept", "oct", "nov", "dec", "déc"]
 )
 _CLOSERS = "\"')\\]»”’"
 _OPENERS = "\"'(\\[«“‘"

@@ -163,7 +163,7 @@ class DateExtractor:
             counts_from_event = parts.rule == "anaphoric_shift" and context.after_event(ctx.text, found.start, found.end)
             if counts_from_event and (anchors.last is None or anchors.last_sentence == sentence):
                 parts = _after_event(parts, anchors.last is not None)
-            if context.may_be_future(parts) and context.future_context(ctx.text, found.start, found.end):
+            if context.may_be_future(parts) and context.future_context(ctx.text, found.start, found.end, ctx.original if ctx.norm.is_identity else None):
                 parts = parts.but(future=True)
             weak = parts.rule in ("clock_alone", "part_of_day_alone")
             resolution = resolver.resolve(parts, anchors.for_weak(parts) if weak else anchors.last)

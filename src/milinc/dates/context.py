@@ -91,9 +91,11 @@ _NOT_FUTURE = frozenset(
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _future_words(text: str, start: int, end: int, *, auxiliaries: bool) -> bool:
+def _future_words(text: str, start: int, end: int, *, auxiliaries: bool, original: str | None) -> bool:
     for m in _WORD.finditer(text, start, end):
         word = m.group()
+        if original is not None and original[m.start()].isupper():
+            continue  # a name ("Naqoura", "Kourakhove") is no verb, whatever its ending
         if auxiliaries and word in _FUTURE_AUXILIARIES:
             return True
         if word not in _NOT_FUTURE and _FUTURE_TENSE.fullmatch(word) and len(word) >= 5:
@@ -112,12 +114,20 @@ def may_be_future(parts: DateParts) -> bool:
     )
 
 
-def future_context(text: str, start: int, end: int) -> bool:
-    """Whether the clause around a date says it is to come (a future tense before or after it, "doit" before it)."""
+def future_context(text: str, start: int, end: int, original: str | None = None) -> bool:
+    """Whether the clause around a date says it is to come (a future tense before or after it, "doit" before it).
+
+    *original* is the text as written, at the same offsets as *text*, when it
+    has them: capitalized words there are names, not verbs.
+    """
     left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 60)
     right_stops = [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
     right = min([*right_stops, end + 40])
-    return _future_words(text, left + 1, start, auxiliaries=True) or _future_words(text, end, right, auxiliaries=False)
+    while right < len(text) and text[right].isalnum():
+        right += 1  # never judge a word by a cut-off piece of it ("koura" of "kourakhove")
+    return _future_words(text, left + 1, start, auxiliaries=True, original=original) or _future_words(
+        text, end, right, auxiliaries=False, original=original
+    )
 
 
 def in_url(text: str, pos: int) -> bool:
