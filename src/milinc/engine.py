@@ -33,6 +33,7 @@ import attrs
 from lark import Lark, Token, Transformer, Tree
 from lark.exceptions import LarkError
 from lark.lexer import BasicLexer, UnlessCallback
+from lark.parsers.lalr_analysis import Shift
 from lark.parsers.lalr_parser_state import ParseConf, ParserState
 
 from .normalize import fold
@@ -228,6 +229,8 @@ class _Driver:
 
         Tokens are lexed and fed exactly as lark does; the first token that cannot be
         lexed, that stops inside a word, or that the parser refuses, ends the scan.
+        The LALR step is lark's ``ParserState.feed_token`` written inline (same table
+        lookups, reductions and callbacks), since it runs for every token.
         """
         n = len(window)
         states = self.states
@@ -235,7 +238,10 @@ class _Driver:
         callbacks = self.callbacks
         keyword_of = self.keyword_of
         mres = self.mres
-        state: ParserState[int] | None = None
+        parse_callbacks = self.conf.callbacks
+        new_token = Token._future_new
+        state_stack: list[Any] = [self.conf.start_state]
+        value_stack: list[Any] = []
         stack: dict[str, tuple[Any, Any]] = states[self.conf.start_state]
         out: list[tuple[int, list[Any], list[Any]]] = []
         pos = 0
@@ -256,7 +262,7 @@ class _Driver:
                         type_new = self._retype(type_, value)
                     else:
                         # the window never holds a line break: line 1, column = offset + 1
-                        tok = callbacks[type_](Token(type_, value, pos, 1, pos + 1, 1, end + 1, end))
+                        tok = callbacks[type_](new_token(type_, value, pos, 1, pos + 1, 1, end + 1, end))
                         type_new = tok.type
                     if type_ in ignore:
                         pos = end
@@ -273,14 +279,29 @@ class _Driver:
                 if type_ not in stack:
                     break  # lark: UnexpectedToken
                 if tok is None:
-                    tok = Token(type_, value, pos, 1, pos + 1, 1, end + 1, end)
+                    tok = new_token(type_, value, pos, 1, pos + 1, 1, end + 1, end)
                 pos = end
-                if state is None:
-                    state = ParserState(self.conf, None)  # type: ignore[arg-type]
-                state.feed_token(tok)
-                stack = states[state.state_stack[-1]]
+                while True:  # lark's feed_token: reduce as often as needed, then shift
+                    action, arg = stack[type_]  # KeyError after a reduction: lark's UnexpectedToken
+                    if action is Shift:
+                        state_stack.append(arg)
+                        value_stack.append(tok if type_ not in parse_callbacks else parse_callbacks[type_](tok))
+                        break
+                    size = len(arg.expansion)
+                    if size:
+                        children = value_stack[-size:]
+                        del state_stack[-size:]
+                        del value_stack[-size:]
+                    else:
+                        children = []
+                    reduced = parse_callbacks[arg](children) if parse_callbacks else children
+                    _goto, new_state = states[state_stack[-1]][arg.origin.name]
+                    state_stack.append(new_state)
+                    value_stack.append(reduced)
+                    stack = states[new_state]
+                stack = states[state_stack[-1]]
                 if "$END" in stack:
-                    out.append((end, list(state.state_stack), _snapshot(state.value_stack)))
+                    out.append((end, list(state_stack), _snapshot(value_stack)))
         except _MATCH_ERRORS:
             pass  # like lark's interactive parser: the prefixes found so far stand
         return out
@@ -290,6 +311,29 @@ class _Driver:
         return ParserState(self.conf, None, state_stack, value_stack).feed_token(  # type: ignore[arg-type]
             self.end_token, True
         )
+
+
+def _first_token_regex(lark: Lark, driver: _Driver) -> re.Pattern[str] | None:
+    """A regex that matches wherever the driver would feed the parser a first token it accepts.
+
+    It is the alternation of the terminals the start state has an action for (from
+    the LALR table), each followed by the driver's rule that a token must not stop
+    inside a word, plus the ignored terminals (which the driver skips before the
+    first token). A keyword lark folds into a generic terminal ("unless") is listed
+    in the table under its own name with its own pattern, so it is included too.
+    ``None`` (no filtering) when a lexer callback could change a token's type.
+    """
+    if any(type(cb) is not UnlessCallback for cb in driver.callbacks.values()):
+        return None
+    first = set(driver.states[driver.conf.start_state])
+    patterns = [f"(?:{t.pattern.to_regexp()})(?!(?<=\\w)\\w)" for t in lark.terminals if t.name in first]
+    patterns += [f"(?:{t.pattern.to_regexp()})" for t in lark.terminals if t.name in driver.ignore]
+    if not patterns:
+        return None
+    try:
+        return re.compile("|".join(patterns))
+    except re.error:
+        return None
 
 
 def _snapshot(values: list[Any]) -> list[Any]:
@@ -325,6 +369,7 @@ class GrammarMatcher:
             self._driver: _Driver | None = _Driver(lark)
         except (AttributeError, TypeError, KeyError, IndexError):
             self._driver = None
+        self._first = _first_token_regex(lark, self._driver) if self._driver is not None else None
 
     def parse_at(self, text: str, pos: int, limit: int) -> Match | None:
         """The longest match starting exactly at *pos* and ending by *limit*, if any."""
@@ -378,6 +423,12 @@ class GrammarMatcher:
         before = [m.start() for m in _TOKEN.finditer(text, lo, anchor)]
         return [*before[-self.lookback :], anchor] if self.lookback else [anchor]
 
+    def _can_start(self, text: str, pos: int, limit: int) -> bool:
+        """False only where :meth:`parse_at` surely finds nothing: no token the grammar can begin with is there."""
+        first = self._first
+        # endpos=limit: the word-boundary lookahead sees the window's end exactly as the driver does
+        return first is None or first.match(text, pos, limit) is not None
+
     def finditer(self, text: str, *, start: int = 0, end: int | None = None) -> Iterator[Match]:
         """Leftmost-longest matches, left to right, never overlapping."""
         stop = len(text) if end is None else end
@@ -392,6 +443,8 @@ class GrammarMatcher:
             line_end = text.find("\n", a, a + self.window)
             limit = min(stop, line_end if line_end >= 0 else len(text), a + self.window)
             for s in self._candidate_starts(text, a, max(pos, line_start)):
+                if not self._can_start(text, s, limit):
+                    continue  # most words before an anchor cannot begin a match: skip the parse
                 found = self.parse_at(text, s, limit)
                 if found is not None and found.end >= m.end():
                     yield found
