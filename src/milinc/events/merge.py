@@ -376,13 +376,18 @@ class IncidentBuilder:
             _, another = self.dets[i]
             target: Incident | None = None
             # "Les frappes avaient détruit …": the verb's anaphoric subject says which incident it tells
-            for j in self._by_sentence.get(m.sentence, ()):
+            # (the few mentions just before it: mentions are in text order, long sentences stay linear)
+            subject = False
+            for j in range(i - 1, max(-1, i - 4), -1):
                 o = self.mentions[j]
-                if (j not in founders and j not in attached and not o.generic and o.clause == m.clause
-                        and o.start < m.start and self._refers_back(j) and incidents):
+                if o.sentence != m.sentence or o.clause != m.clause:
+                    break
+                if j in attached:
+                    subject = True
+                elif j not in founders and not o.generic and self._refers_back(j) and incidents:
                     self._attach(j, incidents)
                     attached.add(j)
-            subject = any(j in attached for j in self._by_sentence.get(m.sentence, ()))
+                    subject = True
             if not another:
                 # a date carried from the sentence before does not hold against what the subject points to
                 same_clause = [inc for inc in incidents
