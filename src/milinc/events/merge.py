@@ -245,6 +245,7 @@ class IncidentBuilder:
         body = [o for o in mentions if not o.title and not o.generic and not o.heading]
         self._lede = layout.paragraphs[body[0].sentence] if body else None
         self._incident_cache: dict[int, tuple[int, _Accumulator | None]] = {}
+        self._lemma_cache: dict[int, tuple[int, set[str]]] = {}
 
     # --- features -------------------------------------------------------------------
 
@@ -465,9 +466,17 @@ class IncidentBuilder:
         g = self._incident_features(inc)
         founder_action = self.actions[inc.founder]
         remote = founder_action in _AIR or bool(g.families & _REMOTE_FAMILIES)
-        if any(self.mentions[j].lemma == m.lemma for j in inc.members):
+        if m.lemma in self._lemmas(inc):
             return True
         return remote if kind == "remote" else not remote
+
+    def _lemmas(self, inc: Incident) -> set[str]:
+        """The trigger lemmas of an incident's mentions, updated as mentions join (never recounted)."""
+        known, lemmas = self._lemma_cache.get(id(inc), (0, set()))
+        if known != len(inc.members):
+            lemmas = lemmas | {self.mentions[j].lemma for j in inc.members[known:]}
+            self._lemma_cache[id(inc)] = (len(inc.members), lemmas)
+        return lemmas
 
     def _named_alike(self, i: int, inc: Incident) -> bool:
         """Whether a noun of a definite kind ("les frappes", "l'embuscade") names *inc* with its own word
@@ -476,7 +485,7 @@ class IncidentBuilder:
         m = self.mentions[i]
         if (_ANAPHOR_KINDS.get(m.lemma) or _ANAPHOR_KINDS.get(self.actions[i].value)) is None:
             return True
-        return any(self.mentions[j].lemma == m.lemma for j in inc.members)
+        return m.lemma in self._lemmas(inc)
 
     def _in_lede(self, i: int, inc: Incident) -> bool:
         """Whether mention *i* is in the lede — the first body paragraph that names an incident — and
