@@ -2,7 +2,8 @@
 
 1. ``lexicon_regex`` (a trie) against the plain longest-first alternation, at every
    position, for every lexicon the default parser compiles;
-2. ``GrammarMatcher.parse_at`` against lark's interactive parser (below).
+2. ``GrammarMatcher.parse_at`` against lark's interactive parser (below), and the
+   first-token filter (``GrammarMatcher._can_start``) never skipping a start that matches.
 
 ``milinc.engine.GrammarMatcher.parse_at`` drives lark's LALR tables directly for
 speed; ``_parse_at_interactive`` is the reference written with lark's public
@@ -206,6 +207,9 @@ def check(name: str, matcher: Any, texts: list[str]) -> tuple[int, int, list[str
                         f"{name} at {s}: {text[s:limit][:60]!r}:\n      fast={fast!r:.400}\n      "
                         f"reference={ref!r:.400}"
                     )
+                # the first-token filter may skip a start only where the reference finds nothing
+                if ref is not None and not matcher._can_start(text, s, limit) and len(diffs) < 20:
+                    diffs.append(f"{name} at {s}: {text[s:limit][:60]!r}: skipped by the first-token filter")
     return checked, matched, diffs
 
 

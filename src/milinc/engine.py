@@ -69,8 +69,17 @@ def lexicon_regex(phrases: Iterable[str]) -> str:
     """
     alts = {fold(p).strip() for p in phrases if p.strip()}
     if len(alts) < _TRIE_FROM:
-        return _alternation_regex(alts)
-    return rf"(?:{_trie_regex([a.split() for a in alts])})(?![^\W_])"
+        regex = _alternation_regex(alts)
+    else:
+        regex = rf"(?:{_trie_regex([a.split() for a in alts])})(?![^\W_])"
+    if len(_lexicon_initials) < 1000:  # bounded: plugins may build lexicons at will
+        _lexicon_initials[regex] = "".join(sorted({a[0] for a in alts}))
+    return regex
+
+
+_lexicon_initials: dict[str, str] = {}
+"""The first characters of the phrases of each regex :func:`lexicon_regex` built: a cheap
+superset of where that regex can match (see :func:`_first_token_regex`)."""
 
 
 def _alternation_regex(phrases: Iterable[str]) -> str:
@@ -239,7 +248,7 @@ class _Driver:
         keyword_of = self.keyword_of
         mres = self.mres
         parse_callbacks = self.conf.callbacks
-        new_token = Token._future_new
+        new_token: Callable[..., Token] = Token._future_new
         state_stack: list[Any] = [self.conf.start_state]
         value_stack: list[Any] = []
         stack: dict[str, tuple[Any, Any]] = states[self.conf.start_state]
@@ -326,7 +335,7 @@ def _first_token_regex(lark: Lark, driver: _Driver) -> re.Pattern[str] | None:
     if any(type(cb) is not UnlessCallback for cb in driver.callbacks.values()):
         return None
     first = set(driver.states[driver.conf.start_state])
-    patterns = [f"(?:{t.pattern.to_regexp()})(?!(?<=\\w)\\w)" for t in lark.terminals if t.name in first]
+    patterns = [_first_token_pattern(t) for t in lark.terminals if t.name in first]
     patterns += [f"(?:{t.pattern.to_regexp()})" for t in lark.terminals if t.name in driver.ignore]
     if not patterns:
         return None
@@ -334,6 +343,20 @@ def _first_token_regex(lark: Lark, driver: _Driver) -> re.Pattern[str] | None:
         return re.compile("|".join(patterns))
     except re.error:
         return None
+
+
+def _first_token_pattern(terminal: Any) -> str:
+    """The pattern of a terminal a match may begin with, for :func:`_first_token_regex`.
+
+    A lexicon terminal is replaced by the class of its phrases' first characters:
+    a superset, so no match is lost, and compiling the big lexicon regex a second
+    time (the lexer already holds it) would cost more start-up than it saves.
+    """
+    pattern = terminal.pattern
+    initials = _lexicon_initials.get(pattern.value.replace("\\/", "/")) if not pattern.flags else None
+    if initials is not None:
+        return "[" + "".join(re.escape(c) for c in initials) + "]" if initials else r"(?!x)x"
+    return f"(?:{pattern.to_regexp()})(?!(?<=\\w)\\w)"
 
 
 def _snapshot(values: list[Any]) -> list[Any]:
