@@ -297,20 +297,40 @@ def _tuple_of(kind: type) -> Any:
 class Span:
     """A run of characters of the original text: ``text == document[start:end]``."""
 
-    start: int = field(validator=[v.instance_of(int), _non_negative])
+    # The field checks run in __attrs_post_init__, not as attrs validators: a document holds tens of
+    # thousands of spans, and one test of the common, valid case costs far less than five validator calls.
+    start: int = field()
     """Offset of the first character (Python code points)."""
-    end: int = field(validator=[v.instance_of(int), _non_negative])
+    end: int = field()
     """Offset just past the last character."""
-    text: str = field(validator=v.instance_of(str))
+    text: str = field()
     """The characters themselves, as they stand in the original text."""
 
     def __attrs_post_init__(self) -> None:
+        start, end, text = self.start, self.end, self.text
+        if type(start) is int and type(end) is int and type(text) is str and 0 <= start <= end:
+            if len(text) == end - start:
+                return
+        elif not v.get_disabled():
+            # the slow path raises exactly what the attrs validators raised, in their order
+            fields = attrs.fields(Span)
+            for attribute, checks in (
+                (fields.start, _SPAN_OFFSET_CHECKS),
+                (fields.end, _SPAN_OFFSET_CHECKS),
+                (fields.text, _SPAN_TEXT_CHECKS),
+            ):
+                for check in checks:
+                    check(self, attribute, getattr(self, attribute.name))
         if self.end < self.start:
             raise ValueError(f"end must be >= start, got start={self.start}, end={self.end}")
         if len(self.text) != self.end - self.start:
             raise ValueError(
                 f"text must be end - start = {self.end - self.start} characters long, got {len(self.text)}"
             )
+
+
+_SPAN_OFFSET_CHECKS: tuple[Any, ...] = (v.instance_of(int), _non_negative)
+_SPAN_TEXT_CHECKS: tuple[Any, ...] = (v.instance_of(str),)
 
 
 @frozen
