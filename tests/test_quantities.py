@@ -164,3 +164,17 @@ def test_plugins_extend_the_grammar_at_an_extension_point() -> None:
     assert [(q.span.text, q.qualifier, q.unit, q.role) for q in doc.quantities] == [
         ("moult soldats", Qualifier.VAGUE, "soldat", CasualtyRole.INJURED)
     ]
+
+
+def test_a_casualty_verb_before_coordinated_counts_gives_each_its_role() -> None:
+    doc = milinc.parse("Le drone a frappé un convoi, tuant un haut responsable du groupe et au moins trois civils.")
+    roles = [(q.span.text, q.value, q.role) for q in doc.quantities]
+    assert roles == [
+        ("un haut responsable", 1, CasualtyRole.KILLED),
+        ("au moins trois civils", 3, CasualtyRole.KILLED),
+    ]
+
+
+def test_a_second_verb_after_the_coordination_keeps_its_own_reading() -> None:
+    doc = milinc.parse("La frappe a tué deux soldats, blessant trois civils.")
+    assert [q.role for q in doc.quantities] == [CasualtyRole.KILLED, CasualtyRole.INJURED]

@@ -431,6 +431,10 @@ def _same_clause(text: str, previous_end: int, start: int) -> bool:
 
 
 _COORDINATION = re.compile(r"\s*(?:,|et|ou|ainsi\s+que)\s*$")
+# "tuant un commandant [du Hezbollah] et au moins trois civils": a short complement may stand before "et"
+_COORDINATION_AFTER_COMPLEMENT = re.compile(
+    r"\s*(?:(?:du|des|de\s+la|de\s+l'|d')\s*[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,3}\s*)?(?:,\s*)?(?:et|ainsi\s+que)\s*$"
+)
 
 
 def _share_roles(text: str, found: list[tuple[Quantity, int, int]]) -> list[Quantity]:
@@ -454,4 +458,15 @@ def _share_roles(text: str, found: list[tuple[Quantity, int, int]]) -> list[Quan
             _same_clause(text, found[i - 1][2], start)
         ):
             out[i] = attrs.evolve(q, role=out[i - 1].role)
+    for i in range(1, len(found)):
+        q, start, _ = found[i]
+        prev = out[i - 1]
+        # a verb before the first count governs the coordinated ones: "tuant X et au moins trois civils"
+        if (
+            out[i].role is None
+            and prev.role is not None
+            and _role_before(text, found[i - 1][1]) is prev.role
+            and _COORDINATION_AFTER_COMPLEMENT.match(text[found[i - 1][2] : start])
+        ):
+            out[i] = attrs.evolve(out[i], role=prev.role)
     return out

@@ -111,6 +111,9 @@ PRENOMINAL_ADJECTIVES: list[str] = [
     "divers", "diverses", "importants", "lourds", "lourdes", "légers", "légères", "puissants", "modernes",
     "redoutables", "célèbres", "fameux", "fameuses", "énormes", "immenses", "longs", "longues", "même",
     "mêmes", "précédents", "prochains", "derniers", "uniques",
+    # singular forms, for casualty phrases where "un/une" counts ("tuant un haut commandant")
+    "haut", "haute", "grand", "grande", "petit", "petite", "jeune", "ancien", "ancienne", "principal",
+    "principale", "simple", "présumé", "présumée",
 ]
 """Adjectives that may stand between the number and the counted noun ("trois autres soldats")."""
 
