@@ -32,24 +32,12 @@ from milinc import (
     TimeExpression,
     WeaponCategory,
 )
+from milinc.dates.lexicon import MONTH_NAMES
 from milinc.ontology import Granularity
 
 PLACES = [("Kharkiv", "UA"), ("Gao", "ML"), ("Deir ez-Zor", "SY"), ("Hodeïda", "YE"), ("Khan Younès", "PS")]
 WEAPONS = [("drones", WeaponCategory.DRONE), ("missiles", WeaponCategory.MISSILE), ("roquettes", WeaponCategory.ROCKET)]
-MONTHS = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-]
+MONTHS = list(MONTH_NAMES)
 NUMBERS = {2: "deux", 3: "trois", 4: "quatre", 5: "cinq", 8: "huit", 12: "douze"}
 
 _CLAUSE = re.compile(

@@ -11,11 +11,18 @@ __all__ = [
     "ANCHOR_WORDS",
     "DEICTIC_OFFSETS",
     "MONTHS",
+    "MONTH_NAMES",
     "NUMBER_WORDS",
     "PART_OF_DAY_WORDS",
     "WEEKDAYS",
     "WEEKDAY_NAMES",
 ]
+
+MONTH_NAMES: tuple[str, ...] = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)
+"""French month names as written, January first (for realizers and generated text)."""
 
 MONTHS: dict[str, int] = {
     "janvier": 1, "janv": 1, "jan": 1, "january": 1,

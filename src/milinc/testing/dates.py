@@ -20,6 +20,7 @@ import re
 from attrs import field, frozen
 from attrs import validators as v
 
+from ..dates.lexicon import MONTH_NAMES
 from ..normalize import fold
 from ..ontology import PartOfDay
 from .realization import PLAIN, Realization, Typography
@@ -33,20 +34,7 @@ __all__ = [
     "day_phrases",
 ]
 
-MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
+MONTHS = MONTH_NAMES
 """French month names, January first."""
 _MONTH_ABBREVIATIONS = {1: "janv.", 2: "févr.", 4: "avr.", 7: "juil.", 9: "sept.", 10: "oct.", 11: "nov.", 12: "déc."}
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
