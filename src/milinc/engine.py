@@ -73,13 +73,15 @@ def lexicon_regex(phrases: Iterable[str]) -> str:
     else:
         regex = rf"(?:{_trie_regex([a.split() for a in alts])})(?![^\W_])"
     if len(_lexicon_initials) < 1000:  # bounded: plugins may build lexicons at will
-        _lexicon_initials[regex] = "".join(sorted({a[0] for a in alts}))
+        _lexicon_initials[regex] = tuple(sorted({a.split()[0][:_INITIAL_CHARS] for a in alts}))
     return regex
 
 
-_lexicon_initials: dict[str, str] = {}
-"""The first characters of the phrases of each regex :func:`lexicon_regex` built: a cheap
-superset of where that regex can match (see :func:`_first_token_regex`)."""
+_lexicon_initials: dict[str, tuple[str, ...]] = {}
+"""The first few characters of the phrases of each regex :func:`lexicon_regex` built (cut at the
+first space, which the regex lets stand for any run of spaces): a superset of where that regex
+can match, small to compile (see :func:`_first_token_regex`)."""
+_INITIAL_CHARS = 4
 
 
 def _alternation_regex(phrases: Iterable[str]) -> str:
@@ -348,14 +350,14 @@ def _first_token_regex(lark: Lark, driver: _Driver) -> re.Pattern[str] | None:
 def _first_token_pattern(terminal: Any) -> str:
     """The pattern of a terminal a match may begin with, for :func:`_first_token_regex`.
 
-    A lexicon terminal is replaced by the class of its phrases' first characters:
-    a superset, so no match is lost, and compiling the big lexicon regex a second
+    A lexicon terminal is replaced by the first few characters of its phrases: a
+    superset, so no match is lost, and compiling the big lexicon regex a second
     time (the lexer already holds it) would cost more start-up than it saves.
     """
     pattern = terminal.pattern
     initials = _lexicon_initials.get(pattern.value.replace("\\/", "/")) if not pattern.flags else None
     if initials is not None:
-        return "[" + "".join(re.escape(c) for c in initials) + "]" if initials else r"(?!x)x"
+        return f"(?:{_trie_regex([[p] for p in initials])})" if initials else r"(?!x)x"
     return f"(?:{pattern.to_regexp()})(?!(?<=\\w)\\w)"
 
 
