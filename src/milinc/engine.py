@@ -357,7 +357,12 @@ def _first_token_pattern(terminal: Any) -> str:
     pattern = terminal.pattern
     initials = _lexicon_initials.get(pattern.value.replace("\\/", "/")) if not pattern.flags else None
     if initials is not None:
-        return f"(?:{_trie_regex([[p] for p in initials])})" if initials else r"(?!x)x"
+        # a first word kept whole is followed by spaces or the phrase's end: never by a letter or digit
+        cut = [[p] for p in initials if len(p) >= _INITIAL_CHARS]
+        whole = [[p] for p in initials if len(p) < _INITIAL_CHARS]
+        branches = [f"(?:{_trie_regex(whole)})(?![^\\W_])"] if whole else []
+        branches += [f"(?:{_trie_regex(cut)})"] if cut else []
+        return "|".join(branches) if branches else r"(?!x)x"
     return f"(?:{pattern.to_regexp()})(?!(?<=\\w)\\w)"
 
 
