@@ -47,6 +47,7 @@ from .schema import json_schema
 from .serialization import from_dict, from_json, to_dict, to_json
 
 __version__ = "0.1.0"
+"""The installed version of milinc."""
 
 __all__ = [
     "Action",

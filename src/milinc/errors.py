@@ -19,7 +19,9 @@ class InputTooLargeError(InvalidInputError):
     def __init__(self, size: int, limit: int) -> None:
         super().__init__(f"input of {size} characters exceeds the limit of {limit} (set max_chars to raise it)")
         self.size = size
+        """Length of the refused text, in characters."""
         self.limit = limit
+        """The limit it exceeded (``Parser.max_chars``)."""
 
 
 class PluginError(MilincError):
@@ -28,4 +30,6 @@ class PluginError(MilincError):
     def __init__(self, plugin: str, problem: str) -> None:
         super().__init__(f"plugin {plugin!r}: {problem}")
         self.plugin = plugin
+        """Name of the plugin at fault."""
         self.problem = problem
+        """What is wrong with it."""

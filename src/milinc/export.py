@@ -214,6 +214,7 @@ class IncidentWriter(Protocol):
     """Writes incident rows to a file as they come (constant memory)."""
 
     path: Path
+    """The file written."""
 
     def write_rows(self, rows: Iterable[Row]) -> None:
         """Append *rows*."""
@@ -232,6 +233,7 @@ class IncidentWriter(Protocol):
 
 class _WriterBase:
     path: Path
+    """The file written."""
 
     def write_rows(self, rows: Iterable[Row]) -> None:
         raise NotImplementedError
@@ -254,6 +256,7 @@ class CsvIncidentWriter(_WriterBase):
     def __init__(self, path: str | os.PathLike[str]) -> None:
         """Open *path* for writing and write the header."""
         self.path = Path(path)
+        """The file written."""
         self._file = open(self.path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed by close()
         self._writer = csv.DictWriter(self._file, fieldnames=INCIDENT_COLUMNS, lineterminator="\n")
         self._writer.writeheader()
@@ -273,6 +276,7 @@ class JsonlIncidentWriter(_WriterBase):
     def __init__(self, path: str | os.PathLike[str]) -> None:
         """Open *path* for writing."""
         self.path = Path(path)
+        """The file written."""
         self._file = open(self.path, "w", encoding="utf-8")  # noqa: SIM115 - closed by close()
 
     def write_rows(self, rows: Iterable[Row]) -> None:
@@ -305,6 +309,7 @@ class ParquetIncidentWriter(_WriterBase):
         except ImportError as exc:
             raise ImportError("Parquet output needs pyarrow: pip install 'milinc[parquet]'") from exc
         self.path = Path(path)
+        """The file written."""
         self._schema = _arrow_schema()
         self._writer = pq.ParquetWriter(str(self.path), self._schema)
         self._batch_rows = batch_rows

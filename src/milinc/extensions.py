@@ -155,6 +155,7 @@ class Extensions:
 
 
 NO_EXTENSIONS = Extensions()
+"""No additions: the built-in grammars and lexicons."""
 
 # --- reading a grammar's declarations ---------------------------------------
 

@@ -72,11 +72,13 @@ class NormalizedText:
 
     def __init__(self, original: str) -> None:
         self.original = original
+        """The text as given; every offset maps back into it."""
         # same as original.translate(_TABLE) but for A–Z, which lower() folds alike
         fast = _TO_FOLD.sub(_fold_match, original)
         lowered = fast.lower()
         if len(lowered) == len(fast) and not _COMBINING.search(fast):
             self.text = lowered
+            """The normalized copy the grammars read."""
             self._starts: array[int] | None = None
             return
         fast = original.translate(_TABLE)

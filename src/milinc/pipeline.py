@@ -49,14 +49,23 @@ class ExtractionContext:
     """
 
     original: str
+    """The text as given."""
     norm: NormalizedText
+    """Its normalized copy, with the offset map."""
     reference_date: _dt.date | None
+    """The publication date relative dates resolve against, once known."""
     reference_date_source: ReferenceDateSource
+    """Where the reference date came from."""
     sentences: list[Sentence]
+    """The sentences, in text order."""
     dates: list[TimeExpression] = attrs.field(factory=list)
+    """Dates found so far (filled by the dates stage)."""
     weapons: list[Weapon] = attrs.field(factory=list)
+    """Weapon mentions found so far."""
     quantities: list[Quantity] = attrs.field(factory=list)
+    """Counts found so far."""
     events: list[Event] = attrs.field(factory=list)
+    """Incidents assembled by the events stage."""
 
     @property
     def text(self) -> str:
@@ -92,9 +101,11 @@ class Parser:
         from .plugins import build_extensions
 
         self.max_chars = max_chars
+        """Longest text accepted, in characters (longer ones raise ``InputTooLargeError``)."""
         self.extensions: Extensions = (
             build_extensions(plugins, discover=discover) if (plugins or discover) else NO_EXTENSIONS
         )
+        """What the plugins add to the grammars and lexicons."""
         ext = self.extensions
         # Extractors hold only compiled, read-only state: parsers with the same plugin set share them.
         self._dates = ext.memo("dates.extractor", lambda: dates.DateExtractor(ext))

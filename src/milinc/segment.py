@@ -30,8 +30,11 @@ class Sentence:
     """A sentence as a ``[start, end)`` range of the text, and its paragraph number."""
 
     start: int
+    """Offset of the sentence's first character."""
     end: int
+    """Offset just past its last character."""
     paragraph: int
+    """Number of the paragraph (or line) it belongs to, from 0."""
 
 
 def split_sentences(original: str) -> list[Sentence]:

@@ -14,6 +14,7 @@ from .ontology import Document
 __all__ = ["converter", "from_dict", "from_json", "to_dict", "to_json"]
 
 converter = cattrs.Converter(forbid_extra_keys=True)
+"""The converter between the ontology and JSON-ready values (dates as ISO strings, unknown keys refused)."""
 converter.register_unstructure_hook(_dt.date, lambda d: d.isoformat())
 converter.register_structure_hook(_dt.date, lambda s, _: _dt.date.fromisoformat(s))
 

@@ -76,6 +76,7 @@ class EventAssembler:
 
     def __init__(self, extensions: Extensions) -> None:
         self.extensions = extensions
+        """The plugins' additions this extractor was built with."""
         self.triggers = TriggerFinder(extensions)
         """Finds and reads the trigger mentions."""
         places = load_data("places")

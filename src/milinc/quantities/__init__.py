@@ -131,6 +131,7 @@ class QuantityExtractor:
 
     def __init__(self, extensions: Extensions) -> None:
         self.extensions = extensions
+        """The plugins' additions this extractor was built with."""
         self._matcher: GrammarMatcher = extensions.memo("quantities.matcher", self._build_matcher)
 
     def _build_matcher(self) -> GrammarMatcher:

@@ -129,6 +129,7 @@ class WeaponExtractor:
 
     def __init__(self, extensions: Extensions, taxonomy: Taxonomy | None = None) -> None:
         self.extensions = extensions
+        """The plugins' additions this extractor was built with."""
         self.taxonomy = self._extended(taxonomy or load_taxonomy(), extensions)
         """The taxonomy with the plugins' entries."""
         tax = self.taxonomy
