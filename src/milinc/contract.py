@@ -1,4 +1,4 @@
-"""The JSON contract that ``milinc parse --format json`` prints (GUIDELINES §1).
+"""The JSON contract that ``milinc parse --format json`` prints (see the benchmark contract).
 
 The contract is a flat projection of a :class:`~milinc.ontology.Document`: the
 keys the benchmark reads, plus a few more (bounds, subtypes, actors) that it

@@ -98,7 +98,7 @@ class IntervalRole(str, enum.Enum):
 
 
 class Qualifier(str, enum.Enum):
-    """How a count is stated (GUIDELINES §3)."""
+    """How a count is stated (see the quantities policy)."""
 
     EXACT = "exact"
     AT_LEAST = "at_least"
@@ -120,7 +120,7 @@ class CasualtyRole(str, enum.Enum):
 
 
 class WeaponCategory(str, enum.Enum):
-    """The weapon categories of GUIDELINES §4."""
+    """The weapon categories of the weapons policy."""
 
     MISSILE = "missile"
     ROCKET = "rocket"
@@ -167,7 +167,7 @@ class EventType(str, enum.Enum):
 
 
 class SubEventType(str, enum.Enum):
-    """ACLED sub-event types, in snake_case (GUIDELINES §5)."""
+    """ACLED sub-event types, in snake_case (see the events policy)."""
 
     GOVERNMENT_REGAINS_TERRITORY = "government_regains_territory"
     NON_STATE_ACTOR_OVERTAKES_TERRITORY = "non_state_actor_overtakes_territory"
@@ -335,7 +335,7 @@ _SPAN_TEXT_CHECKS: tuple[Any, ...] = (v.instance_of(str),)
 
 @frozen
 class TimeExpression:
-    """A date or time mention with its TIMEX3-style value (GUIDELINES §2)."""
+    """A date or time mention with its TIMEX3-style value (see the dates policy)."""
 
     span: Span = field(validator=v.instance_of(Span))
     """Where the expression stands in the text."""
@@ -376,7 +376,7 @@ class TimeExpression:
 
 @frozen
 class Quantity:
-    """A cardinal count stated by the text (GUIDELINES §3)."""
+    """A cardinal count stated by the text (see the quantities policy)."""
 
     span: Span = field(validator=v.instance_of(Span))
     """Qualifier, number and counted noun where contiguous."""
@@ -402,7 +402,7 @@ class Quantity:
 
 @frozen
 class Weapon:
-    """A weapon, munition or weapon-platform mention (GUIDELINES §4)."""
+    """A weapon, munition or weapon-platform mention (see the weapons policy)."""
 
     span: Span = field(validator=v.instance_of(Span))
     """The mention, modifiers and name included ("roquettes de type « Katyusha »")."""

@@ -16,7 +16,8 @@ from .ontology import Document
 
 __all__ = ["json_schema"]
 
-SCHEMA_ID = "https://milinc.readthedocs.io/schema/document.json"
+SCHEMA_ID = "https://milinc.github.io/milinc/schema/document.json"
+"""Where the docs site publishes this schema (``site_url`` of mkdocs.yml + ``schema/document.json``)."""
 
 
 def _field_doc(cls: type, name: str) -> str | None:

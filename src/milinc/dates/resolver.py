@@ -1,6 +1,6 @@
 """Resolution of partial dates against the reference date and the previous date.
 
-News style, past-preferring (GUIDELINES §2):
+News style, past-preferring (see the dates policy):
 
 - a weekday alone is the latest such day on or before the reference date;
 - a day and month without a year is the nearest such date on or before it

@@ -1,4 +1,4 @@
-"""A date realizer: TIMEX3 values of GUIDELINES §2 written as French text, in many variants.
+"""A date realizer: TIMEX3 values of the dates policy written as French text, in many variants.
 
 :func:`date_variants` lists every phrasing this module knows for one value against one
 reference date: absolute days with or without weekday and year ("le 1er mars", "lundi 28 juin
@@ -8,7 +8,7 @@ soir", "dans la nuit de jeudi à vendredi", "hier dans la soirée"), relative da
 :class:`DateRealization` is a whole date mention: its span is the whole text.
 
 A phrasing is only listed when it denotes the value under the news-style resolution rules of
-GUIDELINES §2 (a weekday alone is the latest such day on or before the reference date, a day
+the dates policy (a weekday alone is the latest such day on or before the reference date, a day
 without year the nearest one on or before it...).
 """
 

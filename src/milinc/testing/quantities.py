@@ -1,4 +1,4 @@
-"""A quantity realizer: counts of GUIDELINES §3 written as French text, in many variants.
+"""A quantity realizer: counts of the quantities policy written as French text, in many variants.
 
 :func:`quantity_variants` lists the phrasings of one count: a qualifier ("au moins", "plus de",
 "jusqu'à", "environ", "près de"...), a number in digits (grouped by spaces, no-break spaces or

@@ -1,4 +1,4 @@
-"""A weapon realizer: weapon mentions of GUIDELINES §4 written as French text.
+"""A weapon realizer: weapon mentions of the weapons policy written as French text.
 
 Two kinds of mentions, both read from the taxonomy (``milinc/data/weapons.json`` through
 :func:`milinc.weapons.load_taxonomy`), so that what the data adds is tested too:

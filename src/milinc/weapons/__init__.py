@@ -1,7 +1,7 @@
 """Weapons: taxonomy ``data/weapons.json``, grammar ``grammars/weapons.lark``.
 
 :class:`WeaponExtractor` finds every weapon, munition and weapon-platform
-mention (GUIDELINES §4). Before parsing, it masks the words that only look like
+mention (see the weapons policy). Before parsing, it masks the words that only look like
 weapons (``false_friends`` of the taxonomy: "mine d'or", "char à voile", and
 "armé"/"miné", whose accents fold onto "arme"/"mine"), so that neither the
 anchors nor the grammar see them.

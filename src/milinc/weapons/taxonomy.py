@@ -1,7 +1,7 @@
 """The weapon taxonomy, loaded from ``milinc/data/weapons.json``.
 
 The JSON file is the single source of the weapon vocabulary: the categories of
-GUIDELINES §4 with their subtypes, the French head nouns of each, the nouns
+the weapons policy with their subtypes, the French head nouns of each, the nouns
 that carry a weapon only with a complement ("tirs", "système"), the modifiers,
 the named systems with their spellings, and the phrases where a weapon word is
 not a weapon. This module reads it into typed, frozen values and derives the
@@ -57,7 +57,7 @@ class SubtypeInfo:
 
 @frozen
 class CategoryInfo:
-    """One weapon category of GUIDELINES §4."""
+    """One weapon category of the weapons policy."""
 
     category: WeaponCategory
     """The category."""
