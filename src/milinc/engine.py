@@ -178,8 +178,11 @@ class Match:
     """One grammar match in the normalized text."""
 
     start: int
+    """Offset of the match in the normalized text."""
     end: int
+    """Offset just past it."""
     value: Any
+    """What the grammar's transformer built for it."""
 
 
 # Errors a transformer callback may raise on input it did not expect (a plugin's
@@ -391,10 +394,15 @@ class GrammarMatcher:
         accept: Callable[[str, int, int], bool] | None = None,
     ) -> None:
         self.lark = lark
+        """The compiled grammar (LALR, basic lexer)."""
         self.anchors = anchors
+        """The regex of strong words a match must cover."""
         self.lookback = lookback
+        """How many tokens before an anchor a match may start."""
         self.window = window
+        """How many characters after an anchor a parse may read."""
         self.accept = accept
+        """An extra check of a match's context, or ``None``."""
         try:
             self._driver: _Driver | None = _Driver(lark)
         except (AttributeError, TypeError, KeyError, IndexError):
