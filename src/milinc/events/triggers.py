@@ -247,34 +247,6 @@ class TriggerTransformer(Transformer[Token, Any]):
         return raw if raw.head == "cible" else None
 
 
-def _first_token_regex(lark: Any) -> re.Pattern[str] | None:
-    """A regex of the terminals a match can start with (from the parse table), ``None`` if unknown."""
-    try:
-        parser = lark.parser.parser
-        table = parser._parse_table if hasattr(parser, "_parse_table") else parser.parser.parse_table
-        first = {name for name in table.states[table.start_states["start"]] if name.isupper()}
-        patterns = [t.pattern.to_regexp() for t in lark.terminals if t.name in first]
-    except (AttributeError, KeyError, TypeError):
-        return None
-    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
-
-
-class _FirstTokenMatcher(engine.GrammarMatcher):
-    """The grammar matcher, trying a parse only where a trigger can start (an auxiliary, "ne", "se", a
-    trigger form…): most words before an anchor cannot, and each try costs a parse."""
-
-    def __init__(self, lark: Any, anchors: re.Pattern[str], *, lookback: int, window: int) -> None:
-        super().__init__(lark, anchors, lookback=lookback, window=window)
-        self._first = _first_token_regex(lark)
-
-    def _candidate_starts(self, text: str, anchor: int, floor: int) -> list[int]:
-        starts = super()._candidate_starts(text, anchor, floor)
-        first = self._first
-        if first is None:
-            return starts
-        return [s for s in starts if s == anchor or first.match(text, s)]
-
-
 class TriggerFinder:
     """Finds the trigger mentions of a normalized text (grammar compiled once per instance)."""
 
@@ -307,7 +279,7 @@ class TriggerFinder:
         keywords = [k for fragment in extensions.grammar.get("events", ()) for k in re.findall(r'"([^"\\]+)"', fragment)
                     if re.search(r"[^\W\d_]", k)]
         anchors = engine.words_regex([*forms, *self.lexicon.phrases, *keywords])
-        self.matcher = _FirstTokenMatcher(lark, anchors, lookback=7, window=160)
+        self.matcher = engine.GrammarMatcher(lark, anchors, lookback=7, window=160)
         """The compiled grammar and its anchors."""
 
     def raw_triggers(self, text: str) -> Iterator[tuple[int, int, RawTrigger]]:
