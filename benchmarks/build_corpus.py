@@ -26,6 +26,8 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from milinc.dates.lexicon import MONTH_NAMES
+
 __all__ = [
     "ARTICLE_SEPARATOR",
     "Filler",
@@ -49,20 +51,7 @@ _SEED_EVERY = 5
 _STREAM_SEED = 20_240_315
 _PLACEHOLDER = re.compile(r"\{([A-Z_]+)\}")
 
-_MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
+_MONTHS = MONTH_NAMES
 _WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 _NUMBER_WORDS = (
     "deux",
