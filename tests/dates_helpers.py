@@ -7,10 +7,8 @@ from functools import cache
 
 from milinc.dates import DateExtractor
 from milinc.extensions import NO_EXTENSIONS
-from milinc.normalize import normalize
-from milinc.ontology import ReferenceDateSource, TimeExpression
+from milinc.ontology import TimeExpression
 from milinc.pipeline import ExtractionContext
-from milinc.segment import split_sentences
 
 
 @cache
@@ -21,13 +19,7 @@ def extractor() -> DateExtractor:
 
 def parse_dates(text: str, reference_date: dt.date | None = None) -> tuple[dt.date | None, list[TimeExpression]]:
     """The reference date (given, or from a dateline) and the date mentions of *text*."""
-    ctx = ExtractionContext(
-        original=text,
-        norm=normalize(text),
-        reference_date=reference_date,
-        reference_date_source=ReferenceDateSource.GIVEN if reference_date else ReferenceDateSource.NONE,
-        sentences=split_sentences(text),
-    )
+    ctx = ExtractionContext.for_text(text, reference_date)
     if ctx.reference_date is None:
         ctx.reference_date = extractor().find_reference_date(ctx)
     return ctx.reference_date, sorted(extractor().extract(ctx), key=lambda d: (d.span.start, d.span.end))

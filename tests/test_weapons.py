@@ -173,15 +173,10 @@ def test_plugin_system_is_recognized() -> None:
         key="test-zorglub",
     )
     extractor = WeaponExtractor(extensions)
-    from milinc.normalize import normalize
-    from milinc.ontology import ReferenceDateSource
     from milinc.pipeline import ExtractionContext
 
     text = "un missile Zorglub-9 a été tiré"
-    ctx = ExtractionContext(
-        original=text, norm=normalize(text), reference_date=None,
-        reference_date_source=ReferenceDateSource.NONE, sentences=[],
-    )
+    ctx = ExtractionContext.for_text(text)
     (weapon,) = extractor.extract(ctx)
     assert (weapon.span.text, weapon.category, weapon.name) == ("missile Zorglub-9", WeaponCategory.MISSILE, "Zorglub-9")
 
@@ -240,8 +235,6 @@ def test_spans_are_consistent_and_disjoint(words: list[str]) -> None:
 def test_plugin_rule_extends_the_tail() -> None:
     from lark import Token
 
-    from milinc.normalize import normalize
-    from milinc.ontology import ReferenceDateSource
     from milinc.pipeline import ExtractionContext
     from milinc.weapons import Part
 
@@ -256,10 +249,7 @@ def test_plugin_rule_extends_the_tail() -> None:
     )
     extractor = WeaponExtractor(extensions)
     text = "des missiles de longue distance"
-    ctx = ExtractionContext(
-        original=text, norm=normalize(text), reference_date=None,
-        reference_date_source=ReferenceDateSource.NONE, sentences=[],
-    )
+    ctx = ExtractionContext.for_text(text)
     (weapon,) = extractor.extract(ctx)
     assert (weapon.span.text, weapon.subtype, weapon.modifiers) == (
         "missiles de longue distance", "long_range", ("de longue distance",)

@@ -67,6 +67,17 @@ class ExtractionContext:
     events: list[Event] = attrs.field(factory=list)
     """Incidents assembled by the events stage."""
 
+    @classmethod
+    def for_text(cls, text: str, reference_date: _dt.date | None = None) -> ExtractionContext:
+        """The context of *text* before any extraction: normalized, split, with the given reference date."""
+        return cls(
+            original=text,
+            norm=normalize(text),
+            reference_date=reference_date,
+            reference_date_source=ReferenceDateSource.GIVEN if reference_date else ReferenceDateSource.NONE,
+            sentences=split_sentences(text),
+        )
+
     @property
     def text(self) -> str:
         """The normalized copy of the text the grammars read."""
@@ -140,13 +151,7 @@ class Parser:
             source = ReferenceDateSource.GIVEN if reference_date else ReferenceDateSource.NONE
             return Document(text=text, reference_date=reference_date, reference_date_source=source)
 
-        ctx = ExtractionContext(
-            original=text,
-            norm=normalize(text),
-            reference_date=reference_date,
-            reference_date_source=ReferenceDateSource.GIVEN if reference_date else ReferenceDateSource.NONE,
-            sentences=split_sentences(text),
-        )
+        ctx = ExtractionContext.for_text(text, reference_date)
         if ctx.reference_date is None:
             found = self._dates.find_reference_date(ctx)
             if found is not None:
