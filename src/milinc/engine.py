@@ -22,11 +22,13 @@ compiling (so lark's cache key includes the lexicon).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -36,6 +38,7 @@ from lark.lexer import BasicLexer, UnlessCallback
 from lark.parsers.lalr_analysis import Shift
 from lark.parsers.lalr_parser_state import ParseConf, ParserState
 
+from . import regexes
 from .normalize import fold
 
 __all__ = [
@@ -67,14 +70,43 @@ def lexicon_regex(phrases: Iterable[str]) -> str:
     follows one branch per character instead of trying every phrase in turn,
     and matches exactly what the plain longest-first alternation matches.
     """
-    alts = {fold(p).strip() for p in phrases if p.strip()}
+    given = sorted({p for p in phrases if p.strip()})
+    if len(given) < _TRIE_FROM:
+        regex, initials = _lexicon_regex(given)
+    else:  # building a big trie in Python costs start-up time: the next process reads it back
+        key = "\0".join((_builder_fingerprint(), *given))
+        regex, initials = regexes.memo_on_disk("lexicon", key, lambda: _lexicon_regex(given))
+    if len(_lexicon_initials) < 1000:  # bounded: plugins may build lexicons at will
+        _lexicon_initials[regex] = tuple(initials)
+    return regex
+
+
+@functools.cache
+def _builder_fingerprint() -> str:
+    """A digest of the code that turns phrases into regexes (this module and the normalizer).
+
+    Part of the disk-cache key of :func:`lexicon_regex`: editing that code must never
+    bring back a regex the old code built.
+    """
+    from . import normalize
+
+    digest = hashlib.sha256()
+    for module_file in (__file__, normalize.__file__):
+        try:
+            digest.update(Path(module_file).read_bytes())
+        except (OSError, TypeError):
+            digest.update(repr(module_file).encode())
+    return digest.hexdigest()
+
+
+def _lexicon_regex(phrases: Iterable[str]) -> tuple[str, tuple[str, ...]]:
+    """:func:`lexicon_regex`'s regex, and the first characters of its phrases."""
+    alts = {fold(p).strip() for p in phrases}
     if len(alts) < _TRIE_FROM:
         regex = _alternation_regex(alts)
     else:
         regex = rf"(?:{_trie_regex([a.split() for a in alts])})(?![^\W_])"
-    if len(_lexicon_initials) < 1000:  # bounded: plugins may build lexicons at will
-        _lexicon_initials[regex] = tuple(sorted({a.split()[0][:_INITIAL_CHARS] for a in alts}))
-    return regex
+    return regex, tuple(sorted({a.split()[0][:_INITIAL_CHARS] for a in alts}))
 
 
 _lexicon_initials: dict[str, tuple[str, ...]] = {}
@@ -130,7 +162,7 @@ def _node_regex(node: dict[str, Any]) -> str:
 
 def words_regex(words: Iterable[str]) -> re.Pattern[str]:
     """A compiled regex finding any of *words* (normalized) as whole words."""
-    return re.compile(r"(?<![^\W_])" + lexicon_regex(words))
+    return regexes.compile(r"(?<![^\W_])" + lexicon_regex(words))
 
 
 def _fill_lexicons(source: str, lexicons: Mapping[str, Iterable[str]]) -> str:
@@ -217,6 +249,8 @@ class _Driver:
         if type(lexer) is not BasicLexer or lark.options.postlex is not None:
             raise TypeError("not a basic-lexer LALR parser")
         parser = frontend.parser.parser
+        if lexer._scanner is None:
+            lexer.re = regexes.CachingRe()  # type: ignore[assignment]  # its big combined regexes, from the disk cache
         self.conf: ParseConf[int] = ParseConf(parser.parse_table, parser.callbacks, lark.options.start[0])
         self.states: dict[Any, dict[str, tuple[Any, Any]]] = self.conf.states
         self.mres: tuple[re.Pattern[str], ...] = tuple(lexer.scanner._mres)
@@ -345,7 +379,7 @@ def _first_token_regex(lark: Lark, driver: _Driver) -> re.Pattern[str] | None:
     if not patterns:
         return None
     try:
-        return re.compile("|".join(patterns))
+        return regexes.compile("|".join(patterns))
     except re.error:
         return None
 
