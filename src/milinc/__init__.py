@@ -8,11 +8,10 @@
 from __future__ import annotations
 
 import datetime as _dt
+import importlib
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .batch import ErrorKind, ErrorRecord, Record, parse_many, parse_records
-from .contract import to_contract
 from .errors import InputTooLargeError, InvalidInputError, MilincError, PluginError
 from .ontology import (
     Action,
@@ -43,8 +42,40 @@ from .ontology import (
     WeaponCategory,
 )
 from .pipeline import Parser
-from .schema import json_schema
-from .serialization import from_dict, from_json, to_dict, to_json
+
+if TYPE_CHECKING:
+    from .batch import ErrorKind, ErrorRecord, Record, parse_many, parse_records
+    from .contract import to_contract
+    from .schema import json_schema
+    from .serialization import from_dict, from_json, to_dict, to_json
+
+# Imported on first use: a script that only parses does not pay for cattrs or the batch machinery.
+_LAZY = {
+    "ErrorKind": "batch",
+    "ErrorRecord": "batch",
+    "Record": "batch",
+    "parse_many": "batch",
+    "parse_records": "batch",
+    "to_contract": "contract",
+    "json_schema": "schema",
+    "from_dict": "serialization",
+    "from_json": "serialization",
+    "to_dict": "serialization",
+    "to_json": "serialization",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'milinc' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
 
 __version__ = "0.1.0"
 """The installed version of milinc."""
