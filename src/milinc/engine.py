@@ -36,7 +36,7 @@ from lark import Lark, Token, Transformer, Tree
 from lark.exceptions import LarkError
 from lark.lexer import BasicLexer, UnlessCallback
 from lark.parsers.lalr_analysis import Shift
-from lark.parsers.lalr_parser_state import ParseConf, ParserState
+from lark.parsers.lalr_parser_state import ParseConf
 
 from . import regexes
 from .normalize import fold
@@ -241,7 +241,10 @@ class _Driver:
     lark's public API instead.
     """
 
-    __slots__ = ("callbacks", "conf", "end_token", "ignore", "keyword_of", "mres", "states")
+    __slots__ = (
+        "callbacks", "conf", "end_state", "end_token", "ignore", "keyword_of", "mres", "shift_callbacks",
+        "start_state", "states", "table",
+    )
 
     def __init__(self, lark: Lark) -> None:
         frontend = lark.parser
@@ -253,6 +256,12 @@ class _Driver:
             lexer.re = regexes.CachingRe()  # type: ignore[assignment]  # its big combined regexes, from the disk cache
         self.conf: ParseConf[int] = ParseConf(parser.parse_table, parser.callbacks, lark.options.start[0])
         self.states: dict[Any, dict[str, tuple[Any, Any]]] = self.conf.states
+        self.start_state: int = self.conf.start_state
+        self.end_state: int = self.conf.end_state
+        self.table = _action_table(self.states, parser.callbacks)
+        self.shift_callbacks: dict[str, Callable[[Token], Any]] = {
+            name: cb for name, cb in parser.callbacks.items() if type(name) is str
+        }
         self.mres: tuple[re.Pattern[str], ...] = tuple(lexer.scanner._mres)
         self.callbacks: dict[str, Callable[[Token], Any]] = lexer.callback
         # keywords that a generic terminal also matches (lark's UnlessCallback): the
@@ -277,20 +286,21 @@ class _Driver:
 
         Tokens are lexed and fed exactly as lark does; the first token that cannot be
         lexed, that stops inside a word, or that the parser refuses, ends the scan.
-        The LALR step is lark's ``ParserState.feed_token`` written inline (same table
-        lookups, reductions and callbacks), since it runs for every token.
+        The LALR step is lark's ``ParserState.feed_token`` written inline over
+        :func:`_action_table` (same actions, reductions and callbacks), since it runs
+        for every token.
         """
         n = len(window)
-        states = self.states
+        table = self.table
         ignore = self.ignore
         callbacks = self.callbacks
         keyword_of = self.keyword_of
         mres = self.mres
-        parse_callbacks = self.conf.callbacks
+        shift_callbacks = self.shift_callbacks
         new_token: Callable[..., Token] = Token._future_new
-        state_stack: list[Any] = [self.conf.start_state]
+        state_stack: list[int] = [self.start_state]
         value_stack: list[Any] = []
-        stack: dict[str, tuple[Any, Any]] = states[self.conf.start_state]
+        actions = table[self.start_state]
         out: list[tuple[int, list[Any], list[Any]]] = []
         pos = 0
         try:
@@ -324,41 +334,92 @@ class _Driver:
                     window[end - 1].isalnum() or window[end - 1] == "_"
                 ):
                     break
-                if type_ not in stack:
+                if type_ not in actions:
                     break  # lark: UnexpectedToken
                 if tok is None:
                     tok = new_token(type_, value, pos, 1, pos + 1, 1, end + 1, end)
                 pos = end
                 while True:  # lark's feed_token: reduce as often as needed, then shift
-                    action, arg = stack[type_]  # KeyError after a reduction: lark's UnexpectedToken
-                    if action is Shift:
+                    shift, arg = actions[type_]  # KeyError after a reduction: lark's UnexpectedToken
+                    if shift:
                         state_stack.append(arg)
-                        value_stack.append(tok if type_ not in parse_callbacks else parse_callbacks[type_](tok))
+                        value_stack.append(tok if type_ not in shift_callbacks else shift_callbacks[type_](tok))
                         break
-                    size = len(arg.expansion)
+                    size, reduce, goto = arg
                     if size:
                         children = value_stack[-size:]
                         del state_stack[-size:]
                         del value_stack[-size:]
                     else:
                         children = []
-                    reduced = parse_callbacks[arg](children) if parse_callbacks else children
-                    _goto, new_state = states[state_stack[-1]][arg.origin.name]
+                    value_stack.append(reduce(children) if reduce is not None else children)
+                    new_state = table[state_stack[-1]][goto][1]
                     state_stack.append(new_state)
-                    value_stack.append(reduced)
-                    stack = states[new_state]
-                stack = states[state_stack[-1]]
-                if "$END" in stack:
+                    actions = table[new_state]
+                actions = table[state_stack[-1]]
+                if "$END" in actions:
                     out.append((end, list(state_stack), _snapshot(value_stack)))
         except _MATCH_ERRORS:
             pass  # like lark's interactive parser: the prefixes found so far stand
         return out
 
     def finish(self, state_stack: list[Any], value_stack: list[Any]) -> Any:
-        """Feed the end of input to a snapshot: the transformer's final value (raises LarkError)."""
-        return ParserState(self.conf, None, state_stack, value_stack).feed_token(  # type: ignore[arg-type]
-            self.end_token, True
-        )
+        """Feed the end of input to a snapshot (consumed): the transformer's final value.
+
+        lark's ``feed_token(end_token, is_end=True)`` over :func:`_action_table`; raises
+        ``KeyError`` where lark raises ``UnexpectedToken``.
+        """
+        table = self.table
+        end_state = self.end_state
+        while True:
+            shift, arg = table[state_stack[-1]]["$END"]
+            if shift:
+                raise KeyError("$END")  # lark asserts this never happens in a valid table
+            size, reduce, goto = arg
+            if size:
+                children = value_stack[-size:]
+                del state_stack[-size:]
+                del value_stack[-size:]
+            else:
+                children = []
+            value = reduce(children) if reduce is not None else children
+            new_state = table[state_stack[-1]][goto][1]
+            state_stack.append(new_state)
+            value_stack.append(value)
+            if new_state == end_state:
+                return value
+
+
+def _action_table(
+    states: Mapping[int, Mapping[str, tuple[Any, Any]]], callbacks: Mapping[Any, Callable[..., Any]]
+) -> dict[int, dict[str, tuple[bool, Any]]]:
+    """lark's LALR table with each reduction's rule replaced by what a step needs of it.
+
+    A shift is ``(True, next state)``; a reduction is ``(False, (number of children,
+    callback or None, name of the rule's origin))``. lark keys callbacks by ``Rule``
+    objects, whose hash and equality are Python methods comparing whole expansions:
+    looking them up once here instead of at every reduction is most of the saving.
+    """
+    reductions: dict[int, tuple[int, Callable[..., Any] | None, str]] = {}
+
+    def missing(children: list[Any]) -> Any:
+        raise KeyError("no callback for this rule")  # what lark's callbacks[rule] raises
+
+    def reduction(rule: Any) -> tuple[int, Callable[..., Any] | None, str]:
+        key = id(rule)
+        found = reductions.get(key)
+        if found is None:
+            callback = (callbacks.get(rule) or missing) if callbacks else None
+            found = reductions[key] = (len(rule.expansion), callback, rule.origin.name)
+        return found
+
+    return {
+        state: {
+            symbol: (True, arg) if action is Shift else (False, reduction(arg))
+            for symbol, (action, arg) in actions.items()
+        }
+        for state, actions in states.items()
+    }
 
 
 def _first_token_regex(lark: Lark, driver: _Driver) -> re.Pattern[str] | None:
