@@ -75,6 +75,7 @@ _PARENTHETICAL = re.compile(r"\s*,\s*dont\b[^,.;:!?]*,")
 _CHANGE_VERBS = {"passe", "passee", "passes", "passant", "grimpe", "monte", "augmente", "porte", "evolue",
                  "alourdi", "revu", "revise"}
 _CLAUSE_END = re.compile(r"[.;:!?()\[\]\n]")
+_UP_TO_LAST_CLAUSE_END = re.compile(r".*[.;:!?()\[\]\n]", re.DOTALL)  # greedy: ends after the last one
 _PERCENT_OR_MONEY_AFTER = re.compile(r"\s*(?:%|pour\s*cents?\b|pourcents?\b|p\.\s*100\b|[$€£])")
 _MONEY_BEFORE = re.compile(r"[$€£]\s*$|\b(?:us|usd|eur)\s*\$?\s*$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -185,9 +186,10 @@ class QuantityExtractor:
             return None  # "la zone des trois frontières"
         unit = None
         if noun is not None and noun.head_start is not None and noun.head_end is not None:
-            head_text = ctx.span(base + noun.head_start, base + noun.head_end).text
-            around = ctx.span(start, base + noun.head_start).text
-            if head_text.isupper() and any(w.isupper() for w in _WORD.findall(around)):
+            head_text = _original_text(ctx, base + noun.head_start, base + noun.head_end)
+            if head_text.isupper() and any(
+                w.isupper() for w in _WORD.findall(_original_text(ctx, start, base + noun.head_start))
+            ):
                 head_text = head_text.lower()  # a heading in capitals ("DEUX SOLDATS TUÉS"), not an acronym
             unit = unit_lemma(head_text)
         if noun is not None and noun.head_end is not None and text.startswith("/", base + noun.head_end):
@@ -352,9 +354,31 @@ def _glued(text: str, start: int, end: int) -> bool:
     return after in "-/.,:_+" and end + 1 < len(text) and text[end + 1].isalnum()
 
 
+def _original_text(ctx: ExtractionContext, start: int, end: int) -> str:
+    """The original text of a normalized ``[start, end)`` range (``ctx.span(...).text`` without the Span)."""
+    s, e = ctx.norm.to_original(start, end)
+    return ctx.original[s:e]
+
+
+def _is_letter(ch: str) -> bool:
+    """Whether *ch* is in the regex class ``[^\\W\\d_]`` (a word character that is not a digit)."""
+    return ch.isalpha() or (ch.isnumeric() and not ch.isdecimal())
+
+
 def _word_before(text: str, pos: int) -> str:
-    m = re.search(r"([^\W\d_]+)['\s]*$", text[max(0, pos - 40) : pos])
-    return m.group(1) if m else ""
+    """The word just before *pos*, apostrophes and spaces skipped, within 40 characters ("" if none).
+
+    What ``re.search(r"([^\\W\\d_]+)['\\s]*$", text[pos - 40 : pos])`` finds, read backwards
+    from *pos* instead of trying every start of the window.
+    """
+    floor = max(0, pos - 40)
+    end = pos
+    while end > floor and (text[end - 1] == "'" or text[end - 1].isspace()):
+        end -= 1
+    start = end
+    while start > floor and _is_letter(text[start - 1]):
+        start -= 1
+    return text[start:end]
 
 
 def _role_after(text: str, end: int) -> CasualtyRole | None:
@@ -402,15 +426,17 @@ def _role_after(text: str, end: int) -> CasualtyRole | None:
 def _role_before(text: str, start: int) -> CasualtyRole | None:
     """The role stated by a verb shortly before a count ("tuant huit personnes", "la mort de trois")."""
     window = text[max(0, start - 70) : start]
-    cuts = list(_CLAUSE_END.finditer(window))
-    if cuts:
-        window = window[cuts[-1].end() :]
+    cut = _UP_TO_LAST_CLAUSE_END.match(window)
+    if cut:
+        window = window[cut.end() :]
     comma = window.rfind(",")
     if comma >= 0:
         window = window[comma + 1 :]
     toks = _WORD_OR_NUMBER.findall(window)
-    if any(t[0].isdigit() for t in toks):  # another count stands between: its verb is not ours
-        toks = toks[max(i for i, t in enumerate(toks) if t[0].isdigit()) + 1 :]
+    for i in range(len(toks) - 1, -1, -1):
+        if toks[i][0].isdigit():  # another count stands between: its verb is not ours
+            toks = toks[i + 1 :]
+            break
     if len(toks) >= 2 and toks[-1] in ("de", "d", "des") and toks[-2] in _NOUNS_BEFORE:
         return CasualtyRole.KILLED if toks[-2] in ("mort", "deces", "vie", "execution", "assassinat",
                                                     "massacre") else _VERBS_BEFORE.get(toks[-2])
@@ -428,9 +454,10 @@ def _same_clause(text: str, previous_end: int, start: int) -> bool:
     """Whether a count ending at *previous_end* stands shortly before *start* in the same sentence."""
     if previous_end > start or start - previous_end > 80:
         return False
-    return not re.search(r"[.;!?\n]", text[previous_end:start])
+    return _SENTENCE_END.search(text, previous_end, start) is None
 
 
+_SENTENCE_END = re.compile(r"[.;!?\n]")
 _COORDINATION = re.compile(r"\s*(?:,|et|ou|ainsi\s+que)\s*$")
 # "tuant un commandant [du Hezbollah] et au moins trois civils": a short complement may stand before "et"
 _COORDINATION_AFTER_COMPLEMENT = re.compile(
