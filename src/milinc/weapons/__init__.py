@@ -78,6 +78,18 @@ def _phrase_pattern(phrase: str) -> str:
     return r"(?<![^\W_])" + "".join(pieces) + r"(?![^\W_])"
 
 
+def _phrase_words(phrase: str, found: str) -> tuple[str, ...]:
+    """The words a match of the false-friend *phrase* must contain besides *found*, its bracketed word
+    already found in the text, longest (most telling) first."""
+    words = {w for piece in _BRACKET.findall(phrase) for w in fold(piece[0] or piece[1]).split(" ") if w}
+    return tuple(sorted(words - {found}, key=lambda w: (-len(w), w)))
+
+
+def _holds_word(phrase: str, word: str) -> bool:
+    """Whether *word* stands in *phrase* as a whole word ("mine" in "mine d'or", not in "minier")."""
+    return re.search(r"(?<![^\W_])" + re.escape(word) + r"(?![^\W_])", phrase) is not None
+
+
 class _Masker:
     """Uppercases, in the normalized text, the weapon words that are not weapons here."""
 
@@ -86,29 +98,47 @@ class _Masker:
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         # phrases grouped by their bracketed word: only occurrences of that word are checked
-        self.by_word: dict[str, list[re.Pattern[str]]] = {}
+        self.by_word: dict[str, list[tuple[tuple[str, ...], re.Pattern[str]]]] = {}
         for phrase in taxonomy.false_friends:
+            pattern = re.compile(_phrase_pattern(phrase))
             for word in re.findall(r"\[([^\]]+)\]", phrase):
-                self.by_word.setdefault(fold(word), []).append(re.compile(_phrase_pattern(phrase)))
+                self.by_word.setdefault(fold(word), []).append((_phrase_words(phrase, fold(word)), pattern))
         self.words = engine.words_regex(self.by_word) if self.by_word else None
         folded = sorted({fold(w) for w in taxonomy.accented_false_friends}, key=len, reverse=True)
         self.accented = {w.lower() for w in taxonomy.accented_false_friends}
         self.accent_candidates = engine.words_regex(folded) if folded else None
+        # When the phrase words include every accented candidate, and none of them is part of a longer
+        # phrase word, the scan for phrase words finds exactly the accented candidates too: one scan, not two.
+        self.accent_words: frozenset[str] = frozenset(folded)
+        self.accents_in_words = bool(folded) and all(
+            word in self.by_word and not any(_holds_word(other, word) for other in self.by_word if other != word)
+            for word in folded
+        )
 
     def mask(self, ctx: ExtractionContext) -> str:
         """The normalized text with every false friend uppercased (so no lexicon matches it)."""
         text = ctx.text
         hidden: list[tuple[int, int]] = []
+        accent_candidates: list[tuple[int, int]] = []
         if self.words is not None:
+            by_word = self.by_word
+            accent_words = self.accent_words if self.accents_in_words else frozenset()
             for w in self.words.finditer(text):
+                if w.group() in accent_words:
+                    accent_candidates.append(w.span())
                 lo, hi = max(0, w.start() - self._REACH), min(len(text), w.end() + self._REACH)
-                for rx in self.by_word.get(w.group(), ()):
+                around = text[lo:hi]
+                for needed, rx in by_word.get(w.group(), ()):
+                    # most phrases cannot be there (a word of theirs is missing): skip their regex scan
+                    if not all(word in around for word in needed):
+                        continue
                     for m in rx.finditer(text, lo, hi):
                         hidden += [m.span(g) for g in range(1, (rx.groups or 0) + 1) if m.start(g) >= 0]
-        if self.accent_candidates is not None:
-            for m in self.accent_candidates.finditer(text):
-                if ctx.span(m.start(), m.end()).text.lower() in self.accented:
-                    hidden.append(m.span())
+        if self.accent_candidates is not None and not self.accents_in_words:
+            accent_candidates = [m.span() for m in self.accent_candidates.finditer(text)]
+        for start, end in accent_candidates:
+            if ctx.span(start, end).text.lower() in self.accented:
+                hidden.append((start, end))
         if not hidden:
             return text
         chars = list(text)
