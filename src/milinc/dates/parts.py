@@ -9,6 +9,7 @@ reference date and the date the text last established.
 from __future__ import annotations
 
 import enum
+import operator
 from collections.abc import Iterable
 from typing import Any
 
@@ -96,11 +97,20 @@ class DateParts:
 
     def but(self, **changes: Any) -> DateParts:
         """A copy with *changes*."""
-        return attrs.evolve(self, **changes)
+        if type(self) is not DateParts:
+            return attrs.evolve(self, **changes)
+        # attrs.evolve, without its per-call walk over the fields (this runs for most matches)
+        values = dict(zip(_ALL_FIELDS, _all_values(self)))
+        values.update(changes)
+        return DateParts(**values)
 
 
-_FIELDS = [f.name for f in attrs.fields(DateParts) if f.name not in ("start", "end", "rule")]
+_ALL_FIELDS = tuple(f.name for f in attrs.fields(DateParts))
+_all_values = operator.attrgetter(*_ALL_FIELDS)
+_FIELDS = tuple(name for name in _ALL_FIELDS if name not in ("start", "end", "rule"))
 _DEFAULTS = {f.name: f.default for f in attrs.fields(DateParts)}
+_merged_values = operator.attrgetter(*_FIELDS)
+_MERGED_DEFAULTS = tuple(_DEFAULTS[name] for name in _FIELDS)
 
 
 def _extent(item: Any) -> tuple[int, int] | None:
@@ -140,17 +150,39 @@ def merge_parts(children: Iterable[Any], rule: str = "", **overrides: Any) -> Da
     value that differs from its default among the child parts, in text order;
     *overrides* win over both.
     """
-    kids = list(children)
-    extent = _extent(kids) or (0, 0)
-    values: dict[str, Any] = {}
-    for part in _parts_in(kids):
-        for name in _FIELDS:
-            if name in values:
+    # This runs for nearly every reduction of the dates grammar: parts and tokens (the usual
+    # children) are read inline; trees, lists and other values go through _extent/_parts_in.
+    first: int | None = None
+    last = 0
+    parts: list[DateParts] = []
+    for child in children:
+        kind = type(child)
+        if kind is DateParts:
+            lo, hi = child.start, child.end
+            parts.append(child)
+        elif kind is Token:
+            lo, hi = child.start_pos, child.end_pos
+            if lo is None or hi is None:
                 continue
-            value = getattr(part, name)
-            if value != _DEFAULTS[name]:
+        else:
+            extent = _extent(child)
+            if isinstance(child, DateParts):
+                parts.append(child)
+            elif isinstance(child, Tree):
+                parts.extend(_parts_in(child.children))
+            if extent is None:
+                continue
+            lo, hi = extent
+        if first is None:
+            first, last = lo, hi
+        else:
+            first, last = min(first, lo), max(last, hi)
+    values: dict[str, Any] = {}
+    for part in parts:
+        for name, value, default in zip(_FIELDS, _merged_values(part), _MERGED_DEFAULTS):
+            if value != default and name not in values:
                 values[name] = value
     values.update(overrides)
-    inner_rules = [p.rule for p in _parts_in(kids) if p.rule]
-    name = rule or (inner_rules[0] if inner_rules else "")
-    return DateParts(start=extent[0], end=extent[1], rule=name, **values)
+    if not rule:
+        rule = next((p.rule for p in parts if p.rule), "")
+    return DateParts(start=0 if first is None else first, end=last, rule=rule, **values)
