@@ -139,7 +139,7 @@ class QuantityExtractor:
         source = self.extensions.grammar_for("quantities", grammar_source("quantities"))
         lexicons = {name: self.extensions.lexicon(name, base) for name, base in base_lexicons().items()}
         transformer = self.extensions.attach_callbacks("quantities", QuantityTransformer())
-        lark = compile_grammar(source, transformer=transformer, lexicons=lexicons)
+        lark = compile_grammar(source, transformer=transformer, lexicons=lexicons, start="quantity")
         return GrammarMatcher(lark, _anchors(self.extensions), lookback=6)
 
     def extract(self, ctx: ExtractionContext) -> list[Quantity]:

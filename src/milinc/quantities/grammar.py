@@ -2,7 +2,7 @@
 
 The transformer runs inside the LALR parser (no tree). Each callback receives
 the list of its rule's children (tokens and sub-values) and returns a small
-value; ``start`` returns the list of :class:`RawQuantity` of the match, or
+value; ``quantity`` (the start rule) returns the list of :class:`RawQuantity` of the match, or
 ``None`` to reject it (the matcher then keeps a shorter prefix). Offsets are
 relative to the start of the parsed window.
 
@@ -151,10 +151,12 @@ def _is_plural(word: str) -> bool:
 class QuantityTransformer(Transformer[Token, Any]):
     """Builds :class:`RawQuantity` values while the LALR parser reduces the rules."""
 
-    # --- start -------------------------------------------------------------------------
+    # --- the start rule ----------------------------------------------------------------
 
-    def start(self, children: list[Any]) -> list[RawQuantity] | None:
-        """The match's quantities, or ``None`` when the phrase is not a count."""
+    def quantity(self, children: list[Any]) -> list[RawQuantity] | None:
+        """The match's quantities (the start rule), or ``None`` when the phrase is not a count."""
+        if len(children) != 1:
+            return None  # an alternative without a callback of its own: not a count
         value = children[0]
         if value is None:
             return None
@@ -321,11 +323,6 @@ class QuantityTransformer(Transformer[Token, Any]):
         return NounPhrase(quote.start_pos, end, head[0], head[1], head[2], adjs)
 
     # --- tails -------------------------------------------------------------------------------
-
-    def direct(self, children: list[Any]) -> NounPhrase | None:
-        """The noun right after the figure."""
-        noun: NounPhrase | None = children[0]
-        return noun
 
     def of_noun(self, children: list[Any]) -> NounPhrase | None:
         """ "de" + noun, after an approximate noun or a multiplier ("une dizaine de soldats")."""
