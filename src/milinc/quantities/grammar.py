@@ -295,13 +295,18 @@ class QuantityTransformer(Transformer[Token, Any]):
         return (*_span_of(children), None)
 
     def noun(self, children: list[Any]) -> NounPhrase | None:
-        """A noun, with its prenominal adjectives."""
-        head = children[-1]
-        if head[2] in _FUNCTION_WORDS or _ORDINAL.match(head[2]):
+        """A noun, with its prenominal adjectives.
+
+        The head token comes straight from the grammar, not through ``noun_head``: one
+        parser reduction fewer for the commonest noun group.
+        """
+        tok = children[-1]
+        head = fold(str(tok))
+        if head in _FUNCTION_WORDS or _ORDINAL.match(head):
             return None  # "900 en Syrie", "un quatrième": no counted noun here
-        adjs = children[0][2] if len(children) == 2 else ()
-        start = children[0][0]
-        return NounPhrase(start, head[1], head[0], head[1], head[2], adjs)
+        adjs: tuple[str, ...] = children[0][2] if len(children) == 2 else ()
+        start = children[0][0] if len(children) == 2 else tok.start_pos
+        return NounPhrase(start, tok.end_pos, tok.start_pos, tok.end_pos, head, adjs)
 
     def elided(self, children: list[Any]) -> NounPhrase | None:
         """Adjectives standing for an elided noun ("900 autres")."""
