@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from .. import engine
+from .. import engine, regexes
 from ..extensions import Extensions
 from ..normalize import fold
 from ..ontology import Span, Weapon
@@ -98,11 +98,12 @@ class _Masker:
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         # phrases grouped by their bracketed word: only occurrences of that word are checked
-        self.by_word: dict[str, list[tuple[tuple[str, ...], re.Pattern[str]]]] = {}
+        # each phrase's regex is compiled the first time its words are all found near its word (most never are)
+        self.by_word: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for phrase in taxonomy.false_friends:
-            pattern = re.compile(_phrase_pattern(phrase))
             for word in re.findall(r"\[([^\]]+)\]", phrase):
-                self.by_word.setdefault(fold(word), []).append((_phrase_words(phrase, fold(word)), pattern))
+                self.by_word.setdefault(fold(word), []).append((_phrase_words(phrase, fold(word)), phrase))
+        self._patterns: dict[str, re.Pattern[str]] = {}
         self.words = engine.words_regex(self.by_word) if self.by_word else None
         folded = sorted({fold(w) for w in taxonomy.accented_false_friends}, key=len, reverse=True)
         self.accented = {w.lower() for w in taxonomy.accented_false_friends}
@@ -114,6 +115,12 @@ class _Masker:
             word in self.by_word and not any(_holds_word(other, word) for other in self.by_word if other != word)
             for word in folded
         )
+
+    def _pattern(self, phrase: str) -> re.Pattern[str]:
+        rx = self._patterns.get(phrase)
+        if rx is None:
+            rx = self._patterns[phrase] = re.compile(_phrase_pattern(phrase))
+        return rx
 
     def mask(self, ctx: ExtractionContext) -> str:
         """The normalized text with every false friend uppercased (so no lexicon matches it)."""
@@ -128,10 +135,11 @@ class _Masker:
                     accent_candidates.append(w.span())
                 lo, hi = max(0, w.start() - self._REACH), min(len(text), w.end() + self._REACH)
                 around = text[lo:hi]
-                for needed, rx in by_word.get(w.group(), ()):
+                for needed, phrase in by_word.get(w.group(), ()):
                     # most phrases cannot be there (a word of theirs is missing): skip their regex scan
                     if not all(word in around for word in needed):
                         continue
+                    rx = self._pattern(phrase)
                     for m in rx.finditer(text, lo, hi):
                         hidden += [m.span(g) for g in range(1, (rx.groups or 0) + 1) if m.start(g) >= 0]
         if self.accent_candidates is not None and not self.accents_in_words:
@@ -160,7 +168,7 @@ class WeaponExtractor:
     def __init__(self, extensions: Extensions, taxonomy: Taxonomy | None = None) -> None:
         self.extensions = extensions
         """The plugins' additions this extractor was built with."""
-        self.taxonomy = self._extended(taxonomy or load_taxonomy(), extensions)
+        self.taxonomy = self._extended(taxonomy, extensions)
         """The taxonomy with the plugins' entries."""
         tax = self.taxonomy
         lexicons = {
@@ -180,14 +188,18 @@ class WeaponExtractor:
         """Hides false friends ("groupe armé", "mine d'or") before parsing."""
 
     @staticmethod
-    def _extended(taxonomy: Taxonomy, extensions: Extensions) -> Taxonomy:
-        """The taxonomy with the plugins' nouns and systems added."""
+    def _extended(taxonomy: Taxonomy | None, extensions: Extensions) -> Taxonomy:
+        """The taxonomy (the built-in one by default) with the plugins' nouns and systems added.
+
+        With plugin entries, the result is the built-in data plus those entries (a given
+        taxonomy is not extended), so the built-in taxonomy is only built when it is used as is.
+        """
         extra_nouns = extensions.lexicon("weapon_nouns", [])
         extra_systems = extensions.lexicon("weapon_systems", [])
         extra_modifiers = extensions.lexicon("weapon_modifiers", [])
         extra_complements = extensions.lexicon("weapon_complements", [])
         if not (extra_nouns or extra_systems or extra_modifiers or extra_complements):
-            return taxonomy
+            return taxonomy or load_taxonomy()
         data = load_taxonomy_data()
         for key, entries in (("modifiers", extra_modifiers), ("complements", extra_complements)):
             data.setdefault(key, []).extend({"phrase": e} if isinstance(e, str) else dict(e) for e in entries)
@@ -213,7 +225,7 @@ class WeaponExtractor:
         words += [form for form, comp in tax.complements.items() if comp.category is not None]
         # the first word of each phrase is enough: the parse from there covers the rest
         first_words = {w.split(" ")[0] for w in words}
-        return re.compile(r"(?<![^\W_])" + _NOT_AFTER + engine.lexicon_regex(first_words))
+        return regexes.compile(r"(?<![^\W_])" + _NOT_AFTER + engine.lexicon_regex(first_words))
 
     def drafts(self, text: str) -> Iterator[tuple[int, Draft]]:
         """Every draft mention of a normalized text, left to right.

@@ -270,7 +270,7 @@ def _entries(items: Iterable[Any]) -> list[dict[str, Any]]:
 
 
 def _has_digit(text: str) -> bool:
-    return any(c.isdigit() for c in text)
+    return any(map(str.isdigit, text))
 
 
 def _alias_variants(alias: str) -> list[str]:
