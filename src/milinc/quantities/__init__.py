@@ -304,25 +304,31 @@ class _Taken:
         self._dates = sorted(_range(to_norm, d.span) for d in ctx.dates)
         self._names = sorted(_range(to_norm, w.span) for w in ctx.weapons)
         self._date_starts = [s for s, _ in self._dates]
+        self._date_ends = [e for _, e in self._dates]
         self._name_starts = [s for s, _ in self._names]
+        self._name_ends = [e for _, e in self._names]
 
-    @staticmethod
-    def _before(spans: list[tuple[int, int]], starts: list[int], end: int) -> list[tuple[int, int]]:
-        # the few spans starting before *end*: earlier ones end before (mentions of one kind do not nest)
-        i = bisect.bisect_left(starts, end)
-        return spans[max(0, i - 3) : i]
+    # Only the three spans that start last before a position are looked at: earlier ones end
+    # before it (mentions of one kind do not nest). max() over their ends, not any(<generator>):
+    # these run for every candidate count.
 
     def in_date(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` overlaps a date or time expression."""
-        return any(start < e for _, e in self._before(self._dates, self._date_starts, end))
+        i = bisect.bisect_left(self._date_starts, end)
+        return i > 0 and max(self._date_ends[max(0, i - 3) : i]) > start
 
     def is_weapon(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` overlaps a weapon mention (a counted weapon has no casualty role)."""
-        return any(start < e for _, e in self._before(self._names, self._name_starts, end))
+        i = bisect.bisect_left(self._name_starts, end)
+        return i > 0 and max(self._name_ends[max(0, i - 3) : i]) > start
 
     def in_name(self, start: int, end: int) -> bool:
         """Whether the figure is part of a weapon name that starts before it ("Shahed-136", "S-400")."""
-        return any(s < start < e for s, e in self._before(self._names, self._name_starts, start + 1))
+        starts = self._name_starts
+        i = bisect.bisect_left(starts, start + 1)  # the three names starting at or before *start*…
+        lo = max(0, i - 3)
+        j = bisect.bisect_left(starts, start, lo, i)  # …of which those starting strictly before
+        return j > lo and max(self._name_ends[lo:j]) > start
 
 
 class _Offsets:

@@ -30,6 +30,8 @@ _CASUALTY_NOUNS = {fold(k) for k in lexicon.CASUALTY_NOUNS}
 _FUNCTION_WORDS = {fold(w) for w in lexicon.FUNCTION_WORDS}
 _ZERO_VERBS = {"faire", "causer", "provoquer", "occasionner", "entrainer", "fait", "faisant", "avoir"}
 _ELIDING = {fold(w) for w in lexicon.ELIDING_ADJECTIVES}
+_RULE_OF_KIND = {"approx": "approximate", "multiplier": "count", "range": "range", "vague": "vague"}
+"""The rule of a count by the kind of its figure (``count`` for the others)."""
 _ORDINAL = re.compile(r"^(?:\w+iemes?|premiers?|premieres?|seconde?s?)$")
 
 
@@ -390,9 +392,7 @@ class QuantityTransformer(Transformer[Token, Any]):
             role = CasualtyRole.KILLED if noun.head == "mortellement" else CasualtyRole.INJURED
             noun = attrs.evolve(noun, head=None)
         end = noun.end if noun is not None else figure.end
-        rule = {"approx": "approximate", "multiplier": "count", "range": "range", "vague": "vague"}.get(
-            figure.kind, "count"
-        )
+        rule = _RULE_OF_KIND.get(figure.kind, "count")
         if noun is not None and noun.total is not None:
             # "22 des 25 drones": the part (span of its figure) and the whole, both of drones
             total = noun.total

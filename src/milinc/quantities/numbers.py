@@ -42,11 +42,15 @@ def words_value(text: str) -> int:
     Raises:
         KeyError: a word is not a French number word.
     """
+    folded = fold(text).strip()
+    single = _WORD_VALUES.get(folded)
+    if single is not None:
+        return single  # one word ("deux", "cent", "mille"): what the loop below adds up for it
     big = 0  # millions and milliards already closed
     thousands = 0  # the thousands group, once "mille" is read
     small = 0  # the group below one thousand being read
     previous = ""
-    for word in _SPLIT.split(fold(text).strip()):
+    for word in _SPLIT.split(folded):
         if word == "et" or not word:
             continue
         v = _WORD_VALUES[word]
