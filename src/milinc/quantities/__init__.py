@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import attrs
@@ -334,15 +335,23 @@ class _Taken:
 
 
 class _Offsets:
-    """Original offsets → normalized offsets, for texts whose normalized copy is not the same length."""
+    """Original offsets → normalized offsets, for texts whose normalized copy is not the same length.
+
+    A binary search over the original start of each normalized offset, computed only at the
+    offsets the search visits (a list of them all cost one call per character of the text).
+    """
 
     def __init__(self, ctx: ExtractionContext) -> None:
         n = len(ctx.text)
-        self._starts = [ctx.norm.to_original(i, i)[0] for i in range(n)] + [len(ctx.original)]
+        to_original = ctx.norm.to_original
+        original_end = len(ctx.original)
+        self._offsets = range(n + 1)
+        self._original_start: Callable[[int], int] = lambda i: to_original(i, i)[0] if i < n else original_end
 
     def range(self, span: Span) -> tuple[int, int]:
         """The normalized ``[start, end)`` covering an original span."""
-        return bisect.bisect_left(self._starts, span.start), bisect.bisect_left(self._starts, span.end)
+        offsets, key = self._offsets, self._original_start
+        return bisect.bisect_left(offsets, span.start, key=key), bisect.bisect_left(offsets, span.end, key=key)
 
 
 def _range(offsets: _Offsets | None, span: Span) -> tuple[int, int]:
