@@ -88,6 +88,7 @@ _NOT_FUTURE = frozenset(
     {"camera", "cameras", "opera", "operas", "chimera", "riviera", "extra", "ultra", "contra", "sierra", "samira",
      "amira", "tiara", "mitra", "intra", "guerra", "tora", "zaatra"}
 )
+_FUTURE_ENDINGS = ("ra", "ront")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -98,7 +99,8 @@ def _future_words(text: str, start: int, end: int, *, auxiliaries: bool, origina
             continue  # a name ("Naqoura", "Kourakhove") is no verb, whatever its ending
         if auxiliaries and word in _FUTURE_AUXILIARIES:
             return True
-        if word not in _NOT_FUTURE and _FUTURE_TENSE.fullmatch(word) and len(word) >= 5:
+        # every future-tense form ends in "ra" or "ront": the cheap test first
+        if word.endswith(_FUTURE_ENDINGS) and len(word) >= 5 and word not in _NOT_FUTURE and _FUTURE_TENSE.fullmatch(word):
             return True
     return False
 

@@ -152,6 +152,10 @@ def merge_parts(children: Iterable[Any], rule: str = "", **overrides: Any) -> Da
     """
     # This runs for nearly every reduction of the dates grammar: parts and tokens (the usual
     # children) are read inline; trees, lists and other values go through _extent/_parts_in.
+    if not overrides and type(children) is list and len(children) == 1:
+        (only,) = children
+        if type(only) is DateParts and (not rule or rule == only.rule):
+            return only  # the merge would be an equal copy ("mardi" as weekday_only); parts are immutable
     first: int | None = None
     last = 0
     parts: list[DateParts] = []

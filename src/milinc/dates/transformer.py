@@ -530,8 +530,7 @@ class DateTransformer(Transformer[Any, Any]):
 
     def pod_alone(self, children: Children) -> DateParts:
         """"dans la soirée", "à l'aube": the part of day of the date the text last established."""
-        part = merge_parts(children)
-        return part.but(relation=Relation.PREVIOUS, rule="part_of_day_alone")
+        return merge_parts(children, "part_of_day_alone", relation=Relation.PREVIOUS)
 
     # ------------------------------------------------------------ clock times
     def _clock(self, children: Children, hour: int, minute: int = 0, **kw: Any) -> DateParts:
@@ -663,8 +662,7 @@ class DateTransformer(Transformer[Any, Any]):
 
     def clock_alone(self, children: Children) -> DateParts:
         """A clock time alone: on the date the text last established."""
-        part = merge_parts(children)
-        return part.but(relation=Relation.PREVIOUS, rule="clock_alone")
+        return merge_parts(children, "clock_alone", relation=Relation.PREVIOUS)
 
     # ------------------------------------------------------------ months, years, coarse
     def month_lead(self, children: Children) -> DateParts:
