@@ -85,6 +85,12 @@ def _phrase_words(phrase: str, found: str) -> tuple[str, ...]:
     return tuple(sorted(words - {found}, key=lambda w: (-len(w), w)))
 
 
+def _original_text(ctx: ExtractionContext, start: int, end: int) -> str:
+    """``ctx.span(start, end).text`` without building the span (for texts that are not kept as spans)."""
+    first, last = ctx.norm.to_original(start, end)
+    return ctx.original[first:last]
+
+
 def _holds_word(phrase: str, word: str) -> bool:
     """Whether *word* stands in *phrase* as a whole word ("mine" in "mine d'or", not in "minier")."""
     return re.search(r"(?<![^\W_])" + re.escape(word) + r"(?![^\W_])", phrase) is not None
@@ -145,7 +151,7 @@ class _Masker:
         if self.accent_candidates is not None and not self.accents_in_words:
             accent_candidates = [m.span() for m in self.accent_candidates.finditer(text)]
         for start, end in accent_candidates:
-            if ctx.span(start, end).text.lower() in self.accented:
+            if _original_text(ctx, start, end).lower() in self.accented:
                 hidden.append((start, end))
         if not hidden:
             return text
@@ -288,7 +294,7 @@ class WeaponExtractor:
         alias = draft.system
         if alias is None or not alias.capitalized:
             return True
-        written = ctx.span(offset + draft.name_start, offset + draft.name_end).text
+        written = _original_text(ctx, offset + draft.name_start, offset + draft.name_end)
         return written[:1].isupper()
 
     def _weapon(self, ctx: ExtractionContext, offset: int, draft: Draft) -> Weapon | None:
@@ -298,7 +304,7 @@ class WeaponExtractor:
                 return None
             draft = reduced
         system: SystemAlias | None = draft.system
-        modifiers = tuple(ctx.span(offset + s, offset + e).text for s, e in draft.modifiers)
+        modifiers = tuple(_original_text(ctx, offset + s, offset + e) for s, e in draft.modifiers)
         return Weapon(
             span=ctx.span(offset + draft.start, offset + draft.end),
             category=draft.category,
