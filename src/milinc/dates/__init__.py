@@ -157,7 +157,10 @@ class DateExtractor:
         interval_start: Resolution | None = None
         for found in self._find(ctx.text):
             parts = found.parts
-            if context.month_is_a_name(ctx.original, ctx.span(found.start, found.end), parts):
+            # only a month alone can be a first name: the span is built for those only
+            if parts.month is not None and parts.day is None and parts.year is None and context.month_is_a_name(
+                ctx.original, ctx.span(found.start, found.end), parts
+            ):
                 continue
             sentence = max(0, bisect.bisect_right(sentence_starts, found.start) - 1)
             counts_from_event = parts.rule == "anaphoric_shift" and context.after_event(ctx.text, found.start, found.end)
