@@ -50,9 +50,12 @@ if TYPE_CHECKING:
 __all__ = ["EventAssembler", "NonEventMention"]
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+'?)\s*$")
+_SUBJECT_GAP = re.compile(r"[\s\w'-]{0,24}")
+_WORDS = re.compile(r"\w+")
 _BACKGROUND_AGE = datetime.timedelta(days=60)
 """Incidents dated this long before the reference date are background ("l'attaque du 7 octobre 2023")."""
-_GRAIN = ["year", "month", "week", "day", "part_of_day", "hour", "minute"]
+_GRAIN = {grain: rank for rank, grain in enumerate(["year", "month", "week", "day", "part_of_day", "hour", "minute"])}
+"""Granularity → rank, coarsest first."""
 
 
 class NonEventMention:
@@ -161,10 +164,11 @@ class EventAssembler:
         contributors = [(mentions[i], slots[i]) for i in inc.contributors]
         founder = mentions[inc.founder]
         # the first trigger of the founder's clause names the incident first ("Un attentat-suicide a frappé …")
-        first = min((mentions[j] for j in inc.members if mentions[j].sentence == founder.sentence
-                     and mentions[j].clause == founder.clause and b.roles[j] == "event"
-                     and mentions[j].lemma not in LIGHT_VERBS
-                     and mentions[j].start < founder.start), key=lambda x: x.start, default=founder)
+        first_index = min((j for j in inc.members if mentions[j].sentence == founder.sentence
+                           and mentions[j].clause == founder.clause and b.roles[j] == "event"
+                           and mentions[j].lemma not in LIGHT_VERBS
+                           and mentions[j].start < founder.start), key=lambda j: mentions[j].start, default=inc.founder)
+        first = mentions[first_index]
         why: list[Explanation] = []
         why.append(Explanation("trigger", f"{founder.rule}:{founder.lemma}", ctx.span(founder.start, founder.end)))
 
@@ -210,7 +214,7 @@ class EventAssembler:
         if source is not None:
             why.append(Explanation("source", "reporting_phrase", source.span))
         # the first trigger of the founder's clause names what was done ("une frappe … a détruit")
-        founder_action = b.actions[mentions.index(first)] if first is not founder else b.actions[inc.founder]
+        founder_action = b.actions[first_index]
         actions = frozenset(b.actions[i] for i in inc.contributors) | {founder_action}
         # "drones kamikazes", "drones suicides" are loitering munitions, not suicide attacks
         suicide = any(m.suicide for m, _ in contributors) and WeaponCategory.DRONE not in weapons
@@ -259,7 +263,7 @@ def _propagate_generic_subjects(text: str, mentions: Sequence[Mention]) -> None:
     for before, verb in itertools.pairwise(mentions):
         if (verb.rule == "verbal" and not verb.generic and before.generic and before.rule == "nominal"
                 and before.sentence == verb.sentence and before.clause == verb.clause
-                and re.fullmatch(r"[\s\w'-]{0,24}", text[before.end : verb.start])):
+                and _SUBJECT_GAP.fullmatch(text[before.end : verb.start])):
             verb.generic = before.generic
 
 
@@ -274,7 +278,7 @@ def _target_type(stated: ActorType, counts: Sequence[CasualtyCandidate]) -> Acto
         return stated
     for c in counts:
         if c.role is CasualtyRole.KILLED and c.span is not None:
-            words = {w[:-1] if w.endswith(("s", "x")) else w for w in re.findall(r"\w+", fold(c.span.text))}
+            words = {w[:-1] if w.endswith(("s", "x")) else w for w in _WORDS.findall(fold(c.span.text))}
             if words & _CIVILIAN_UNITS:
                 return ActorType.CIVILIANS
     return stated
@@ -286,13 +290,14 @@ def _incident_date(slots: Sequence[MentionSlots]) -> tuple[TimeExpression | None
     # frappe a visé lundi"); either refines the other on the same day ("Lundi soir, …, vers 22 heures")
     for ranks, refiners, rule in (((0,), (0, FRAME), None), ((FRAME,), (FRAME,), None),
                                   ((REPORTED,), (REPORTED,), "reporting_verb_day"), ((3,), (3,), "previous_sentence")):
-        found = [d for s in slots for d in s.dates if d.rank in ranks]
-        if not found:
+        best = next((d for s in slots for d in s.dates if d.rank in ranks), None)
+        if best is None:
             continue
-        best = found[0]
-        for d in (d for s in slots for d in s.dates if d.rank in refiners):
-            if d.day and d.day == best.day and _GRAIN.index(d.time.granularity.value) > _GRAIN.index(best.time.granularity.value):
-                best = d
+        day = best.day  # a refinement is of the same day: the day of the best date stays
+        if day:
+            for d in (d for s in slots for d in s.dates if d.rank in refiners):
+                if d.day == day and _GRAIN[d.time.granularity.value] > _GRAIN[best.time.granularity.value]:
+                    best = d
         return best.time, rule or best.rule
     return None, ""
 
@@ -329,7 +334,7 @@ _TOLL_WORDS = frozenset({"mort", "morts", "victime", "victimes", "personne", "pe
 def _is_attacker_count(c: CasualtyCandidate) -> bool:
     if c.span is None:
         return False
-    words = {w[:-1] if w.endswith(("s", "x")) else w for w in re.findall(r"\w+", fold(c.span.text))}
+    words = {w[:-1] if w.endswith(("s", "x")) else w for w in _WORDS.findall(fold(c.span.text))}
     return bool(words & _ATTACKER_UNITS)
 
 
@@ -344,7 +349,7 @@ def _casualties(found: Sequence[CasualtyCandidate]) -> Casualties | None:
     if attackers and victims and not ({c.sentence for c in attackers} & {c.sentence for c in victims}):
         a, v = _one_side(attackers), _one_side(victims)
         # "32 morts", "32 personnes": a toll that may count the attackers already is not added to
-        overall = any(set(re.findall(r"\w+", fold(span.text))) & _TOLL_WORDS for span in v.spans)
+        overall = any(set(_WORDS.findall(fold(span.text))) & _TOLL_WORDS for span in v.spans)
         if a.value and v.value and not overall:
             spans = tuple(v.spans) + tuple(a.spans)
             return Casualties(qualifier=_sum_qualifier([v.qualifier, a.qualifier]), value=v.value + a.value, spans=spans)

@@ -20,8 +20,10 @@ Policy (docs/policy/events.md):
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 
@@ -71,6 +73,8 @@ _DETERMINERS = {
     "un": "indefinite", "une": "indefinite", "des": "indefinite", "d'": "indefinite", "de": "indefinite",
 }
 _TOKEN = re.compile(r"[\w-]+'?|'")
+_NAME_TOKEN = re.compile(r"[a-z0-9]+")
+_NAME_STOP_WORDS = frozenset({"al", "el", "ad", "ar", "as", "ez", "de", "d", "la", "le", "du", "base", "aerienne", "aeroport"})
 
 
 def determiner(text: str, start: int) -> tuple[str, bool]:
@@ -180,9 +184,52 @@ class _Accumulator:
                          frozenset(self.families), frozenset(self.attacker), frozenset(self.target), action)
 
 
+@attrs.define
+class _IncidentIndex:
+    """What the builder knows of one incident, kept up to date as mentions join it: the lookups of
+    :meth:`IncidentBuilder.compatible` and of attaching read these instead of scanning the members (long texts stay
+    linear)."""
+
+    number: int
+    """Creation order of the incident (its index in the list being built)."""
+    action: Action
+    """The action of its founder."""
+    sentences: set[int] = attrs.Factory(set)
+    """Sentences of its members."""
+    clauses: set[tuple[int, int]] = attrs.Factory(set)
+    """``(sentence, clause)`` of its members."""
+    contributor_clauses: set[tuple[int, int]] = attrs.Factory(set)
+    """``(sentence, clause)`` of its contributors."""
+    lemmas: set[str] = attrs.Factory(set)
+    """Trigger lemmas of its members."""
+    contributor_lemmas: set[str] = attrs.Factory(set)
+    """Trigger lemmas of its contributors."""
+    all_title: bool = True
+    """Whether every contributor stands in the headline."""
+    accumulator: _Accumulator = attrs.Factory(_Accumulator)
+    """The union of its contributors' features."""
+    features: _Features | None = None
+    """Its features (the union of its contributors'), ``None`` when a contributor joined since they were computed."""
+    indexed: dict[str, frozenset[Any]] = attrs.Factory(dict)
+    """The feature values it is entered with in the builder's bit sets, by feature."""
+
+
+_FILTERED_FEATURES = ("day", "token", "country", "family", "attacker")
+_INDEXED_FROM = 32
+"""The number of incidents from which the bit sets of candidate incidents are kept (fewer are tried one by one)."""
+
+
+def _feature_values(kind: str, f: _Features) -> frozenset[Any]:
+    """The values of one feature of an incident, ``{None}`` when it has none."""
+    if kind == "token":
+        values: frozenset[Any] = frozenset().union(*f.specific)
+        return values if f.specific else frozenset({None})
+    values = {"day": f.days, "country": f.countries, "family": f.families, "attacker": f.attacker}[kind]
+    return values or frozenset({None})
+
+
 def _name_tokens(name: str) -> frozenset[str]:
-    stop = {"al", "el", "ad", "ar", "as", "ez", "de", "d", "la", "le", "du", "base", "aerienne", "aeroport"}
-    return frozenset(t for t in re.findall(r"[a-z0-9]+", fold(name)) if t not in stop)
+    return frozenset(t for t in _NAME_TOKEN.findall(fold(name)) if t not in _NAME_STOP_WORDS)
 
 
 class IncidentBuilder:
@@ -244,8 +291,16 @@ class IncidentBuilder:
         """What each mention (with its satellites) says that can set two incidents apart."""
         body = [o for o in mentions if not o.title and not o.generic and not o.heading]
         self._lede = layout.paragraphs[body[0].sentence] if body else None
-        self._incident_cache: dict[int, tuple[int, _Accumulator | None]] = {}
-        self._lemma_cache: dict[int, tuple[int, set[str]]] = {}
+        self._index: dict[int, _IncidentIndex] = {}  # by id() of the incident
+        self._incident_of: list[Incident | None] = [None] * len(mentions)
+        self._founder_starts: list[int] = []  # of the incidents in creation order (founders join in text order)
+        self._sentence_members: dict[int, list[tuple[int, int, Incident]]] = {}
+        """Sentence → ``(incident number, mention, incident)`` of the members it holds, in the order they joined."""
+        self._clause_incidents: dict[tuple[int, int], dict[int, Incident]] = {}
+        """``(sentence, clause)`` → the incidents with a member there, by number."""
+        self._bits: dict[tuple[str, Any], int] | None = None
+        """``(feature, value)`` → the incidents with that value (``None``: with no value), as a bit set of numbers;
+        ``None`` until there are many incidents."""
 
     # --- features -------------------------------------------------------------------
 
@@ -268,30 +323,132 @@ class IncidentBuilder:
 
     def _incident_features(self, inc: Incident) -> _Features:
         """The features of an incident, updated as contributors join it (never recomputed from scratch)."""
-        known, acc = self._incident_cache.get(id(inc), (0, None))
-        if acc is None or known != len(inc.contributors):
-            acc = acc or _Accumulator()
-            for i in inc.contributors[known:]:
-                acc.add(self.features[i])
-            self._incident_cache[id(inc)] = (len(inc.contributors), acc)
-        return acc.features(self.actions[inc.founder])
+        index = self._index[id(inc)]
+        if index.features is None:
+            index.features = index.accumulator.features(index.action)
+        return index.features
+
+    # --- candidate incidents -----------------------------------------------------------------
+    # Trying every incident for every mention is quadratic on long texts. Each incident is entered, by its number,
+    # in bit sets (Python ints) of the feature values it has — its days, place-name tokens, countries, weapon
+    # families, attacker sides (or "none" for an empty feature) — and of its founder's action; a few unions and
+    # intersections of these give the incidents a mention may be compatible with, a superset that
+    # :meth:`compatible` then checks one by one.
+
+    def _reindex(self, inc: Incident) -> None:
+        """Enters an incident's current feature values in the bit sets (and leaves the ones it no longer has)."""
+        assert self._bits is not None
+        bits = self._bits
+        index = self._index[id(inc)]
+        bit = 1 << index.number
+        features = self._incident_features(inc)
+        for kind in _FILTERED_FEATURES:
+            before = index.indexed.get(kind, frozenset())
+            after = index.indexed[kind] = _feature_values(kind, features)
+            for value in before - after:
+                bits[kind, value] &= ~bit
+            for value in after - before:
+                bits[kind, value] = bits.get((kind, value), 0) | bit
+
+    def _candidate_bits(self, i: int, incidents: Iterable[Incident], *, carried_date: bool) -> int:
+        """The incidents (as a bit set of their numbers) that mention *i* may be compatible with when not an
+        anaphor: every incident that :meth:`compatible` accepts is among them (all of them, ``-1``, while there
+        are few)."""
+        if self._bits is None:
+            if len(self._index) < _INDEXED_FROM:
+                return -1
+            self._bits = {}
+            for inc in incidents:
+                number, action = self._index[id(inc)].number, self._index[id(inc)].action
+                self._bits["action", action] = self._bits.get(("action", action), 0) | 1 << number
+                self._reindex(inc)
+        m, f = self.mentions[i], self.features[i]
+        get = self._bits.get
+
+        def having(kind: str, values: Iterable[Any]) -> int:  # the value, one of them, or nothing at all
+            found = get((kind, None), 0)
+            for value in values:
+                found |= get((kind, value), 0)
+            return found
+
+        allowed = 0
+        for action in self._compatible_actions(f.action, self.roles[i] == "event"):
+            allowed |= get(("action", action), 0)
+        if f.days:
+            allowed &= having("day", f.days)
+        elif carried_date and f.carried and not f.upper:
+            allowed &= having("day", (f.carried,))
+        if f.specific:
+            allowed &= having("token", (t for tokens in f.specific for t in tokens))
+        if f.countries:
+            allowed &= having("country", f.countries)
+        if f.families and not self.additive[i]:
+            allowed &= having("family", f.families)
+        if f.attacker:
+            allowed &= having("attacker", f.attacker)
+        # the incidents of the mention's sentence escape the action rules: all of them are tried
+        for number, _, _ in self._sentence_members.get(m.sentence, ()):
+            allowed |= 1 << number
+        return allowed
+
+    @staticmethod
+    @functools.cache
+    def _compatible_actions(action: Action, event: bool) -> tuple[Action, ...]:
+        """The founder actions of the incidents outside its sentence a mention of *action* may join."""
+        return tuple(a for a in Action
+                     if not ((action in _EXCLUSIVE_ACTIONS or a in _EXCLUSIVE_ACTIONS) and action != a)
+                     and not (event and (action is Action.INTERCEPTION) != (a is Action.INTERCEPTION)))
+
+    def _new_incident(self, i: int, incidents: list[Incident]) -> Incident:
+        inc = Incident(i, [], [])
+        number = len(incidents)
+        self._index[id(inc)] = _IncidentIndex(number, self.actions[i])
+        incidents.append(inc)
+        self._founder_starts.append(self.mentions[i].start)
+        if self._bits is not None:
+            self._bits["action", self.actions[i]] = self._bits.get(("action", self.actions[i]), 0) | 1 << number
+        self._join(inc, i, contributor=True)
+        return inc
+
+    def _join(self, inc: Incident, i: int, *, contributor: bool) -> None:
+        """Mention *i* joins *inc* (as a contributor, whose slots count, or for its span only)."""
+        m = self.mentions[i]
+        index = self._index[id(inc)]
+        clause = (m.sentence, m.clause)
+        inc.members.append(i)
+        self._incident_of[i] = inc
+        index.sentences.add(m.sentence)
+        index.clauses.add(clause)
+        index.lemmas.add(m.lemma)
+        self._sentence_members.setdefault(m.sentence, []).append((index.number, i, inc))
+        self._clause_incidents.setdefault(clause, {})[index.number] = inc
+        if contributor:
+            inc.contributors.append(i)
+            index.contributor_clauses.add(clause)
+            index.contributor_lemmas.add(m.lemma)
+            index.all_title = index.all_title and m.title
+            index.accumulator.add(self.features[i])
+            index.features = None
+            if self._bits is not None:
+                self._reindex(inc)
 
     def compatible(self, i: int, inc: Incident, *, anaphor: bool = False, carried_date: bool = True) -> bool:
         """Whether mention *i* may refer to the same occurrence as *inc* (*carried_date*: whether a date carried
         from the sentence before counts against it)."""
         m, f, g = self.mentions[i], self.features[i], self._incident_features(inc)
+        sentences = self._index[id(inc)].sentences
         if (f.action in _EXCLUSIVE_ACTIONS or g.action in _EXCLUSIVE_ACTIONS) and f.action != g.action:
-            return self.roles[i] != "event" and m.sentence in {self.mentions[j].sentence for j in inc.members}
+            return self.roles[i] != "event" and m.sentence in sentences
         # an interception and the attack it stopped are one incident only when one sentence says both
         if ((f.action is Action.INTERCEPTION) != (g.action is Action.INTERCEPTION) and self.roles[i] == "event"
-                and m.sentence not in {self.mentions[j].sentence for j in inc.members}):
+                and m.sentence not in sentences):
             return False
         if f.days and g.days and not f.days & g.days:
             return False
         # fighting on the ground and a strike from the air are two incidents, unless one sentence joins them
         remote = not self.additive[i] and (f.action in _AIR or g.action in _AIR or bool((f.families | g.families) & _REMOTE_FAMILIES))
         if ((f.action in _GROUND) != (g.action in _GROUND) and remote and self.roles[i] == "event"
-                and m.sentence not in {self.mentions[j].sentence for j in inc.members}):
+                and m.sentence not in sentences):
             return False
         if self._in_sequence(i, inc):
             return False
@@ -366,7 +523,9 @@ class IncidentBuilder:
     def build(self) -> list[Incident]:
         """The incidents, in the order of their founding mention."""
         incidents: list[Incident] = []
-        last_seen: dict[int, int] = {}
+        # the incidents by number, the one a founder joined or founded last at the end (most recent first when
+        # reversed): a founder joins the most recent incident it may join, found without trying every incident
+        recency: dict[int, Incident] = {}
         order = sorted(range(len(self.mentions)), key=lambda i: self.mentions[i].start)
         founders = {i for i in order if self.can_found(i)}
         attached: set[int] = set()
@@ -390,34 +549,20 @@ class IncidentBuilder:
                     attached.add(j)
                     subject = True
             if not another:
-                # a date carried from the sentence before does not hold against what the subject points to
-                same_clause = [inc for inc in incidents
-                               if any(self.mentions[j].sentence == m.sentence and self.mentions[j].clause == m.clause
-                                      for j in inc.members) and self.compatible(i, inc, carried_date=not subject)]
-                if same_clause:
-                    target = same_clause[-1]
-                else:
-                    candidates = [inc for inc in incidents if self._may_join(i, inc)]
-                    if self._refers_back(i):
-                        # "lors de l'embuscade", "dans ces bombardements", "les frappes": the most recent incident
-                        # of that kind, named alike if one is, whatever date the sentence before carried
-                        loose = [inc for inc in incidents if self._may_join(i, inc, carried_date=False)]
-                        for pool in ([inc for inc in candidates if self._fits_kind(i, inc) and self._named_alike(i, inc)],
-                                     [inc for inc in loose if self._fits_kind(i, inc) and self._named_alike(i, inc)],
-                                     [inc for inc in candidates if self._fits_kind(i, inc)],
-                                     [inc for inc in loose if self._fits_kind(i, inc)]):
-                            if pool:
-                                candidates = pool
-                                break
-                    if candidates:
-                        target = max(candidates, key=lambda inc: last_seen[id(inc)])
+                # a date carried from the sentence before does not hold against what the subject points to;
+                # of the incidents of the clause, the last one founded
+                in_clause = self._clause_incidents.get((m.sentence, m.clause), {})
+                target = next((in_clause[n] for n in sorted(in_clause, reverse=True)
+                               if self.compatible(i, in_clause[n], carried_date=not subject)), None)
+                if target is None:
+                    target = self._recent_to_join(i, recency)
             if target is None:
-                target = Incident(i, [i], [i])
-                incidents.append(target)
+                target = self._new_incident(i, incidents)
             else:
-                target.members.append(i)
-                target.contributors.append(i)
-            last_seen[id(target)] = m.start
+                self._join(target, i, contributor=True)
+            number = self._index[id(target)].number
+            recency.pop(number, None)
+            recency[number] = target
         # anaphoric nouns first: "quatre civils ont été tués dans ces bombardements" goes where the noun points
         for i in sorted(order, key=lambda j: not self._refers_back(j)):
             if i in founders or i in attached or self.mentions[i].generic:
@@ -428,6 +573,35 @@ class IncidentBuilder:
             inc.contributors.sort(key=lambda j: self.mentions[j].start)
         incidents.sort(key=lambda inc: self.mentions[inc.founder].start)
         return incidents
+
+    def _recent_to_join(self, i: int, recency: dict[int, Incident]) -> Incident | None:
+        """The most recent incident founding mention *i* may join (policy point 2), ``None`` if none.
+
+        *recency* holds the incidents in the order a founder last joined them; they are tried from the most
+        recent one, so that the search usually stops after a few.
+        """
+        if not self._refers_back(i):
+            allowed = self._candidate_bits(i, recency.values(), carried_date=True)
+            return next((inc for number, inc in reversed(recency.items())
+                         if allowed >> number & 1 and self._may_join(i, inc)), None)
+        allowed = self._candidate_bits(i, recency.values(), carried_date=False)
+        # "lors de l'embuscade", "dans ces bombardements", "les frappes": the most recent incident of that kind,
+        # named alike if one is, whatever date the sentence before carried. The pools, by preference: joinable
+        # (strictly) of that kind and named alike; the same whatever date was carried; joinable of that kind;
+        # the same whatever date was carried; joinable.
+        first_of_pool: list[Incident | None] = [None] * 4
+        for number, inc in reversed(recency.items()):
+            if not (allowed >> number & 1 and self._may_join(i, inc, carried_date=False)):
+                continue  # strict joining implies loose joining: in no pool
+            strict = self._may_join(i, inc)
+            fits = self._fits_kind(i, inc)
+            named = fits and self._named_alike(i, inc)
+            if strict and named:
+                return inc
+            for k, in_pool in enumerate((named, strict and fits, fits, strict)):
+                if in_pool and first_of_pool[k] is None:
+                    first_of_pool[k] = inc
+        return next((inc for inc in first_of_pool if inc is not None), None)
 
     def _killing_states_incident(self, i: int) -> bool:
         """A killing or wounding with an armed agent or a weapon, alone in its sentence, is an incident
@@ -448,7 +622,7 @@ class IncidentBuilder:
         m = self.mentions[i]
         return self.compatible(i, inc, carried_date=carried_date) and (self._shares(i, inc) or not (
             (self.dets[i][0] == "indefinite" and m.rule == "nominal" and not self._in_lede(i, inc))
-            or (all(self.mentions[j].title for j in inc.contributors)
+            or (self._index[id(inc)].all_title
                 and not self._repeats_headline(i, inc) and not self._in_lede(i, inc))))
 
     def _refers_back(self, i: int) -> bool:
@@ -472,11 +646,7 @@ class IncidentBuilder:
 
     def _lemmas(self, inc: Incident) -> set[str]:
         """The trigger lemmas of an incident's mentions, updated as mentions join (never recounted)."""
-        known, lemmas = self._lemma_cache.get(id(inc), (0, set()))
-        if known != len(inc.members):
-            lemmas = lemmas | {self.mentions[j].lemma for j in inc.members[known:]}
-            self._lemma_cache[id(inc)] = (len(inc.members), lemmas)
-        return lemmas
+        return self._index[id(inc)].lemmas
 
     def _named_alike(self, i: int, inc: Incident) -> bool:
         """Whether a noun of a definite kind ("les frappes", "l'embuscade") names *inc* with its own word
@@ -490,7 +660,7 @@ class IncidentBuilder:
     def _in_lede(self, i: int, inc: Incident) -> bool:
         """Whether mention *i* is in the lede — the first body paragraph that names an incident — and
         *inc* is an incident only the headline has stated: the lede tells the headline's incident."""
-        if not all(self.mentions[j].title for j in inc.contributors):
+        if not self._index[id(inc)].all_title:
             return False
         return self._lede is not None and self.layout.paragraphs[self.mentions[i].sentence] == self._lede
 
@@ -498,7 +668,7 @@ class IncidentBuilder:
         """Whether a definite noun takes up the headline's own word ("Attaque à X" … "L'attaque a fait …")."""
         m = self.mentions[i]
         return (m.rule == "nominal" and self.dets[i][0] in ("definite", "demonstrative")
-                and any(self.mentions[j].lemma == m.lemma for j in inc.contributors))
+                and m.lemma in self._index[id(inc)].contributor_lemmas)
 
     def _shares(self, i: int, inc: Incident) -> bool:
         f, g = self.features[i], self._incident_features(inc)
@@ -513,51 +683,77 @@ class IncidentBuilder:
         det, _ = self.dets[i]
         # an indefinite plural sums up ("des attaques"); "les attaques n'avaient fait aucune victime" refers back
         summary = m.heading or (m.rule == "nominal" and m.pos == "noun" and m.plural and det in ("indefinite", "none"))
+        clause = (m.sentence, m.clause)
 
         def add(inc: Incident) -> None:
-            inc.members.append(i)
             # a headline or a plural sums up, unless it is in the clause of a mention of the incident
             # ("des tirs de roquettes ont visé …")
-            beside = any(self.mentions[j].sentence == m.sentence and self.mentions[j].clause == m.clause
-                         for j in inc.contributors)
-            if beside or (not summary and (not m.title or self.mentions[inc.founder].sentence == m.sentence)):
-                inc.contributors.append(i)
+            beside = clause in self._index[id(inc)].contributor_clauses
+            self._join(inc, i, contributor=beside or (
+                not summary and (not m.title or self.mentions[inc.founder].sentence == m.sentence)))
 
         refers_back = m.rule == "nominal" and m.pos == "noun" and det in ("definite", "demonstrative")
-        in_sentence = [(abs(self.mentions[j].start - m.start), inc) for inc in incidents for j in inc.members
-                       if self.mentions[j].sentence == m.sentence and (not refers_back or self.mentions[j].start < m.start)]
-        same_clause = [x for x in in_sentence if any(
-            self.mentions[j].clause == m.clause and self.mentions[j].sentence == m.sentence for j in x[1].members)]
+        # the members of the sentence, nearest first; among equals, by incident then in the order they joined
+        in_sentence = sorted(
+            ((abs(self.mentions[j].start - m.start), number, order, inc)
+             for order, (number, j, inc) in enumerate(self._sentence_members.get(m.sentence, ()))
+             if not refers_back or self.mentions[j].start < m.start),
+            key=lambda x: x[:3])
+        same_clause = [x for x in in_sentence if clause in self._index[id(x[3])].clauses]
         if same_clause and role == "weak":
             # a gerund or participle inside a founder's clause belongs to it ("des drones … ciblant … ont été abattus")
-            add(min(same_clause, key=lambda x: x[0])[1])
+            add(same_clause[0][3])
             return
         for pool in (same_clause, in_sentence):
-            ok = [x for x in pool if self.compatible(i, x[1], anaphor=True)]
-            if ok:
-                add(min(ok, key=lambda x: x[0])[1])
+            nearest = next((x[3] for x in pool if self.compatible(i, x[3], anaphor=True)), None)
+            if nearest is not None:
+                add(nearest)
                 return
         if role == "weak" or m.negated:
             return
-        before = [inc for inc in incidents if self.mentions[inc.founder].start < m.start]
-        if before:
-            window = 2 if role == "casualty" else (3 if m.plural or det == "none" else 10_000)
-            recent = []
-            for inc in before:
-                last = max(self.mentions[j].sentence for j in inc.members if self.mentions[j].start < m.start)
-                if m.sentence - last <= window and self.compatible(i, inc, anaphor=True):
-                    recent.append((max(self.mentions[j].start for j in inc.members if self.mentions[j].start < m.start), inc))
-            if recent:
-                if refers_back:  # "dans cette embuscade": the most recent incident of that kind
-                    recent = [x for x in recent if self._fits_kind(i, x[1])] or recent
-                    recent = [x for x in recent if self._named_alike(i, x[1])] or recent
-                if role == "casualty":  # the dead and wounded of an attack, not of the interceptions around it
-                    recent.sort(key=lambda x: self.actions[x[1].founder] is not Action.INTERCEPTION)
-                    recent = [x for x in recent if self.actions[x[1].founder] is not Action.INTERCEPTION] or recent
-                add(max(recent, key=lambda x: x[0])[1])
-                return
+        n_before = bisect.bisect_left(self._founder_starts, m.start)  # incidents founded before the mention
+        if n_before:
+            recent = self._recent_to_attach(i, n_before, refers_back)
+            if recent is not None:
+                add(recent)
         elif m.title or self.layout.title[m.sentence]:
-            after = [inc for inc in incidents if self.compatible(i, inc, anaphor=True)]
-            if after:
-                inc = after[0]
-                inc.members.append(i)  # a headline summary: its span only
+            first = next((inc for inc in incidents if self.compatible(i, inc, anaphor=True)), None)
+            if first is not None:
+                self._join(first, i, contributor=False)  # a headline summary: its span only
+
+    def _recent_to_attach(self, i: int, n_before: int, refers_back: bool) -> Incident | None:
+        """The incident founded before mention *i* that it refers to: of the compatible ones told in the last
+        sentences, the one told last, preferring (for an anaphoric noun) one of its kind, then one named alike,
+        and (for a casualty) one that is not an interception."""
+        m = self.mentions[i]
+        role = self.roles[i]
+        window = 2 if role == "casualty" else (3 if m.plural or self.dets[i][0] == "none" else 10_000)
+        best: Incident | None = None
+        best_rank: tuple[bool, ...] = ()
+        top = (True,) * (2 * refers_back + (role == "casualty"))
+        seen: set[int] = set()
+        # back from the mention through the text: the first member met of an incident is its last one before
+        # the mention, so the incidents come in the order they were last told; stop at the best possible one
+        for j in range(i - 1, -1, -1):
+            inc = self._incident_of[j]
+            if inc is None or id(inc) in seen:
+                continue
+            seen.add(id(inc))
+            if m.sentence - self.mentions[j].sentence > window:
+                break  # the incidents met from here on were told earlier still
+            if self.mentions[inc.founder].start >= m.start:
+                continue
+            if self.compatible(i, inc, anaphor=True):
+                rank: tuple[bool, ...] = ()
+                if refers_back:  # "dans cette embuscade": the most recent incident of that kind
+                    rank = (self._fits_kind(i, inc), self._named_alike(i, inc))
+                if role == "casualty":  # the dead and wounded of an attack, not of the interceptions around it
+                    rank = (*rank, self.actions[inc.founder] is not Action.INTERCEPTION)
+                if best is None or rank > best_rank:
+                    best, best_rank = inc, rank
+                if rank == top:
+                    break
+            n_before -= 1
+            if n_before == 0:
+                break  # every incident founded before the mention was met
+        return best

@@ -8,6 +8,7 @@ Places it does not know are still found through the words around them:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -69,6 +70,11 @@ _NOT_PLACE_NAMES = frozenset({"defense", "etat", "securite", "coalition", "l'onu
 _NOT_SCENE = re.compile(r"(?:(?:depuis|en provenance d[eu']?|lance(?:e|s|es)? d[eu']?|tire(?:e|s|es)? d[eu']?)\s*"
                         r"(?:(?:la|le|les|l')\s*)?(?:[\w-]+\s+(?:de |d'|du |des )?(?:la |le |l')?)?"
                         r"|(?:frontiere|frontaliere)(?:(?!\bvers\b)[^,;.]){0,40})$")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?]\s+|\n)\W*$")
+_ACCUSED_BEFORE = re.compile(r"\baccus\w*\s+$")
+_ACCUSED_AFTER = re.compile(r"\s+d'avoir\b")
+_NAME_WORD = re.compile(r"[\w'-]+")
+_WORD_PARTS = re.compile(r"[-']")
 _COUNTRY_LOCATIVE = re.compile(
     r"(?:\ben|\bau|\baux|\bdans|\bsur|\bsur le sol d[e'u]|\b(?:nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|"
     r"sud-ouest|centre-nord|centre-est|centre-ouest) d[e'u]|\bpartout en|\bterritoire d[e'u]|\bau large d[e'u]|"
@@ -136,19 +142,21 @@ class Gazetteer:
             if entry.get("kind") == "country" and not _COUNTRY_LOCATIVE.search(before):
                 continue  # "milices soutenues par l'Iran", "Israël a frappé": an actor, not a place
             # "Moscou, de son côté, a affirmé …", "Kiev accuse …": a capital speaking for its state
-            speaker = bool(re.search(r"(?:^|[.!?]\s+|\n)\W*$", text[max(0, m.start() - 3) : m.start()]) or m.start() == 0) \
+            speaker = bool(_SENTENCE_OPENING.search(text[max(0, m.start() - 3) : m.start()]) or m.start() == 0) \
                 and bool(_SPEAKER_AFTER.match(text, m.end()))
             # "accuse Moscou d'avoir bombardé": the accused state
-            speaker = speaker or bool(re.search(r"\baccus\w*\s+$", before)) or bool(re.match(r"\s+d'avoir\b", text[m.end() :]))
+            speaker = speaker or bool(_ACCUSED_BEFORE.search(before)) or bool(_ACCUSED_AFTER.match(text, m.end()))
             found.append(PlaceMention(m.start(), m.end(), self._place(entry, span), "gazetteer",
                                       scene=not _NOT_SCENE.search(before) and not speaker))
             taken.append((m.start(), m.end()))
+        taken.sort()  # the pattern places must not overlap any: found by bisection (long texts stay linear)
         for m in (self._soil.finditer(text) if self._soil else ()):
             iso = self._country_by_adjective[m.group(1)]
             span = ctx.span(m.start(), m.end())
             found.append(PlaceMention(m.start(), m.end(), Place(name=span.text, kind=PlaceKind.COUNTRY, country=iso, span=span),
                                       "soil_adjective"))
-            taken.append((m.start(), m.end()))
+            bisect.insort(taken, (m.start(), m.end()))
+        longest = max((e - s for s, e in taken), default=0)
         for kw in _KEYWORD.finditer(text):
             pm = _PATTERN.match(text, kw.start())  # one try per keyword: "près du village de X" tries both
             if pm is None:
@@ -159,16 +167,28 @@ class Gazetteer:
             if self.lookup(ctx.span(*name).text) is not None:
                 continue  # a known place the gazetteer pass kept or refused on purpose
             n_start, n_end = name
-            if any(s < n_end and n_start < e for s, e in taken):
+            if _overlaps(taken, longest, n_start, n_end):
                 continue
             span = ctx.span(n_start, n_end)
             kind = _PATTERN_KINDS[pm.group("kw")]
             before = text[max(0, pm.start() - 60) : pm.start()]
             place = Place(name=span.text, kind=kind, country=None, span=span)
             found.append(PlaceMention(n_start, n_end, place, pm.group("kw"), scene=not _NOT_SCENE.search(before)))
-            taken.append((n_start, n_end))
+            bisect.insort(taken, (n_start, n_end))
+            longest = max(longest, n_end - n_start)
         found.sort(key=lambda p: p.start)
         return found
+
+
+def _overlaps(taken: list[tuple[int, int]], longest: int, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps one of the sorted ranges *taken*, none longer than *longest*."""
+    # a range starting at or before start - longest ends at or before start
+    k = bisect.bisect_right(taken, start - longest, key=lambda r: r[0])
+    while k < len(taken) and taken[k][0] < end:
+        if taken[k][1] > start:
+            return True
+        k += 1
+    return False
 
 
 def _capitalized_name(ctx: ExtractionContext, start: int, end: int) -> tuple[int, int] | None:
@@ -178,11 +198,11 @@ def _capitalized_name(ctx: ExtractionContext, start: int, end: int) -> tuple[int
         return None
     last_end = 0
     pos = 0
-    for m in re.finditer(r"[\w'-]+", original):
+    for m in _NAME_WORD.finditer(original):
         if m.start() != pos and original[pos : m.start()].strip():
             break
         word = m.group()
-        head = re.split(r"[-']", word)[0].lower()
+        head = _WORD_PARTS.split(word)[0].lower()
         if word[:1].isupper() or (head in _NAME_CONNECTORS and "-" in word):
             last_end = m.end()
         elif head not in _NAME_CONNECTORS:

@@ -124,6 +124,24 @@ _SOURCE_SUBJECT = re.compile(r"(?:^|[,.] )(?!(?:dans|en|a|au|aux|sur|pres|selon|
                              r"(?P<src>(?:le |la |les |l')?[\w'-]+(?: [\w'-]+){0,4})\s*,?\s+(?:a|ont)\s+"
                              r"(?:declare|annonce|indique|affirme|confirme|precise|rapporte|fait etat)\b")
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_FULL_STOP_END = re.compile(r"[.!?]\W*$")
+_HEADING_END = re.compile(r"[.!?:\"]\s*$")
+_NOUN_ATTACHED = re.compile(r"(?:\bde|\bdu|\bd')\s*(?:le\s+|la\s+)?$")
+_CAPITAL = re.compile(r"\b[A-ZÉ]")
+_CONDITIONAL = re.compile(r"\b(?:aurai(?:en)?t|serai(?:en)?t)\b")
+_SOURCE_CUT = re.compile(r"\s(?:qui|que|a|ont|en|dans|lors|,)\s|[,.;:]")
+_DIGIT = re.compile(r"\d")
+_UPPER = re.compile(r"[A-Z]")
+_WORD = re.compile(r"[\w'-]+")
+_NP_CUT = re.compile(r"[,.;:()\"]")
+_SUBJECT_CUT = re.compile(r"[,;:()\"]|\b(?:que|qu'|et|mais)\b")
+_SUBJECT_REPORTING = re.compile(r"\b(?:a|ont|aurait|auraient)\s+(?:\w+\s+)?(?:affirme|declare|annonce|indique|assure|revendique|"
+                                r"dit|reconnu|confirme|precise|nie|dementi)\b")
+_SUBJECT_TAIL = re.compile(r"\b(?:qui|ne|n'|se|s'|y)\s*$")
+_BACKGROUND_BEFORE = re.compile(r"(?:depuis|a partir d[ue']|jusqu'(?:au|a)|d'ici)\s*(?:le |la |l')?$")
+_NONE_COUNT = re.compile(r"(?:aucune?|sans|zero|0)\b")
+
 
 @attrs.frozen
 class DatedCandidate:
@@ -140,7 +158,7 @@ class DatedCandidate:
     def day(self) -> str | None:
         """The ``YYYY-MM-DD`` day of the date, when it names one."""
         v = self.time.value
-        return v[:10] if re.match(r"\d{4}-\d{2}-\d{2}", v) else None
+        return v[:10] if _ISO_DAY.match(v) else None
 
 
 @attrs.frozen
@@ -282,14 +300,14 @@ class DocumentLayout:
                 in_title_zone = False  # a text that opens with a paragraph has no headline
             if in_title_zone and len(seen_lines) > 1 and (
                 len(seen_lines) > title_lines or len(line_text) > 250
-                or (re.search(r"[.!?]\W*$", line_text) and not any(line_text in t or t in line_text for t in titles))
+                or (_FULL_STOP_END.search(line_text) and not any(line_text in t or t in line_text for t in titles))
             ):
                 in_title_zone = False
             if in_title_zone:
                 titles.add(line_text)
             title.append(in_title_zone)
             heading.append(not in_title_zone and single and len(line_text) <= 120
-                           and not re.search(r"[.!?:\"]\s*$", line_text))
+                           and not _HEADING_END.search(line_text))
         if all(title):  # a text of one short paragraph is all body
             title = [False] * len(title)
         clauses = []
@@ -429,7 +447,7 @@ class SlotFiller:
                 if mentions[k.mention].generic:
                     continue
                 # "l'incident de mardi" dates its noun; "Lundi soir, …" or "… distincts mardi, …" frame the sentence
-                noun_attached = bool(re.search(r"(?:\bde|\bdu|\bd')\s*(?:le\s+|la\s+)?$", text[max(0, d.span.start - 6) : d.span.start]))
+                noun_attached = bool(_NOUN_ATTACHED.search(text[max(0, d.span.start - 6) : d.span.start]))
                 if background:
                     continue  # "depuis novembre", "en 2014": not the incident's day
                 if d.span.end <= first_strong < s_end and not noun_attached:
@@ -617,7 +635,7 @@ class SlotFiller:
             return None
         kind, sides = self.actors.classify(ctx.text[start:end])
         span = ctx.span(start, end)
-        if kind is ActorType.UNKNOWN and not sides and not re.search(r"\b[A-ZÉ]", span.text[1:]):
+        if kind is ActorType.UNKNOWN and not sides and not _CAPITAL.search(span.text[1:]):
             return None  # "une frappe de drone", "le missile": not an actor
         return Actor(span, kind), sides
 
@@ -672,7 +690,7 @@ class SlotFiller:
             own.modality, own.modality_rule = Modality.DENIED, "denial"
         elif cue := _ALLEGED.search(nearby):
             own.modality, own.modality_rule = Modality.ALLEGED, "allegation"
-        elif cue := re.search(r"\b(?:aurai(?:en)?t|serai(?:en)?t)\b", nearby):
+        elif cue := _CONDITIONAL.search(nearby):
             own.modality, own.modality_rule = Modality.REPORTED, "conditional"
         if cue:
             own.modality_span = ctx.span(n_start + cue.start(), n_start + cue.end())
@@ -696,10 +714,10 @@ class SlotFiller:
                 break
         if src:
             raw = src.group("src")
-            cut = re.split(r"\s(?:qui|que|a|ont|en|dans|lors|,)\s|[,.;:]", raw)[0].strip()
+            cut = _SOURCE_CUT.split(raw)[0].strip()
             a = s_start + src.start("src")
             original = ctx.span(a, a + len(cut)).text if cut else ""
-            if cut and not re.search(r"\d", cut) and (re.search(r"[A-Z]", original) or _SOURCE_WORDS.search(cut)):
+            if cut and not _DIGIT.search(cut) and (_UPPER.search(original) or _SOURCE_WORDS.search(cut)):
                 own.source = Source(ctx.span(a, a + len(cut)), ctx.span(a, a + len(cut)).text)
                 if own.modality is Modality.ASSERTED:
                     own.modality, own.modality_rule, own.modality_span = Modality.REPORTED, "source", own.source.span
@@ -708,7 +726,7 @@ class SlotFiller:
 def _trim_np(text: str, bounds: tuple[int, int]) -> tuple[int, int]:
     """A noun phrase without the time words that follow it ("combattants dimanche")."""
     start, end = bounds
-    words = list(re.finditer(r"[\w'-]+", text[start:end]))
+    words = list(_WORD.finditer(text[start:end]))
     while words and _TIME_WORD.fullmatch(words[-1].group()):
         words.pop()
     return (start, start + words[-1].end()) if words else (start, start)
@@ -741,17 +759,16 @@ def _by_sentence(ctx: ExtractionContext, items: Iterable[Any], start: Callable[[
 def _np_bounds(start: int, tail: str) -> tuple[int, int] | None:
     stop = _NP_STOP.search(tail)
     np = tail[: stop.start()] if stop else tail
-    np = re.split(r"[,.;:()\"]", np)[0].rstrip()
+    np = _NP_CUT.split(np)[0].rstrip()
     return (start, start + len(np)) if np else None
 
 
 def _subject_bounds(before: str, end: int) -> tuple[int, int] | None:
     """The noun phrase just before a verbal trigger (its subject), skipping relative pronouns."""
-    chunk = re.split(r"[,;:()\"]|\b(?:que|qu'|et|mais)\b", before)[-1]
+    chunk = _SUBJECT_CUT.split(before)[-1]
     # "la défense antiaérienne a affirmé avoir abattu": the subject ends before the reporting verb
-    chunk = re.split(r"\b(?:a|ont|aurait|auraient)\s+(?:\w+\s+)?(?:affirme|declare|annonce|indique|assure|revendique|"
-                     r"dit|reconnu|confirme|precise|nie|dementi)\b", chunk)[0]
-    chunk = re.sub(r"\b(?:qui|ne|n'|se|s'|y)\s*$", "", chunk.rstrip()).rstrip()
+    chunk = _SUBJECT_REPORTING.split(chunk)[0]
+    chunk = _SUBJECT_TAIL.sub("", chunk.rstrip()).rstrip()
     words = chunk.split()
     if not words or len(words) > 9:
         words = words[-6:]
@@ -766,12 +783,12 @@ def _background_date(text: str, d: TimeExpression) -> bool:
     if d.granularity in (Granularity.YEAR,) or d.interval_role is not None:
         return True
     left = text[max(0, d.span.start - 14) : d.span.start]
-    return bool(re.search(r"(?:depuis|a partir d[ue']|jusqu'(?:au|a)|d'ici)\s*(?:le |la |l')?$", left))
+    return bool(_BACKGROUND_BEFORE.search(left))
 
 
 def _as_day(d: TimeExpression) -> TimeExpression:
     """A date reduced to its day: what a reporting verb's date says of the incident."""
-    if not re.match(r"\d{4}-\d{2}-\d{2}", d.value) or _GRAIN_ORDER[d.granularity] <= _GRAIN_ORDER[Granularity.DAY]:
+    if not _ISO_DAY.match(d.value) or _GRAIN_ORDER[d.granularity] <= _GRAIN_ORDER[Granularity.DAY]:
         return d
     return attrs.evolve(d, value=d.value[:10], granularity=Granularity.DAY, part_of_day=None, hour=None, minute=None)
 
@@ -803,7 +820,7 @@ def _casualty_role(text: str, start: int, end: int, role: CasualtyRole | None, u
         # "ont exécuté cinq otages": hostages, and killed
         return CasualtyRole.KILLED if _KILLED_BEFORE.search(text, max(0, start - 30), start) else None
     mention = text[start:end]
-    if head in ("victime", "perte") and re.match(r"(?:aucune?|sans|zero|0)\b", mention):
+    if head in ("victime", "perte") and _NONE_COUNT.match(mention):
         return "both"
     if head in _KILLED_UNITS:
         return CasualtyRole.KILLED

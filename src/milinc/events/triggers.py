@@ -33,6 +33,8 @@ _HYPOTHETICAL_AUX = frozenset({"soit", "soient"})
 _ETRE_AUX = frozenset({"est", "sont", "etait", "etaient", "serait", "seraient", "sera", "seront", "soit", "soient",
                        "sommes"})
 # Verbs conjugated with "etre" in the active voice ("sont tombes"): no passive reading.
+_SPACES = re.compile(r"\s+")
+_ACCENTED_PARTICIPLE = re.compile(r"ée?s?$")
 _INTRANSITIVE = frozenset({"tomber", "atterrir", "s'abattre", "exploser", "sauter"})
 
 
@@ -198,7 +200,7 @@ class TriggerLexicon:
 
 
 def _squash(s: str) -> str:
-    return re.sub(r"\s+", " ", s.strip())
+    return _SPACES.sub(" ", s.strip())
 
 
 class TriggerTransformer(Transformer[Token, Any]):
@@ -303,7 +305,7 @@ class TriggerFinder:
         """
         if raw.rule == "nominal":
             after_noun = bool(previous_word) and previous_word not in FUNCTION_WORDS
-            accented = re.search(r"ée?s?$", original_head.lower()) if original_head else None
+            accented = _ACCENTED_PARTICIPLE.search(original_head.lower()) if original_head else None
             if accented:  # "attaqué", "frappées": the accent says participle
                 order: tuple[str, ...] = ("participle", "gerund", "noun")
             elif after_noun:
