@@ -27,6 +27,7 @@ MULTIPLIERS: dict[str, int] = {"million": 10**6, "millions": 10**6, "milliard": 
 """The noun multipliers that may follow digits ("3 millions", "1,5 milliard")."""
 
 _SPLIT = re.compile(r"[\s-]+")
+_NOT_DIGIT = re.compile(r"[^\d]")
 
 
 def words_value(text: str) -> int:
@@ -72,7 +73,9 @@ def words_value(text: str) -> int:
 
 def digits_value(text: str) -> int:
     """The integer of a digit token, thousands separators removed ("2 500", "2.500" → 2500)."""
-    return int(re.sub(r"[^\d]", "", text))
+    if text.isdecimal():
+        return int(text)  # no separator: the common case, without a regex
+    return int(_NOT_DIGIT.sub("", text))
 
 
 def decimal_value(text: str, multiplier: int) -> int:
