@@ -12,11 +12,13 @@ The stages, each in its module:
 
 from __future__ import annotations
 
+import bisect
 import datetime
+import functools
 import itertools
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -39,7 +41,7 @@ from .dateline import find_datelines
 from .genericity import generic_reason
 from .lexicon import load_data
 from .merge import LIGHT_VERBS, Incident, IncidentBuilder
-from .places import SPECIFICITY, Gazetteer, PlaceMention
+from .places import SPECIFICITY, Gazetteer, PlaceMention, original_text
 from .slots import FRAME, REPORTED, ActorLexicon, CasualtyCandidate, DocumentLayout, MentionSlots, SlotFiller
 from .triggers import Mention, TriggerFinder
 from .typing import CodingInput, EventCoder
@@ -96,12 +98,17 @@ class EventAssembler:
     def mentions(self, ctx: ExtractionContext, layout: DocumentLayout) -> list[Mention]:
         """Every trigger mention of the text, read, placed in its sentence and clause, genericity set."""
         found: list[Mention] = []
-        for start, end, raw in self.triggers.raw_triggers(ctx.text):
-            sentence = ctx.sentence_at(start)
-            words = _WORD_BEFORE.search(ctx.text, max(0, start - 30), start)
+        text = ctx.text
+        sentence_starts = [s for s, _ in layout.sentence_bounds]
+        for start, end, raw in self.triggers.raw_triggers(text):
+            sentence = max(0, bisect.bisect_right(sentence_starts, start) - 1)  # as ctx.sentence_at(start)
+            previous_word = original_head = ""
+            if raw.rule == "nominal":  # only a noun's reading depends on them
+                words = _WORD_BEFORE.search(text, max(0, start - 30), start)
+                previous_word = words.group(1) if words else ""
+                original_head = original_text(ctx, start + raw.head_start, start + raw.head_end)
             mention = self.triggers.read(start, end, raw, title=layout.title[sentence],
-                                         previous_word=words.group(1) if words else "",
-                                         original_head=ctx.span(start + raw.head_start, start + raw.head_end).text)
+                                         previous_word=previous_word, original_head=original_head)
             if mention is None:
                 continue
             mention.sentence = sentence
@@ -364,25 +371,32 @@ def _one_side(found: Sequence[CasualtyCandidate]) -> Casualties:
     for c in found:
         if c.span is None or all(c.span != o.span for o in by_sentence.get(c.sentence, [])):
             by_sentence.setdefault(c.sentence, []).append(c)
-    totals: list[tuple[Casualties, CasualtyCandidate]] = []
+    # the candidate totals as (value, how to build it): only the one chosen is built
+    totals: list[tuple[int | None, Callable[[], Casualties]]] = []
     for group in by_sentence.values():
         numeric = [c for c in group if c.value is not None]
         if len(numeric) > 1 and all(c.value for c in numeric):
-            total = sum(c.value or 0 for c in numeric)
-            qualifier = _sum_qualifier([c.qualifier for c in numeric])
-            totals.append((Casualties(qualifier=qualifier, value=total,
-                                      spans=tuple(c.span for c in numeric if c.span)), numeric[0]))
+            totals.append((sum(c.value or 0 for c in numeric), functools.partial(_sum_of, numeric)))
         else:
             for c in group:
-                totals.append((Casualties(qualifier=c.qualifier, value=c.value, low=c.low, high=c.high,
-                                          spans=(c.span,) if c.span else ()), c))
-    positive = [t for t, _ in totals if t.value]
+                totals.append((c.value, functools.partial(_one_count, c)))
+    positive = [t for t in totals if t[0]]
     if positive:
-        return max(positive, key=lambda t: t.value or 0)
-    zero = [t for t, _ in totals if t.value == 0]
+        return max(positive, key=lambda t: t[0] or 0)[1]()
+    zero = [t for t in totals if t[0] == 0]
     if zero:
-        return zero[0]
-    return totals[0][0]
+        return zero[0][1]()
+    return totals[0][1]()
+
+
+def _sum_of(numeric: Sequence[CasualtyCandidate]) -> Casualties:
+    """The parts of one sentence added up ("deux soldats et trois civils")."""
+    return Casualties(qualifier=_sum_qualifier([c.qualifier for c in numeric]), value=sum(c.value or 0 for c in numeric),
+                      spans=tuple(c.span for c in numeric if c.span))
+
+
+def _one_count(c: CasualtyCandidate) -> Casualties:
+    return Casualties(qualifier=c.qualifier, value=c.value, low=c.low, high=c.high, spans=(c.span,) if c.span else ())
 
 
 

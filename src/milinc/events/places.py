@@ -22,7 +22,7 @@ from ..ontology import Place, PlaceKind
 if TYPE_CHECKING:
     from ..pipeline import ExtractionContext
 
-__all__ = ["SPECIFICITY", "Gazetteer", "PlaceMention"]
+__all__ = ["SPECIFICITY", "Gazetteer", "PlaceMention", "original_text"]
 
 SPECIFICITY: Mapping[PlaceKind, int] = {
     PlaceKind.SITE: 0,
@@ -82,6 +82,13 @@ _COUNTRY_LOCATIVE = re.compile(
 )
 
 
+def original_text(ctx: ExtractionContext, start: int, end: int) -> str:
+    """The original text of a ``[start, end)`` range of the normalized copy: ``ctx.span(start, end).text``
+    without building the span."""
+    s, e = ctx.norm.to_original(start, end)
+    return ctx.original[s:e]
+
+
 @attrs.frozen
 class PlaceMention:
     """A place named in the text, with where it stands (normalized offsets)."""
@@ -108,12 +115,15 @@ class Gazetteer:
         self._soil = re.compile(r"\b(?:sol|territoire|espace aerien) (" + "|".join(map(re.escape, sorted(adjectives, key=len, reverse=True)))
                                 + r")\b") if adjectives else None
         self._by_alias: dict[str, tuple[Mapping[str, Any], str]] = {}
+        self._fields: dict[int, tuple[str, PlaceKind, str | None]] = {}
+        """By ``id()`` of an entry: the name, kind and country of its places."""
         for entry in entries:
             aliases = entry.get("aliases", ())
             for alias in [entry["name"], *([aliases] if isinstance(aliases, str) else aliases)]:
                 key = fold(alias).strip()
                 # the first entry wins for an alias shared by a city and its province
                 self._by_alias.setdefault(key, (entry, alias))
+            self._fields[id(entry)] = (str(entry["name"]), PlaceKind(entry.get("kind", "other")), entry.get("country") or None)
         self._regex = engine.words_regex(self._by_alias)
 
     def lookup(self, name: str) -> Place | None:
@@ -123,10 +133,9 @@ class Gazetteer:
             return None
         return self._place(found[0], None)
 
-    @staticmethod
-    def _place(entry: Mapping[str, Any], span: Any) -> Place:
-        return Place(name=str(entry["name"]), kind=PlaceKind(entry.get("kind", "other")),
-                     country=entry.get("country") or None, span=span)
+    def _place(self, entry: Mapping[str, Any], span: Any) -> Place:
+        name, kind, country = self._fields[id(entry)]
+        return Place(name=name, kind=kind, country=country, span=span)
 
     def find(self, ctx: ExtractionContext) -> list[PlaceMention]:
         """Every place of the text, gazetteer ones first, then pattern ones outside them."""
@@ -135,8 +144,7 @@ class Gazetteer:
         taken: list[tuple[int, int]] = []
         for m in self._regex.finditer(text):
             entry, alias = self._by_alias[m.group().strip()]
-            span = ctx.span(m.start(), m.end())
-            if alias[:1].isupper() and not span.text[:1].isupper():
+            if alias[:1].isupper() and not original_text(ctx, m.start(), m.end())[:1].isupper():
                 continue  # "est", "nord", "hit" as common words
             before = text[max(0, m.start() - 60) : m.start()]
             if entry.get("kind") == "country" and not _COUNTRY_LOCATIVE.search(before):
@@ -146,7 +154,7 @@ class Gazetteer:
                 and bool(_SPEAKER_AFTER.match(text, m.end()))
             # "accuse Moscou d'avoir bombardé": the accused state
             speaker = speaker or bool(_ACCUSED_BEFORE.search(before)) or bool(_ACCUSED_AFTER.match(text, m.end()))
-            found.append(PlaceMention(m.start(), m.end(), self._place(entry, span), "gazetteer",
+            found.append(PlaceMention(m.start(), m.end(), self._place(entry, ctx.span(m.start(), m.end())), "gazetteer",
                                       scene=not _NOT_SCENE.search(before) and not speaker))
             taken.append((m.start(), m.end()))
         taken.sort()  # the pattern places must not overlap any: found by bisection (long texts stay linear)
@@ -162,9 +170,12 @@ class Gazetteer:
             if pm is None:
                 continue
             name = _capitalized_name(ctx, pm.start("name"), pm.end("name"))
-            if name is None or fold(ctx.span(*name).text) in _NOT_PLACE_NAMES:
+            if name is None:
                 continue
-            if self.lookup(ctx.span(*name).text) is not None:
+            folded = fold(original_text(ctx, *name))
+            if folded in _NOT_PLACE_NAMES:
+                continue
+            if folded.strip() in self._by_alias:
                 continue  # a known place the gazetteer pass kept or refused on purpose
             n_start, n_end = name
             if _overlaps(taken, longest, n_start, n_end):
@@ -193,7 +204,7 @@ def _overlaps(taken: list[tuple[int, int]], longest: int, start: int, end: int) 
 
 def _capitalized_name(ctx: ExtractionContext, start: int, end: int) -> tuple[int, int] | None:
     """The longest run of capitalized words (with connectors) at *start*, as normalized offsets."""
-    original = ctx.span(start, end).text
+    original = original_text(ctx, start, end)
     if not original[:1].isupper():
         return None
     last_end = 0

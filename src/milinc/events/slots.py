@@ -47,6 +47,7 @@ __all__ = [
     "DatedCandidate",
     "DocumentLayout",
     "MentionSlots",
+    "SentenceClauses",
     "SlotFiller",
 ]
 
@@ -67,9 +68,10 @@ _REPORTING = re.compile(
     r"|lors d'(?:un|une) (?:briefing|conference de presse|point de presse|appel(?: telephonique)?|"
     r"entretien|interview|reunion)|conference de presse|point de presse|dans un communique|appel telephonique)\b"
 )
-_CLAUSE_BREAK = re.compile(r";|:\s|\s-\s|,\s+(?:et|mais|alors que|tandis que|puis)\s|\.\s+et\s|"
-                           r"\b(?:apres|avant|depuis) (?:que|qu'|la|le|les|l'|une|un|des)\b|"
-                           r"\ben (?:represailles|reponse|riposte)\b|\bsuite a\b")
+# the lookaheads on the first character only let the regex engine skip most positions quickly
+_CLAUSE_BREAK = re.compile(r"(?=[;:\s,.])(?:;|:\s|\s-\s|,\s+(?:et|mais|alors que|tandis que|puis)\s|\.\s+et\s)|"
+                           r"\b(?=[ades])(?:(?:apres|avant|depuis) (?:que|qu'|la|le|les|l'|une|un|des)\b|"
+                           r"en (?:represailles|reponse|riposte)\b|suite a\b)")
 _BACKGROUND_NOUNS = re.compile(r"\b(?:guerre|conflit|escalade|tensions?|invasion|occupation|agression|crise|contexte|"
                                r"offensive|cessez-le-feu|treve|mission|presence|retrait|deploiement)\b")
 _SEQUENCE = re.compile(r"(?:\b(?:apres|avant) (?:que|qu'|la|le|les|l'|une|un|des)|\ben (?:represailles|reponse|riposte)|"
@@ -130,6 +132,8 @@ _HEADING_END = re.compile(r"[.!?:\"]\s*$")
 _NOUN_ATTACHED = re.compile(r"(?:\bde|\bdu|\bd')\s*(?:le\s+|la\s+)?$")
 _CAPITAL = re.compile(r"\b[A-ZÉ]")
 _CONDITIONAL = re.compile(r"\b(?:aurai(?:en)?t|serai(?:en)?t)\b")
+_ANY_CUE = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_DENIED, _ALLEGED, _CONDITIONAL)))
+"""Whether any modality cue is in a window: most windows have none, then one search instead of three."""
 _SOURCE_CUT = re.compile(r"\s(?:qui|que|a|ont|en|dans|lors|,)\s|[,.;:]")
 _DIGIT = re.compile(r"\d")
 _UPPER = re.compile(r"[A-Z]")
@@ -254,6 +258,37 @@ class ActorLexicon:
         return kind, sides
 
 
+class SentenceClauses:
+    """Per sentence: the ``(start, end)`` of its clauses, or whether each starts with a connector of sequence.
+
+    Found the first time a sentence's are asked for: only the sentences with a trigger need them.
+    """
+
+    def __init__(self, text: str, bounds: Sequence[tuple[int, int]], *, clauses: SentenceClauses | None = None) -> None:
+        """The clauses of the sentences *bounds* of *text*; with *clauses*, the sequence flags of these."""
+        self._text = text
+        self._bounds = bounds
+        self._clauses = clauses
+        self._found: dict[int, tuple[Any, ...]] = {}
+
+    def __len__(self) -> int:
+        return len(self._bounds)
+
+    def __getitem__(self, sentence: int) -> tuple[Any, ...]:
+        found = self._found.get(sentence)
+        if found is None:
+            text = self._text
+            s, e = self._bounds[sentence]
+            if self._clauses is not None:  # the sequence flags of the clauses
+                found = tuple(bool(_SEQUENCE.match(text, a)) or bool(_SEQUENCE.search(text[max(s, a - 16) : a]))
+                              for a, _ in self._clauses[sentence])
+            else:
+                cuts = [s] + [m.end() for m in _CLAUSE_BREAK.finditer(text, s, e)] + [e]
+                found = tuple((a, b) for a, b in itertools.pairwise(cuts) if b > a)
+            self._found[sentence] = found
+        return found
+
+
 @attrs.frozen
 class DocumentLayout:
     """Sentences with their clauses, and which lines are headlines or headings."""
@@ -266,9 +301,9 @@ class DocumentLayout:
     """Per sentence: whether it is in the headline."""
     heading: tuple[bool, ...]
     """Per sentence: whether it is a heading inside the body (a short line without a full stop)."""
-    clauses: tuple[tuple[tuple[int, int], ...], ...]
+    clauses: SentenceClauses | tuple[tuple[tuple[int, int], ...], ...]
     """Per sentence: the ``(start, end)`` of its clauses."""
-    sequence: tuple[tuple[bool, ...], ...] = ()
+    sequence: SentenceClauses | tuple[tuple[bool, ...], ...] = ()
     """Per clause: whether it starts with a connector of sequence ("après que", "en représailles")."""
 
     @classmethod
@@ -292,8 +327,9 @@ class DocumentLayout:
         in_title_zone = True
         for line in line_of:
             seen_lines.add(line)
-            line_text = text[line[0] : line[1]].strip()
             single = per_line[line] == 1
+            # a line of many sentences in the body is not read (one long line stays linear)
+            line_text = text[line[0] : line[1]].strip() if in_title_zone or single else ""
             # the headline is the first line, with the lines right after it that end without a full stop
             # (a repeated headline, a byline, a caption); the first sentence-like line starts the body
             if in_title_zone and len(seen_lines) == 1 and (not single or len(line_text) > 250):
@@ -310,13 +346,9 @@ class DocumentLayout:
                            and not _HEADING_END.search(line_text))
         if all(title):  # a text of one short paragraph is all body
             title = [False] * len(title)
-        clauses = []
-        for s, e in bounds:
-            cuts = [s] + [m.end() for m in _CLAUSE_BREAK.finditer(text, s, e)] + [e]
-            clauses.append(tuple((a, b) for a, b in itertools.pairwise(cuts) if b > a))
-        sequence = tuple(tuple(bool(_SEQUENCE.match(text, a)) or bool(_SEQUENCE.search(text[max(s, a - 16) : a]))
-                               for a, _ in cl) for (s, _), cl in zip(bounds, clauses))
-        return cls(bounds, tuple(x.paragraph for x in ctx.sentences), tuple(title), tuple(heading), tuple(clauses), sequence)
+        clauses = SentenceClauses(text, bounds)
+        sequence = SentenceClauses(text, bounds, clauses=clauses)
+        return cls(bounds, tuple(x.paragraph for x in ctx.sentences), tuple(title), tuple(heading), clauses, sequence)
 
     def clause_of(self, sentence: int, pos: int) -> int:
         """Index of the clause of *sentence* holding *pos*."""
@@ -685,13 +717,14 @@ class SlotFiller:
         sentence = text[w_start : min(s_end, m.end + _CONTEXT)]
         n_start = max(s_start, m.start - 80)
         nearby = text[n_start : min(s_end, m.end + 60)]
-        cue = _DENIED.search(nearby)
-        if cue:
-            own.modality, own.modality_rule = Modality.DENIED, "denial"
-        elif cue := _ALLEGED.search(nearby):
-            own.modality, own.modality_rule = Modality.ALLEGED, "allegation"
-        elif cue := _CONDITIONAL.search(nearby):
-            own.modality, own.modality_rule = Modality.REPORTED, "conditional"
+        cue: re.Match[str] | None = None
+        if _ANY_CUE.search(nearby):
+            if cue := _DENIED.search(nearby):
+                own.modality, own.modality_rule = Modality.DENIED, "denial"
+            elif cue := _ALLEGED.search(nearby):
+                own.modality, own.modality_rule = Modality.ALLEGED, "allegation"
+            elif cue := _CONDITIONAL.search(nearby):
+                own.modality, own.modality_rule = Modality.REPORTED, "conditional"
         if cue:
             own.modality_span = ctx.span(n_start + cue.start(), n_start + cue.end())
         # the source phrases of the sentence are found once; a mention takes the first one (in the order of
