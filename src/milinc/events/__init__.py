@@ -350,8 +350,9 @@ def _casualties(found: Sequence[CasualtyCandidate]) -> Casualties | None:
     add up ("Douze soldats ont été tués … Une vingtaine d'assaillants ont été neutralisés" → about 32)."""
     if not found:
         return None
-    attackers = [c for c in found if _is_attacker_count(c)]
-    victims = [c for c in found if not _is_attacker_count(c)]
+    is_attacker = [_is_attacker_count(c) for c in found]
+    attackers = [c for c, a in zip(found, is_attacker) if a]
+    victims = [c for c, a in zip(found, is_attacker) if not a]
     # parts named in one sentence are already summed there; only counts said in other sentences are added
     if attackers and victims and not ({c.sentence for c in attackers} & {c.sentence for c in victims}):
         a, v = _one_side(attackers), _one_side(victims)

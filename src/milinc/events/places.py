@@ -71,6 +71,8 @@ _NOT_SCENE = re.compile(r"(?:(?:depuis|en provenance d[eu']?|lance(?:e|s|es)? d[
                         r"(?:(?:la|le|les|l')\s*)?(?:[\w-]+\s+(?:de |d'|du |des )?(?:la |le |l')?)?"
                         r"|(?:frontiere|frontaliere)(?:(?!\bvers\b)[^,;.]){0,40})$")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?]\s+|\n)\W*$")
+_NOT_SCENE_WORDS = ("depuis", "en provenance d", "lance", "tire", "frontiere", "frontaliere")
+"""Words one of which :data:`_NOT_SCENE` needs: without them, no search."""
 _ACCUSED_BEFORE = re.compile(r"\baccus\w*\s+$")
 _ACCUSED_AFTER = re.compile(r"\s+d'avoir\b")
 _NAME_WORD = re.compile(r"[\w'-]+")
@@ -153,9 +155,10 @@ class Gazetteer:
             speaker = bool(_SENTENCE_OPENING.search(text[max(0, m.start() - 3) : m.start()]) or m.start() == 0) \
                 and bool(_SPEAKER_AFTER.match(text, m.end()))
             # "accuse Moscou d'avoir bombardé": the accused state
-            speaker = speaker or bool(_ACCUSED_BEFORE.search(before)) or bool(_ACCUSED_AFTER.match(text, m.end()))
+            speaker = speaker or ("accus" in before and bool(_ACCUSED_BEFORE.search(before))) \
+                or bool(_ACCUSED_AFTER.match(text, m.end()))
             found.append(PlaceMention(m.start(), m.end(), self._place(entry, ctx.span(m.start(), m.end())), "gazetteer",
-                                      scene=not _NOT_SCENE.search(before) and not speaker))
+                                      scene=not _not_scene(before) and not speaker))
             taken.append((m.start(), m.end()))
         taken.sort()  # the pattern places must not overlap any: found by bisection (long texts stay linear)
         for m in (self._soil.finditer(text) if self._soil else ()):
@@ -184,11 +187,16 @@ class Gazetteer:
             kind = _PATTERN_KINDS[pm.group("kw")]
             before = text[max(0, pm.start() - 60) : pm.start()]
             place = Place(name=span.text, kind=kind, country=None, span=span)
-            found.append(PlaceMention(n_start, n_end, place, pm.group("kw"), scene=not _NOT_SCENE.search(before)))
+            found.append(PlaceMention(n_start, n_end, place, pm.group("kw"), scene=not _not_scene(before)))
             bisect.insort(taken, (n_start, n_end))
             longest = max(longest, n_end - n_start)
         found.sort(key=lambda p: p.start)
         return found
+
+
+def _not_scene(before: str) -> bool:
+    """Whether the words before a place make it a launch site or a border ("tirées depuis X")."""
+    return any(w in before for w in _NOT_SCENE_WORDS) and bool(_NOT_SCENE.search(before))
 
 
 def _overlaps(taken: list[tuple[int, int]], longest: int, start: int, end: int) -> bool:

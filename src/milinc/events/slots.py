@@ -146,6 +146,14 @@ _SUBJECT_TAIL = re.compile(r"\b(?:qui|ne|n'|se|s'|y)\s*$")
 _BACKGROUND_BEFORE = re.compile(r"(?:depuis|a partir d[ue']|jusqu'(?:au|a)|d'ici)\s*(?:le |la |l')?$")
 _NONE_COUNT = re.compile(r"(?:aucune?|sans|zero|0)\b")
 
+_SOURCE_PATTERNS = (
+    (_SOURCE, ("selon", "d'apres")),
+    (_SOURCE_INVERTED, ("declare", "annonce", "indique", "affirme", "confirme", "precise", "rapporte", "fait savoir",
+                        "assure", "ajoute", "explique")),
+    (_SOURCE_SUBJECT, ("declare", "annonce", "indique", "affirme", "confirme", "precise", "rapporte", "fait etat")),
+)
+"""The source patterns, each with the words one of which it needs (a sentence without any is not searched)."""
+
 
 @attrs.frozen
 class DatedCandidate:
@@ -697,7 +705,7 @@ class SlotFiller:
                         target_np = _np_bounds(m.end + obj.start("np"), after[obj.start("np") :])
         elif m.rule in ("target_passive", "undergone"):
             target_np = _subject_bounds(before, m.start)
-        elif m.pos == "noun" and (light := _LIGHT_VERB_BEFORE.search(before)):
+        elif m.pos == "noun" and any(v in before for v in _LIGHT_VERB_STEMS) and (light := _LIGHT_VERB_BEFORE.search(before)):
             # "des jihadistes ont mené une attaque": the light verb's subject is the attacker
             verb_start = m.start - len(before) + light.start()
             attacker_np = attacker_np or _subject_bounds(text[max(c_start, verb_start - 90) : verb_start], verb_start)
@@ -733,8 +741,8 @@ class SlotFiller:
         found = self._source_cache.get(m.sentence)
         if found is None:
             body = text[s_start:s_end]
-            found = self._source_cache[m.sentence] = [list(rx.finditer(body))
-                                                      for rx in (_SOURCE, _SOURCE_INVERTED, _SOURCE_SUBJECT)]
+            found = self._source_cache[m.sentence] = [list(rx.finditer(body)) if any(w in body for w in words) else []
+                                                      for rx, words in _SOURCE_PATTERNS]
         src: re.Match[str] | None = None
         for matches in found:
             k = bisect.bisect_left(matches, lo, key=lambda x: x.start())
@@ -831,6 +839,8 @@ _LIGHT_VERB_BEFORE = re.compile(
     r"(?:lance|mene|perpetre|conduit|commis|effectue|realise|mene)e?s?\s+(?:\w+\s+)?"
     r"(?:une?|des|de|d'|la|le|les|l'|cette|ces)\s*(?:\w+\s+)?$")
 """A light verb before a trigger noun ("ont mené des frappes", "a perpétré un attentat", "a lancé lundi une attaque")."""
+_LIGHT_VERB_STEMS = ("lance", "mene", "perpetre", "conduit", "commis", "effectue", "realise")
+"""Words one of which :data:`_LIGHT_VERB_BEFORE` needs: without them, no search."""
 _OBJECT_UNITS = frozenset({
     "immeuble", "batiment", "maison", "habitation", "appartement", "tour", "hopital", "ecole", "mosquee", "eglise",
     "depot", "entrepot", "usine", "centrale", "pont", "route", "marche", "vehicule", "voiture", "camion", "bu",

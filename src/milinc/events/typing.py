@@ -44,6 +44,7 @@ class EventCoder:
             (rule["when"], SubEventType(rule["sub_event_type"])) for rule in data["rules"]
         ]
         """The ordered rules: conditions → sub-event type."""
+        self._conditions = [(tuple((key, frozenset(wanted)) for key, wanted in when.items()), sub) for when, sub in self.rules]
         self.event_types = {SubEventType(k): EventType(v) for k, v in data["event_types"].items()}
         """Sub-event type → event type."""
 
@@ -56,7 +57,7 @@ class EventCoder:
             "flags": set(item.flags),
             "target_type": {item.target_type.value},
         }
-        for index, (when, sub) in enumerate(self.rules):
-            if all(values.get(key, set()) & set(wanted) for key, wanted in when.items()):
+        for index, (conditions, sub) in enumerate(self._conditions):
+            if all(values.get(key, set()) & wanted for key, wanted in conditions):
                 return self.event_types[sub], sub, index
         return EventType.STRATEGIC_DEVELOPMENTS, SubEventType.OTHER, len(self.rules)
