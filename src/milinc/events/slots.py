@@ -86,6 +86,9 @@ _BLOCK_CARRY = re.compile(r"\b(?:une|un|quelques|plusieurs|deux|trois|\d+) (?:jo
                           r"(?:apres|avant|plus tot|"
                           r"auparavant|plus tard)|\bauparavant\b|\bprecedemment\b|\bla semaine (?:derniere|passee)\b|"
                           r"\bil y a\b|\ble mois dernier\b|\bl'an dernier\b|\ben (?:19|20)\d\d\b")
+_BLOCK_CARRY_WORDS = ("apres", "avant", "plus tot", "plus tard", "precedemment", "la semaine ", "il y a",
+                      "le mois dernier", "l'an dernier", "en 19", "en 20")
+"""Words one of which :data:`_BLOCK_CARRY` needs ("auparavant" holds "avant"): without them, no search."""
 _PEOPLE_UNITS: frozenset[str] = frozenset(load_data("actors")["people_units"])
 _KILLED_UNITS = frozenset({"mort", "tue", "deces", "decede", "cadavre", "corps", "victime", "perte", "martyr"})
 _INJURED_UNITS = frozenset({"blesse", "blessure"})
@@ -542,7 +545,8 @@ class SlotFiller:
                     assert isinstance(r, CasualtyRole)
                     slots[k.mention].casualties.append(CasualtyCandidate(
                         r, q.qualifier, q.value, q.low, q.high, q.span, si, "quantity"))
-            for vm in _VAGUE_CASUALTY.finditer(text, s_start, s_end):
+            vague = any(text.find(w, s_start, s_end) >= 0 for w in ("tu", "blesse"))  # words it needs
+            for vm in _VAGUE_CASUALTY.finditer(text, s_start, s_end) if vague else ():
                 k = nearest(vm.start(), vm.end())
                 if k.mention is None:
                     continue
@@ -614,7 +618,9 @@ class SlotFiller:
         # the sentence's blocking phrases are found once; a mention looks for one within its window
         blocks = self._block_cache.get(m.sentence)
         if blocks is None:
-            blocks = self._block_cache[m.sentence] = [(x.start(), x.end()) for x in _BLOCK_CARRY.finditer(text, s_start, s_end)]
+            carried = any(text.find(w, s_start, s_end) >= 0 for w in _BLOCK_CARRY_WORDS)
+            blocks = self._block_cache[m.sentence] = [(x.start(), x.end()) for x in _BLOCK_CARRY.finditer(text, s_start, s_end)] \
+                if carried else []
         lo, hi = max(s_start, m.start - _CONTEXT), min(s_end, m.end + _CONTEXT)
         k = bisect.bisect_left(blocks, (lo, -1))
         blocked = k < len(blocks) and blocks[k][1] <= hi  # matches do not overlap: the first one decides
