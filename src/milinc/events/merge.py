@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -298,6 +298,8 @@ class IncidentBuilder:
         """Sentence → ``(incident number, mention, incident)`` of the members it holds, in the order they joined."""
         self._clause_incidents: dict[tuple[int, int], dict[int, Incident]] = {}
         """``(sentence, clause)`` → the incidents with a member there, by number."""
+        self._touched: dict[int, int] = {}
+        """Incident number → when a founder last joined it (the later, the greater)."""
         self._bits: dict[tuple[str, Any], int] | None = None
         """``(feature, value)`` → the incidents with that value (``None``: with no value), as a bit set of numbers;
         ``None`` until there are many incidents."""
@@ -563,6 +565,7 @@ class IncidentBuilder:
             number = self._index[id(target)].number
             recency.pop(number, None)
             recency[number] = target
+            self._touched[number] = i  # founders come in text order: the later, the greater
         # anaphoric nouns first: "quatre civils ont été tués dans ces bombardements" goes where the noun points
         for i in sorted(order, key=lambda j: not self._refers_back(j)):
             if i in founders or i in attached or self.mentions[i].generic:
@@ -582,16 +585,15 @@ class IncidentBuilder:
         """
         if not self._refers_back(i):
             allowed = self._candidate_bits(i, recency.values(), carried_date=True)
-            return next((inc for number, inc in reversed(recency.items())
-                         if allowed >> number & 1 and self._may_join(i, inc)), None)
+            return next((inc for _, inc in self._by_recency(allowed, recency) if self._may_join(i, inc)), None)
         allowed = self._candidate_bits(i, recency.values(), carried_date=False)
         # "lors de l'embuscade", "dans ces bombardements", "les frappes": the most recent incident of that kind,
         # named alike if one is, whatever date the sentence before carried. The pools, by preference: joinable
         # (strictly) of that kind and named alike; the same whatever date was carried; joinable of that kind;
         # the same whatever date was carried; joinable.
         first_of_pool: list[Incident | None] = [None] * 4
-        for number, inc in reversed(recency.items()):
-            if not (allowed >> number & 1 and self._may_join(i, inc, carried_date=False)):
+        for _, inc in self._by_recency(allowed, recency):
+            if not self._may_join(i, inc, carried_date=False):
                 continue  # strict joining implies loose joining: in no pool
             strict = self._may_join(i, inc)
             fits = self._fits_kind(i, inc)
@@ -602,6 +604,19 @@ class IncidentBuilder:
                 if in_pool and first_of_pool[k] is None:
                     first_of_pool[k] = inc
         return next((inc for inc in first_of_pool if inc is not None), None)
+
+    def _by_recency(self, allowed: int, recency: dict[int, Incident]) -> Iterator[tuple[int, Incident]]:
+        """The incidents of the bit set *allowed* (``-1``: all), the one a founder joined last first."""
+        if allowed != -1 and allowed.bit_count() * 8 < len(recency):
+            # a few candidates among many incidents: sorted by when a founder last joined them, not looked for
+            numbers = []
+            while allowed:
+                lowest = allowed & -allowed
+                numbers.append(lowest.bit_length() - 1)
+                allowed ^= lowest
+            numbers.sort(key=self._touched.__getitem__, reverse=True)
+            return ((number, recency[number]) for number in numbers)
+        return ((number, inc) for number, inc in reversed(recency.items()) if allowed >> number & 1)
 
     def _killing_states_incident(self, i: int) -> bool:
         """A killing or wounding with an armed agent or a weapon, alone in its sentence, is an incident
