@@ -176,8 +176,9 @@ class EventAssembler:
                            and mentions[j].lemma not in LIGHT_VERBS
                            and mentions[j].start < founder.start), key=lambda j: mentions[j].start, default=inc.founder)
         first = mentions[first_index]
+        founder_span = ctx.span(founder.start, founder.end)  # built once for the several places that give it
         why: list[Explanation] = []
-        why.append(Explanation("trigger", f"{founder.rule}:{founder.lemma}", ctx.span(founder.start, founder.end)))
+        why.append(Explanation("trigger", f"{founder.rule}:{founder.lemma}", founder_span))
 
         date, date_rule = _incident_date([s for _, s in contributors])
         if date is not None:
@@ -236,10 +237,10 @@ class EventAssembler:
             flags=flags,
             target_type=_target_type(target.actor_type if target else ActorType.UNKNOWN, counts),
         ))
-        why.append(Explanation("type", f"acled_rule_{rule_index}:{sub_type.value}", ctx.span(founder.start, founder.end)))
+        why.append(Explanation("type", f"acled_rule_{rule_index}:{sub_type.value}", founder_span))
         why.append(Explanation("mentions", f"{len(inc.members)}_merged", None))
         return Event(
-            span=ctx.span(first.start, first.end),
+            span=founder_span if first_index == inc.founder else ctx.span(first.start, first.end),
             event_type=event_type,
             sub_event_type=sub_type,
             action=founder_action if founder_action is not Action.OTHER else Action.ATTACK,
@@ -253,7 +254,8 @@ class EventAssembler:
             target=target,
             modality=founder_slots.modality,
             source=source,
-            mentions=tuple(ctx.span(mentions[i].start, mentions[i].end) for i in inc.members if i not in b.light),
+            mentions=tuple(founder_span if i == inc.founder else ctx.span(mentions[i].start, mentions[i].end)
+                           for i in inc.members if i not in b.light),
             explanations=tuple(why),
         )
 

@@ -31,7 +31,7 @@ from ..normalize import fold
 from ..ontology import Action, ActorType, PlaceKind, WeaponCategory
 from .lexicon import load_data
 from .places import SPECIFICITY
-from .slots import REPORTED, DocumentLayout, MentionSlots
+from .slots import FRAME, REPORTED, DocumentLayout, MentionSlots
 from .triggers import Mention
 
 __all__ = ["LIGHT_VERBS", "Incident", "IncidentBuilder", "determiner", "effective_action"]
@@ -287,6 +287,7 @@ class IncidentBuilder:
         self.additive = [m.rule == "verbal" and bool(_ADDITIVE.search(text, max(0, m.start - 24), m.end))
                          for m in mentions]
         """Whether a verb adds to what was told ("des missiles ont également été tirés"): other weapons, same incident."""
+        self._tokens_of: dict[str, frozenset[str]] = {}
         self.features = [self._features(i) for i in range(len(mentions))]
         """What each mention (with its satellites) says that can set two incidents apart."""
         body = [o for o in mentions if not o.title and not o.generic and not o.heading]
@@ -309,11 +310,12 @@ class IncidentBuilder:
     def _features(self, i: int) -> _Features:
         group = [i, *self.satellites.get(i, [])]
         ss = [self.slots[j] for j in group]
-        days = frozenset(d.day for s in ss for d in s.event_dates() if d.day)
-        reported = sorted(d.day for s in ss for d in s.dates if d.rank == REPORTED and d.day)
-        carried = next((d.day for s in ss for d in s.dates if d.rank > REPORTED and d.day), None)
+        dated = [(d.rank, day) for s in ss for d in s.dates if (day := d.day)]
+        days = frozenset(day for rank, day in dated if rank <= FRAME)
+        reported = sorted(day for rank, day in dated if rank == REPORTED)
+        carried = next((day for rank, day in dated if rank > REPORTED), None)
         scene = [p for s in ss for p in s.places if p.scene]
-        specific = tuple(_name_tokens(p.place.name) for p in scene if SPECIFICITY[p.place.kind] <= 2)
+        specific = tuple(self._name_tokens(p.place.name) for p in scene if SPECIFICITY[p.place.kind] <= 2)
         countries = frozenset(p.place.country for p in scene if p.place.country)
         weapons = {w for s in ss for w, _, _ in s.weapons} | set(self.mentions[i].implied_weapons)
         if self.mentions[i].rule != "nominal" or self.mentions[i].pos == "gerund":
@@ -322,6 +324,13 @@ class IncidentBuilder:
         s = self.slots[i]
         return _Features(days, reported[0] if reported else None, carried, specific, countries, families,
                          frozenset(s.attacker_sides), frozenset(s.target_sides), self.actions[i])
+
+    def _name_tokens(self, name: str) -> frozenset[str]:
+        """The tokens of a place name (known once per name in a text)."""
+        tokens = self._tokens_of.get(name)
+        if tokens is None:
+            tokens = self._tokens_of[name] = _name_tokens(name)
+        return tokens
 
     def _incident_features(self, inc: Incident) -> _Features:
         """The features of an incident, updated as contributors join it (never recomputed from scratch)."""

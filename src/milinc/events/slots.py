@@ -35,7 +35,7 @@ from ..ontology import (
     WeaponCategory,
 )
 from .lexicon import load_data
-from .places import SPECIFICITY, PlaceMention
+from .places import SPECIFICITY, PlaceMention, original_text
 from .triggers import Mention
 
 if TYPE_CHECKING:
@@ -680,10 +680,9 @@ class SlotFiller:
         if end <= start:
             return None
         kind, sides = self.actors.classify(ctx.text[start:end])
-        span = ctx.span(start, end)
-        if kind is ActorType.UNKNOWN and not sides and not _CAPITAL.search(span.text[1:]):
+        if kind is ActorType.UNKNOWN and not sides and not _CAPITAL.search(original_text(ctx, start, end)[1:]):
             return None  # "une frappe de drone", "le missile": not an actor
-        return Actor(span, kind), sides
+        return Actor(ctx.span(start, end), kind), sides
 
     def _actors_and_modality(self, ctx: ExtractionContext, layout: DocumentLayout, m: Mention, own: MentionSlots) -> None:
         text = ctx.text
@@ -763,9 +762,10 @@ class SlotFiller:
             raw = src.group("src")
             cut = _SOURCE_CUT.split(raw)[0].strip()
             a = s_start + src.start("src")
-            original = ctx.span(a, a + len(cut)).text if cut else ""
+            original = original_text(ctx, a, a + len(cut)) if cut else ""
             if cut and not _DIGIT.search(cut) and (_UPPER.search(original) or _SOURCE_WORDS.search(cut)):
-                own.source = Source(ctx.span(a, a + len(cut)), ctx.span(a, a + len(cut)).text)
+                span = ctx.span(a, a + len(cut))
+                own.source = Source(span, span.text)
                 if own.modality is Modality.ASSERTED:
                     own.modality, own.modality_rule, own.modality_span = Modality.REPORTED, "source", own.source.span
 
