@@ -39,6 +39,7 @@ from lark.parsers.lalr_analysis import Shift
 from lark.parsers.lalr_parser_state import ParseConf
 
 from . import regexes
+from .lexer_dispatch import FirstCharLexer
 from .normalize import fold
 
 __all__ = [
@@ -229,6 +230,14 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+_SPLIT_FROM = 40
+"""Lexers with this many terminals or more are split by first character (:mod:`milinc.lexer_dispatch`).
+
+Measured on the benchmark corpus: the dates lexer (about 100 terminals) matches three times
+faster split; the weapons, events and quantities lexers (11 to 27) gain nothing.
+"""
+
+
 class _Driver:
     """A lean LALR driver over a compiled grammar's own tables, lexer and callbacks.
 
@@ -242,7 +251,7 @@ class _Driver:
     """
 
     __slots__ = (
-        "callbacks", "conf", "end_state", "end_token", "ignore", "keyword_of", "mres", "shift_callbacks",
+        "callbacks", "conf", "end_state", "end_token", "first_char", "ignore", "keyword_of", "mres", "shift_callbacks",
         "start_state", "states", "table",
     )
 
@@ -263,6 +272,13 @@ class _Driver:
             name: cb for name, cb in parser.callbacks.items() if type(name) is str
         }
         self.mres: tuple[re.Pattern[str], ...] = tuple(lexer.scanner._mres)
+        self.first_char: FirstCharLexer | None = None
+        if len(self.mres) == 1 and not lexer.scanner.use_bytes and len(lexer.scanner.terminals) >= _SPLIT_FROM:
+            # the single combined regex, split by first character (same matches, fewer branches tried)
+            scanner = lexer.scanner
+            self.first_char = FirstCharLexer(
+                [(t.name, t.pattern.to_regexp()) for t in scanner.terminals], scanner.g_regex_flags
+            )
         self.callbacks: dict[str, Callable[[Token], Any]] = lexer.callback
         # keywords that a generic terminal also matches (lark's UnlessCallback): the
         # new type depends on the text only, so it is looked up once per word
@@ -301,16 +317,25 @@ class _Driver:
         state_stack: list[int] = [self.start_state]
         value_stack: list[Any] = []
         actions = table[self.start_state]
+        first_char = self.first_char
+        by_char = first_char.by_char if first_char is not None else None
         out: list[tuple[int, list[Any], list[Any]]] = []
         pos = 0
         try:
             while pos < n:
-                for mre in mres:
-                    m = mre.match(window, pos)
-                    if m is not None:
-                        break
+                if by_char is not None:
+                    ch = window[pos]
+                    mre = by_char[ch] if ch in by_char else first_char.regex_for(ch)  # type: ignore[union-attr]
+                    m = mre.match(window, pos) if mre is not None else None
+                    if m is None:
+                        break  # lark: UnexpectedCharacters
                 else:
-                    break  # lark: UnexpectedCharacters
+                    for mre in mres:
+                        m = mre.match(window, pos)
+                        if m is not None:
+                            break
+                    else:
+                        break  # lark: UnexpectedCharacters
                 value = m.group(0)
                 type_: str = m.lastgroup  # type: ignore[assignment]
                 end = pos + len(value)

@@ -75,15 +75,19 @@ def cache_dir() -> Path | None:
     return Path(base) / "milinc" / "regex"
 
 
-def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # same name as re.compile on purpose
-    """``re.compile(pattern, flags)``, with the compiled matcher code cached on disk for big patterns."""
+def compile(pattern: str, flags: int = 0, *, cache: bool = False) -> re.Pattern[str]:  # same name as re.compile on purpose
+    """``re.compile(pattern, flags)``, with the compiled matcher code cached on disk.
+
+    Patterns of :data:`CACHE_FROM` characters or more are cached; *cache* forces
+    it for a shorter one that many processes compile at start-up.
+    """
     flags = int(flags)
     key = (pattern, flags)
     found = _memory.get(key)
     if found is not None:
         return found
     compiled = None
-    if len(pattern) >= CACHE_FROM and isinstance(pattern, str):
+    if (cache or len(pattern) >= CACHE_FROM) and isinstance(pattern, str):
         directory = cache_dir()
         if directory is not None:
             compiled = _from_disk(pattern, flags, directory)
