@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 __all__ = ["EventAssembler", "NonEventMention"]
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+'?)\s*$")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _SUBJECT_GAP = re.compile(r"[\s\w'-]{0,24}")
 _WORDS = re.compile(r"\w+")
 _BACKGROUND_AGE = datetime.timedelta(days=60)
@@ -104,8 +105,7 @@ class EventAssembler:
             sentence = max(0, bisect.bisect_right(sentence_starts, start) - 1)  # as ctx.sentence_at(start)
             previous_word = original_head = ""
             if raw.rule == "nominal":  # only a noun's reading depends on them
-                words = _WORD_BEFORE.search(text, max(0, start - 30), start)
-                previous_word = words.group(1) if words else ""
+                previous_word = _word_before(text, start)
                 original_head = original_text(ctx, start + raw.head_start, start + raw.head_end)
             mention = self.triggers.read(start, end, raw, title=layout.title[sentence],
                                          previous_word=previous_word, original_head=original_head)
@@ -258,6 +258,16 @@ class EventAssembler:
                            for i in inc.members if i not in b.light),
             explanations=tuple(why),
         )
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word (with its apostrophe) that ends, before spaces, at *start* in the 30 characters before it:
+    ``_WORD_BEFORE.search(text, max(0, start - 30), start)``'s group, or ``""``."""
+    # read backwards (a search tries every position of the window): the spaces, the apostrophe, the letters
+    chunk = text[max(0, start - 30) : start].rstrip()  # rstrip() strips what \s matches
+    apostrophe = chunk.endswith("'")
+    letters = _LETTERS.match(chunk[: len(chunk) - apostrophe][::-1])
+    return letters.group()[::-1] + "'" * apostrophe if letters else ""
 
 
 def _period_end(value: str) -> str:

@@ -137,6 +137,8 @@ _CAPITAL = re.compile(r"\b[A-ZÉ]")
 _CONDITIONAL = re.compile(r"\b(?:aurai(?:en)?t|serai(?:en)?t)\b")
 _ANY_CUE = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_DENIED, _ALLEGED, _CONDITIONAL)))
 """Whether any modality cue is in a window: most windows have none, then one search instead of three."""
+_CUE_WORDS = ("nie", "dement", "rejet", "conteste", "presum", "pretendument", "soupconn", "accuse", "aurai", "serai")
+"""Words one of which a modality cue needs: without them, no search."""
 _SOURCE_CUT = re.compile(r"\s(?:qui|que|a|ont|en|dans|lors|,)\s|[,.;:]")
 _DIGIT = re.compile(r"\d")
 _UPPER = re.compile(r"[A-Z]")
@@ -731,7 +733,7 @@ class SlotFiller:
         n_start = max(s_start, m.start - 80)
         nearby = text[n_start : min(s_end, m.end + 60)]
         cue: re.Match[str] | None = None
-        if _ANY_CUE.search(nearby):
+        if any(w in nearby for w in _CUE_WORDS) and _ANY_CUE.search(nearby):
             if cue := _DENIED.search(nearby):
                 own.modality, own.modality_rule = Modality.DENIED, "denial"
             elif cue := _ALLEGED.search(nearby):
