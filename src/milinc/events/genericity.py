@@ -99,11 +99,11 @@ def generic_reason(mention: Mention, text: str, sentence_start: int, sentence_en
                 if reason == "aggregate" and _one_day(text, mention, sentence_start, sentence_end):
                     continue  # "des dizaines de frappes … dans la nuit de jeudi à vendredi": one raid
                 return reason
-    if _TIMES.search(right):
+    if _TIMES.match(right):  # anchored at the start ("^"): a match is a search
         return "aggregate"
     if head_only_noun:
         for reason, rule in _RIGHT_RULES:
-            if rule.search(right):
+            if rule.match(right):
                 return reason
     sentence = text[max(sentence_start, mention.start - 200) : min(sentence_end, mention.end + 200)]
     if not head_only_noun and _HABITUAL_CONTEXT.search(text, mention.end, min(sentence_end, mention.end + 60)):
