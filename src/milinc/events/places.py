@@ -161,7 +161,9 @@ class Gazetteer:
                                       scene=not _not_scene(before) and not speaker))
             taken.append((m.start(), m.end()))
         taken.sort()  # the pattern places must not overlap any: found by bisection (long texts stay linear)
-        for m in (self._soil.finditer(text) if self._soil else ()):
+        # the soil pattern needs one of its nouns: most texts are not searched
+        soil = self._soil is not None and any(w in text for w in ("sol ", "territoire ", "espace aerien "))
+        for m in (self._soil.finditer(text) if self._soil and soil else ()):
             iso = self._country_by_adjective[m.group(1)]
             span = ctx.span(m.start(), m.end())
             found.append(PlaceMention(m.start(), m.end(), Place(name=span.text, kind=PlaceKind.COUNTRY, country=iso, span=span),
