@@ -143,9 +143,7 @@ class EventAssembler:
                 if days and not m.generic and all(day < oldest for day in days):
                     m.generic = "background"
             # "En 2019, une attaque …": a past year or month that opens the sentence dates it all
-            by_sentence: dict[int, list[int]] = {}
-            for j, m in enumerate(mentions):
-                by_sentence.setdefault(m.sentence, []).append(j)
+            by_sentence = filler.mentions_by_sentence
             for d in ctx.dates:
                 if d.granularity.value not in ("year", "month") or _period_end(d.value) >= oldest:
                     continue
@@ -154,7 +152,7 @@ class EventAssembler:
                     if not m.generic and m.start > d.span.start and not any(
                             x.day and x.day >= oldest for x in slots[j].event_dates()):
                         m.generic = "background"
-        builder = IncidentBuilder(ctx.text, layout, mentions, slots)
+        builder = IncidentBuilder(ctx.text, layout, mentions, slots, filler.mentions_by_sentence)
         incidents = builder.build()
         self._local.non_events = [NonEventMention(ctx.span(m.start, m.end), m.generic) for m in mentions if m.generic]
         return [self._event(ctx, builder, filler, inc) for inc in incidents]

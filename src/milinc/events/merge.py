@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -31,8 +31,8 @@ from ..normalize import fold
 from ..ontology import Action, ActorType, PlaceKind, WeaponCategory
 from .lexicon import load_data
 from .places import SPECIFICITY
-from .slots import FRAME, REPORTED, DocumentLayout, MentionSlots
-from .triggers import Mention
+from .slots import FRAME, REPORTED, DocumentLayout, MentionSlots, mentions_by_sentence
+from .triggers import Mention, frozen
 
 __all__ = ["LIGHT_VERBS", "Incident", "IncidentBuilder", "determiner", "effective_action"]
 
@@ -236,7 +236,8 @@ class IncidentBuilder:
     """Groups the mentions of a document into incidents."""
 
     def __init__(self, text: str, layout: DocumentLayout, mentions: Sequence[Mention],
-                 slots: Sequence[MentionSlots]) -> None:
+                 slots: Sequence[MentionSlots], by_sentence: Mapping[int, Sequence[int]] | None = None) -> None:
+        """*by_sentence*: the mentions of each sentence, when the caller has them already (built otherwise)."""
         self.text = text
         """The normalized text."""
         self.layout = layout
@@ -262,9 +263,7 @@ class IncidentBuilder:
         """The role of each mention (``event``, ``casualty``, ``anaphor``, ``weak``) once its clause is known."""
         self.dets = [determiner(text, m.start) if m.rule == "nominal" else ("none", False) for m in mentions]
         """The determiner kind before each trigger noun, and whether "autre" marks another incident."""
-        self._by_sentence: dict[int, list[int]] = {}
-        for i, m in enumerate(mentions):
-            self._by_sentence.setdefault(m.sentence, []).append(i)
+        self._by_sentence = by_sentence if by_sentence is not None else mentions_by_sentence(mentions)
         # gerunds, participles and casualty verbs of a founder's clause say things about it
         self.satellites: dict[int, list[int]] = {}
         """Founder-capable mention → the gerunds, participles and casualty verbs of its clause."""
@@ -311,19 +310,19 @@ class IncidentBuilder:
         group = [i, *self.satellites.get(i, [])]
         ss = [self.slots[j] for j in group]
         dated = [(d.rank, day) for s in ss for d in s.dates if (day := d.day)]
-        days = frozenset(day for rank, day in dated if rank <= FRAME)
+        days = frozen(day for rank, day in dated if rank <= FRAME)
         reported = sorted(day for rank, day in dated if rank == REPORTED)
         carried = next((day for rank, day in dated if rank > REPORTED), None)
         scene = [p for s in ss for p in s.places if p.scene]
         specific = tuple(self._name_tokens(p.place.name) for p in scene if SPECIFICITY[p.place.kind] <= 2)
-        countries = frozenset(p.place.country for p in scene if p.place.country)
+        countries = frozen(p.place.country for p in scene if p.place.country)
         weapons = {w for s in ss for w, _, _ in s.weapons} | set(self.mentions[i].implied_weapons)
         if self.mentions[i].rule != "nominal" or self.mentions[i].pos == "gerund":
             weapons |= self.slots[i].clause_weapons  # "en tirant une salve de roquettes": the verb's weapons too
-        families = frozenset(_FAMILIES[w] for w in weapons if w in _FAMILIES)
+        families = frozen(_FAMILIES[w] for w in weapons if w in _FAMILIES)
         s = self.slots[i]
         return _Features(days, reported[0] if reported else None, carried, specific, countries, families,
-                         frozenset(s.attacker_sides), frozenset(s.target_sides), self.actions[i])
+                         s.attacker_sides, s.target_sides, self.actions[i])
 
     def _name_tokens(self, name: str) -> frozenset[str]:
         """The tokens of a place name (known once per name in a text)."""

@@ -16,7 +16,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -37,6 +37,8 @@ from ..ontology import (
 from .lexicon import load_data
 from .places import SPECIFICITY, PlaceMention, original_text
 from .triggers import Mention
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from ..pipeline import ExtractionContext
@@ -202,29 +204,34 @@ class CasualtyCandidate:
 
 @attrs.define
 class MentionSlots:
-    """The slot candidates one mention gets from its clause and its discourse."""
+    """The slot candidates one mention gets from its clause and its discourse.
 
-    dates: list[DatedCandidate] = attrs.Factory(list)
+    Most mentions get few candidates: the sequences start as the shared empty tuple
+    and become lists when something is added (:func:`_appended`), which keeps a long
+    text's thousands of mentions light.
+    """
+
+    dates: Sequence[DatedCandidate] = ()
     """Dates for the mention, with their rank."""
-    places: list[PlaceMention] = attrs.Factory(list)
+    places: Sequence[PlaceMention] = ()
     """Places of the mention's clause."""
-    countries: list[tuple[str, Span | None, str]] = attrs.Factory(list)
+    countries: Sequence[tuple[str, Span | None, str]] = ()
     """Countries of the discourse, when the clause names none: ``(ISO code, span, rule)``."""
-    weapons: list[tuple[WeaponCategory, Span | None, str]] = attrs.Factory(list)
+    weapons: Sequence[tuple[WeaponCategory, Span | None, str]] = ()
     """Weapons of the clause: ``(category, span, rule)``."""
-    casualties: list[CasualtyCandidate] = attrs.Factory(list)
+    casualties: Sequence[CasualtyCandidate] = ()
     """Counts of killed and injured people."""
-    clause_weapons: set[WeaponCategory] = attrs.Factory(set)
+    clause_weapons: frozenset[WeaponCategory] = frozenset()
     """Every weapon category named in the mention's clause (whichever trigger it went to)."""
-    clause_weapon_roles: list[tuple[WeaponCategory, int, bool]] = attrs.Factory(list)
+    clause_weapon_roles: Sequence[tuple[WeaponCategory, int, bool]] = ()
     """The clause's weapons with their start and whether an instrument word introduces them ("avec un drone")."""
     attacker: Actor | None = None
     """Who attacked, when the clause names an actor."""
     target: Actor | None = None
     """Who or what was targeted, when the clause names an actor."""
-    attacker_sides: set[str] = attrs.Factory(set)
+    attacker_sides: frozenset[str] = frozenset()
     """Sides of the attacker (``us``, ``israel``, ``russia``…), from modifiers and actor words."""
-    target_sides: set[str] = attrs.Factory(set)
+    target_sides: frozenset[str] = frozenset()
     """Sides of the target."""
     modality: Modality = Modality.ASSERTED
     """How the text commits to the incident."""
@@ -243,6 +250,24 @@ class MentionSlots:
     def event_dates(self) -> list[DatedCandidate]:
         """Dates said of the incident itself (own or framing)."""
         return [d for d in self.dates if d.rank <= FRAME]
+
+
+def _appended(items: Sequence[T], item: T) -> list[T]:
+    """*items* with *item* added: in place once it is a list, a new list the first time."""
+    if type(items) is list:
+        items.append(item)
+        return items
+    return [*items, item]
+
+
+def _extended(items: Sequence[T], more: Sequence[T]) -> Sequence[T]:
+    """*items* with *more* added (unchanged, possibly the shared empty tuple, when *more* is empty)."""
+    if not more:
+        return items
+    if type(items) is list:
+        items.extend(more)
+        return items
+    return [*items, *more]
 
 
 class ActorLexicon:
@@ -396,10 +421,16 @@ class SlotFiller:
         """Casualty counts of sentences without a trigger, by sentence (set by :meth:`fill`)."""
         self._counts_in: dict[int, list[Any]] = {}
         self._by_sentence: dict[int, list[int]] = {}
+        """The mentions of each sentence (indices), as :func:`mentions_by_sentence` (set by :meth:`fill`)."""
         self._starts_cache: dict[int, list[int]] = {}
         self._places_cache: dict[int, list[PlaceMention]] = {}
-        self._source_cache: dict[int, list[list[re.Match[str]]]] = {}
+        self._source_cache: dict[int, list[Sequence[re.Match[str]]]] = {}
         self._block_cache: dict[int, list[tuple[int, int]]] = {}
+
+    @property
+    def mentions_by_sentence(self) -> dict[int, list[int]]:
+        """The mentions of each sentence of the text :meth:`fill` last read (indices into its mentions)."""
+        return self._by_sentence
 
     def fill(
         self,
@@ -413,9 +444,7 @@ class SlotFiller:
         text = ctx.text
         self.orphans = {}
         slots = [MentionSlots() for _ in mentions]
-        by_sentence: dict[int, list[int]] = {}
-        for i, m in enumerate(mentions):
-            by_sentence.setdefault(m.sentence, []).append(i)
+        by_sentence = mentions_by_sentence(mentions)
         # a dateline's date says when the dispatch was filed, not when the incident happened
         own_dates = [d for d in ctx.dates if not any(s <= d.span.start < e for s, e in datelines)]
         dates_in = _by_sentence(ctx, own_dates, lambda d: d.span.start)
@@ -498,12 +527,12 @@ class SlotFiller:
                 if d.span.end <= first_strong < s_end and not noun_attached:
                     frame_dates.setdefault(si, []).append(d)
                 else:
-                    slots[k.mention].dates.append(DatedCandidate(d, OWN, "clause"))
+                    slots[k.mention].dates = _appended(slots[k.mention].dates, DatedCandidate(d, OWN, "clause"))
             # places
             for p in places_in.get(si, ()):
                 k = nearest(p.start, p.end)
                 if k.mention is not None:
-                    slots[k.mention].places.append(p)
+                    slots[k.mention].places = _appended(slots[k.mention].places, p)
             # weapons (not inside parentheses, not the explosives a drone is loaded with)
             parens = [(m.start(), m.end()) for m in _PARENS.finditer(text, s_start, s_end)]
             for w in weapons_in.get(si, ()):
@@ -512,7 +541,7 @@ class SlotFiller:
                     g_clause = layout.clause_of(si, w.span.start)
                     for i in _around(idxs, idx_starts, w.span.start, w.span.end):
                         if mentions[i].clause == g_clause:
-                            slots[i].clause_weapons.add(w.category)
+                            slots[i].clause_weapons |= {w.category}
                     continue
                 if any(a <= w.span.start < b for a, b in parens):
                     continue
@@ -522,15 +551,16 @@ class SlotFiller:
                 instrument = bool(_INSTRUMENT.search(text[max(0, w.span.start - 24) : w.span.start]))
                 for i in _around(idxs, idx_starts, w.span.start, w.span.end):
                     if mentions[i].clause == w_clause:
-                        slots[i].clause_weapons.add(w.category)
-                        slots[i].clause_weapon_roles.append((w.category, w.span.start, instrument))
+                        slots[i].clause_weapons |= {w.category}
+                        slots[i].clause_weapon_roles = _appended(
+                            slots[i].clause_weapon_roles, (w.category, w.span.start, instrument))
                 k = nearest(w.span.start, w.span.end)
                 if k.mention is not None:
                     m = mentions[k.mention]
                     # a vehicle or ship after the trigger is what was hit, not what hit
                     if w.category in (WeaponCategory.ARMORED_VEHICLE, WeaponCategory.WARSHIP) and w.span.start >= m.end:
                         continue
-                    slots[k.mention].weapons.append((w.category, w.span, "clause"))
+                    slots[k.mention].weapons = _appended(slots[k.mention].weapons, (w.category, w.span, "clause"))
             # casualties
             for q in counts_in.get(si, ()):
                 role = _casualty_role(text, q.span.start, q.span.end, q.role, q.unit)
@@ -545,7 +575,7 @@ class SlotFiller:
                 assert k.mention is not None
                 for r in ([CasualtyRole.KILLED, CasualtyRole.INJURED] if role == "both" else [role]):
                     assert isinstance(r, CasualtyRole)
-                    slots[k.mention].casualties.append(CasualtyCandidate(
+                    slots[k.mention].casualties = _appended(slots[k.mention].casualties, CasualtyCandidate(
                         r, q.qualifier, q.value, q.low, q.high, q.span, si, "quantity"))
             vague = any(text.find(w, s_start, s_end) >= 0 for w in ("tu", "blesse"))  # words it needs
             for vm in _VAGUE_CASUALTY.finditer(text, s_start, s_end) if vague else ():
@@ -554,7 +584,7 @@ class SlotFiller:
                     continue
                 role = CasualtyRole.KILLED if vm.group("verb").startswith("tu") else CasualtyRole.INJURED
                 if not any(c.role is role and c.sentence == si for c in slots[k.mention].casualties):
-                    slots[k.mention].casualties.append(CasualtyCandidate(
+                    slots[k.mention].casualties = _appended(slots[k.mention].casualties, CasualtyCandidate(
                         role, Qualifier.VAGUE, None, None, None, ctx.span(vm.start(), vm.end()), si, "vague_casualty"))
             # frame dates and reported days for every trigger of the sentence
             for i in idxs:
@@ -562,8 +592,9 @@ class SlotFiller:
                 if mentions[i].start >= first_strong:
                     for d in frame_dates.get(si, []):
                         if d.span.end >= near[0]:
-                            slots[i].dates.append(DatedCandidate(d, FRAME, "sentence_frame"))
-                slots[i].dates.extend(r for r in reported_days.get(si, []) if near[0] <= r.time.span.start <= near[1])
+                            slots[i].dates = _appended(slots[i].dates, DatedCandidate(d, FRAME, "sentence_frame"))
+                slots[i].dates = _extended(
+                    slots[i].dates, [r for r in reported_days.get(si, ()) if near[0] <= r.time.span.start <= near[1]])
         # discourse: dates and countries of the previous sentences
         for i, m in enumerate(mentions):
             self._discourse(ctx, layout, m, slots[i], slots, mentions, frame_dates, reported_days)
@@ -614,7 +645,7 @@ class SlotFiller:
             if not any(p.place.country for p in own.places):
                 for p in self._places_of(m.sentence, slots):
                     if p.place.country and p.scene:
-                        own.countries.append((p.place.country, p.place.span, "same_sentence"))
+                        own.countries = _appended(own.countries, (p.place.country, p.place.span, "same_sentence"))
                         break
             return
         # the sentence's blocking phrases are found once; a mention looks for one within its window
@@ -640,13 +671,14 @@ class SlotFiller:
                     if slots[j].dates and mentions[j] is not m and not mentions[j].generic and not apart(mentions[j])
                     for d in slots[j].dates if d.rank <= FRAME]
             if near:
-                own.dates.append(DatedCandidate(min(near, key=lambda x: x[0])[1].time, CARRIED, "same_sentence"))
+                own.dates = _appended(
+                    own.dates, DatedCandidate(min(near, key=lambda x: x[0])[1].time, CARRIED, "same_sentence"))
                 need_date = False
         need_country = not any(p.place.country for p in own.places)
         if need_country:
             for p in self._places_of(m.sentence, slots):
                 if p.place.country and p.scene:
-                    own.countries.append((p.place.country, p.place.span, "same_sentence"))
+                    own.countries = _appended(own.countries, (p.place.country, p.place.span, "same_sentence"))
                     need_country = False
                     break
         for back in (1, 2):
@@ -665,12 +697,12 @@ class SlotFiller:
                 if found:
                     best = max(found, key=lambda d: (d.rank <= FRAME, d.time.span.start))
                     time = best.time if best.rank <= FRAME else _as_day(best.time)
-                    own.dates.append(DatedCandidate(time, CARRIED, "previous_sentence"))
+                    own.dates = _appended(own.dates, DatedCandidate(time, CARRIED, "previous_sentence"))
                     need_date = False
             if need_country:
                 for p in self._places_of(si, slots):
                     if p.place.country and p.scene:
-                        own.countries.append((p.place.country, p.place.span, "previous_sentence"))
+                        own.countries = _appended(own.countries, (p.place.country, p.place.span, "previous_sentence"))
                         need_country = False
                         break
 
@@ -718,15 +750,19 @@ class SlotFiller:
             attacker_np = attacker_np or _subject_bounds(text[max(c_start, verb_start - 90) : verb_start], verb_start)
             if target_np is None and (obj := _OBJECT_AFTER.match(after)) and not agent:
                 target_np = _np_bounds(m.end + obj.start("np"), after[obj.start("np") :])
-        own.attacker_sides.update(m.sides if m.rule == "nominal" else ())
+        # sides are shared immutable sets (most are empty): grown by reassignment, never in place
+        if m.rule == "nominal" and m.sides:
+            own.attacker_sides |= m.sides
         attacker = self._actor(ctx, attacker_np)
         if attacker is not None:
             own.attacker, sides = attacker
-            own.attacker_sides.update(sides)
+            if sides:
+                own.attacker_sides |= sides
         target = self._actor(ctx, target_np)
         if target is not None:
             own.target, sides = target
-            own.target_sides.update(sides - own.attacker_sides)
+            if sides := sides - own.attacker_sides:
+                own.target_sides |= sides
         # a window of the sentence around the trigger: long sentences stay linear
         w_start = max(s_start, m.start - _CONTEXT)
         sentence = text[w_start : min(s_end, m.end + _CONTEXT)]
@@ -748,8 +784,10 @@ class SlotFiller:
         found = self._source_cache.get(m.sentence)
         if found is None:
             body = text[s_start:s_end]
-            found = self._source_cache[m.sentence] = [list(rx.finditer(body)) if any(w in body for w in words) else []
-                                                      for rx, words in _SOURCE_PATTERNS]
+            # kept for the whole text: a pattern's absent words give a shared empty tuple, not a new list
+            found = self._source_cache[m.sentence] = [
+                (list(rx.finditer(body)) or ()) if any(w in body for w in words) else () for rx, words in _SOURCE_PATTERNS
+            ]
         src: re.Match[str] | None = None
         for matches in found:
             k = bisect.bisect_left(matches, lo, key=lambda x: x.start())
@@ -791,6 +829,14 @@ def _around(idxs: Sequence[int], starts: Sequence[int], start: int, end: int) ->
 def _sentence_places(indices: Iterable[int], slots: Sequence[MentionSlots]) -> list[PlaceMention]:
     found = [p for j in indices for p in slots[j].places]
     return sorted(found, key=lambda p: SPECIFICITY[p.place.kind])
+
+
+def mentions_by_sentence(mentions: Sequence[Mention]) -> dict[int, list[int]]:
+    """The indices of the mentions of each sentence (built once per text and shared: a long text has many)."""
+    out: dict[int, list[int]] = {}
+    for i, m in enumerate(mentions):
+        out.setdefault(m.sentence, []).append(i)
+    return out
 
 
 def _by_sentence(ctx: ExtractionContext, items: Iterable[Any], start: Callable[[Any], int]) -> dict[int, list[Any]]:
