@@ -33,13 +33,27 @@ T = TypeVar("T")
 def frozen(items: Iterable[T]) -> frozenset[T]:
     """An immutable set of *items*; every empty one is the same object.
 
-    A document holds several of these per trigger mention, mostly empty, and an
-    empty set costs 216 bytes: sharing one keeps a 10 MB document's peak memory down.
+    A document holds several of these per trigger mention, mostly empty or one of a
+    few small sets (weapon categories, sides), and any set costs 216 bytes: sharing
+    them keeps a 10 MB document's peak memory down.
     """
-    return frozenset(items) or _EMPTY
+    found = frozenset(items)
+    if not found:
+        return _EMPTY
+    if len(found) > 4:
+        return found
+    # keyed with the element types too: a str enum member equals its string, but is not it
+    key = (found, frozenset(map(type, found)))
+    shared: frozenset[T] | None = _SHARED.get(key)
+    if shared is None:
+        if len(_SHARED) >= 4096:  # bounded: day values vary from text to text
+            _SHARED.clear()
+        shared = _SHARED[key] = found
+    return shared
 
 
 _EMPTY: frozenset[Any] = frozenset()
+_SHARED: dict[tuple[frozenset[Any], frozenset[type]], frozenset[Any]] = {}
 _CONDITIONAL_AUX = frozenset({"aurait", "auraient", "serait", "seraient"})
 _FUTURE_AUX = frozenset({"aura", "auront", "sera", "seront"})
 _HYPOTHETICAL_AUX = frozenset({"soit", "soient"})
