@@ -51,6 +51,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 OUT_DIR = HERE / "out"
 DOCS_PATH = ROOT / "docs" / "benchmarks.md"
+RESULTS_PATH = HERE / "results" / "latest.json"
+"""The raw results of the run the docs page shows (written with ``--write-docs``)."""
 sys.path.insert(0, str(HERE))
 
 import build_corpus  # noqa: E402  (the benchmark folder is not a package)
@@ -1076,7 +1078,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--write-docs", nargs="?", const=str(DOCS_PATH), help="write the markdown page (default docs/benchmarks.md)"
     )
-    ap.add_argument("--json", help="also write the raw results as JSON to this path")
+    ap.add_argument(
+        "--json", help="also write the raw results as JSON to this path (with --write-docs: benchmarks/results/latest.json)"
+    )
     ap.add_argument("--from-json", help="render results saved with --json again, without measuring")
     ap.add_argument("--profile", action="store_true", help="profile milinc.parse on the 1 MB corpus")
     ap.add_argument("--profile-only", action="store_true", help="only the profile, no benchmark")
@@ -1115,8 +1119,12 @@ def main(argv: list[str] | None = None) -> int:
             )
     if not args.profile_only:
         print(render_console(results))
-    if args.json:
-        Path(args.json).write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+    json_path = args.json
+    if args.write_docs and not args.profile_only and not json_path:
+        json_path = str(RESULTS_PATH)  # the page and the raw results it was rendered from stay together
+    if json_path:
+        Path(json_path).write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+        _log(f"wrote {json_path}")
     if args.write_docs and not args.profile_only:
         path = Path(args.write_docs)
         path.parent.mkdir(parents=True, exist_ok=True)
