@@ -116,3 +116,18 @@ def test_caching_re_serves_lark(cache_in: Path) -> None:
     assert [t.value for t in lark.lex("mot1 mot2 abc")] == ["mot1", "mot2", "abc"]
     assert regexes.CachingRe.match(r"\d+", "12a") is not None
     assert regexes.CachingRe().escape("a.b") == re.escape("a.b")
+
+
+def test_the_cache_is_pruned_to_its_newest_entries(cache_in: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    monkeypatch.setattr(regexes, "MAX_ENTRIES", 8)
+    for i in range(8):
+        old = cache_in / f"old{i}.re"
+        old.write_bytes(b"x")
+        os.utime(old, (1_000_000 + i, 1_000_000 + i))
+    regexes.memo_on_disk("test", "fresh", lambda: "value")  # the ninth entry: over the limit
+    left = sorted(p.name for p in cache_in.iterdir())
+    assert len(left) == 6  # pruned to three quarters of the limit, the newest kept
+    assert any(name.endswith(".test") for name in left)
+    assert "old0.re" not in left and "old7.re" in left

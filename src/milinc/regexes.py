@@ -17,6 +17,7 @@ empty string to turn it off.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib
 import marshal
@@ -123,6 +124,10 @@ def memo_on_disk(kind: str, key: str, build: Callable[[], T]) -> T:
     return value
 
 
+MAX_ENTRIES = 2000
+"""The cache keeps at most about this many entries: new versions and plugins add patterns, old ones go."""
+
+
 def _write(path: Path, value: Any) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -130,7 +135,25 @@ def _write(path: Path, value: Any) -> None:
         tmp.write_bytes(marshal.dumps(value))
         os.replace(tmp, path)
     except (OSError, ValueError):
-        pass  # a read-only disk only costs the next process a rebuild
+        return  # a read-only disk only costs the next process a rebuild
+    _prune(path.parent)
+
+
+def _prune(directory: Path) -> None:
+    """Drop the least recently written entries once the directory holds more than :data:`MAX_ENTRIES`.
+
+    Runs only when an entry is written (a cache miss), so a warm start never lists the directory.
+    """
+    try:
+        entries = [(e.stat().st_mtime, e.path) for e in os.scandir(directory) if e.is_file()]
+    except OSError:
+        return
+    if len(entries) <= MAX_ENTRIES:
+        return
+    entries.sort()
+    for _mtime, old in entries[: len(entries) - MAX_ENTRIES * 3 // 4]:
+        with contextlib.suppress(OSError):  # another process removed it, or it is not ours to remove
+            os.unlink(old)
 
 
 def _from_disk(pattern: str, flags: int, directory: Path) -> re.Pattern[str] | None:
