@@ -364,7 +364,9 @@ class _Driver:
                 if tok is None:
                     tok = new_token(type_, value, pos, 1, pos + 1, 1, end + 1, end)
                 pos = end
-                while True:  # lark's feed_token: reduce as often as needed, then shift
+                # lark's feed_token: reduce as often as needed, then shift (the reduction is finish()'s,
+                # written out here again because it runs for every token)
+                while True:
                     shift, arg = actions[type_]  # KeyError after a reduction: lark's UnexpectedToken
                     if shift:
                         state_stack.append(arg)

@@ -18,7 +18,6 @@ wrong.
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -30,11 +29,10 @@ __all__ = ["FirstCharLexer"]
 _parser: Any
 _constants: Any
 try:
-    _parser = importlib.import_module("re._parser")
-    _constants = importlib.import_module("re._constants")
-except ImportError:  # pragma: no cover - Python 3.10
-    _parser = importlib.import_module("sre_parse")
-    _constants = importlib.import_module("sre_constants")
+    _parser = regexes.sre_internal("_parser")
+    _constants = regexes.sre_internal("_constants")
+except ImportError:  # pragma: no cover - not CPython: no analysis, every terminal kept everywhere
+    _parser = _constants = None
 
 _ANYTHING = None
 """A terminal whose first character is unknown: kept for every character."""
@@ -69,7 +67,7 @@ class FirstCharLexer:
 
 def _first_items(pattern: str, flags: int) -> list[tuple[Any, Any]] | None:
     """The single-character items a match of *pattern* may begin with, or ``None`` (unknown / any)."""
-    if flags & ~re.UNICODE:
+    if flags & ~re.UNICODE or _parser is None:
         return _ANYTHING
     try:
         parsed = _parser.parse(pattern, flags)

@@ -32,7 +32,7 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-__all__ = ["CachingRe", "cache_dir", "compile", "memo_on_disk"]
+__all__ = ["CachingRe", "cache_dir", "compile", "memo_on_disk", "sre_internal"]
 
 CACHE_FROM = 1000
 """Patterns shorter than this many characters compile fast enough: they skip the disk cache."""
@@ -40,18 +40,27 @@ CACHE_FROM = 1000
 _lock = threading.Lock()
 _memory: dict[tuple[str, int], re.Pattern[str]] = {}
 
+_OLD_NAMES = {"_parser": "sre_parse", "_compiler": "sre_compile", "_constants": "sre_constants"}
+
+
+def sre_internal(name: str) -> Any:
+    """One of CPython's private ``re`` modules (``_parser``, ``_compiler``, ``_constants``).
+
+    Under its Python 3.11+ name, else its 3.10 one; ``ImportError`` elsewhere (not CPython).
+    """
+    try:
+        return importlib.import_module(f"re.{name}")
+    except ImportError:  # pragma: no cover - Python 3.10
+        return importlib.import_module(_OLD_NAMES[name])
+
+
 _sre_compiler: Any
 _sre_parser: Any
 _sre: Any
-try:  # CPython 3.11+ names, then 3.10's
+try:
     _sre = importlib.import_module("_sre")
-
-    try:
-        _sre_compiler = importlib.import_module("re._compiler")
-        _sre_parser = importlib.import_module("re._parser")
-    except ImportError:  # pragma: no cover - Python 3.10
-        _sre_compiler = importlib.import_module("sre_compile")
-        _sre_parser = importlib.import_module("sre_parse")
+    _sre_compiler = sre_internal("_compiler")
+    _sre_parser = sre_internal("_parser")
     _BUILD_TAG = "|".join(
         (sys.implementation.name, sys.version, str(_sre.MAGIC), str(_sre.CODESIZE), str(_sre.MAXREPEAT))
     )
