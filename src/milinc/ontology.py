@@ -30,6 +30,7 @@ __all__ = [
     "Explanation",
     "Granularity",
     "IntervalRole",
+    "Metadata",
     "Modality",
     "Modifier",
     "PartOfDay",
@@ -266,6 +267,14 @@ def _in_range(low: int, high: int) -> Any:
     return check
 
 
+def _in_float_range(low: float, high: float) -> Any:
+    def check(inst: Any, attribute: attrs.Attribute[Any], value: float | None) -> None:
+        if value is not None and not low <= value <= high:  # NaN fails too
+            raise ValueError(f"{attribute.name} must be between {low} and {high}, got {value!r}")
+
+    return check
+
+
 def _matches(pattern: re.Pattern[str], what: str) -> Any:
     def check(inst: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
         if value is not None and not pattern.match(value):
@@ -434,6 +443,21 @@ class Place:
     """ISO 3166 alpha-2 code of the country the place is in."""
     span: Span | None = field(default=None, validator=_opt(Span))
     """Where the place is named."""
+    canonical_name: str | None = field(default=None, validator=_opt(str))
+    """The gazetteer's own name for the place (GeoNames' name when it comes from GeoNames)."""
+    geonameid: int | None = _int_field()
+    """The GeoNames id, when the place is in GeoNames."""
+    latitude: float | None = field(default=None, validator=[_opt(float), _in_float_range(-90.0, 90.0)])
+    """WGS84 latitude in degrees, when known."""
+    longitude: float | None = field(default=None, validator=[_opt(float), _in_float_range(-180.0, 180.0)])
+    """WGS84 longitude in degrees, when known."""
+    admin1: str | None = field(default=None, validator=_opt(str))
+    """The first-level administrative division (province, oblast, governorate…), when known."""
+    admin2: str | None = field(default=None, validator=_opt(str))
+    """The second-level administrative division, when known."""
+    precision: int | None = field(default=None, validator=[_opt(int), _in_range(1, 3)])
+    """Geographic precision as ACLED's ``geo_precision``: 1 the place itself, 2 a nearby or part-of
+    place, 3 a province or region."""
 
 
 @frozen
@@ -460,6 +484,15 @@ class Actor:
     """The words that name the actor."""
     actor_type: ActorType = field(default=ActorType.UNKNOWN, validator=v.instance_of(ActorType))
     """A coarse type."""
+    name: str | None = field(default=None, validator=_opt(str))
+    """The actor's canonical name ("Military Forces of Russia", "Hamas"), when recognized."""
+    inter: int | None = field(default=None, validator=[_opt(int), _in_range(1, 8)])
+    """ACLED's actor type code (``inter1``/``inter2``): 1 state forces, 2 rebel groups, 3 political
+    militias, 4 identity militias, 5 rioters, 6 protesters, 7 civilians, 8 external or other forces."""
+    country: str | None = field(
+        default=None, validator=[_opt(str), _matches(_COUNTRY_RE, "an ISO 3166 alpha-2 code")]
+    )
+    """ISO 3166 alpha-2 code of the country the actor belongs to, when known (state forces)."""
 
 
 @frozen
@@ -524,6 +557,22 @@ class Event:
     """Why each slot has its value."""
 
 
+@frozen
+class Metadata:
+    """What the caller knows of a text apart from its words: where it comes from."""
+
+    id: str | None = field(default=None, validator=_opt(str))
+    """The caller's id of the text (a record's ``id``)."""
+    url: str | None = field(default=None, validator=_opt(str))
+    """Where the text was published."""
+    outlet: str | None = field(default=None, validator=_opt(str))
+    """The outlet that published it ("AFP", "Le Monde"): ACLED's ``source``."""
+    title: str | None = field(default=None, validator=_opt(str))
+    """The article's title."""
+    author: str | None = field(default=None, validator=_opt(str))
+    """The article's author."""
+
+
 def _check_date(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None and (not isinstance(value, _dt.date) or isinstance(value, _dt.datetime)):
         raise TypeError(f"{attribute.name} must be a datetime.date or None, got {value!r}")
@@ -549,6 +598,8 @@ class Document:
     """Every weapon mention, in text order."""
     events: tuple[Event, ...] = _tuple_of(Event)
     """Every incident, in the order of its first mention."""
+    metadata: Metadata | None = field(default=None, validator=_opt(Metadata))
+    """What the caller said about the text (id, outlet, address…), carried into every export."""
 
     def __attrs_post_init__(self) -> None:
         n = len(self.text)

@@ -67,6 +67,8 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "boolean"}
     if tp is int:
         return {"type": "integer"}
+    if tp is float:
+        return {"type": "number"}
     if tp is str:
         return {"type": "string"}
     if tp is _dt.date:
