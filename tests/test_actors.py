@@ -176,7 +176,7 @@ def test_an_alias_meant_for_some_countries(resolver: ActorResolver) -> None:
 # --- civilians, unidentified armed groups, no actor ------------------------------------
 
 
-@pytest.mark.parametrize("phrase", ["des civils", "les habitants du village", "des fidèles", "une école",
+@pytest.mark.parametrize("phrase", ["des civils", "les habitants du village", "des fidèles", "une école", "la ville de Gao",
                                     "des enfants", "un navire marchand", "des orpailleurs"])
 def test_civilians_of_the_incident_country(resolver: ActorResolver, phrase: str) -> None:
     assert named(resolver, phrase, country="ML") == ("Civilians (Mali)", 7, "ML")
@@ -194,7 +194,7 @@ def test_unidentified_armed_groups(resolver: ActorResolver, phrase: str) -> None
 
 
 @pytest.mark.parametrize("phrase", ["une frappe de drone", "le missile", "l'attaque", "des tirs de roquettes",
-                                    "une explosion", "la ville"])
+                                    "une explosion", "le bombardement"])
 def test_triggers_and_weapons_without_nationality_are_no_actor(resolver: ActorResolver, phrase: str) -> None:
     assert resolver.resolve_text(phrase, country="UA") is None
 

@@ -20,12 +20,13 @@ from typing import Any
 
 from attrs import field, frozen
 
-from .. import engine
 from ..normalize import fold
 from ..ontology import ActorType
-from ..weapons.taxonomy import adjective_forms
 
-__all__ = ["ActorCatalog", "Group", "Hit", "HitKind", "Period", "State", "load_catalog"]
+__all__ = ["ActorCatalog", "Group", "Hit", "HitKind", "Period", "State", "adjective_forms", "load_catalog", "tokens"]
+
+_TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*'?")
+"""A word of a normalized text, with its hyphens ("al-qaida") and its elided apostrophe ("l'")."""
 
 _INTER_OF_TYPE = {"state_forces": 1, "non_state_armed_group": 2, "civilians": 7}
 """ACLED inter code of a plugin's actor that gives only its coarse type."""
@@ -132,8 +133,27 @@ class Hit:
     """When not empty: the alias applies only to events in these countries ("FDS" in Syria)."""
 
 
-def _adjective_forms(adjective: str) -> list[str]:
-    return adjective_forms(adjective)
+def adjective_forms(adjective: str) -> list[str]:
+    """The four agreement forms of a nationality adjective, masculine singular first.
+
+    >>> adjective_forms("israélien"), adjective_forms("russe"), adjective_forms("soudanais")
+    (['israélien', 'israélienne', 'israéliens', 'israéliennes'], ['russe', 'russes'], ['soudanais', 'soudanaise', 'soudanaises'])
+    """
+    if adjective.endswith("e"):
+        return [adjective, adjective + "s"]
+    feminine = adjective + ("ne" if adjective.endswith(("ien", "éen")) else "e")  # "israélienne", "malienne"
+    plural = adjective if adjective.endswith(("s", "x")) else adjective + "s"
+    return list(dict.fromkeys([adjective, feminine, plural, feminine + "s"]))
+
+
+def _joins(gap: str) -> bool:
+    """Whether two words with *gap* between them may belong to one phrase (spaces, or none after "l'")."""
+    return not gap or gap.isspace()
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    """The words of a normalized text (between *start* and *end*), as the catalog reads them."""
+    return list(_TOKEN.finditer(text, start, len(text) if end is None else end))
 
 
 class ActorCatalog:
@@ -157,7 +177,7 @@ class ActorCatalog:
                 for p in entry.get("periods", ())
             )
             self.states[iso] = State(iso, periods, entry.get("side"))
-            forms = entry.get("forms") or [f for adj in entry.get("adjectives", ()) for f in _adjective_forms(adj)]
+            forms = entry.get("forms") or [f for adj in entry.get("adjectives", ()) for f in adjective_forms(adj)]
             for form in forms:
                 self._add(form, Hit(HitKind.NATIONALITY, country=iso))
             for noun in entry.get("nouns", ()):
@@ -179,16 +199,46 @@ class ActorCatalog:
             self._add_group(entry, name_is_phrase=False)  # built-in names are ACLED's English names
         for entry in extra:
             self._add_group(entry, name_is_phrase=True)  # a plugin's name is a phrase of the text ("EIAO")
-        self.regex: re.Pattern[str] = engine.words_regex(self.hits)
-        """Finds every catalog phrase in a normalized text."""
+        self.first_words: frozenset[str] = frozenset(key.split(" ")[0] for key in self.hits)
+        """The first word of every phrase: where a phrase may start."""
+        self.longest: int = max((key.count(" ") + 1 for key in self.hits), default=0)
+        """The most words a phrase has."""
 
     def _add(self, phrase: str, hit: Hit) -> None:
-        key = fold(phrase).strip()
+        key = " ".join(m.group() for m in _TOKEN.finditer(fold(phrase)))
         if not key:
             return
         found = self.hits.setdefault(key, [])
         if hit not in found:
             found.append(hit)
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, list[Hit]]]:
+        """Every catalog phrase of a normalized text, leftmost and longest first, never overlapping.
+
+        Words are compared, not characters, so that no regex of a thousand phrases is compiled:
+        a phrase's words must follow each other with only spaces between them.
+        """
+        words = tokens(text, start, end)
+        out: list[tuple[int, int, list[Hit]]] = []
+        i, n = 0, len(words)
+        while i < n:
+            if words[i].group() not in self.first_words:
+                i += 1
+                continue
+            # how far the words run with only spaces between them
+            reach = i + 1
+            while reach < min(n, i + self.longest) and _joins(text[words[reach - 1].end() : words[reach].start()]):
+                reach += 1
+            for last in range(reach, i, -1):
+                key = " ".join(w.group() for w in words[i:last])
+                hits = self.hits.get(key)
+                if hits is not None:
+                    out.append((words[i].start(), words[last - 1].end(), hits))
+                    i = last
+                    break
+            else:
+                i += 1
+        return out
 
     def _add_group(self, entry: Mapping[str, Any], *, name_is_phrase: bool) -> None:
         actor_type = ActorType(entry.get("type", "non_state_armed_group"))

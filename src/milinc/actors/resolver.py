@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal
 
 from attrs import frozen
 
@@ -103,17 +103,21 @@ class ActorResolver:
         catalog: the actor phrases; the built-in ones by default.
     """
 
-    def __init__(self, catalog: ActorCatalog | None = None) -> None:
-        self.catalog = catalog or load_catalog()
-        """The phrases and what they stand for."""
+    def __init__(self, catalog: ActorCatalog | None = None, *, extra: Sequence[Mapping[str, Any]] = ()) -> None:
+        self._catalog = catalog
+        self._extra = tuple(extra)
+
+    @property
+    def catalog(self) -> ActorCatalog:
+        """The phrases and what they stand for (built on first use: a parse without actors never needs it)."""
+        if self._catalog is None:
+            self._catalog = ActorCatalog(load_actor_data(), self._extra) if self._extra else load_catalog()
+        return self._catalog
 
     @classmethod
     def for_extensions(cls, extensions: Extensions) -> ActorResolver:
         """A resolver whose catalog holds the plugins' actors too."""
-        extra = extensions.lexicon("actors", [])
-        if not extra:
-            return cls()
-        return cls(ActorCatalog(load_actor_data(), extra))
+        return cls(extra=extensions.lexicon("actors", []))
 
     # --- finding the words -----------------------------------------------------------
 
@@ -124,19 +128,16 @@ class ActorResolver:
         An acronym must be written in capitals in the original ("EI", not "ei"); an alias meant
         for some countries only ("FDS" in Syria) is that meaning only in an incident there.
         """
-        text = norm.text
-        stop = len(text) if end is None else end
         out: list[tuple[int, int, Hit]] = []
-        for m in self.catalog.regex.finditer(text, start, stop):
-            candidates = self.catalog.hits[m.group()]
+        for s, e, candidates in self.catalog.find(norm.text, start, end):
             if any(h.capitals for h in candidates):
-                first, last = norm.to_original(m.start(), m.end())
+                first, last = norm.to_original(s, e)
                 written = norm.original[first:last]
                 if not any(c.isupper() for c in written) or any(c.islower() for c in written):
                     candidates = [h for h in candidates if not h.capitals]
             hit = _choose(candidates, country)
             if hit is not None:
-                out.append((m.start(), m.end(), hit))
+                out.append((s, e, hit))
         return out
 
     def document_states(self, norm: NormalizedText) -> list[str]:
@@ -195,22 +196,23 @@ class ActorResolver:
             return self._group(group[2].group, group[0], group[1], country, day)
         national = next((h for h in hits if h[2].kind in _NATIONAL or h[2].kind is HitKind.CAPITAL), None)
         nationality = national[2].country if national is not None else None
+        first = min(head[0], national[0]) if head is not None and national is not None else None
+        last = max(head[1], national[1]) if head is not None and national is not None else None
         if head is not None and head[2].kind is HitKind.CIVILIANS:
             where = nationality or country
             return ResolvedActor(_bracketed("Civilians", where), 7, ActorType.CIVILIANS, where, "civilians",
-                                 head[0], head[1])
+                                 first or head[0], last or head[1])
         if head is not None and head[2].kind is HitKind.ARMED_GROUP:
             where = country or nationality
             return ResolvedActor(_bracketed("Unidentified Armed Group", where), 3, ActorType.NON_STATE_ARMED_GROUP,
-                                 where, "armed_group", head[0], head[1])
+                                 where, "armed_group", first or head[0], last or head[1])
         police = head is not None and head[2].kind is HitKind.POLICE
         if national is not None:
             kind = national[2].kind
             rule = {HitKind.NATIONALITY: "nationality", HitKind.STATE_FORCES: "forces_name",
                     HitKind.STATE: "noun", HitKind.CAPITAL: "capital"}[kind]
-            first = min(national[0], head[0]) if head is not None else national[0]
-            last = max(national[1], head[1]) if head is not None else national[1]
-            return self._state(nationality, police, f"state:{rule}", first, last, country, day)
+            return self._state(nationality, police, f"state:{rule}", first if first is not None else national[0],
+                               last or national[1], country, day)
         if head is None:
             return None
         # "l'armée", "les policiers": the forces the document names, else the incident country's

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from typing import Any
 
@@ -302,15 +302,30 @@ def _alias_variants(alias: str) -> list[str]:
     return out
 
 
-def _transcribed(alias: str, transcriptions: Iterable[Transcription]) -> list[str]:
-    """The alias and its French spellings: "Kh-22" → "X-22", "Su-34" → "Soukhoï-34"."""
-    out = [alias]
+def _transcriber(transcriptions: Iterable[Transcription]) -> Callable[[str], list[str]]:
+    """A function giving an alias and its French spellings: "Kh-22" → "X-22", "Su-34" → "Soukhoï-34".
+
+    One regex finds the designation an alias starts with (most start with none), instead of
+    every rule being tried on every alias.
+    """
+    by_designation: dict[str, list[str]] = {}
     for rule in transcriptions:
-        rest = alias[len(rule.designation):]
-        # the designation must be a whole word of the alias: "Geran" in "Geran-2", not in "Gerane-2"
-        if alias.startswith(rule.designation) and not (rest[:1].isalpha() and rule.designation[-1:].isalpha()):
-            out += [written + rest for written in rule.written]
-    return out
+        by_designation.setdefault(rule.designation, []).extend(rule.written)
+    if not by_designation:
+        return lambda alias: [alias]
+    # the designation must be a whole word of the alias: "Geran" in "Geran-2", not in "Gerane-2"
+    starts = re.compile("|".join(
+        re.escape(d) + (r"(?![^\W\d_])" if d[-1:].isalpha() else "")
+        for d in sorted(by_designation, key=len, reverse=True)))
+
+    def spellings(alias: str) -> list[str]:
+        m = starts.match(alias)
+        if m is None:
+            return [alias]
+        rest = alias[m.end():]
+        return [alias, *(written + rest for written in by_designation[m.group()])]
+
+    return spellings
 
 
 def _reported_name(alias: str, canonical: str) -> str:
@@ -424,6 +439,7 @@ def build_taxonomy(data: Mapping[str, Any]) -> Taxonomy:
     transcriptions = tuple(
         Transcription(designation=t["designation"], written=tuple(t["written"])) for t in data.get("transcriptions", ())
     )
+    transcribed = _transcriber(transcriptions)
     systems: list[SystemInfo] = []
     aliases: dict[str, SystemAlias] = {}
     for s in data.get("systems", ()):
@@ -450,7 +466,7 @@ def build_taxonomy(data: Mapping[str, Any]) -> Taxonomy:
             reported = str(option.get("reported") or _reported_name(alias, info.name))
             needs_head = bool(option.get("needs_head", info.needs_head))
             for variant in _alias_variants(alias):
-                for written in _transcribed(variant, transcriptions):
+                for written in transcribed(variant):
                     key = fold(written)
                     if key in aliases:
                         # a lowercase spelling in the data ("kalachnikov") lifts the capital-letter rule
