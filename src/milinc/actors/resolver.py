@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 __all__ = ["ActorResolver", "ResolvedActor", "Role", "day_of", "interaction"]
 
 Role = Literal["attacker", "target"]
+"""Whether a phrase names who acted or who was acted against."""
 
 _HEADS = (HitKind.CIVILIANS, HitKind.ARMED_GROUP, HitKind.POLICE, HitKind.MILITARY)
 _NATIONAL = (HitKind.NATIONALITY, HitKind.STATE_FORCES, HitKind.STATE)

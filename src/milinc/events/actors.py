@@ -192,7 +192,9 @@ class ActorNamer:
 
     def __init__(self, resolver: ActorResolver, ctx: ExtractionContext) -> None:
         self.resolver = resolver
+        """The actor names."""
         self.ctx = ctx
+        """The text's parse context."""
         self._states: list[str] | None = None
 
     def states(self) -> list[str]:
