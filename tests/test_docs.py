@@ -44,6 +44,23 @@ def test_page_examples_run_and_show_their_real_output(page: Path, tmp_path: Path
             )
 
 
+# The modules of the optional extras (corpora, parquet, dask, progress) and of the tutorial's plot: the
+# README's test command installs none of them, so an example that needs one must say so and be skipped.
+OPTIONAL_MODULES = ("pandas", "pyarrow", "dask", "tqdm", "matplotlib")
+PAGES_USING_OPTIONAL = [p for p in PAGES if any(m in p.read_text(encoding="utf-8") for m in (*OPTIONAL_MODULES, "arquet"))]
+
+
+@pytest.mark.parametrize("page", PAGES_USING_OPTIONAL, ids=_page_id)
+def test_page_examples_run_or_skip_without_the_optional_extras(
+    page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in OPTIONAL_MODULES:
+        monkeypatch.setitem(sys.modules, name, None)  # `import name` fails; find_spec(name) is None
+    for result in docgen.run_page(page, tmp_path):
+        where = f"{_page_id(page)}:{result.block.line}"
+        assert result.error is None, f"{where}: fails without the optional extras (mark it `<!-- test: requires ... -->`):\n{result.error}"
+
+
 def test_home_page_shows_a_real_output_for_its_example() -> None:
     blocks = docgen.code_blocks((ROOT / "docs" / "index.md").read_text(encoding="utf-8"))
     python = [b for b in blocks if b.lang == "python"]
