@@ -47,6 +47,7 @@ from .pipeline import Parser
 if TYPE_CHECKING:
     from .batch import ErrorKind, ErrorRecord, Record, parse_many, parse_records
     from .contract import to_contract
+    from .render import to_html
     from .schema import json_schema
     from .serialization import from_dict, from_json, to_dict, to_json
 
@@ -58,6 +59,7 @@ _LAZY = {
     "parse_many": "batch",
     "parse_records": "batch",
     "to_contract": "contract",
+    "to_html": "render",
     "json_schema": "schema",
     "from_dict": "serialization",
     "from_json": "serialization",
@@ -127,6 +129,7 @@ __all__ = [
     "parse_records",
     "to_contract",
     "to_dict",
+    "to_html",
     "to_json",
 ]
 
