@@ -18,11 +18,11 @@ import datetime as _dt
 import html
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from .ontology import Casualties, Document, Event, Span
+from .outputs import open_output
 
 __all__ = ["KINDS", "Highlight", "highlights", "to_html", "write_html"]
 
@@ -277,19 +277,6 @@ def to_html(
     )
 
 
-def _umask() -> int:
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def write_html(
     path: str | os.PathLike[str],
     documents: Document | Iterable[Document | tuple[str, Document]],
@@ -297,16 +284,11 @@ def write_html(
     title: str = "What milinc read",
     errors: Iterable[tuple[str, str]] = (),
 ) -> None:
-    """Write :func:`to_html`'s page to *path*: to a temporary file beside it, renamed into place."""
+    """Write :func:`to_html`'s page to *path*, whole or not at all (see :mod:`milinc.outputs`).
+
+    Raises:
+        OutputError: the page cannot be written (one line, with the path).
+    """
     page = to_html(documents, title=title, errors=errors)
-    target = os.fspath(path)
-    directory = os.path.dirname(os.path.abspath(target))
-    fd, temporary = tempfile.mkstemp(prefix=".milinc-", suffix=".html.tmp", dir=directory)
-    try:
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes it private; the page gets the user's usual mode
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(page)
-        os.replace(temporary, target)
-    except BaseException:
-        os.unlink(temporary)
-        raise
+    with open_output(path) as out:
+        out.write(page)
