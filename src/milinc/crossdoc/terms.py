@@ -16,12 +16,13 @@ add nothing and matching rests on the slots.
 from __future__ import annotations
 
 import functools
+import json
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from importlib import resources
 
-from ..events.lexicon import load_data
 from ..normalize import fold
 from ..ontology import Document, Event, Span
 from ..segment import split_sentences
@@ -36,7 +37,8 @@ _MAX_TERMS = 64
 @functools.cache
 def common_words() -> frozenset[str]:
     """Words left out of the similarity (``data/crossdoc.json``: days, months, numerals, function words)."""
-    return frozenset(_stem(fold(w)) for w in load_data("crossdoc")["common_words"])
+    text = resources.files("milinc").joinpath("data").joinpath("crossdoc.json").read_text(encoding="utf-8")
+    return frozenset(_stem(fold(w)) for w in json.loads(text)["common_words"])
 
 
 def _stem(word: str) -> str:
