@@ -30,7 +30,7 @@ from .resolver import Resolution, Resolver
 from .transformer import DateTransformer
 
 if TYPE_CHECKING:
-    from ..pipeline import ExtractionContext
+    from ..context import ExtractionContext
 
 __all__ = ["DateExtractor", "DateParts", "Resolver"]
 
