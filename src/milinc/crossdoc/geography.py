@@ -16,6 +16,7 @@ The answer is a :class:`PlaceRelation` with the points it adds to a match and th
 from __future__ import annotations
 
 import enum
+import functools
 import math
 import re
 
@@ -101,8 +102,13 @@ def place_scale(place: Place) -> int:
 
 def name_keys(place: Place) -> frozenset[str]:
     """Folded forms of every name the place goes by (name, canonical name, words of the text)."""
+    return _name_keys(place.name, place.canonical_name, place.span.text if place.span else None)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _name_keys(*names: str | None) -> frozenset[str]:
     keys = set()
-    for name in (place.name, place.canonical_name, place.span.text if place.span else None):
+    for name in names:
         if name:
             key = _key(name)
             if key:
@@ -115,6 +121,7 @@ def name_keys(place: Place) -> frozenset[str]:
     return frozenset(keys)
 
 
+@functools.lru_cache(maxsize=65_536)
 def _key(name: str) -> str:
     folded = fold(" ".join(name.split())).replace("’", "'")
     folded = _PREFIXES.sub("", folded)
@@ -149,6 +156,7 @@ _VOWELS = re.compile(r"[aeiou]+")
 
 def _admin_keys(place: Place) -> frozenset[str]:
     return frozenset(_key(a) for a in (place.admin1, place.admin2) if a)
+
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

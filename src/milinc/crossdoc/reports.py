@@ -18,7 +18,7 @@ import datetime as _dt
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from attrs import field, frozen
+from attrs import Factory, field, frozen
 
 from ..ontology import (
     Actor,
@@ -100,11 +100,8 @@ class IncidentReport:
     """How the document commits to the incident."""
     terms: frozenset[str] = field(default=frozenset())
     """The content words of the sentences that tell the event (see :mod:`.terms`)."""
-
-    @property
-    def key(self) -> str:
-        """``<document>:<event>``: the event's id, as in the incident table."""
-        return report_key(self.document, self.event)
+    key: str = field(init=False, default=Factory(lambda self: report_key(self.document, self.event), takes_self=True))
+    """``<document>:<event>``: the event's id, as in the incident table."""
 
 
 def report_key(document: str, event: int) -> str:
