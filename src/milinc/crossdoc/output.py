@@ -10,7 +10,7 @@
 | ``date``, ``time_precision`` | the most precise consistent date (TIMEX3) and ACLED's precision of it (1 day, 2 week, 3 longer) |
 | ``event_type``, ``sub_event_type`` | ACLED's codes (snake_case) |
 | ``location``, ``country`` | the finest consistent place (name, coordinates, admin1…) and the ISO code |
-| ``attacker``, ``target``, ``weapons`` | reconciled actors, every weapon category named |
+| ``attacker``, ``target``, ``weapons`` | reconciled actors (``{"text", "name", "country", "inter"}``), every weapon category named |
 | ``killed``, ``injured`` | ``{"low", "best", "high", "reports"}`` (UCDP's convention) |
 | ``fatalities`` | ACLED's figure: the best killed estimate, 0 when unknown (``killed.reports`` says whether known) |
 | ``modality``, ``first_report``, ``last_report``, ``sources`` | commitment, publication span, outlets |
@@ -18,7 +18,8 @@
 | ``choices``, ``links`` | why each slot and each merge (only with ``explain=True``, ``--explain``) |
 
 **CSV and Parquet** hold one flat row per incident, the columns of :data:`MERGED_COLUMNS`; lists are
-joined by ``;`` (``members`` as ``document:start-end``), conflicts and explanations are text.
+joined by ``;`` (``members`` as ``document:start-end``), actors by their canonical name (else their
+words), conflicts and explanations are text.
 
 Every file is written through :mod:`milinc.outputs`: complete or not at all, never over an input.
 """
@@ -150,8 +151,8 @@ def incident_row(incident: MergedIncident, *, explain: bool = False) -> dict[str
         "longitude": place.longitude if place else None,
         "admin1": place.admin1 if place else None,
         "geo_precision": place.precision if place else None,
-        "attacker": incident.attacker,
-        "target": incident.target,
+        "attacker": incident.attacker.label if incident.attacker else None,
+        "target": incident.target.label if incident.target else None,
         "weapons": _SEPARATOR.join(w.value for w in incident.weapons) or None,
         "killed_low": incident.killed.low,
         "killed_best": incident.killed.best,

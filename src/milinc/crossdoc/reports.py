@@ -49,13 +49,20 @@ class ReportActor:
     """The canonical actor name, when the parser recognized one."""
     country: str | None = None
     """The actor's country, when known (state forces)."""
+    inter: int | None = None
+    """ACLED's actor type code, when the parser recognized the actor."""
 
     @classmethod
     def of(cls, actor: Actor | None) -> ReportActor | None:
         """The report's view of a parsed actor."""
         if actor is None:
             return None
-        return cls(" ".join(actor.span.text.split()), actor.name, actor.country)
+        return cls(" ".join(actor.span.text.split()), actor.name, actor.country, actor.inter)
+
+    @property
+    def label(self) -> str:
+        """The canonical name, else the words."""
+        return self.name or self.text
 
 
 @frozen
