@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from .batch import ErrorKind, ErrorRecord, Record, parse_many, parse_records
     from .contract import to_contract
     from .crossdoc import MergedIncident, merge_incidents
+    from .render import to_html
     from .schema import json_schema
     from .serialization import from_dict, from_json, to_dict, to_json
 
@@ -61,6 +62,7 @@ _LAZY = {
     "to_contract": "contract",
     "MergedIncident": "crossdoc",
     "merge_incidents": "crossdoc",
+    "to_html": "render",
     "json_schema": "schema",
     "from_dict": "serialization",
     "from_json": "serialization",
@@ -132,6 +134,7 @@ __all__ = [
     "parse_records",
     "to_contract",
     "to_dict",
+    "to_html",
     "to_json",
 ]
 

@@ -227,7 +227,50 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --format text: say why each event slot has its value; with --merged-incidents: why each merge",
     )
     sub.add_parser("schema", help="print the JSON Schema (draft 2020-12) of a serialized document")
+    r = sub.add_parser(
+        "render",
+        help="write an HTML page showing what milinc read (highlighted values, incident table)",
+        description="Write one self-contained HTML page with each article, its dates, counts, weapons and "
+        "incident triggers highlighted (the value on hover) and its incidents as a table. Exit status as parse.",
+    )
+    r.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files, directories, glob patterns, or -")
+    r.add_argument("-o", "--output", metavar="PATH", help="write the page here (default: standard output)")
+    r.add_argument(
+        "--reference-date",
+        type=_reference_date,
+        metavar="YYYY-MM-DD",
+        help="publication date for inputs that give none (default: a dateline in the text)",
+    )
+    r.add_argument("--title", default="What milinc read", help="the page title")
     return parser
+
+
+def _run_render(args: argparse.Namespace) -> int:
+    from .render import to_html
+
+    if args.files.count(_STDIN) > 1:
+        raise CliError("render: standard input (-) can be read only once")
+    outputs = OutputSet()
+    _register_inputs(argparse.Namespace(files=args.files, jsonl=[]), outputs)
+    inputs = _Inputs(files=args.files, jsonl=[], max_chars=DEFAULT_MAX_CHARS, outputs=outputs)
+    documents: list[tuple[str, Document]] = []
+    errors: list[tuple[str, str]] = []
+    try:
+        page = outputs.open(args.output or "-")
+        for doc_id, result in parse_records(inputs.records(), reference_date=args.reference_date):
+            if isinstance(result, ErrorRecord):
+                sys.stderr.write(f"milinc: {doc_id}: {result.reason}\n")
+                errors.append((doc_id, result.reason))
+            else:
+                documents.append((doc_id, result))
+        page.write(to_html(documents, title=args.title, errors=errors))
+        outputs.commit()
+    except BaseException:
+        outputs.abort()
+        raise
+    if not errors:
+        return EXIT_OK
+    return EXIT_BAD_INPUT if not documents else EXIT_SOME_FAILED
 
 
 # --- inputs -----------------------------------------------------------------
@@ -670,6 +713,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 args.files = [*args.files, *extra]
             if args.command == "parse":
                 status = _run_parse(args)
+            elif args.command == "render":
+                status = _run_render(args)
             elif args.command == "schema":
                 sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
                 status = EXIT_OK
