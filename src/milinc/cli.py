@@ -67,6 +67,7 @@ from attrs import define
 
 from .batch import ErrorKind, ErrorRecord, Record, Result, is_missing, parse_records, to_record
 from .contract import to_contract
+from .crossdoc.output import MergedIncidentsOutput, format_for
 from .errors import InputTooLargeError, MilincError, OutputConflictError, OutputError
 from .export import (
     IncidentWriter,
@@ -180,6 +181,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--incidents-csv", metavar="PATH", help="write the incident table as CSV")
     p.add_argument("--incidents-parquet", metavar="PATH", help="write the incident table as Parquet (needs pyarrow)")
     p.add_argument("--incidents-jsonl", metavar="PATH", help="write the incident table as JSON Lines")
+    p.add_argument(
+        "--merged-incidents",
+        metavar="PATH",
+        help="merge the incidents across documents (one per real-world incident) and write them here: "
+        "CSV or Parquet by the extension, else JSON Lines; with --explain, why each merge",
+    )
     p.add_argument("--errors", metavar="PATH", help="also write the error records here, as JSON Lines")
     p.add_argument(
         "--csv-formulas",
@@ -214,7 +221,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="show the progress bar even when standard error is not a terminal (needs tqdm)",
     )
-    p.add_argument("--explain", action="store_true", help="with --format text: say why each event slot has its value")
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="with --format text: say why each event slot has its value; with --merged-incidents: why each merge",
+    )
     sub.add_parser("schema", help="print the JSON Schema (draft 2020-12) of a serialized document")
     r = sub.add_parser(
         "render",
@@ -503,6 +514,19 @@ def _open_tables(args: argparse.Namespace, outputs: OutputSet) -> list[IncidentW
     return writers
 
 
+def _open_merged(args: argparse.Namespace, outputs: OutputSet) -> MergedIncidentsOutput | None:
+    if not args.merged_incidents:
+        return None
+    fmt = format_for(args.merged_incidents)
+    if fmt == "parquet":
+        try:
+            import pyarrow  # noqa: F401  (checked before the output is opened)
+        except ImportError:
+            raise CliError("--merged-incidents FILE.parquet needs pyarrow: pip install 'milinc[parquet]'") from None
+    output = outputs.open(args.merged_incidents, binary=fmt == "parquet", newline="" if fmt == "csv" else None)
+    return MergedIncidentsOutput(output, explain=args.explain, escape_formulas=args.csv_formulas == "escape")
+
+
 def _register_inputs(args: argparse.Namespace, outputs: OutputSet) -> None:
     """The inputs named on the command line, so that no output is one of them (found ones are checked as read)."""
     for name in [*args.files, *args.jsonl]:
@@ -515,7 +539,7 @@ def _check_usage(args: argparse.Namespace) -> None:
         raise CliError("parse: an input is required: FILE, DIR, GLOB, - or --jsonl FILE")
     if (args.files + args.jsonl).count(_STDIN) > 1:
         raise CliError("parse: standard input (-) can be read only once")
-    if args.explain and args.format not in (None, "text"):
+    if args.explain and args.format not in (None, "text") and not args.merged_incidents:
         raise CliError("parse: --explain goes with --format text")
 
 
@@ -524,7 +548,7 @@ def _run_parse(args: argparse.Namespace) -> int:
     outputs = OutputSet()
     _register_inputs(args, outputs)
     inputs = _Inputs(files=args.files, jsonl=args.jsonl, max_chars=args.max_chars, outputs=outputs)
-    tables_requested = any(getattr(args, option) for option, _ in _TABLE_OPTIONS)
+    tables_requested = any(getattr(args, option) for option, _ in _TABLE_OPTIONS) or bool(args.merged_incidents)
     output_format = args.format or ("none" if tables_requested and not args.output else "text")
     single = inputs.single
 
@@ -536,6 +560,7 @@ def _run_parse(args: argparse.Namespace) -> int:
         out: OutputFile | None = outputs.open(args.output or "-") if output_format != "none" else None
         errors_file = outputs.open(args.errors) if args.errors else None
         writers = _open_tables(args, outputs)
+        merged = _open_merged(args, outputs)
         bar = _progress_bar(show_bar, inputs.count() if show_bar else None)
 
         def say(line: str) -> None:
@@ -562,6 +587,8 @@ def _run_parse(args: argparse.Namespace) -> int:
             rows = rows_for(doc_id, result)
             for writer in writers:
                 writer.write_rows(rows)
+            if merged is not None:
+                merged.add(doc_id, result)
             if bar is not None:
                 bar.update(1)
         if bar is not None:
@@ -569,6 +596,8 @@ def _run_parse(args: argparse.Namespace) -> int:
             bar = None
         for writer in writers:
             writer.close()  # a Parquet file gets its footer, then every output is renamed into place
+        if merged is not None:
+            merged.finish()
         outputs.commit()
     except BaseException:
         for writer in writers:

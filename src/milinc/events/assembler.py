@@ -43,6 +43,9 @@ if TYPE_CHECKING:
 
 __all__ = ["EventAssembler", "NonEventMention"]
 
+_ATTACK_ACTIONS = frozenset({Action.ATTACK, Action.STRIKE, Action.BOMBARDMENT, Action.FIRING, Action.CLASH,
+                             Action.AMBUSH, Action.EXPLOSION, Action.SUICIDE_ATTACK})
+"""Actions of an attack: when an interception is part of one, the incident is the attack."""
 _LETTERS = re.compile(r"[^\W\d_]+")
 _SUBJECT_GAP = re.compile(r"[\s\w'-]{0,24}")
 
@@ -89,9 +92,12 @@ class EventAssembler:
         found: list[Mention] = []
         text = ctx.text
         sentence_starts = [s for s, _ in layout.sentence_bounds]
+        weapons = sorted((w.span.start, w.span.end) for w in ctx.weapons)
         for start, end, raw in self.triggers.raw_triggers(text):
             sentence = max(0, bisect.bisect_right(sentence_starts, start) - 1)  # as ctx.sentence_at(start)
             previous_word = original_head = ""
+            if raw.rule == "nominal" and weapons and _inside_weapon(ctx, weapons, start, end):
+                continue  # "drones d'attaque", "hélicoptère d'attaque": a weapon's complement, not a trigger
             if raw.rule == "nominal":  # only a noun's reading depends on them
                 previous_word = _word_before(text, start)
                 original_head = original_text(ctx, start + raw.head_start, start + raw.head_end)
@@ -186,6 +192,11 @@ class EventAssembler:
             why.append(Explanation("source", "reporting_phrase", source.span))
         # the first trigger of the founder's clause names what was done ("une frappe … a détruit")
         founder_action = b.actions[first_index]
+        if founder_action is Action.INTERCEPTION:
+            # shoot-downs told first ("Deux drones ont été abattus … ils visaient …"): the attack they stopped names it
+            founder_action = next((b.actions[j] for j in sorted(inc.contributors)
+                                   if b.roles[j] == "event" and b.actions[j] in _ATTACK_ACTIONS),
+                                  founder_action)
         actions = frozenset(b.actions[i] for i in inc.contributors) | {founder_action}
         flags = incident_flags(contributors, weapons)
         event_type, sub_type, rule_index = self.coder.code(CodingInput(
@@ -216,6 +227,13 @@ class EventAssembler:
                            for i in inc.members if i not in b.light),
             explanations=tuple(why),
         )
+
+
+def _inside_weapon(ctx: ExtractionContext, weapons: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` of the normalized text lies inside a weapon mention it does not start."""
+    o_start, o_end = ctx.norm.to_original(start, end)
+    k = bisect.bisect_left(weapons, (o_start, -1)) - 1  # the last weapon starting before the trigger
+    return k >= 0 and o_end <= weapons[k][1]
 
 
 def _word_before(text: str, start: int) -> str:
