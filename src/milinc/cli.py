@@ -181,6 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--incidents-csv", metavar="PATH", help="write the incident table as CSV")
     p.add_argument("--incidents-parquet", metavar="PATH", help="write the incident table as Parquet (needs pyarrow)")
     p.add_argument("--incidents-jsonl", metavar="PATH", help="write the incident table as JSON Lines")
+    p.add_argument("--acled-csv", metavar="PATH", help="write the incidents as ACLED's table (ACLED's columns, then milinc's)")
+    p.add_argument("--geojson", metavar="PATH", help="write the incidents as a GeoJSON FeatureCollection")
     p.add_argument(
         "--merged-incidents",
         metavar="PATH",
@@ -514,6 +516,19 @@ def _open_tables(args: argparse.Namespace, outputs: OutputSet) -> list[IncidentW
     return writers
 
 
+def _open_document_outputs(args: argparse.Namespace, outputs: OutputSet) -> list[Any]:
+    """The ACLED table (``--acled-csv``) and the GeoJSON collection (``--geojson``) asked for."""
+    opened: list[Any] = []
+    if args.acled_csv:
+        from .acled import AcledCsvWriter
+
+        opened.append(AcledCsvWriter(outputs.open(args.acled_csv, newline=""),
+                                     escape_formulas=args.csv_formulas == "escape"))
+    if args.geojson:
+        from .geojson import GeoJsonWriter
+
+        opened.append(GeoJsonWriter(outputs.open(args.geojson)))
+    return opened
 def _open_merged(args: argparse.Namespace, outputs: OutputSet) -> MergedIncidentsOutput | None:
     if not args.merged_incidents:
         return None
@@ -548,18 +563,21 @@ def _run_parse(args: argparse.Namespace) -> int:
     outputs = OutputSet()
     _register_inputs(args, outputs)
     inputs = _Inputs(files=args.files, jsonl=args.jsonl, max_chars=args.max_chars, outputs=outputs)
-    tables_requested = any(getattr(args, option) for option, _ in _TABLE_OPTIONS) or bool(args.merged_incidents)
+    tables_requested = any(getattr(args, option) for option, _ in _TABLE_OPTIONS) or bool(
+        args.merged_incidents or args.acled_csv or args.geojson)
     output_format = args.format or ("none" if tables_requested and not args.output else "text")
     single = inputs.single
 
     show_bar = not single and not args.quiet and (args.progress or sys.stderr.isatty())
     writers: list[IncidentWriter] = []
+    document_writers: list[Any] = []  # the ACLED table and the GeoJSON collection: written from documents
     bar: Any = None
     parsed = failed = incidents = 0
     try:
         out: OutputFile | None = outputs.open(args.output or "-") if output_format != "none" else None
         errors_file = outputs.open(args.errors) if args.errors else None
         writers = _open_tables(args, outputs)
+        document_writers = _open_document_outputs(args, outputs)
         merged = _open_merged(args, outputs)
         bar = _progress_bar(show_bar, inputs.count() if show_bar else None)
 
@@ -587,6 +605,8 @@ def _run_parse(args: argparse.Namespace) -> int:
             rows = rows_for(doc_id, result)
             for writer in writers:
                 writer.write_rows(rows)
+            for document_writer in document_writers:
+                document_writer.write(doc_id, result)
             if merged is not None:
                 merged.add(doc_id, result)
             if bar is not None:
@@ -596,12 +616,16 @@ def _run_parse(args: argparse.Namespace) -> int:
             bar = None
         for writer in writers:
             writer.close()  # a Parquet file gets its footer, then every output is renamed into place
+        for document_writer in document_writers:
+            document_writer.close()
         if merged is not None:
             merged.finish()
         outputs.commit()
     except BaseException:
         for writer in writers:
             writer.abort()
+        for document_writer in document_writers:
+            document_writer.abort()
         outputs.abort()
         raise
     finally:
