@@ -1,6 +1,7 @@
 """The ``milinc`` command line.
 
     milinc parse [options] [FILE | DIR | GLOB | -]... [--jsonl FILE|-]...
+    milinc render [options] FILE... [-o page.html]
     milinc schema
     milinc --version
 
@@ -253,6 +254,24 @@ def _add_parse_command(sub: Any) -> None:
 
 def _add_schema_command(sub: Any) -> None:
     sub.add_parser("schema", help="print the JSON Schema (draft 2020-12) of a serialized document")
+
+
+def _add_render_command(sub: Any) -> None:
+    r = sub.add_parser(
+        "render",
+        help="write an HTML page showing what milinc read (highlighted values, incident table)",
+        description="Write one self-contained HTML page with each article, its dates, counts, weapons and "
+        "incident triggers highlighted (the value on hover) and its incidents as a table. Exit status as parse.",
+    )
+    r.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files, directories, glob patterns, or -")
+    r.add_argument("-o", "--output", metavar="PATH", help="write the page here (default: standard output)")
+    r.add_argument(
+        "--reference-date",
+        type=_reference_date,
+        metavar="YYYY-MM-DD",
+        help="publication date for inputs that give none (default: a dateline in the text)",
+    )
+    r.add_argument("--title", default="What milinc read", help="the page title")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -515,6 +534,34 @@ def _write_document(
     out.write(json.dumps(line, ensure_ascii=False) + "\n")
 
 
+def _run_render(args: argparse.Namespace) -> int:
+    from .render import to_html
+
+    if args.files.count(STDIN) > 1:
+        raise CliError("render: standard input (-) can be read only once")
+    outputs = OutputSet()
+    _register_inputs(argparse.Namespace(files=args.files, jsonl=[]), outputs)
+    inputs = Inputs(files=args.files, jsonl=[], max_chars=DEFAULT_MAX_CHARS, check=outputs.check_input)
+    documents: list[tuple[str, Document]] = []
+    errors: list[tuple[str, str]] = []
+    try:
+        page = outputs.open(args.output or "-")
+        for doc_id, result in parse_records(inputs.records(), reference_date=args.reference_date):
+            if isinstance(result, ErrorRecord):
+                sys.stderr.write(f"milinc: {doc_id}: {result.reason}\n")
+                errors.append((doc_id, result.reason))
+            else:
+                documents.append((doc_id, result))
+        page.write(to_html(documents, title=args.title, errors=errors))
+        outputs.commit()
+    except BaseException:
+        outputs.abort()
+        raise
+    if not errors:
+        return EXIT_OK
+    return EXIT_BAD_INPUT if not documents else EXIT_SOME_FAILED
+
+
 def _run_schema(args: argparse.Namespace) -> int:
     sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK
@@ -523,6 +570,7 @@ def _run_schema(args: argparse.Namespace) -> int:
 _COMMANDS: dict[str, tuple[Callable[[Any], None], Callable[[argparse.Namespace], int]]] = {
     "parse": (_add_parse_command, _run_parse),
     "schema": (_add_schema_command, _run_schema),
+    "render": (_add_render_command, _run_render),
 }
 """Each subcommand: how to add its arguments, how to run it (returns the exit status)."""
 
