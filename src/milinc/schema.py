@@ -88,12 +88,32 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     raise TypeError(f"no JSON Schema for type {tp!r}")
 
 
+def _pattern_of(validator: Any) -> str | None:
+    """The regex a field's validator checks strings against (``_matches`` in the ontology), if any."""
+    if validator is None:
+        return None
+    pattern = getattr(validator, "pattern", None)
+    if pattern is not None:
+        return str(pattern.pattern)
+    for inner in getattr(validator, "_validators", ()):  # attrs' and_() of several validators
+        found = _pattern_of(inner)
+        if found is not None:
+            return found
+    return None
+
+
 def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     _collect_field_docs(cls)
     hints = typing.get_type_hints(cls)
     props: dict[str, Any] = {}
     for f in attrs.fields(cls):
         prop = _type_schema(hints[f.name], defs)
+        pattern = _pattern_of(f.validator)
+        if pattern is not None:  # a string field checked by a regex (TIMEX3 values, country codes)
+            prop = {"anyOf": [{**s, "pattern": pattern} if s.get("type") == "string" else s
+                              for s in prop.get("anyOf", [prop])]}
+            if len(prop["anyOf"]) == 1:
+                prop = prop["anyOf"][0]
         doc = _field_doc(cls, f.name)
         if doc:
             prop = {**prop, "description": doc}
