@@ -9,7 +9,9 @@
 them, recursively, in name order), glob patterns (``'corpus/**/*.txt'``),
 standard input (``-``), and JSON Lines files of records (``--jsonl``). It
 prints the documents (``--format``) and writes incident tables
-(``--incidents-csv``, ``--incidents-parquet``, ``--incidents-jsonl``).
+(``--incidents-csv``, ``--incidents-parquet``, ``--incidents-jsonl``), ACLED's
+table (``--acled-csv``), a GeoJSON collection (``--geojson``) and the incidents
+merged across documents (``--merged-incidents``).
 
 Only regular files are read: a FIFO, a device or a link to one is an error
 record, never a hang; each real file is read once, however many names or
@@ -45,7 +47,7 @@ error record ``{"id", "error", "error_kind"}`` in the document output, a line
 on stderr, a row with an ``error`` in the incident tables and a line in
 ``--errors``; the run goes on.
 
-Outputs (``-o``, ``--errors``, the incident tables) are written whole or not
+Outputs (``-o``, ``--errors`` and every table) are written whole or not
 at all: each goes to a temporary file beside it (``.NAME.XXXXXXXX.milinc-tmp``)
 that is renamed over ``NAME`` when the run ends well. An error, Ctrl-C, SIGTERM
 or SIGHUP removes the temporary files and leaves every ``NAME`` as it was
@@ -90,6 +92,7 @@ from typing import Any, Protocol
 
 from .batch import ErrorRecord, Result, parse_records
 from .contract import to_contract
+from .crossdoc.output import MergedIncidentsOutput, format_for
 from .errors import InvalidInputError, MilincError, OutputConflictError, OutputError
 from .export import (
     IncidentWriter,
@@ -215,6 +218,14 @@ def _add_parse_command(sub: Any) -> None:
     p.add_argument("--incidents-csv", metavar="PATH", help="write the incident table as CSV")
     p.add_argument("--incidents-parquet", metavar="PATH", help="write the incident table as Parquet (needs pyarrow)")
     p.add_argument("--incidents-jsonl", metavar="PATH", help="write the incident table as JSON Lines")
+    p.add_argument("--acled-csv", metavar="PATH", help="write the incidents as ACLED's table (ACLED's columns, then milinc's)")
+    p.add_argument("--geojson", metavar="PATH", help="write the incidents as a GeoJSON FeatureCollection")
+    p.add_argument(
+        "--merged-incidents",
+        metavar="PATH",
+        help="merge the incidents across documents (one per real-world incident) and write them here: "
+        "CSV or Parquet by the extension, else JSON Lines; with --explain, why each merge",
+    )
     p.add_argument("--errors", metavar="PATH", help="also write the error records here, as JSON Lines")
     p.add_argument(
         "--csv-formulas",
@@ -249,7 +260,11 @@ def _add_parse_command(sub: Any) -> None:
         action="store_true",
         help="show the progress bar even when standard error is not a terminal (needs tqdm)",
     )
-    p.add_argument("--explain", action="store_true", help="with --format text: say why each event slot has its value")
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="with --format text: say why each event slot has its value; with --merged-incidents: why each merge",
+    )
 
 
 def _add_schema_command(sub: Any) -> None:
@@ -393,6 +408,34 @@ def _open_tables(args: argparse.Namespace, outputs: OutputSet) -> list[IncidentW
     return writers
 
 
+def _open_document_outputs(args: argparse.Namespace, outputs: OutputSet) -> list[Any]:
+    """The ACLED table (``--acled-csv``) and the GeoJSON collection (``--geojson``) asked for."""
+    opened: list[Any] = []
+    if args.acled_csv:
+        from .acled import AcledCsvWriter
+
+        opened.append(AcledCsvWriter(outputs.open(args.acled_csv, newline=""),
+                                     escape_formulas=args.csv_formulas == "escape"))
+    if args.geojson:
+        from .geojson import GeoJsonWriter
+
+        opened.append(GeoJsonWriter(outputs.open(args.geojson)))
+    return opened
+
+
+def _open_merged(args: argparse.Namespace, outputs: OutputSet) -> MergedIncidentsOutput | None:
+    if not args.merged_incidents:
+        return None
+    fmt = format_for(args.merged_incidents)
+    if fmt == "parquet":
+        try:
+            import pyarrow  # noqa: F401  (checked before the output is opened)
+        except ImportError:
+            raise CliError("--merged-incidents FILE.parquet needs pyarrow: pip install 'milinc[parquet]'") from None
+    output = outputs.open(args.merged_incidents, binary=fmt == "parquet", newline="" if fmt == "csv" else None)
+    return MergedIncidentsOutput(output, explain=args.explain, escape_formulas=args.csv_formulas == "escape")
+
+
 def _register_inputs(args: argparse.Namespace, outputs: OutputSet) -> None:
     """The inputs named on the command line, so that no output is one of them (found ones are checked as read)."""
     for name in [*args.files, *args.jsonl]:
@@ -409,13 +452,15 @@ def _check_usage(args: argparse.Namespace) -> None:
         raise CliError("parse: an input is required: FILE, DIR, GLOB, - or --jsonl FILE")
     if (args.files + args.jsonl).count(STDIN) > 1:
         raise CliError("parse: standard input (-) can be read only once")
-    if args.explain and args.format not in (None, "text"):
+    if args.explain and args.format not in (None, "text") and not args.merged_incidents:
         raise CliError("parse: --explain goes with --format text")
 
 
 def _document_format(args: argparse.Namespace, single: bool) -> str:
     """The format to print, the old spellings mapped to the new names with a deprecation warning."""
-    tables_requested = any(getattr(args, option) for option, _ in _TABLE_OPTIONS)
+    tables_requested = any(getattr(args, option) for option, _ in _TABLE_OPTIONS) or bool(
+        args.merged_incidents or args.acled_csv or args.geojson
+    )
     chosen: str = args.format or ("none" if tables_requested and not args.output else "text")
     if chosen in DEPRECATED_FORMATS:
         new = DEPRECATED_FORMATS[chosen]
@@ -461,12 +506,15 @@ def _run_parse(args: argparse.Namespace) -> int:
     output_format = _document_format(args, single)
 
     writers: list[IncidentWriter] = []
+    document_writers: list[Any] = []  # the ACLED table and the GeoJSON collection: written from documents
     progress: _Progress | None = None
     parsed = failed = incidents = 0
     try:
         out: OutputFile | None = outputs.open(args.output or "-") if output_format != "none" else None
         errors_file = outputs.open(args.errors) if args.errors else None
         writers = _open_tables(args, outputs)
+        document_writers = _open_document_outputs(args, outputs)
+        merged = _open_merged(args, outputs)
         progress = _Progress(not single and not args.quiet and (args.progress or sys.stderr.isatty()), inputs.count)
         inputs.warn = lambda message: progress.say(f"milinc: warning: {message}") if progress else None
         results = parse_records(
@@ -487,14 +535,24 @@ def _run_parse(args: argparse.Namespace) -> int:
             rows = rows_for(doc_id, result)
             for writer in writers:
                 writer.write_rows(rows)
+            for document_writer in document_writers:
+                document_writer.write(doc_id, result)
+            if merged is not None:
+                merged.add(doc_id, result)
             progress.step()
         progress.close()
         for writer in writers:
             writer.close()  # a Parquet file gets its footer, then every output is renamed into place
+        for document_writer in document_writers:
+            document_writer.close()
+        if merged is not None:
+            merged.finish()
         outputs.commit()
     except BaseException as exc:
         for writer in writers:
             writer.abort()
+        for document_writer in document_writers:
+            document_writer.abort()
         outputs.abort()
         lost = [name for name in outputs.names() if name != "-"]
         if isinstance(exc, BrokenPipeError) and lost:  # milinc parse ... --incidents-csv t.csv | head
