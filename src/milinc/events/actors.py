@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..engine import words_regex
-from ..normalize import fold
+from ..normalize import phrase_key
 from ..ontology import Actor, ActorType
 from .candidates import MentionSlots
 from .cues import Cues
@@ -49,7 +49,7 @@ class ActorLexicon:
             aliases = entry.get("aliases", [])
             phrases = entry.get("phrases") or [entry["name"], *([aliases] if isinstance(aliases, str) else aliases)]
             for phrase in phrases:
-                self._by_phrase.setdefault(fold(phrase), (ActorType(entry["type"]), entry.get("side")))
+                self._by_phrase.setdefault(phrase_key(phrase), (ActorType(entry["type"]), entry.get("side")))
         self._regex = words_regex(self._by_phrase)
 
     def classify(self, phrase: str) -> tuple[ActorType, set[str]]:
@@ -57,7 +57,7 @@ class ActorLexicon:
         kind = ActorType.UNKNOWN
         sides: set[str] = set()
         for m in self._regex.finditer(phrase):
-            found_kind, side = self._by_phrase[m.group()]
+            found_kind, side = self._by_phrase[phrase_key(m.group())]
             if kind is ActorType.UNKNOWN:
                 kind = found_kind
             if side:

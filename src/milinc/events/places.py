@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .. import engine
-from ..normalize import fold
+from ..normalize import fold, phrase_key
 from ..ontology import Place, PlaceKind
 
 if TYPE_CHECKING:
@@ -122,7 +122,7 @@ class Gazetteer:
         for entry in entries:
             aliases = entry.get("aliases", ())
             for alias in [entry["name"], *([aliases] if isinstance(aliases, str) else aliases)]:
-                key = fold(alias).strip()
+                key = phrase_key(alias)
                 # the first entry wins for an alias shared by a city and its province
                 self._by_alias.setdefault(key, (entry, alias))
             self._fields[id(entry)] = (str(entry["name"]), PlaceKind(entry.get("kind", "other")), entry.get("country") or None)
@@ -130,7 +130,7 @@ class Gazetteer:
 
     def lookup(self, name: str) -> Place | None:
         """The gazetteer place of a name or alias, if known."""
-        found = self._by_alias.get(fold(name).strip())
+        found = self._by_alias.get(phrase_key(name))
         if found is None:
             return None
         return self._place(found[0], None)
@@ -145,7 +145,7 @@ class Gazetteer:
         found: list[PlaceMention] = []
         taken: list[tuple[int, int]] = []
         for m in self._regex.finditer(text):
-            entry, alias = self._by_alias[m.group().strip()]
+            entry, alias = self._by_alias[phrase_key(m.group())]
             if alias[:1].isupper() and not original_text(ctx, m.start(), m.end())[:1].isupper():
                 continue  # "est", "nord", "hit" as common words
             before = text[max(0, m.start() - 60) : m.start()]

@@ -19,7 +19,7 @@ from typing import Any
 
 from attrs import evolve, field, frozen
 
-from ..normalize import fold
+from ..normalize import fold, phrase_key
 from ..ontology import WeaponCategory
 
 __all__ = [
@@ -327,7 +327,7 @@ def build_taxonomy(data: Mapping[str, Any]) -> Taxonomy:
             default=_category(entry.get("default")),
         )
         for form in forms:
-            key = fold(form)
+            key = phrase_key(form)
             old = nouns.get(key)
             # a subtype-specific entry refines the plain category entry of the same form
             if old is None or (old.subtype is None and head.subtype is not None and old.category == head.category):
@@ -343,7 +343,7 @@ def build_taxonomy(data: Mapping[str, Any]) -> Taxonomy:
         by_category = dict(raw) if isinstance(raw, Mapping) else {}
         mod = Modifier(lemma=phrase, subtype=None if by_category else raw, category=cat, by_category=by_category)
         for form in forms:
-            table.setdefault(fold(form), mod)
+            table.setdefault(phrase_key(form), mod)
 
     for entry in _entries(data.get("modifiers", ())):
         add_modifier(entry, None, modifiers)
@@ -387,7 +387,7 @@ def build_taxonomy(data: Mapping[str, Any]) -> Taxonomy:
         head = HeadNoun(lemma=entry["phrase"], category=None, carrier=True, yields=True,
                         default=_category(entry.get("default")))
         for form in forms:
-            nouns.setdefault(fold(form), head)
+            nouns.setdefault(phrase_key(form), head)
 
     systems: list[SystemInfo] = []
     aliases: dict[str, SystemAlias] = {}
@@ -403,7 +403,7 @@ def build_taxonomy(data: Mapping[str, Any]) -> Taxonomy:
         systems.append(info)
         for alias in info.aliases:
             for variant in _alias_variants(alias):
-                key = fold(variant)
+                key = phrase_key(variant)
                 if key in aliases:
                     # a lowercase spelling in the data ("kalachnikov") lifts the capital-letter rule
                     if aliases[key].system is info and not variant[:1].isupper():
