@@ -104,3 +104,43 @@ def test_every_terminal_of_the_built_in_grammars_is_analysed_and_matches_alike()
                 want = whole.match(text, pos)
                 got = re.compile(restricted).match(text, pos) if restricted is not None else None
                 assert (got and got.span()) == (want and want.span()), (terminal.name, pos)
+
+
+@given(_pattern(2).filter(_compiles), st.text(alphabet=ALPHABET, max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_pieces_tried_in_turn_match_like_the_whole(pattern: str, text: str) -> None:
+    from milinc.regex_prefix import pieces
+
+    whole = re.compile(pattern)
+    cut = [(re.compile(piece), literal) for piece, literal in pieces(pattern)]
+    for pos in range(len(text) + 1):
+        want = whole.match(text, pos)
+        got = None
+        for piece, literal in cut:
+            if literal and text.find(literal, pos) < 0:
+                continue
+            got = piece.match(text, pos)
+            if got is not None:
+                break
+        assert (got and got.span()) == (want and want.span()), (pattern, text, pos)
+
+
+def test_the_number_words_terminal_matched_by_pieces_like_the_whole() -> None:
+    from milinc.lexer_dispatch import _Pieces
+
+    parser = milinc.Parser(discover=False)
+    assert parser is not None
+    (pattern,) = {t.pattern.to_regexp() for lark in engine._compiled.values() for t in lark.terminals
+                  if t.name == "NUMBER_WORDS"}  # fmt: skip
+    whole = re.compile(f"(?P<NUMBER_WORDS>{pattern})")
+    cut = _Pieces("NUMBER_WORDS", pattern, 0)
+    words = ["un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
+             "seize", "vingt", "vingts", "trente", "soixante", "quatre-vingt", "cent", "cents", "mille", "million",
+             "millions", "milliard", "milliards", "et", "zero", "soldats"]  # fmt: skip
+    for a in words:
+        for b in words:
+            for c in ("", " un", "-neuf", " et un", " mille", ",", "x", " soldats"):
+                for sep in (" ", "-"):
+                    text = f"{a}{sep}{b}{c}"
+                    want, got = whole.match(text), cut.match(text)
+                    assert (got and (got.span(), got.lastgroup)) == (want and (want.span(), want.lastgroup)), text

@@ -28,7 +28,7 @@ import threading
 from collections.abc import Sequence
 from typing import Protocol
 
-from .regex_prefix import Pattern, analyse
+from .regex_prefix import Pattern, analyse, leading_zero_width, pieces
 
 __all__ = ["HEAVY", "FirstCharLexer", "Matcher"]
 
@@ -62,6 +62,35 @@ class _Lazy:
                     self._compiled = re.compile(self.pattern, self.flags)
                 compiled = self._compiled
         return compiled.match(string, pos, endpos)
+
+
+class _Pieces:
+    """A heavy terminal matched piece by piece (:func:`milinc.regex_prefix.pieces`), each compiled when needed.
+
+    The first piece that matches gives the terminal's match, as the whole regex
+    would; a piece whose required literal is not in the rest of the text is
+    skipped without being compiled, and the lookahead every match begins with is
+    checked once, first. A number in words ("deux") thus compiles a few short
+    pieces, not the tens of thousands of characters of every French cardinal.
+    """
+
+    __slots__ = ("guard", "parts")
+
+    def __init__(self, name: str, pattern: str, flags: int) -> None:
+        lead = leading_zero_width(pattern)
+        self.guard = _Lazy(lead, flags) if lead else None
+        self.parts = [(literal, _Lazy(f"(?P<{name}>{piece})", flags)) for piece, literal in pieces(pattern)]
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if self.guard is not None and self.guard.match(string, pos, endpos) is None:
+            return None
+        for literal, part in self.parts:
+            if literal and string.find(literal, pos, endpos) < 0:
+                continue
+            m = part.match(string, pos, endpos)
+            if m is not None:
+                return m
+        return None
 
 
 class _Segments:
@@ -98,7 +127,7 @@ class FirstCharLexer:
         """What :mod:`milinc.regex_prefix` found out about each terminal (``None``: not analysed)."""
         self.by_char: dict[str, Matcher | None] = {}
         """The sub-alternation for each character met so far (``None``: no terminal starts with it)."""
-        self._heavy: dict[str, _Lazy] = {}
+        self._heavy: dict[str, _Pieces] = {}
 
     @property
     def firsts(self) -> list[bool]:
@@ -124,7 +153,7 @@ class FirstCharLexer:
                     branches = []
                 heavy = self._heavy.get(name)
                 if heavy is None:
-                    heavy = self._heavy[name] = _Lazy(f"(?P<{name}>{pattern})", self.flags)
+                    heavy = self._heavy[name] = _Pieces(name, pattern, self.flags)
                 parts.append(heavy)
             else:
                 branches.append(f"(?P<{name}>{sub})")

@@ -26,7 +26,7 @@ import functools
 import re
 from collections.abc import Callable
 
-__all__ = ["Pattern", "analyse"]
+__all__ = ["Pattern", "analyse", "leading_zero_width", "pieces"]
 
 CharTest = Callable[[str], bool]
 
@@ -210,6 +210,38 @@ class Pattern:
             nullable = nullable or alt_nullable
         return tuple(out), nullable
 
+    # --- cutting into pieces -------------------------------------------------
+
+    def _pieces(self, start: int, end: int, prefix: str, suffix: str, depth: int) -> list[str]:
+        assert self._structure is not None
+        p = self.text
+        i = start
+        while i < end:
+            _tests, zero_width, after = self._atom(i, end)
+            q = _QUANTIFIER.match(p, after, end)
+            if zero_width:
+                i = q.end() if q is not None else after
+                continue
+            if depth >= 8 or not p.startswith("(?:", i) or q is not None or not self._consumes_nothing(after, end):
+                break
+            close = after - 1
+            head, tail = prefix + p[start:i], p[after:end] + suffix
+            out: list[str] = []
+            for a, b in self._alternatives(i, i + 3, close):
+                out += self._pieces(a, b, head, tail, depth + 1)
+            return out
+        return [prefix + p[start:end] + suffix]
+
+    def _consumes_nothing(self, start: int, end: int) -> bool:
+        i = start
+        while i < end:
+            _tests, zero_width, after = self._atom(i, end)
+            if not zero_width:
+                return False
+            q = _QUANTIFIER.match(self.text, after, end)
+            i = q.end() if q is not None else after
+        return True
+
     # --- restricting ----------------------------------------------------------
 
     def _kept(self, alternatives: list[_Span], ch: str) -> list[str]:
@@ -241,6 +273,86 @@ class Pattern:
             kept = self._kept(self._alternatives(i, body, close), ch)
             return p[start:body] + "|".join(kept or ["(?!)"]) + p[close:end]
         return None
+
+
+_SPECIAL = frozenset("\\[](){}.^$*+?|")
+
+
+def pieces(pattern: str) -> list[tuple[str, str]]:
+    """*pattern* cut into patterns tried in turn: the first that matches gives *pattern*'s match.
+
+    At a fixed position, ``Z(?:A|B)S`` (``Z`` consuming nothing) matches like
+    ``ZAS``, then ``ZBS``: the regex engine tries every way for ``A`` before
+    ``B``. A leading plain group that makes up the whole of its sequence (up to
+    what consumes nothing) is cut into its alternatives, recursively. Each piece
+    comes with a literal every match of it must contain (``""`` when none is
+    known), so a caller can skip, without compiling it, a piece whose literal is
+    not in the text. A pattern that cannot be cut is one piece.
+    """
+    analysed = analyse(pattern)
+    if analysed._structure is None:
+        return [(pattern, "")]
+    try:
+        cut = analysed._pieces(0, len(pattern), "", "", depth=0)
+    except (_Unknown, IndexError, ValueError, KeyError):
+        return [(pattern, "")]
+    return [(piece, _required_literal(piece)) for piece in cut]
+
+
+def leading_zero_width(pattern: str) -> str:
+    """The lookarounds and anchors *pattern* begins with (what every match checks first), or ``""``."""
+    analysed = analyse(pattern)
+    if analysed._structure is None:
+        return ""
+    i = 0
+    try:
+        while i < len(pattern):
+            _tests, zero_width, after = analysed._atom(i, len(pattern))
+            if not zero_width or _QUANTIFIER.match(pattern, after) is not None:
+                break
+            i = after
+    except (_Unknown, IndexError, ValueError, KeyError):
+        return ""
+    return pattern[:i]
+
+
+def _required_literal(piece: str) -> str:
+    """The longest run of plain characters at the top level of *piece*, none of them optional."""
+    try:
+        structure = _Structure(piece)
+    except _Unknown:
+        return ""
+    best, run = "", []
+    i = 0
+    while i < len(piece):
+        ch = piece[i]
+        if ch == "(":
+            i = structure.close[i] + 1
+        elif ch == "[":
+            i = structure.class_end[i]
+        elif ch == "\\":
+            i += 2
+        elif ch == "|":
+            return ""  # alternatives at the top level: no literal is required of all
+        elif ch not in _SPECIAL:
+            q = _QUANTIFIER.match(piece, i + 1)
+            if q is None or q.group()[0] == "+" or q.group().startswith("{1"):
+                run.append(ch)
+                if q is None:
+                    i += 1
+                    continue
+            i = q.end() if q is not None else i + 1
+            best = max(best, "".join(run), key=len)
+            run = []
+            continue
+        else:
+            i += 1
+        best = max(best, "".join(run), key=len)
+        run = []
+        q = _QUANTIFIER.match(piece, i)
+        if q is not None:
+            i = q.end()
+    return max(best, "".join(run), key=len)
 
 
 def _escape(p: str, i: int) -> tuple[CharTest, int]:
