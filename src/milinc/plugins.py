@@ -845,6 +845,8 @@ _warned: set[tuple[str, str]] = set()
 
 def _warn_once(plugin: str, problem: str) -> None:
     if (plugin, problem) not in _warned:
+        if len(_warned) >= 1000:  # bounded: a failing callback's message may hold the text, new each time
+            _warned.clear()
         _warned.add((plugin, problem))
         message = f"milinc: plugin {plugin!r}: {problem} (ignored)"
         logger.warning(message)
