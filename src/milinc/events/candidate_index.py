@@ -90,9 +90,7 @@ class CandidateIndex(BuilderState):
     @functools.cache
     def _compatible_actions(action: Action, event: bool) -> tuple[Action, ...]:
         """The founder actions of the incidents outside its sentence a mention of *action* may join."""
-        return tuple(a for a in Action
-                     if not ((action in EXCLUSIVE_ACTIONS or a in EXCLUSIVE_ACTIONS) and action != a)
-                     and not (event and (action is Action.INTERCEPTION) != (a is Action.INTERCEPTION)))
+        return tuple(a for a in Action if not ((action in EXCLUSIVE_ACTIONS or a in EXCLUSIVE_ACTIONS) and action != a))
 
     def _by_recency(self, allowed: int, recency: dict[int, Incident]) -> Iterator[tuple[int, Incident]]:
         """The incidents of the bit set *allowed* (``-1``: all) among the :data:`JOIN_WINDOW` a founder joined

@@ -141,8 +141,12 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
             weapons |= self.slots[i].clause_weapons  # "en tirant une salve de roquettes": the verb's weapons too
         families = frozen(FAMILIES[w] for w in weapons if w in FAMILIES)
         s = self.slots[i]
+        # sides are the attack's: who shoots down ("la défense ukrainienne") is who the attack ("drones russes") hit
+        attacker, target = s.attacker_sides, s.target_sides
+        if self.actions[i] is Action.INTERCEPTION:
+            attacker, target = target, attacker
         return Features(days, reported[0] if reported else None, carried, specific, countries, families,
-                         s.attacker_sides, s.target_sides, self.actions[i])
+                        attacker, target, self.actions[i])
 
     def _name_tokens(self, name: str) -> frozenset[str]:
         """The tokens of a place name (known once per name in a text)."""
