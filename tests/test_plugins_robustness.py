@@ -54,7 +54,8 @@ def test_an_installed_plugin_with_a_bad_callback_value_never_breaks_a_parse(
         doc = parser.parse(TEXT)
     plain = milinc.Parser(discover=False).parse(TEXT)
     assert [w.category for w in doc.weapons] == [w.category for w in plain.weapons]
-    assert any(issubclass(w.category, PluginWarning) and "badcal" in str(w.message) for w in caught)
+    if callback is out_of_range:
+        assert any(issubclass(w.category, PluginWarning) and "badcal" in str(w.message) for w in caught)
 
 
 def test_an_explicit_plugin_with_a_bad_callback_value_gets_a_clear_error() -> None:

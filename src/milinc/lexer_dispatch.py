@@ -40,7 +40,9 @@ for every character, instead of being copied into each character's alternation."
 class Matcher(Protocol):
     """What the lexer needs of a compiled alternation: ``re.Pattern.match``."""
 
-    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None: ...
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """The match at *pos* (not searched further), as ``re.Pattern.match`` gives it."""
+        ...
 
 
 class _Lazy:

@@ -771,17 +771,12 @@ def _bounds(children: Any) -> tuple[int, int] | None:
 def _result_problem(dimension: str, result: Any, children: Any) -> str | None:
     """Why a plugin callback's value cannot be used, or ``None``.
 
-    A weapons callback must give a weapons ``Part`` (or ``None``); any value with
-    offsets must keep them inside what the rule's children cover (a part out of
-    the window broke every parse before this check).
+    Any value with offsets (a weapons ``Part``, say) must keep them inside what
+    the rule's children cover (a part out of the window broke every parse before
+    this check). *dimension* names the grammar, for the message.
     """
     if result is None:
         return None
-    if dimension == "weapons":
-        from .weapons.mentions import Part
-
-        if not isinstance(result, Part):
-            return f"returned {type(result).__name__}, not a milinc.weapons.mentions.Part"
     bounds = _bounds(children)
     for lo_name, hi_name in _OFFSET_PAIRS:
         lo, hi = getattr(result, lo_name, None), getattr(result, hi_name, None)
