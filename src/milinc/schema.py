@@ -14,10 +14,15 @@ import attrs
 
 from .ontology import Document
 
-__all__ = ["json_schema"]
+__all__ = ["SCHEMA_VERSION", "json_schema"]
 
 SCHEMA_ID = "https://milinc.github.io/milinc/schema/document.json"
 """Where the docs site publishes this schema (``site_url`` of mkdocs.yml + ``schema/document.json``)."""
+
+SCHEMA_VERSION = "2.0"
+"""The version of the serialized document's shape: the major number changes when a field changes
+meaning or goes, the minor one when fields are added. 2.0: actors by name (``Actor.name``, ``inter``,
+``country``), places with coordinates and administrative divisions, document metadata."""
 
 
 def _field_doc(cls: type, name: str) -> str | None:
@@ -135,6 +140,7 @@ def json_schema() -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         "title": "milinc Document",
+        "version": SCHEMA_VERSION,
         **root,
         "$defs": defs,
     }

@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ..actors import ActorResolver
 from ..extensions import Extensions
 from ..ontology import Action, ActorType, CasualtyRole, Event, Explanation, Span
-from .actors import ActorLexicon
+from .actors import ActorLexicon, ActorNamer
 from .armament import incident_flags, incident_weapons
 from .cues import Cues
 from .dateline import find_datelines
@@ -79,6 +80,8 @@ class EventAssembler:
         """The places of ``data/places.json`` and of the plugins, with the place patterns."""
         self.actors = ActorLexicon(extensions.lexicon("actors", list(load_data("actors")["actors"])))
         """Actor words → actor type and side (``data/actors.json`` and the plugins')."""
+        self.actor_names = ActorResolver.for_extensions(extensions)
+        """Actor phrases → ACLED's actor names and inter codes (``data/actors.json`` and the plugins')."""
         self.coder = EventCoder()
         """Derives the ACLED code of an incident (``data/acled_mapping.json``)."""
         self.cues = Cues(extensions)
@@ -134,7 +137,8 @@ class EventAssembler:
         builder = IncidentBuilder(ctx.text, layout, mentions, slots, self.cues, filler.mentions_by_sentence)
         incidents = builder.build()
         self._local.non_events = [NonEventMention(ctx.span(m.start, m.end), m.generic) for m in mentions if m.generic]
-        return [self._event(ctx, builder, filler, inc) for inc in incidents]
+        namer = ActorNamer(self.actor_names, ctx)
+        return [self._event(ctx, builder, filler, inc, namer) for inc in incidents]
 
     @property
     def last_non_events(self) -> list[NonEventMention]:
@@ -143,7 +147,8 @@ class EventAssembler:
 
     # --- one incident → one Event --------------------------------------------------------
 
-    def _event(self, ctx: ExtractionContext, b: IncidentBuilder, filler: SlotFiller, inc: Incident) -> Event:
+    def _event(self, ctx: ExtractionContext, b: IncidentBuilder, filler: SlotFiller, inc: Incident,
+               namer: ActorNamer) -> Event:
         mentions, slots = b.mentions, b.slots
         contributors = [(mentions[i], slots[i]) for i in inc.contributors]
         founder = mentions[inc.founder]
@@ -186,6 +191,11 @@ class EventAssembler:
         for slot, actor in (("attacker", attacker), ("target", target)):
             if actor is not None:
                 why.append(Explanation(slot, f"clause:{actor.actor_type.value}", actor.span))
+        # who they are: ACLED's name and inter code, from the incident's country and date
+        triggers = tuple(ctx.span(mentions[i].start, mentions[i].end) for i in inc.members)
+        attacker, attacker_why = namer.name(attacker, "attacker", country, date, triggers)
+        target, target_why = namer.name(target, "target", country, date, triggers)
+        why.extend(x for x in (attacker_why, target_why) if x is not None)
         why.append(Explanation("modality", founder_slots.modality_rule, founder_slots.modality_span))
         source = founder_slots.source or next((s.source for _, s in contributors if s.source), None)
         if source is not None:
