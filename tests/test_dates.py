@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -216,6 +217,66 @@ def test_resolver_previous_date() -> None:
     parts = DateParts(0, 0, relation=Relation.PREVIOUS, offset=-1)
     got = Resolver(WEDNESDAY).resolve(parts, previous=dt.date(2022, 8, 23))
     assert got.value == "2022-08-22" and got.anchor is Anchor.PREVIOUS_DATE
+
+
+# --------------------------------------------------------------- impossible days, the calendar's edges
+
+_CALENDAR_DAY = re.compile(r"^(\d{4}|XXXX)-(\d{2})-(\d{2})")
+
+
+def _possible_value(value: str) -> bool:
+    """Whether a value's month and day exist (in a leap year when the year is unresolved)."""
+    m = _CALENDAR_DAY.match(value)
+    if m is None:
+        return True
+    year = 2000 if m.group(1) == "XXXX" else int(m.group(1))
+    try:
+        dt.date(year, int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("ref", [WEDNESDAY, None])
+@pytest.mark.parametrize(
+    "text", ["ce lundi 31 juin", "le 31 juin", "lundi 31 juin", "le 31 juin 2021", "hier, 30 février", "le 30/02",
+             "le 31 avril dernier", "dans la nuit du 31 juin au 1er juillet"]
+)
+def test_an_impossible_day_is_never_a_value(text: str, ref: dt.date | None) -> None:
+    """Issue 19 item 8: "ce lundi 31 juin" crashed with a reference date and gave XXXX-06-31 without one."""
+    for _, value in values(text, ref):
+        assert _possible_value(value), (text, value)
+
+
+def test_the_resolver_makes_up_no_impossible_day() -> None:
+    for ref in (WEDNESDAY, None):
+        assert _possible_value(Resolver(ref).resolve(DateParts(0, 0, month=6, day=31)).value)
+        assert _possible_value(Resolver(ref).resolve(DateParts(0, 0, year=2021, month=2, day=29)).value)
+        assert _possible_value(Resolver(ref).resolve(DateParts(0, 0, month=4, day=31, weekday=1)).value)
+
+
+EDGE_PHRASES = (
+    "hier", "avant-hier", "demain", "lundi", "lundi prochain", "mardi dernier", "le 15 août", "le 31 décembre prochain",
+    "mercredi 3 janvier", "vendredi 8", "en avril", "la semaine dernière", "la semaine prochaine", "le mois dernier",
+    "le mois prochain", "l'an dernier", "l'an prochain", "il y a trois ans", "il y a deux semaines", "la nuit dernière",
+    "la nuit du 31 décembre au 1er janvier", "Dans la nuit de lundi à mardi. Vers 1h10, une explosion.",
+    "Le 3 mars, une frappe. La veille, un tir. Trois jours plus tard, une autre.",
+)
+
+
+@pytest.mark.parametrize(
+    "ref", [dt.date(1, 1, 1), dt.date(1, 1, 5), dt.date(1, 12, 31), dt.date(999, 6, 15), dt.date(9999, 1, 1),
+            dt.date(9999, 12, 31)],
+    ids=str,
+)
+def test_reference_dates_at_the_calendar_edges_resolve_or_stay_unresolved(ref: dt.date) -> None:
+    """Issue 19 item 13: a reference date in year 1 or 999 raised OverflowError or ValueError ("998-W52")."""
+    for text in EDGE_PHRASES:
+        for _, value in values(text, ref):
+            assert re.fullmatch(r"(\d{4}|XXXX)\b.*", value), (text, value)
+    assert values("hier", dt.date(999, 6, 15)) == [("hier", "0999-06-14")]
+    assert values("l'an prochain", dt.date(9999, 1, 1)) == [("l'an prochain", "XXXX")]
+    assert values("hier", dt.date(1, 1, 1)) == [("hier", "XXXX-XX-XX")]
 
 
 # --------------------------------------------------------------- grammar and plugins

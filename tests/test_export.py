@@ -226,7 +226,7 @@ def test_a_document_line_is_a_valid_input_record_for_the_next_run() -> None:
 
 def test_a_document_becomes_a_typed_frame_in_one_line() -> None:
     pytest.importorskip("pandas")
-    frame = fake_document().to_frame("kyiv")
+    frame = to_frame(fake_document(), document_id="kyiv")
     assert list(frame.columns) == list(INCIDENT_COLUMNS)
     assert list(frame["event_id"]) == ["kyiv:1", "kyiv:2"]
     assert str(frame["killed"].dtype) == "Int64"
@@ -236,7 +236,7 @@ def test_a_document_becomes_a_typed_frame_in_one_line() -> None:
 
 def test_an_empty_frame_keeps_its_columns_and_types() -> None:
     pytest.importorskip("pandas")
-    frame = Document(text="Rien.").to_frame()
+    frame = to_frame(Document(text="Rien."))
     assert len(frame) == 0
     assert list(frame.columns) == list(INCIDENT_COLUMNS)
     assert str(frame["injured"].dtype) == "Int64"
@@ -259,7 +259,7 @@ def test_a_frame_of_bare_documents_numbers_them() -> None:
 def test_without_pandas_to_frame_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ImportError, match=r"pip install 'milinc\[pandas\]'"):
-        fake_document().to_frame()
+        to_frame(fake_document())
 
 
 def test_the_optional_packages_are_not_imported_with_milinc() -> None:

@@ -608,18 +608,3 @@ class Document:
                 span = item.span
                 if span.end > n or self.text[span.start : span.end] != span.text:
                     raise ValueError(f"{name}: span {span.start}:{span.end} does not match the text")
-
-    def to_frame(self, document_id: str = "0") -> Any:
-        """The document's incidents as a pandas DataFrame, one row per event (needs pandas).
-
-        The columns are :data:`milinc.export.INCIDENT_COLUMNS`; see :func:`milinc.export.to_frame`.
-
-        Args:
-            document_id: the id the rows carry.
-
-        Raises:
-            ImportError: pandas is not installed (``pip install 'milinc[pandas]'``).
-        """
-        from .export import to_frame
-
-        return to_frame(self, document_id=document_id)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import logging
 import os
 import re
@@ -212,6 +213,18 @@ LEXICONS: dict[str, LexiconSpec] = {
 Each is read by one dimension's extractor through
 :meth:`milinc.extensions.Extensions.lexicon`; a plugin adding to any other
 name gets an error (a typo would otherwise be silently ignored)."""
+
+
+def _cue_lists() -> dict[str, str]:
+    """The cue word lists of the events stage (``data/cues.json``), by name, with what each lists."""
+    from importlib import resources
+
+    raw = resources.files("milinc").joinpath("data").joinpath("cues.json").read_text(encoding="utf-8")
+    return {name: entry["description"] for name, entry in json.loads(raw)["lists"].items()}
+
+
+# events: each list of French cue words (reporting verbs, casualty verbs, sequence cues…) is a lexicon of phrases
+LEXICONS.update({name: _phrases_spec("events", description) for name, description in _cue_lists().items()})
 
 
 # --- the plugin value -------------------------------------------------------

@@ -30,7 +30,7 @@ from .resolver import Resolution, Resolver
 from .transformer import DateTransformer
 
 if TYPE_CHECKING:
-    from ..pipeline import ExtractionContext
+    from ..context import ExtractionContext
 
 __all__ = ["DateExtractor", "DateParts", "Resolver"]
 
@@ -77,9 +77,10 @@ class _Anchors:
         Night hours after a night are on its next day: "vers 1h10" after "la
         nuit de vendredi à samedi" is on the Saturday.
         """
-        if self.recent is not None and self.recent_is_night and parts.hour is not None and parts.hour < NIGHT_ENDS:
-            return self.recent + _dt.timedelta(days=1)
-        return self.recent
+        recent = self.recent
+        if recent is not None and self.recent_is_night and parts.hour is not None and parts.hour < NIGHT_ENDS:
+            return recent + _dt.timedelta(days=1) if recent < _dt.date.max else recent
+        return recent
 
 
 @attrs.frozen

@@ -86,6 +86,30 @@ def _safe_date(year: int, month: int, day: int) -> _dt.date | None:
         return None
 
 
+def _year(year: int) -> str:
+    """A year as TIMEX3 writes it (four digits); ``ValueError`` for one the calendar has not."""
+    if not _dt.MINYEAR <= year <= _dt.MAXYEAR:
+        raise ValueError(f"year {year} is outside the calendar")
+    return f"{year:04d}"
+
+
+def _unresolvable(parts: DateParts) -> Resolution:
+    """The unresolved form of *parts*, for a value the calendar cannot hold (what the words state is kept)."""
+    if parts.relation is not Relation.CALENDAR and parts.unit is not Unit.DAY:
+        return Resolution({Unit.WEEK: "XXXX-WXX", Unit.MONTH: "XXXX-XX", Unit.YEAR: "XXXX"}[parts.unit],
+                          {Unit.WEEK: Granularity.WEEK, Unit.MONTH: Granularity.MONTH, Unit.YEAR: Granularity.YEAR}[
+                              parts.unit])
+    m, d = parts.month, parts.day
+    if parts.relation is Relation.CALENDAR and m is not None:
+        if d is None:
+            return Resolution(f"XXXX-{m:02d}", Granularity.MONTH, month=m)
+        if _safe_date(parts.year or 2000, m, d) is not None:
+            return Resolution(f"XXXX-{m:02d}-{d:02d}{_suffix(parts)}", _fine_granularity(parts), month=m, day=d)
+    if parts.weekday is not None and parts.relation is Relation.CALENDAR:
+        return Resolution(f"XXXX-WXX-{_shifted(parts)}{_suffix(parts)}", _fine_granularity(parts))
+    return Resolution(f"XXXX-XX-XX{_suffix(parts)}", _fine_granularity(parts))
+
+
 class Resolver:
     """Resolves :class:`DateParts` against one reference date (or none)."""
 
@@ -95,7 +119,17 @@ class Resolver:
 
     # ------------------------------------------------------------ public
     def resolve(self, parts: DateParts, previous: _dt.date | None = None) -> Resolution:
-        """The value of *parts*; *previous* is the date the text last established."""
+        """The value of *parts*; *previous* is the date the text last established.
+
+        A value the calendar cannot hold (a day before 1 January of year 1, a year
+        after 9999: a reference date at the calendar's edge) stays unresolved.
+        """
+        try:
+            return self._resolve(parts, previous)
+        except (OverflowError, ValueError):
+            return _unresolvable(parts)
+
+    def _resolve(self, parts: DateParts, previous: _dt.date | None) -> Resolution:
         if parts.relation is Relation.REFERENCE and not (parts.day and parts.month):
             return self._from_reference(parts)
         if parts.relation is Relation.PREVIOUS:
@@ -127,16 +161,17 @@ class Resolver:
             d = base + _dt.timedelta(weeks=parts.offset)
             iso = d.isocalendar()
             return Resolution(
-                f"{iso[0]}-W{iso[1]:02d}", Granularity.WEEK, year=iso[0], anchor=anchor, anchor_value=anchor_value
+                f"{_year(iso[0])}-W{iso[1]:02d}", Granularity.WEEK, year=iso[0], anchor=anchor,
+                anchor_value=anchor_value,
             )
         if parts.unit is Unit.MONTH:
             y, m = _add_months(base.year, base.month, parts.offset)
             return Resolution(
-                f"{y:04d}-{m:02d}", Granularity.MONTH, year=y, month=m, anchor=anchor, anchor_value=anchor_value
+                f"{_year(y)}-{m:02d}", Granularity.MONTH, year=y, month=m, anchor=anchor, anchor_value=anchor_value
             )
         if parts.unit is Unit.YEAR:
             y = base.year + parts.offset
-            return Resolution(f"{y:04d}", Granularity.YEAR, year=y, anchor=anchor, anchor_value=anchor_value)
+            return Resolution(f"{_year(y)}", Granularity.YEAR, year=y, anchor=anchor, anchor_value=anchor_value)
         d = base + _dt.timedelta(days=parts.offset)
         return self._day_value(parts, d, anchor=anchor, anchor_value=anchor_value)
 
@@ -158,11 +193,10 @@ class Resolver:
         anchor_value = ref.isoformat() if ref is not None else None
         y, m, d = parts.year, parts.month, parts.day
         if m is not None and d is not None:
+            if _safe_date(y or 2000, m, d) is None:
+                return _unresolvable(parts)  # "31 juin": no calendar value is ever made up
             if y is not None:
-                day = _safe_date(y, m, d)
-                if day is None:
-                    return Resolution(f"{y:04d}-{m:02d}-{d:02d}", Granularity.DAY, year=y, month=m, day=d)
-                return self._day_value(parts, day)
+                return self._day_value(parts, _dt.date(y, m, d))
             if ref is None:
                 return Resolution(
                     f"XXXX-{m:02d}-{d:02d}{_suffix(parts)}", _fine_granularity(parts), month=m, day=d,
@@ -181,14 +215,14 @@ class Resolver:
             return self._day_value(parts, day, anchor, anchor_value)
         if m is not None:
             if y is not None:
-                return Resolution(f"{y:04d}-{m:02d}", Granularity.MONTH, year=y, month=m)
+                return Resolution(f"{_year(y)}-{m:02d}", Granularity.MONTH, year=y, month=m)
             if ref is None:
                 return Resolution(f"XXXX-{m:02d}", Granularity.MONTH, month=m)
             year = self._pick_month_year(m, 2 if parts.future else parts.direction)
-            return Resolution(f"{year:04d}-{m:02d}", Granularity.MONTH, year=year, month=m,
+            return Resolution(f"{_year(year)}-{m:02d}", Granularity.MONTH, year=year, month=m,
                               anchor=anchor, anchor_value=anchor_value)
         if y is not None:
-            return Resolution(f"{y:04d}", Granularity.YEAR, year=y)
+            return Resolution(f"{_year(y)}", Granularity.YEAR, year=y)
         return Resolution(f"XXXX-XX-XX{_suffix(parts)}", _fine_granularity(parts))
 
     def _day_value(
@@ -211,6 +245,8 @@ class Resolver:
         ref = self.reference_date
         assert ref is not None
         candidates = [c for y in range(ref.year - 8, ref.year + 9) if (c := _safe_date(y, month, day))]
+        if not candidates:
+            raise ValueError(f"no {day}/{month} near {ref}")
         if weekday is not None and direction == 0:
             # "mercredi 3 janvier": the year in which the 3rd of January is a Wednesday, if one is near
             near = [c for c in candidates if abs((c - ref).days) <= 200 and c.isoweekday() == weekday]

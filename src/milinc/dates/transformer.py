@@ -66,6 +66,13 @@ def _valid_day(year: int | None, month: int | None, day: int | None) -> None:
         raise RejectedValue(str(exc)) from None
 
 
+def _possible(mentions: list[DateParts]) -> list[DateParts]:
+    """*mentions*, if each names a day the calendar has: "ce lundi 31 juin" is no date (the match ends before)."""
+    for part in mentions:
+        _valid_day(part.year, part.month, part.day)
+    return mentions
+
+
 def _pod_of(word: str) -> PartOfDay | None:
     return PART_OF_DAY_WORDS.get(word.replace(" ", ""), None)
 
@@ -89,14 +96,14 @@ class DateTransformer(Transformer[Any, Any]):
     def start(self, children: Children) -> list[DateParts] | None:
         """The mentions of an interval match."""
         (mentions,) = children
-        return mentions if isinstance(mentions, list) else None
+        return _possible(mentions) if isinstance(mentions, list) else None
 
     def single(self, children: Children) -> list[DateParts] | None:
         """One mention; ``None`` for forms that are dates only in a stronger context."""
         parts = _parts(children)
         if len(parts) != 1 or parts[0].weak:
             return None
-        return parts
+        return _possible(parts)
 
     def _pair(self, first: DateParts, last: DateParts) -> list[DateParts] | None:
         borrowed = _borrow(first, last)

@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..pipeline import ExtractionContext
+    from ..context import ExtractionContext
 
 __all__ = ["find_datelines"]
 

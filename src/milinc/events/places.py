@@ -20,7 +20,7 @@ from ..normalize import fold
 from ..ontology import Place, PlaceKind
 
 if TYPE_CHECKING:
-    from ..pipeline import ExtractionContext
+    from ..context import ExtractionContext
 
 __all__ = ["SPECIFICITY", "Gazetteer", "PlaceMention", "original_text"]
 

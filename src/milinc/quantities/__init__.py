@@ -35,7 +35,7 @@ from .lemma import unit_lemma
 from .spelling import spell
 
 if TYPE_CHECKING:
-    from ..pipeline import ExtractionContext
+    from ..context import ExtractionContext
 
 __all__ = ["QuantityExtractor", "base_lexicons", "spell"]
 

@@ -32,7 +32,7 @@ from .taxonomy import (
 )
 
 if TYPE_CHECKING:
-    from ..pipeline import ExtractionContext
+    from ..context import ExtractionContext
 
 __all__ = [
     "CategoryInfo",

@@ -1,0 +1,169 @@
+"""Who attacked and who was targeted: the actor phrases of a mention's clause, and their sides.
+
+The attacker is the agent ("par des jihadistes"), the subject of an active verb
+or of a light verb ("des jihadistes ont mené une attaque"); the target is what
+follows "contre"/"visant", the subject of a passive verb, or the object of an
+active one. A phrase is an actor when the actor lexicon (``data/actors.json``
+and the plugins') knows a word of it, or when it holds a proper name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from ..engine import words_regex
+from ..normalize import fold
+from ..ontology import Actor, ActorType
+from .candidates import MentionSlots
+from .cues import Cues
+from .layout import DocumentLayout
+from .places import original_text
+from .triggers import Mention
+
+if TYPE_CHECKING:
+    from ..context import ExtractionContext
+
+__all__ = ["ActorLexicon", "ActorReader"]
+
+_AGENT = re.compile(r"^\s*(?:,\s*)?(?:[\w'-]+\s+){0,2}?(?:par|de la part d[eu'])\s*(?:des |les |le |la |l'|un |une |du |de |ses |leurs )?"
+                    r"(?P<np>[\w'\"-]+(?: [\w'\"-]+){0,5})")
+_OBJECT_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:des |les |le |la |l'|un |une |du |de |leurs |nos |ses |trois |deux |\d+ )"
+                           r"(?P<np>[\w'\"-]+(?: [\w'\"-]+){0,5})")
+_NP_STOP = re.compile(r"\b(?:qui|que|dont|a|au|aux|en|dans|pres|selon|lors|apres|avant|pendant|depuis|et|,)\b")
+_CAPITAL = re.compile(r"\b[A-ZÉ]")
+_WORD = re.compile(r"[\w'-]+")
+_NP_CUT = re.compile(r"[,.;:()\"]")
+_SUBJECT_CUT = re.compile(r"[,;:()\"]|\b(?:que|qu'|et|mais)\b")
+_SUBJECT_TAIL = re.compile(r"\b(?:qui|ne|n'|se|s'|y)\s*$")
+
+
+class ActorLexicon:
+    """Actor phrases → coarse actor type and side (``data/actors.json``)."""
+
+    def __init__(self, entries: Iterable[Mapping[str, Any]]) -> None:
+        self._by_phrase: dict[str, tuple[ActorType, str | None]] = {}
+        for entry in entries:
+            # data file entries list "phrases"; plugin entries have a "name" and "aliases"
+            aliases = entry.get("aliases", [])
+            phrases = entry.get("phrases") or [entry["name"], *([aliases] if isinstance(aliases, str) else aliases)]
+            for phrase in phrases:
+                self._by_phrase.setdefault(fold(phrase), (ActorType(entry["type"]), entry.get("side")))
+        self._regex = words_regex(self._by_phrase)
+
+    def classify(self, phrase: str) -> tuple[ActorType, set[str]]:
+        """The type of the first actor word of a normalized phrase and every side it names."""
+        kind = ActorType.UNKNOWN
+        sides: set[str] = set()
+        for m in self._regex.finditer(phrase):
+            found_kind, side = self._by_phrase[m.group()]
+            if kind is ActorType.UNKNOWN:
+                kind = found_kind
+            if side:
+                sides.add(side)
+        return kind, sides
+
+
+class ActorReader:
+    """Finds the attacker and the target of a mention in its clause."""
+
+    def __init__(self, actors: ActorLexicon, cues: Cues) -> None:
+        self.actors = actors
+        """Actor words → actor type and side."""
+        self.cues = cues
+        """The cue words (target prepositions, light verbs, reporting verbs, time words)."""
+
+    def _actor(self, ctx: ExtractionContext, bounds: tuple[int, int] | None) -> tuple[Actor, set[str]] | None:
+        """The actor a noun phrase names, when it names one (an actor word or a proper name)."""
+        if bounds is None:
+            return None
+        start, end = _trim_np(ctx.text, bounds, self.cues.time_word)
+        if end <= start:
+            return None
+        kind, sides = self.actors.classify(ctx.text[start:end])
+        if kind is ActorType.UNKNOWN and not sides and not _CAPITAL.search(original_text(ctx, start, end)[1:]):
+            return None  # "une frappe de drone", "le missile": not an actor
+        return Actor(ctx.span(start, end), kind), sides
+
+    def read(self, ctx: ExtractionContext, layout: DocumentLayout, m: Mention, own: MentionSlots) -> None:
+        """Gives *own* the attacker and the target of mention *m*, with their sides."""
+        text = ctx.text
+        s_start, s_end = layout.sentence_bounds[m.sentence]
+        c_start, c_end = layout.clauses[m.sentence][m.clause] if layout.clauses[m.sentence] else (s_start, s_end)
+        after = text[m.end : min(c_end, m.end + 90)]
+        before = text[max(c_start, m.start - 90) : m.start]
+        attacker_np: tuple[int, int] | None = None
+        target_np: tuple[int, int] | None = None
+        agent = _AGENT.match(after)
+        if (agent and m.rule != "nominal") or (agent and m.pos == "noun"):
+            attacker_np = _np_bounds(m.end + agent.start("np"), after[agent.start("np") :])
+        tgt = self.cues.target_after.match(after)
+        if tgt:
+            target_np = _np_bounds(m.end + tgt.start("np"), after[tgt.start("np") :])
+        if m.rule == "verbal" or m.pos == "present":
+            subject = _subject_bounds(before, m.start, self.cues.subject_reporting)
+            if m.passive or m.subject_is_target:
+                target_np = target_np or subject
+            else:
+                attacker_np = attacker_np or subject
+                if target_np is None:
+                    obj = _OBJECT_AFTER.match(after)
+                    if obj:
+                        target_np = _np_bounds(m.end + obj.start("np"), after[obj.start("np") :])
+        elif m.rule in ("target_passive", "undergone"):
+            target_np = _subject_bounds(before, m.start, self.cues.subject_reporting)
+        elif (m.pos == "noun" and any(v in before for v in self.cues.light_verb_stems)
+              and (light := self.cues.light_verb_before.search(before))):
+            # "des jihadistes ont mené une attaque": the light verb's subject is the attacker
+            verb_start = m.start - len(before) + light.start()
+            attacker_np = attacker_np or _subject_bounds(text[max(c_start, verb_start - 90) : verb_start], verb_start,
+                                                       self.cues.subject_reporting)
+            if target_np is None and (obj := _OBJECT_AFTER.match(after)) and not agent:
+                target_np = _np_bounds(m.end + obj.start("np"), after[obj.start("np") :])
+        # sides are shared immutable sets (most are empty): grown by reassignment, never in place
+        if m.rule == "nominal" and m.sides:
+            own.attacker_sides |= m.sides
+        attacker = self._actor(ctx, attacker_np)
+        if attacker is not None:
+            own.attacker, sides = attacker
+            if sides:
+                own.attacker_sides |= sides
+        target = self._actor(ctx, target_np)
+        if target is not None:
+            own.target, sides = target
+            if sides := sides - own.attacker_sides:
+                own.target_sides |= sides
+
+
+def _trim_np(text: str, bounds: tuple[int, int], time_word: re.Pattern[str]) -> tuple[int, int]:
+    """A noun phrase without the time words that follow it ("combattants dimanche")."""
+    start, end = bounds
+    words = list(_WORD.finditer(text[start:end]))
+    while words and time_word.fullmatch(words[-1].group()):
+        words.pop()
+    return (start, start + words[-1].end()) if words else (start, start)
+
+
+
+def _np_bounds(start: int, tail: str) -> tuple[int, int] | None:
+    stop = _NP_STOP.search(tail)
+    np = tail[: stop.start()] if stop else tail
+    np = _NP_CUT.split(np)[0].rstrip()
+    return (start, start + len(np)) if np else None
+
+
+def _subject_bounds(before: str, end: int, reporting: re.Pattern[str]) -> tuple[int, int] | None:
+    """The noun phrase just before a verbal trigger (its subject), skipping relative pronouns."""
+    chunk = _SUBJECT_CUT.split(before)[-1]
+    # "la défense antiaérienne a affirmé avoir abattu": the subject ends before the reporting verb
+    chunk = reporting.split(chunk)[0]
+    chunk = _SUBJECT_TAIL.sub("", chunk.rstrip()).rstrip()
+    words = chunk.split()
+    if not words or len(words) > 9:
+        words = words[-6:]
+    np = " ".join(words)
+    if not np or np in ("qui", "il", "ils", "elle", "elles", "on"):
+        return None
+    start = end - len(before) + before.rfind(np) if np in before else None
+    return (start, start + len(np)) if start is not None else None

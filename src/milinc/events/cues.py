@@ -1,0 +1,272 @@
+"""The French cue words of the events stage, from ``data/cues.json`` and the plugins.
+
+Each list of the data file (reporting verbs, casualty verbs, sequence cues,
+background nouns, light verbs…) is a lexicon that plugins extend under its own
+name (``Plugin(lexicons={"reporting_participles": ["martelé"]})``). This module
+folds the phrases like the text and builds, once per plugin set, the regular
+expressions that use them: each expression keeps its construction (what comes
+before and after the words, written here), the lists give the words.
+
+Phrase syntax: a phrase is matched as written once folded (lowercase, no
+accents); one that ends in ``*`` is a prefix (any word ending). Where one phrase
+starts another, the order of the list decides which is tried first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from ..extensions import NO_EXTENSIONS, Extensions
+from ..normalize import fold
+from .lexicon import load_data
+
+__all__ = ["CUE_LISTS", "Cues", "builtin_cues", "cue_descriptions"]
+
+
+def cue_descriptions() -> dict[str, str]:
+    """Every cue list of ``data/cues.json``, by name, with what it lists (for the plugin guide and checks)."""
+    return {name: entry["description"] for name, entry in load_data("cues")["lists"].items()}
+
+
+CUE_LISTS: tuple[str, ...] = tuple(load_data("cues")["lists"])
+"""The names of the cue lists, which are also the names of the lexicons plugins add cue words to."""
+
+
+def _choices(words: Iterable[str]) -> str:
+    """The folded phrases as regex alternatives, in order, without duplicates (``*`` at the end: a prefix)."""
+    out: list[str] = []
+    for word in words:
+        prefix = word.endswith("*")
+        piece = re.escape(word[:-1] if prefix else word) + (r"\w*" if prefix else "")
+        if piece not in out:
+            out.append(piece)
+    return "|".join(out)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """:func:`_choices` as one group."""
+    return "(?:" + _choices(words) + ")"
+
+
+def _spaced(words: Iterable[str]) -> list[str]:
+    """Phrases followed by a space, except those that end in an apostrophe ("type de ", "type d'")."""
+    return [w if w.endswith("'") else w + " " for w in words]
+
+
+class Cues:
+    """The cue lists of one plugin set, folded, with the expressions built from them."""
+
+    def __init__(self, extensions: Extensions = NO_EXTENSIONS) -> None:
+        data = load_data("cues")["lists"]
+        self.words: dict[str, tuple[str, ...]] = {}
+        """Cue list name → its folded phrases (built-in first, then the plugins')."""
+        for name, entry in data.items():
+            phrases = extensions.lexicon(name, list(entry["words"]))
+            folded = [fold(p) if not p.endswith("*") else fold(p[:-1]) + "*" for p in phrases if p.strip()]
+            self.words[name] = tuple(dict.fromkeys(folded))
+        w = self.words
+
+        def a(name: str) -> str:  # the list as a group of alternatives
+            return _alternation(w[name])
+
+        def c(name: str) -> str:  # the list as alternatives, to put in a group with others
+            return _choices(w[name])
+
+        # --- reporting and sources ---------------------------------------------------------
+        self.reporting = re.compile(
+            r"\b(?:(?:a|ont|avait|avaient|aurait|auraient|a-t-il|a-t-elle)\s+(?:\w+\s+)?"
+            + a("reporting_participles")
+            + r"|" + a("reporting_presents") + r"(?:nt)?"
+            r"(?=\s*(?:,|mardi|lundi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce|dans|lors|que))"
+            r"|lors d'(?:un|une) " + a("reporting_occasions") + "|" + c("reporting_phrases") + r")\b"
+        )
+        """A reporting verb or phrase ("a déclaré", "annonce mardi", "lors d'un point de presse")."""
+        self.subject_reporting = re.compile(
+            r"\b(?:a|ont|aurait|auraient)\s+(?:\w+\s+)?" + a("subject_reporting_participles") + r"\b")
+        """A reporting verb that ends the subject of the verb after it ("a affirmé avoir abattu")."""
+        self.source = re.compile(r"\b" + a("source_prepositions") + r"\s+(?P<src>(?:[\w'-]+\s*){1,8})")
+        """A source after "selon" / "d'après" (group ``src``)."""
+        self.source_words = re.compile(r"\b" + a("source_nouns") + r"\b")
+        """A common noun that makes a phrase a source without a capital."""
+        self.source_inverted = re.compile(
+            r",\s+(?:a|ont)\s+" + a("source_inverted_verbs")
+            + r"\s+(?P<src>(?:le |la |les |l'|un |une |des )[\w'-]+(?: [\w'-]+){0,4})")
+        """An inverted source (", a déclaré le porte-parole", group ``src``)."""
+        self.source_subject = re.compile(
+            r"(?:^|[,.] )(?!(?:dans|en|a|au|aux|sur|pres|selon|vers|depuis|lors|apres|avant|pour|par)\b)"
+            r"(?P<src>(?:le |la |les |l')?[\w'-]+(?: [\w'-]+){0,4})\s*,?\s+(?:a|ont)\s+" + a("source_subject_verbs") + r"\b")
+        """A source that is the subject of a reporting verb (group ``src``)."""
+        self.source_patterns: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+            (self.source, w["source_prepositions"]),
+            (self.source_inverted, w["source_inverted_verbs"]),
+            (self.source_subject, w["source_subject_verbs"]),
+        )
+        """The source patterns, each with the words one of which it needs (a sentence without any is not searched)."""
+
+        # --- modality ----------------------------------------------------------------------
+        self.denied = re.compile(r"\b" + a("denial_cues") + r"\b")
+        """A word that denies the incident ("dément")."""
+        self.alleged = re.compile(r"\b" + a("allegation_cues") + r"\b")
+        """A word that only alleges the incident ("présumés")."""
+        self.conditional = re.compile(r"\b" + a("conditional_auxiliaries") + r"\b")
+        """A conditional auxiliary ("aurait")."""
+        self.any_modality = re.compile("|".join(f"(?:{rx.pattern})" for rx in (self.denied, self.alleged, self.conditional)))
+        """Whether any modality cue is in a window: most windows have none, then one search instead of three."""
+        self.modality_words = _words_needed(w["denial_cues"], w["allegation_cues"], w["conditional_auxiliaries"])
+        """Words one of which a modality cue needs: without them, no search."""
+
+        # --- clauses, sequence, background ----------------------------------------------------
+        opening = w["clause_prepositions"] + w["response_cues"]
+        self.clause_break = re.compile(
+            r"(?=[;:\s,.])(?:;|:\s|\s-\s|,\s+" + a("clause_connectors") + r"\s|\.\s+et\s)|"
+            r"\b(?=[" + re.escape("".join(sorted({p[0] for p in opening}))) + r"])(?:"
+            + a("clause_prepositions") + r" (?:que|qu'|la|le|les|l'|une|un|des)\b|" + a("response_cues") + r"\b)")
+        """Where a clause ends: punctuation, a connector after a comma, a preposition of sequence, a response cue."""
+        self.sequence = re.compile(
+            r"(?:\b" + a("sequence_prepositions") + r" (?:que|qu'|la|le|les|l'|une|un|des)|\b"
+            + a("response_cues") + r")\s*$")
+        """A connector of sequence at the end of a window ("après que", "en représailles")."""
+        self.background_nouns = re.compile(r"\b" + a("background_nouns") + r"\b")
+        """A noun of the story's background ("la guerre")."""
+        self.background_before = re.compile(a("background_date_prepositions") + r"\s*(?:le |la |l')?$")
+        """A preposition that makes the date after it the bound of a period ("depuis le")."""
+        self.time_word = re.compile(c("time_words"), re.IGNORECASE)
+        """A time word (dropped from the end of an actor phrase)."""
+        self.block_carry = re.compile(
+            r"\b(?:" + c("relative_time_counts") + r"|\d+) " + a("relative_time_units") + " "
+            + a("relative_time_directions") + r"|\b" + a("earlier_time_phrases") + r"\b|\ben (?:19|20)\d\d\b")
+        """A relative time that places a sentence apart from the one before ("deux jours après", "il y a")."""
+        self.block_carry_words = (*w["relative_time_directions"], *w["earlier_time_phrases"], "en 19", "en 20")
+        """Words one of which :attr:`block_carry` needs: without them, no search."""
+
+        # --- weapons, actors, light verbs ------------------------------------------------------
+        self.instrument = re.compile(
+            r"\b" + a("instrument_prepositions")
+            + r"\s+(?:un |une |des |deux |trois |\d+ |le |la |les |l')?\s*$")
+        """A preposition of instrument at the end of a window ("avec un")."""
+        self.loaded_with = re.compile(a("loaded_with_participles") + r"\s+(?:d'|de |avec )$")
+        """What a drone or a vehicle is loaded with ("chargé d'")."""
+        self.target_after = re.compile(
+            r"^\s*(?:\w+\s+){0,2}?" + a("target_prepositions") + r"\s+"
+            r"(?:des |les |le |la |l'|un |une |du |de |leurs |nos |ses )?(?P<np>[\w'\"-]+(?: [\w'\"-]+){0,5})")
+        """The target after a trigger ("contre", "visant"; group ``np``)."""
+        self.light_verb_before = re.compile(
+            r"\b(?:(?:a|ont|avait|avaient|aurait|auraient)\s+(?:\w+\s+){0,2}?)?"
+            + a("light_verbs") + r"e?s?\s+(?:\w+\s+)?"
+            r"(?:une?|des|de|d'|la|le|les|l'|cette|ces)\s*(?:\w+\s+)?$")
+        """A light verb before a trigger noun ("ont mené des frappes", "a lancé lundi une attaque")."""
+        self.light_verb_stems = tuple(dict.fromkeys(w["light_verbs"]))
+        """Words one of which :attr:`light_verb_before` needs: without them, no search."""
+        self.light_verb_lemmas = frozenset(w["light_verb_lemmas"])
+        """Trigger lemmas that only name an incident when no trigger noun follows ("a lancé une attaque")."""
+        self.object_units = frozenset(w["object_units"])
+        """Counted nouns that name things, never casualties."""
+
+        # --- casualties ---------------------------------------------------------------------
+        self.killed_units = frozenset(w["killed_units"])
+        """Counted nouns of the dead (singular)."""
+        self.injured_units = frozenset(w["injured_units"])
+        """Counted nouns of the wounded (singular)."""
+        aux = r"(?:(?:ont|a|auraient|aurait|avaient|avait|sont|ont tous)\s+(?:ete\s+)?)?"
+        self.killed_after = re.compile(r"^\s*(?:[\w'-]+\s+){0,4}?" + aux + a("killed_participles") + r"\b")
+        """Participles after a count of people that say they were killed."""
+        self.injured_after = re.compile(
+            r"^\s*(?:[\w'-]+\s+){0,4}?(?:(?:ont|a|auraient|aurait|avaient|avait|sont)\s+(?:ete\s+)?)?"
+            + a("injured_participles") + r"\b")
+        """Participles after a count of people that say they were wounded."""
+        qualifier = r"(?:au moins |plus de |pres de |environ )?$"
+        self.killed_before = re.compile(a("killed_before") + r"\s+(?:[\w']+\s+){0,2}?" + qualifier)
+        """Words before a count of people that say they were killed."""
+        self.injured_before = re.compile(a("injured_before") + r"\s+" + qualifier)
+        """Words before a count of people that say they were wounded."""
+        self.vague_casualty = re.compile(
+            r"\b(?:(?P<kill>" + c("vague_killing_verbs") + r")|(?P<wound>" + c("vague_wounding_verbs")
+            + r"))\s+" + a("vague_victims") + r"\b")
+        """A casualty verb with a count without figure ("tuant plusieurs civils")."""
+        self.vague_casualty_words = (*w["vague_killing_verbs"], *w["vague_wounding_verbs"])
+        """Words one of which :attr:`vague_casualty` needs."""
+        self.subset = re.compile(r"\b" + a("subset_cues") + r"\s*,?\s*$")
+        """A word before a count that is part of another ("dont")."""
+        self.no_count = re.compile(a("no_count_words") + r"\b")
+        """A word that makes "victime" a count of none ("aucune")."""
+        self.civilian_units = frozenset(w["civilian_units"])
+        """Counted nouns of civilians (singular)."""
+        self.attacker_units = frozenset(w["attacker_units"])
+        """Counted nouns of attackers (singular)."""
+        self.toll_words = frozenset(w["toll_words"])
+        """Words of an overall toll."""
+
+        # --- incident boundaries -------------------------------------------------------------
+        self.debris = re.compile(r"\b" + a("debris_nouns") + r"\b")
+        """A noun of the remains of an intercepted weapon ("débris")."""
+        self.additive = re.compile(r"\b" + a("additive_adverbs") + r"\b")
+        """An adverb that adds to what was told ("également")."""
+        self.another = frozenset(w["another_modifiers"])
+        """Modifiers that mark another incident ("autre", "second")."""
+        self.prepositions_before_des = frozenset(w["prepositions_before_des"])
+        """Words after which "des" is "de les"."""
+        self.ground_raid = re.compile(r"(?:\s+[\w'-]+){0,2}?\s+" + a("ground_raid_prepositions") + r"\b")
+        """What makes a raid one on the ground ("raid dans le camp")."""
+        self.place_name_stop_words = frozenset(w["place_name_stop_words"])
+        """Words left out when two place names are compared."""
+
+        # --- genericity ---------------------------------------------------------------------
+        months = c("month_names")
+        periods = a("long_periods")
+        self.left_rules: tuple[tuple[str, re.Pattern[str]], ...] = (
+            ("aggregate", re.compile(
+                r"(?:" + c("aggregate_before") + r"|\d{2,})" r"\s*(?:d'|de |des )?\s*(?:\w+\s+)?$")),
+            ("generic", re.compile(_alternation(_spaced(w["generic_before"])) + r"\s*(?:\w+\s+)?$")),
+            ("hypothetical", re.compile(_alternation(_spaced(w["hypothetical_before"])) + r"\s*$")),
+            ("purpose", re.compile(
+                r"(?<!avoir )(?<!d'avoir )\b" + a("purpose_verbs")
+                + r"\s+(?:des |de |d'|une |un |les |la |le |l'|ces |toute |tout |de nouvelles |de nouveaux )?\s*$")),
+            ("background", re.compile(a("background_adjectives") + r"\s+$")),
+            # "utilisés comme sites de lancement pour les attaques contre …": what a place would serve for
+            ("purpose", re.compile(a("serving_words") + r"\W+(?:\w+\W+){0,5}?(?:pour|a)\s+(?:des |les |de |d')?$")),
+        )
+        """What stands right before a trigger noun (end-anchored) and makes it name no incident, with the reason."""
+        self.any_left_rule = re.compile("|".join(f"(?:{rule.pattern})" for _, rule in self.left_rules))
+        """Whether any left rule applies: most mentions have none, then one search instead of six."""
+        self.right_rules: tuple[tuple[str, re.Pattern[str]], ...] = (
+            ("hypothetical", re.compile(r"^\s*(?:\w+\s+)?" + a("hypothetical_after") + r"\b")),
+            ("aggregate", re.compile(r"^\s*(?:\w+\s+)?" + a("aggregate_after") + r"\b")),
+            ("background", re.compile(r"^\s*(?:\w+\s+)?(?:de|en) (?:19\d\d|200\d|201[0-9])\b")),
+        )
+        """What follows a trigger noun and makes it name no incident, with the reason."""
+        self.campaign = re.compile(
+            r"\b(?:" + c("campaign_cues") + r"|depuis (?:le |la |l')?\d|depuis (?:le )?\d|depuis (?:"
+            + months + "|" + c("long_periods") + r"))\b")
+        """Words near a plural trigger that make it a campaign."""
+        self.habitual = re.compile(
+            r"\b(?:" + c("habitual_cues") + r"|depuis " + periods + r"|de " + a("many_quantifiers")
+            + r" (?:d'|de )?\w*)\b")
+        """Habitual or past-series context after a verbal trigger."""
+        self.toll_period = re.compile(
+            r"\b(?:" + c("toll_period_cues") + r"|depuis (?:le |la |l')?(?:\d|" + months + r")|depuis " + periods + ")")
+        """Words near a casualty verb that make its count a running total."""
+        self.one_day = re.compile(r"\b(?:" + c("one_day_words") + r"|le \d{1,2}(?:er)? \w+)\b")
+        """Words that put a counted trigger on one day."""
+        self.period = re.compile(r"\b(?:" + c("period_words") + r"|en (?:19|20)\d\d)\b")
+        """Words that put a counted trigger over a period."""
+        self.commemoration = re.compile(
+            r"\b(?:" + c("commemoration_words") + r"|il y a (?:un|deux|trois|\d+) ans\w*)")
+        """Words of a commemoration in a sentence ("anniversaire", "il y a dix ans")."""
+        self.commemoration_words = tuple(p.rstrip("*") for p in w["commemoration_words"])
+        """Words one of which :attr:`commemoration` needs near the trigger."""
+
+
+def _words_needed(*lists: Sequence[str]) -> tuple[str, ...]:
+    """The phrases of *lists* (prefixes without their ``*``): a text holding none of them matches none."""
+    return tuple(dict.fromkeys(p.rstrip("*") for words in lists for p in words))
+
+
+_BUILTIN: list[Cues] = []
+
+
+def builtin_cues() -> Cues:
+    """The cues of the data file alone (no plugins), built once."""
+    if not _BUILTIN:
+        _BUILTIN.append(Cues())
+    return _BUILTIN[0]

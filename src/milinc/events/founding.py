@@ -1,0 +1,69 @@
+"""Which mentions found an incident (policy point 1 of ``docs/policy/events.md``).
+
+A verbal trigger founds one; an indefinite or bare noun with something that
+anchors it (a date, a named place, a weapon, a casualty count); a plural noun
+only with a date or a count; a headline's noun, except plurals (headlines sum
+up); a killing or wounding with an armed agent or a weapon, alone in its
+sentence ("Un policier a été abattu par des hommes armés").
+"""
+
+from __future__ import annotations
+
+from ..ontology import ActorType, PlaceKind, WeaponCategory
+from .features import BuilderState
+from .places import SPECIFICITY
+
+__all__ = ["FoundingRules"]
+
+
+class FoundingRules(BuilderState):
+    """Decides which mentions state an incident on their own."""
+
+    def can_found(self, i: int) -> bool:
+        """Whether mention *i* states an incident on its own (policy point 1)."""
+        m, s = self.mentions[i], self.slots[i]
+        if self.roles[i] == "casualty" and not m.generic and not m.heading and not m.negated:
+            return self._killing_states_incident(i)
+        if m.generic or self.roles[i] != "event" or m.heading or m.negated:
+            return False
+        det, _ = self.dets[i]
+        if i in self.light:
+            return False  # "a lancé une attaque": the noun names the incident
+        if m.rule != "nominal":
+            return True
+        if m.pos == "present":
+            return m.title
+        if m.pos == "gerund":
+            return self.roles[i] == "event"
+        if m.pos != "noun" or det == "demonstrative":
+            return False
+        group = [s, *(self.slots[j] for j in self.satellites.get(i, []))]
+        weapons = bool(m.implied_weapons or s.weapons)
+        dated = any(g.event_dates() for g in group)
+        placed = any(p.scene and SPECIFICITY[p.place.kind] < SPECIFICITY[PlaceKind.COUNTRY] for p in s.places)
+        counted = any(g.casualties for g in group)
+        if m.title and m.plural:
+            # a headline's plural sums up, unless it counts the dead of one place ("Tirs de roquettes sur
+            # Bagdad : 2 morts")
+            return counted and placed
+        if m.plural:  # plurals sum up, unless the clause dates or counts them; "les frappes" refers back,
+            # except in the lede, which opens the story ("Les frappes israéliennes sur Khan Younès ont fait …")
+            lede = self._lede is not None and self.layout.paragraphs[m.sentence] == self._lede
+            return dated or (counted and (det != "definite" or lede))
+        if det in ("definite", "none"):
+            sided = bool(m.sides or s.attacker_sides or s.target_sides)
+            return m.title or dated or placed or counted or weapons or sided or bool(s.places)
+        return m.title or dated or placed or counted or weapons
+
+    def _killing_states_incident(self, i: int) -> bool:
+        """A killing or wounding with an armed agent or a weapon, alone in its sentence, is an incident
+        ("Un policier a été abattu par des hommes armés", "des jihadistes ont tué douze civils")."""
+        m, s = self.mentions[i], self.slots[i]
+        if m.rule != "verbal":
+            return False
+        if any(not self.mentions[j].generic and self.roles[j] == "event"
+               for j in self._by_sentence.get(m.sentence, ()) if j != i):
+            return False
+        armed = s.attacker is not None and s.attacker.actor_type in (ActorType.STATE_FORCES,
+                                                                      ActorType.NON_STATE_ARMED_GROUP)
+        return armed or bool(s.clause_weapons - {WeaponCategory.GENERIC})
