@@ -154,6 +154,7 @@ def build(out: Path) -> dict[str, int]:
                             lat REAL NOT NULL, lon REAL NOT NULL, pop INTEGER NOT NULL, kind TEXT NOT NULL);
         CREATE TABLE name (key TEXT NOT NULL, id INTEGER NOT NULL, flags INTEGER NOT NULL,
                            PRIMARY KEY (key, id)) WITHOUT ROWID;
+        CREATE TABLE country (cc TEXT PRIMARY KEY, lat_lo REAL, lat_hi REAL, lon_lo REAL, lon_hi REAL) WITHOUT ROWID;
         """
     )
     counts = collections.Counter()
@@ -210,6 +211,16 @@ def build(out: Path) -> dict[str, int]:
         counts["admin1"] += 1
 
     db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)", places)
+    # each country's extent (10th-90th percentiles of its places): "le nord du Mali" gets a point in it
+    by_country: dict[str, list[tuple[float, float]]] = collections.defaultdict(list)
+    for row in places:
+        by_country[row[2]].append((row[5], row[6]))
+    extents = []
+    for cc, points in sorted(by_country.items()):
+        lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
+        lo, hi = len(points) // 10, len(points) - 1 - len(points) // 10
+        extents.append((cc, lats[lo], lats[hi], lons[lo], lons[hi]))
+    db.executemany("INSERT INTO country VALUES (?,?,?,?,?)", extents)
     db.executemany("INSERT INTO name VALUES (?,?,?)", sorted((k, i, f) for (k, i), f in names.items()))
     meta = {
         "source": "GeoNames cities500 (https://www.geonames.org/), CC BY 4.0",

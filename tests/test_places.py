@@ -5,14 +5,15 @@ Every sentence here is written for these tests (none comes from an evaluation co
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 
 import pytest
 
 import milinc
+from milinc.context import ExtractionContext
 from milinc.extensions import Extensions
 from milinc.ontology import PlaceKind
-from milinc.pipeline import ExtractionContext
 from milinc.places import GeoNamesIndex, PlaceRecognizer, default_index, place_key
 
 pytestmark = pytest.mark.skipif(not default_index().available, reason="the GeoNames index is not built")
@@ -248,3 +249,39 @@ def test_plugins_add_cue_nouns_and_stop_words() -> None:
                                                     "place_stopwords": ["Chernivtsi"]}))
     found = places(extended, text)
     assert "Tiznakout" in found and "Chernivtsi" not in found
+# --- through milinc.parse -----------------------------------------------------------------------
+
+
+def test_incident_location_carries_coordinates_and_geonames_fields() -> None:
+    doc = milinc.parse("Une frappe de drone a tué trois civils lundi à Kharkov.", reference_date=dt.date(2024, 5, 8))
+    (event,) = doc.events
+    loc = event.location
+    assert loc is not None and loc.name == "Kharkov" and loc.canonical_name == "Kharkiv"
+    assert loc.geonameid is not None and loc.admin1 and loc.precision == 1
+    assert 49 < (loc.latitude or 0) < 51 and 35 < (loc.longitude or 0) < 37
+    assert event.country == "UA"
+
+
+def test_contract_location_is_the_text_spelling_with_coordinates() -> None:
+    doc = milinc.parse("Trois obus sont tombés mardi sur Kharkov, faisant deux morts.", reference_date=dt.date(2024, 5, 8))
+    (event,) = milinc.to_contract(doc)["events"]
+    assert event["location"] == "Kharkov"
+    assert event["geonameid"] and event["admin1"]
+    assert 49 < event["latitude"] < 51 and 35 < event["longitude"] < 37
+
+
+@pytest.mark.parametrize("gap", ["  ", "\u00a0\u00a0", "\n"])
+def test_a_curated_name_is_found_across_odd_spacing(recognizer: PlaceRecognizer, gap: str) -> None:
+    found = places(recognizer, f"Des roquettes ont visé la base{gap}d'Aïn al-Asad lundi.")
+    assert any(p.canonical_name == "Aïn al-Asad" for p in found.values()), found
+
+
+def test_a_capital_that_speaks_is_not_the_scene(recognizer: PlaceRecognizer) -> None:
+    mentions = recognizer.find(ExtractionContext.for_text("Les frappes ont visé Sanaa, a indiqué Londres mardi."))
+    scene = {p.place.name: p.scene for p in mentions}
+    assert scene == {"Sanaa": True, "Londres": False}
+
+
+def test_an_apposition_gives_the_country_of_an_unknown_place(recognizer: PlaceRecognizer) -> None:
+    found = places(recognizer, "L'armée a frappé la localité de Kfar Tebnit, dans le sud du Liban, selon Israël.")
+    assert found["Kfar Tebnit"].country == "LB"

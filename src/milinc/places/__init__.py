@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .geonames import GeoCandidate, GeoNamesIndex, default_index
 from .keys import place_key
-from .recognizer import SPECIFICITY, PlaceMention, PlaceRecognizer, original_text
+from .recognizer import SPECIFICITY, PlaceMention, PlaceRecognizer, Places, original_text
 
-__all__ = ["SPECIFICITY", "GeoCandidate", "GeoNamesIndex", "PlaceMention", "PlaceRecognizer", "default_index",
-           "original_text", "place_key"]
+__all__ = ["SPECIFICITY", "GeoCandidate", "GeoNamesIndex", "PlaceMention", "PlaceRecognizer", "Places",
+           "default_index", "original_text", "place_key"]

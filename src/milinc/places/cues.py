@@ -27,6 +27,8 @@ _ARTICLES_AFTER_DE = frozenset({"la", "l"})
 _DE = frozenset({"de", "du", "des", "d"})
 _LOCATIVE_ARTICLES = frozenset({"la", "le", "les", "l"})
 _APPOSITION_DETERMINERS = frozenset({"une", "un", "la", "le", "l", "cette", "ce"})
+_FUNCTION_WORDS = frozenset({"la", "le", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux", "en", "a", "dans",
+                             "sur", "pres", "vers", "qui", "que", "et", "ou", "par", "pour"})
 _APPOSITION_ADJECTIVES = frozenset({"petite", "petit", "grande", "grand", "minuscule", "importante", "important"})
 
 
@@ -88,6 +90,8 @@ class CuesReader:
         """Capitalized words never a place ("Reuters", "Défense")."""
         self.not_before = frozenset(_phrase(w) for w in lexicon("place_not_before", list(data["not_before"])))
         """Nouns after which a capitalized name is no place ("agence", "navire")."""
+        self.name_drops = frozenset(_phrase(w) for w in lexicon("place_name_drops", list(data.get("name_drops", ()))))
+        """Nouns a written name leaves out ("la *base aérienne* d'Aïn al-Asad" → "Aïn al-Asad")."""
         self._longest = max((p.count(" ") + 1 for p in (*nouns, *self.proximity, *self.directions, *self.modifiers)),
                             default=1)
 
@@ -147,6 +151,25 @@ class CuesReader:
                 return Cue(self.nouns[phrase][0], True, f", {phrase}")
         return None
 
+    def name_start(self, folded: str) -> int:
+        """Where the proper name starts in a folded place phrase: after a dropped noun, its modifiers and "de"
+        ("base aerienne americaine d'ain al-asad" → the offset of "ain"), else 0."""
+        toks = words(folded)
+        for n in range(min(self._longest, len(toks) - 1), 0, -1):
+            if " ".join(w for w, _ in toks[:n]) not in self.name_drops:
+                continue
+            k = n
+            while k < len(toks) and toks[k][0] in self.modifiers:
+                k += 1
+            if k < len(toks) and toks[k][0] in _DE:
+                k += 1
+                if k < len(toks) - 1 and toks[k][0] in _ARTICLES_AFTER_DE and toks[k - 1][0] == "de":
+                    k += 1
+                if k < len(toks):
+                    return toks[k][1]
+            return 0
+        return 0
+
     def not_place_before(self, window: str) -> bool:
         """"l'agence Sana", "le général X", "le navire Y": a capitalized name after such a noun is no place."""
         if not window.endswith(" "):
@@ -155,7 +178,10 @@ class CuesReader:
         for i in range(len(toks)):
             for n in (1, 2, 3):
                 if i + n <= len(toks) and " ".join(w for w, _ in toks[i : i + n]) in self.not_before:
-                    return len(toks) - (i + n) <= 2  # at most two words between ("agence officielle syrienne X")
+                    between = [w for w, _ in toks[i + n :]]
+                    # at most two adjectives between ("l'agence officielle syrienne X"), no preposition
+                    # ("un porte-conteneurs en mer Rouge" is a place)
+                    return len(between) <= 2 and not any(w in self.locatives or w in _FUNCTION_WORDS for w in between)
         return False
 
     # --- helpers -----------------------------------------------------------------------------

@@ -77,6 +77,7 @@ class GeoNamesIndex:
         self._db: sqlite3.Connection | None = None
         self._lock = threading.Lock()
         self._cache: dict[str, tuple[GeoCandidate, ...]] = {}
+        self._extents: dict[str, tuple[float, float, float, float] | None] = {}
 
     def _connect(self) -> sqlite3.Connection:
         if self._db is None:
@@ -120,6 +121,15 @@ class GeoNamesIndex:
                 if self._cache.get(k):
                     found[k] = self._cache[k]
         return found
+
+    def extent(self, country: str) -> tuple[float, float, float, float] | None:
+        """(south, north, west, east): the 10th-90th percentiles of the country's places, if it has any."""
+        with self._lock:
+            if country not in self._extents:
+                row = self._connect().execute("SELECT lat_lo, lat_hi, lon_lo, lon_hi FROM country WHERE cc = ?",
+                                              (country,)).fetchone()
+                self._extents[country] = tuple(row) if row else None
+            return self._extents[country]
 
     def meta(self) -> dict[str, str]:
         """Where the index comes from (source, package versions, scope)."""

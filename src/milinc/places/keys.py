@@ -12,6 +12,7 @@ drops.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 
@@ -51,7 +52,8 @@ def place_key(name: str) -> str:
         for a, b in _PAIRS:  # in this order, the same for index keys and text keys
             if a in word:
                 word = word.replace(a, b)
-        word = _DOUBLE.sub(r"\1", word)
+        if any(a == b for a, b in itertools.pairwise(word)):
+            word = _DOUBLE.sub(r"\1", word)
         if len(word) > 1 and word[-1] == "h" and word[-2] in _VOWELS:
             word = word[:-1]
         parts.append(word)

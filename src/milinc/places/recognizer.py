@@ -40,8 +40,8 @@ from .cues import Cue, CuesReader
 from .keys import place_key
 
 if TYPE_CHECKING:
+    from ..context import ExtractionContext
     from ..extensions import Extensions
-    from ..pipeline import ExtractionContext
 
 __all__ = ["SPECIFICITY", "PlaceMention", "PlaceRecognizer", "original_text"]
 
@@ -84,6 +84,15 @@ def original_text(ctx: ExtractionContext, start: int, end: int) -> str:
     return ctx.original[s:e]
 
 
+def _written(ctx: ExtractionContext, start: int, end: int) -> str:
+    """A place's name as the text writes it, with one plain space between its words and a plain apostrophe
+    ("Khan\u00a0Younès" and "N’Djamena" are "Khan Younès" and "N'Djamena"; the span keeps the original)."""
+    text = original_text(ctx, start, end)
+    if text.isascii() and "  " not in text and "\n" not in text:
+        return text
+    return " ".join(text.split()).translate(_APOSTROPHE_TABLE)
+
+
 @attrs.frozen
 class PlaceMention:
     """A place named in the text, with where it stands (normalized offsets)."""
@@ -111,6 +120,11 @@ _NOT_SCENE_WORDS = ("depuis", "en provenance d", "lance", "tire", "frontiere", "
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:]\s+|\n)\W*$")
 _ACCUSED_BEFORE = re.compile(r"\baccus\w*\s+$")
 _ACCUSED_AFTER = re.compile(r"\s+d'avoir\b")
+_REPORTED_BY = re.compile(r"(?:\bselon|\b(?:a|ont|avait|avaient) (?:indique|annonce|affirme|declare|precise|assure|"
+                          r"rapporte|fait savoir|confirme|dementi|ajoute|souligne|accuse|denonce|revendique)) $")
+_LOCAL_AFTER = re.compile(r"(?:,? (?:en|au|aux|dans|a l'|a la|au sein de)|,? dans (?:le|la|l'|les) (?:nord|sud|est|ouest|"
+                          r"centre|nord-est|nord-ouest|sud-est|sud-ouest|centre-nord|centre-est|centre-ouest|centre-sud) "
+                          r"(?:du|de la|de l'|des|d')|,? dans l'(?:est|ouest) (?:du|de la|de l'|d')| \() ?(?:la |le |l'|les )?")
 _COUNTRY_LOCATIVE = re.compile(
     r"(?:\ben|\bau|\baux|\bdans|\bsur|\bsur le sol d[e'u]|\bpartout en|\bterritoire d[e'u]|\bau large d[e'u]|"
     r"\bcotes? d[e'u]|\bfrontiere (?:avec|entre) (?:\w+ ){0,3}et|\bcontre|\bvers|\bde l'|\bdu|\bde la)\s*(?:la |l'|les )?$"
@@ -127,6 +141,7 @@ _CAP_WORD = re.compile(r"(?<![^\W\d_])[" + re.escape(_UPPER) + r"][^\W_]*")
 _WORD = re.compile(r"(?<![^\W\d_])[^\W\d_][^\W_]*")
 _APOSTROPHES = frozenset("'\u2019\u02bc")
 _TOKEN = re.compile(r"[^\W_]+")
+_APOSTROPHE_TABLE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _SEPARATOR = re.compile(r"[ '\n-]{1,3}")
 _SOIL_BEFORE = re.compile(r"(?:\bsol|\bterritoire|\bespace aerien) $")
 _MAX_WORDS = 4
@@ -191,7 +206,7 @@ class PlaceRecognizer:
         for spellings in self._by_first.values():
             spellings.sort(key=lambda s: -len(s[0]))  # the longest spelling first
         # a folded alias needs a capital in the text only when every spelling of it has one ("Est" the region)
-        lower_initial = {fold(a).strip() for e in entries for a in [e["name"], *_aliases(e)] if not a[:1].isupper()}
+        lower_initial = {fold(a).strip() for e in entries for a in [e["name"], *_aliases(e)] if a[:1].islower()}
         self._capitalized_only = frozenset(k for k in self._by_alias if k not in lower_initial)
         self._cues = CuesReader(json.loads(_data("place_cues.json")), extensions)
         stop_lines = _data("place_stopwords.txt").splitlines()
@@ -250,7 +265,8 @@ class PlaceRecognizer:
         soil_words = any(w in text for w in ("sol ", "territoire ", "espace aerien "))
         for m in self._curated_matches(text, focus, found if soil_words else None, ctx):
             entry = self._by_alias[m.group()]
-            written = original_text(ctx, m.start(), m.end())
+            name_start = m.start() + self._cues.name_start(m.group())
+            written = _written(ctx, name_start, m.end())
             if m.group() in self._capitalized_only and not written[:1].isupper():
                 continue  # "est", "nord", "hit" as common words
             if self._not_place_before(text, m.start()):
@@ -268,11 +284,12 @@ class PlaceRecognizer:
                 if direction is not None:  # "le nord du Mali", "le sud de la mer Rouge": a part of it
                     start = max(0, m.start() - len(before) + direction.start)
                     part = PlaceKind.REGION if kind is PlaceKind.COUNTRY else PlaceKind.SEA
-                    place = _curated_place(entry, ctx.span(start, m.end()), original_text(ctx, start, m.end()))
-                    place = attrs.evolve(place, kind=part, precision=3, geonameid=None,
+                    place = _curated_place(entry, ctx.span(start, m.end()), _written(ctx, start, m.end()))
+                    point = (place.latitude, place.longitude) if part is PlaceKind.SEA \
+                        else self._direction_point(country, direction.word)
+                    place = attrs.evolve(place, kind=part, precision=3, geonameid=None, admin1=None,
                                          canonical_name=f"{direction.word} {entry['name']}",
-                                         latitude=place.latitude if part is PlaceKind.SEA else None,
-                                         longitude=place.longitude if part is PlaceKind.SEA else None)
+                                         latitude=point[0], longitude=point[1])
                     found.append(PlaceMention(start, m.end(), place, f"direction:{direction.word}",
                                               scene=not _not_scene(text[max(0, start - 60) : start])))
                     continue
@@ -280,8 +297,12 @@ class PlaceRecognizer:
                     refused.append((m.start(), m.end()))
                     continue  # "milices soutenues par l'Iran", "Israël a frappé": an actor, not a place
             scene = not _not_scene(before) and not _speaker(text, m.start(), m.end(), before)
+            named_by_noun = name_start > start  # "la région de Gao": the region itself
+            start = name_start  # "la base aérienne d'Aïn al-Asad": the place is written "Aïn al-Asad"
             place = _curated_place(entry, ctx.span(start, m.end()), written)
-            if kind in (PlaceKind.PROVINCE, PlaceKind.REGION) and country:
+            # a region named after its town ("Gao"), not one the name only abbreviates ("Gaza": the strip)
+            if kind in (PlaceKind.PROVINCE, PlaceKind.REGION) and country and not named_by_noun \
+                    and fold(str(entry["name"])) == fold(written):
                 city = self._namesake_city(place, before, country)
                 if city is not None:  # "près de Gao": the town, not the region of Gao
                     place, rule = city, f"geonames:{city.geonameid} (town named like the region {entry['name']})"
@@ -326,6 +347,34 @@ class PlaceRecognizer:
                     last_end = end
                     yield _Match(m.start(), end, folded)
                     break
+
+    def _direction_point(self, country: str | None, direction: str) -> tuple[float | None, float | None]:
+        """A point for "le nord du Mali": a third of the country's extent from its middle, towards the direction
+        (an approximation, as its precision 3 says)."""
+        extent = self._index.extent(country) if country and self._index.available else None
+        if extent is None:
+            return None, None
+        south, north, west, east = extent
+        words = direction.replace("-", " ").split()
+        reach = 0.45 if "extreme" in words else 0.3
+        dy = (1 if "nord" in words else 0) - (1 if "sud" in words else 0)
+        dx = (1 if "est" in words else 0) - (1 if "ouest" in words else 0)
+        lat = (south + north) / 2 + dy * reach * (north - south)
+        lon = (west + east) / 2 + dx * reach * (east - west)
+        return round(lat, 4), round(lon, 4)
+
+    def _local_country(self, text: str, end: int) -> str | None:
+        """The country an apposition after a name gives it: "Jéricho, en Cisjordanie", "Chamaa, dans le sud du
+        Liban", "Tiloua (Niger)"."""
+        m = _LOCAL_AFTER.match(text, end)
+        if m is None:
+            return None
+        words = _TOKEN.findall(text, m.end(), m.end() + 40)[:4]
+        for n in range(len(words), 0, -1):
+            entry = self._by_alias.get(" ".join(words[:n]))
+            if entry is not None and entry.get("country"):
+                return str(entry["country"])
+        return None
 
     def _namesake_city(self, place: Place, before: str, country: str) -> Place | None:
         """The GeoNames town of a region's bare name ("Gao", "Tombouctou"), unless a cue names the region."""
@@ -389,7 +438,7 @@ class PlaceRecognizer:
         text = ctx.text
         before = text[max(0, start - 70) : start]
         cue = self._cues.before(before)
-        written = original_text(ctx, start, end)
+        written = _written(ctx, start, end)
         if fold(written) in self._cues.not_names:
             return None
         span = ctx.span(start, end)
@@ -398,7 +447,10 @@ class PlaceRecognizer:
         weak_shape = (i == 0 and run.opens_sentence) or len(run.words) > j - i + 1
         if self._not_place_before(text, start):
             return None
+        if cue is None and text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+            return None  # "(Qods)", "(EI)": a gloss or an acronym after a name
         key = _key(text, run, i, j)
+        local = self._local_country(text, end)
 
         def weight(country: str | None) -> int:  # the name's own count does not put its country in focus
             return focus.get(country, 0) - (1 if country and own.get(key) == country else 0) if country else 0
@@ -414,10 +466,16 @@ class PlaceRecognizer:
             place = _curated_place(entry, span, written)
             return PlaceMention(start, end, _with_cue(place, cue), "gazetteer:variant", scene=scene)
         assert found is not None
-        best = max(found, key=lambda c: (weight(c.country) > 0, weight(c.country), _kind_fit(c, cue),
-                                         not c.common_word, c.population, bool(c.flags & geonames.FLAG_MAIN)))
-        in_focus = weight(best.country) > 0
-        focused = any(weight(c) > 0 for c in focus)
+        if local is not None and not any(c.country == local for c in found):
+            # "Chamaa, dans le sud du Liban" and GeoNames has only a Syrian Chamaa: a place of its own
+            return self._unknown(ctx, run, i, start, focus, [], 0, end=end, country=local, cue=cue or _LOCAL)
+        best = max(found, key=lambda c: (c.country == local, weight(c.country) > 0, weight(c.country),
+                                         _kind_fit(c, cue), not c.common_word, c.population,
+                                         bool(c.flags & geonames.FLAG_MAIN)))
+        # in focus: a country the document names at least a third as often as its leading one
+        top = max((weight(c) for c in focus), default=0)
+        in_focus = (weight(best.country) > 0 and 3 * weight(best.country) >= top) or best.country == local
+        focused = top > 0
         common = best.common_word or weak_shape
         if in_focus and (not weak_shape or cue is not None):
             reason = f"country focus {best.country}"
@@ -444,11 +502,13 @@ class PlaceRecognizer:
         return PlaceMention(start, end, _with_cue(place, cue), rule, scene=scene)
 
     def _unknown(self, ctx: ExtractionContext, run: _Run, i: int, start: int, focus: collections.Counter[str],
-                 taken: list[tuple[int, int]], longest: int, end: int | None = None) -> PlaceMention | None:
+                 taken: list[tuple[int, int]], longest: int, end: int | None = None, country: str | None = None,
+                 cue: Cue | None = None) -> PlaceMention | None:
         text = ctx.text
         before = text[max(0, start - 70) : start]
-        cue = self._cues.before(before)
+        cue = cue or self._cues.before(before)
         end = run.words[-1][1] if end is None else end
+        country = country or self._local_country(text, end)
         if cue is None or not cue.strong or (cue.kind is None and cue.precision is None):
             # "à Dmeir, une ville située à 40 km de Damas": the apposition says what the name is
             after = self._cues.apposition_after(text, end)
@@ -457,14 +517,14 @@ class PlaceRecognizer:
             cue = after
         if i == 0 and run.opens_sentence:
             return None
-        written = original_text(ctx, start, end)
+        written = _written(ctx, start, end)
         if self._not_place_before(text, start):
             return None
         if fold(written) in self._cues.not_names or place_key(written) in self._stop_keys:
             return None
         if _overlaps(taken, longest, start, end):
             return None
-        country = _dominant(focus)
+        country = country or _leading(focus)
         kind = cue.kind or PlaceKind.TOWN
         span = ctx.span(start, end)
         place = Place(name=written, kind=kind, country=country, span=span, canonical_name=None,
@@ -475,6 +535,10 @@ class PlaceRecognizer:
 
 
 # --- helpers ----------------------------------------------------------------------------------
+
+
+_LOCAL = Cue(PlaceKind.TOWN, True, "apposition")
+"""The cue of a name whose apposition gives its country ("X, dans le sud du Liban")."""
 
 
 def _aliases(entry: Mapping[str, Any]) -> list[str]:
@@ -527,26 +591,60 @@ def _dominant(focus: collections.Counter[str]) -> str | None:
     return None
 
 
+def _leading(focus: collections.Counter[str]) -> str | None:
+    """The country the document names most, when no other is named as often."""
+    top = focus.most_common(2)
+    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+        return None
+    return top[0][0]
+
+
 def _borrow_coordinates(ctx: ExtractionContext, found: list[PlaceMention]) -> list[PlaceMention]:
-    """A place without coordinates takes those of the nearest place of its sentence that has some, in the
-    same country (ACLED's geo_precision 2: "the coder takes the closest town")."""
-    if not any(p.place.latitude is None and p.place.kind not in (PlaceKind.COUNTRY, PlaceKind.SEA) for p in found):
+    """A place without coordinates takes those of the nearest place of its sentence that has some, in the same
+    country (ACLED's geo_precision 2: "the coder takes the closest town"; 3 when that place is a province or a
+    region), else of the nearest province, region or city of its paragraph (precision 3)."""
+    if not any(p.place.latitude is None and p.place.kind not in _NO_BORROWING for p in found):
         return found
+    located = [q for q in found if q.place.latitude is not None and q.place.kind is not PlaceKind.COUNTRY
+               and not q.rule.startswith("direction:")]  # a point for "le nord du Mali" is too rough for a village
+    starts = [q.start for q in located]
     out = list(found)
     for k, p in enumerate(found):
-        if p.place.latitude is not None or p.place.kind in (PlaceKind.COUNTRY, PlaceKind.SEA, PlaceKind.REGION):
+        if p.place.latitude is not None or p.place.kind in _NO_BORROWING:
             continue
-        sentence = ctx.sentence_at(p.start)
-        near = [q for q in found if q is not p and q.place.latitude is not None and ctx.sentence_at(q.start) == sentence
-                and q.place.kind is not PlaceKind.COUNTRY and (p.place.country is None or q.place.country == p.place.country)]
-        if not near:
+        if p.place.kind is PlaceKind.REGION and (p.place.country is None or p.rule.startswith("direction:")):
+            continue  # "le Moyen-Orient": no one place stands for it
+        sentence = ctx.sentences[ctx.sentence_at(p.start)] if ctx.sentences else None
+        best: PlaceMention | None = None
+        precision = 2
+        for scope in ("sentence", "paragraph"):
+            if sentence is None:
+                break
+            if scope == "sentence":
+                lo, hi = sentence.start, sentence.end
+            else:
+                lo = ctx.text.rfind("\n", 0, p.start) + 1
+                hi = ctx.text.find("\n", p.end)
+                hi = len(ctx.text) if hi < 0 else hi
+            window = located[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)][:50]
+            near = [q for q in window if (p.place.country is None or q.place.country == p.place.country)
+                    and (scope == "sentence" or q.place.kind in _SEATS)]
+            if near:
+                best = min(near, key=lambda q: abs(q.start - p.start))
+                coarse = scope == "paragraph" or best.place.kind in (PlaceKind.PROVINCE, PlaceKind.REGION)
+                precision = 3 if coarse else 2
+                break
+        if best is None:
             continue
-        q = min(near, key=lambda q: abs(q.start - p.start))
-        place = attrs.evolve(p.place, latitude=q.place.latitude, longitude=q.place.longitude,
-                             country=p.place.country or q.place.country, admin1=p.place.admin1 or q.place.admin1,
-                             precision=max(2, p.place.precision or 1, 3 if q.place.kind in (PlaceKind.PROVINCE, PlaceKind.REGION) else 2))
-        out[k] = attrs.evolve(p, place=place, rule=f"{p.rule}, coordinates of {q.place.name}")
+        place = attrs.evolve(p.place, latitude=best.place.latitude, longitude=best.place.longitude,
+                             country=p.place.country or best.place.country, admin1=p.place.admin1 or best.place.admin1,
+                             precision=max(precision, p.place.precision or 1))
+        out[k] = attrs.evolve(p, place=place, rule=f"{p.rule}, coordinates of {best.place.name}")
     return out
+
+
+_NO_BORROWING = frozenset({PlaceKind.COUNTRY, PlaceKind.SEA})
+_SEATS = frozenset({PlaceKind.PROVINCE, PlaceKind.REGION, PlaceKind.CITY, PlaceKind.DISTRICT})
 
 
 class _Match:
@@ -635,6 +733,8 @@ def _speaker(text: str, start: int, end: int, before: str) -> bool:
     opens = start == 0 or bool(_SENTENCE_OPENING.search(text, max(0, start - 3), start))
     if opens and _SPEAKER_AFTER.match(text, end):
         return True
+    if _REPORTED_BY.search(before):
+        return True  # "a indiqué Londres", "selon Kiev"
     return ("accus" in before and bool(_ACCUSED_BEFORE.search(before))) or bool(_ACCUSED_AFTER.match(text, end))
 
 
