@@ -77,6 +77,36 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
+# Inline markup of docstrings: a Sphinx role (:class:`~milinc.Document`), a reST literal (``x``) or a
+# markdown code span (`x`).
+_INLINE_CODE = re.compile(
+    r":(?:py:)?(?:class|func|meth|data|mod|attr|exc|obj|const|term):`(?P<role>[^`]+)`"
+    r"|``(?P<literal>[^`]+?)``"
+    r"|`(?P<code>[^`]+)`"
+)
+
+
+def inline_markdown(text: str) -> str:
+    """Docstring prose as markdown for a page or a table cell: its roles and literals as code, the rest escaped.
+
+    ``md_escape`` alone would show reST markup raw (```` ``x`` ````, ``:class:`X` ``).
+    """
+    text = " ".join(text.split())
+    out: list[str] = []
+    position = 0
+    for match in _INLINE_CODE.finditer(text):
+        out.append(_MD_SPECIAL.sub(r"\\\1", text[position : match.start()]))
+        if match["role"] is not None:
+            target = match["role"].strip()
+            shown = target.lstrip("~!")
+            out.append(code(shown.rsplit(".", 1)[-1] if target.startswith("~") else shown))
+        else:
+            out.append(code(match["literal"] if match["literal"] is not None else match["code"]))
+        position = match.end()
+    out.append(_MD_SPECIAL.sub(r"\\\1", text[position:]))
+    return "".join(out)
+
+
 def code(text: str) -> str:
     """*text* as an inline code span that is safe inside a table cell."""
     text = " ".join(str(text).split())
@@ -232,13 +262,13 @@ def render_ontology() -> str:
         props = described.get("properties", {})
         hints = {f.name: f.type for f in attrs.fields(cls)}
         out.append(f"### {cls.__name__}\n")
-        out.append(" ".join((cls.__doc__ or "").split()) + "\n")
+        out.append(inline_markdown(cls.__doc__ or "") + "\n")
         rows = [
             [
                 code(f.name),
                 _type_html(hints[f.name], known),
                 _default_text(f.default),
-                md_escape(props.get(f.name, {}).get("description", "")),
+                inline_markdown(props.get(f.name, {}).get("description", "")),
             ]
             for f in attrs.fields(cls)
         ]
@@ -251,8 +281,8 @@ def render_ontology() -> str:
     for en in enums:
         docs = _member_docs(en)
         out.append(f"### {en.__name__}\n")
-        out.append(" ".join((en.__doc__ or "").split()) + "\n")
-        rows = [[code(m.name), code(m.value), md_escape(docs.get(m.name, ""))] for m in en]
+        out.append(inline_markdown(en.__doc__ or "") + "\n")
+        rows = [[code(m.name), code(m.value), inline_markdown(docs.get(m.name, ""))] for m in en]
         out.append(table(["Member", "Value", "Meaning"], rows))
     return "\n".join(out)
 
@@ -695,7 +725,7 @@ def _options_table(parser: argparse.ArgumentParser) -> str:
             if action.default in (None, False, argparse.SUPPRESS) or action.nargs == 0
             else code(repr(action.default) if not isinstance(action.default, str) else action.default)
         )
-        rows.append([code(str(names)), argument, default, md_escape(action.help or "")])
+        rows.append([code(str(names)), argument, default, inline_markdown(action.help or "")])
     if not rows:
         return ""
     return table(["Option", "Argument", "Default", "Meaning"], rows)
@@ -955,7 +985,7 @@ def render_api_page(module: ApiModule) -> str:
             [
                 f"[`{name}`][{target}]" if target.startswith("milinc.") else f"`{name}`",
                 f"`{target.rsplit('.', 1)[0]}`",
-                md_escape(module.reexport_summaries.get(name, "")),
+                inline_markdown(module.reexport_summaries.get(name, "")),
             ]
             for name, target in module.reexports.items()
         ]
@@ -963,10 +993,101 @@ def render_api_page(module: ApiModule) -> str:
     return "\n".join(out)
 
 
+PUBLIC_NAMES: tuple[str, ...] = (
+    "parse",
+    "Parser",
+    "parse_many",
+    "parse_records",
+    "Document",
+    "to_json",
+    "from_json",
+    "to_html",
+)
+"""The names of ``milinc`` that most programs need, in the order the API reference presents them."""
+
+PUBLIC_MODULES: tuple[str, ...] = (
+    "milinc",
+    "milinc.ontology",
+    "milinc.export",
+    "milinc.plugins",
+    "milinc.testing",
+    "milinc.render",
+    "milinc.integrations.dask",
+    "milinc.errors",
+)
+"""The modules of the public API (with their submodules), first in the API reference; the others are internals."""
+
+
+def _public_rank(path: str) -> int | None:
+    """The place in ``PUBLIC_MODULES`` of the public module *path* is (or is a submodule of); None if internal."""
+    for rank, public in enumerate(PUBLIC_MODULES):
+        if path == public or (public != "milinc" and path.startswith(public + ".")):
+            return rank
+    return None
+
+
+def is_public_module(path: str) -> bool:
+    """Whether the API reference lists module *path* under the public API (else under "Internals")."""
+    return _public_rank(path) is not None
+
+
+def split_api_modules(modules: Sequence[ApiModule]) -> tuple[list[ApiModule], list[ApiModule]]:
+    """(public modules in the order of ``PUBLIC_MODULES``, internal modules in reading order)."""
+    public = sorted((m for m in modules if is_public_module(m.path)), key=lambda m: (_public_rank(m.path), m.path))
+    return public, [m for m in modules if not is_public_module(m.path)]
+
+
+def _public_name_rows(modules: Sequence[ApiModule]) -> list[list[str]]:
+    """One row per name of ``PUBLIC_NAMES``: a link to where it is documented, and its summary."""
+    top = next((m for m in modules if m.path == "milinc"), None)
+    rows: list[list[str]] = []
+    for name in PUBLIC_NAMES:
+        if top is None:
+            break
+        if name in top.members:
+            target, summary = f"milinc.{name}", _member_summary(f"milinc.{name}")
+        elif name in top.reexports:
+            target, summary = top.reexports[name], top.reexport_summaries.get(name, "")
+        else:
+            continue
+        rows.append([f"[`milinc.{name}`][{target}]", inline_markdown(summary)])
+    return rows
+
+
+def _member_summary(path: str) -> str:
+    package = load_api()
+    try:
+        obj = package[path[len(package.path) + 1 :]]
+    except KeyError:
+        return ""
+    return obj.docstring.value.strip().split("\n")[0] if obj.docstring else ""
+
+
 def render_api_index(modules: Sequence[ApiModule]) -> str:
-    """A table of the public modules with their one-line summaries."""
-    rows = [[f"[`{m.path}`]({m.path}.md)", md_escape(m.summary)] for m in modules]
-    return table(["Module", "What it holds"], rows)
+    """The API reference's index: the public API first (its main names, then its modules), internals after."""
+    public, internal = split_api_modules(modules)
+    out = ["## Public API\n"]
+    names = _public_name_rows(modules)
+    if names:
+        out.append("What most programs need, all importable from `milinc`:\n")
+        out.append(table(["Name", "What it is"], names))
+    out.append("### Public modules\n")
+    out.append(
+        table(["Module", "What it holds"], [[f"[`{m.path}`]({m.path}.md)", inline_markdown(m.summary)] for m in public])
+    )
+    if internal:
+        out.append("## Internals\n")
+        out.append(
+            "The modules that implement the pipeline, documented for contributors and plugin authors who need "
+            "to look inside. Their names may change between minor versions; use the public API above.\n"
+        )
+        out.append(
+            table(
+                ["Module", "What it holds"],
+                [[f"[`{m.path}`]({m.path}.md)", inline_markdown(m.summary)] for m in internal],
+            )
+        )
+    return "\n".join(out)
 
 
 # --- code examples ------------------------------------------------------------------

@@ -100,19 +100,24 @@ def on_config(config: Any) -> Any:
         nav[policy] = {"Normalization policy": entries}
     api = _section(nav, "API reference")
     if api is not None:
-        nav[api] = {"API reference": ["reference/index.md", *_api_nav(_state["modules"])]}
+        public, internal = docgen.split_api_modules(_state["modules"])
+        sections: list[Any] = [{"Public API": _api_nav(public)}]
+        if internal:
+            sections.append({"Internals": _api_nav(internal)})
+        nav[api] = {"API reference": ["reference/index.md", *sections]}
     return config
 
 
 def _api_nav(modules: list[docgen.ApiModule]) -> list[Any]:
     """Module pages for the nav: a subpackage's modules are grouped under it."""
     paths = [m.path for m in modules]
+    root = "milinc"  # the package itself is one page, not a group of every module
     entries: list[Any] = []
     for module in modules:
         parent = module.path.rsplit(".", 1)[0]
-        if parent in paths and parent != paths[0]:
+        if parent in paths and parent != root:
             continue  # listed in its package's group
-        children = [m for m in modules if m.path.startswith(module.path + ".") and module.path != paths[0]]
+        children = [m for m in modules if m.path.startswith(module.path + ".") and module.path != root]
         if children:
             entries.append({module.path: [{module.path: module.page}, *[{c.path: c.page} for c in children]]})
         else:

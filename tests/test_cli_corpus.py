@@ -322,11 +322,14 @@ def test_usage_errors_are_one_line_and_status_2(
 
 
 @pytest.mark.parametrize("option", ["-o", "--errors", "--incidents-csv", "--incidents-jsonl"])
-def test_an_unwritable_output_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str) -> None:
+def test_an_unwritable_output_is_one_line_and_the_write_failure_status(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str
+) -> None:
     good = write(tmp_path / "good.txt", "Un drone.")
     status, out, err = run(capsys, str(good), option, str(tmp_path / "no-such-dir" / "out"))
-    assert status == 2 and out == ""
-    assert err.startswith("milinc: ") and "No such file or directory" in err and len(err.splitlines()) == 1
+    assert status == 74 and out == ""
+    assert err.startswith("milinc: cannot write ") and "no such file or directory" in err
+    assert len(err.splitlines()) == 1
 
 
 def test_parquet_without_pyarrow_is_a_usage_error(

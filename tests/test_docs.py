@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -42,6 +43,27 @@ def test_page_examples_run_and_show_their_real_output(page: Path, tmp_path: Path
                 f"{where}: the page shows another output than the example prints "
                 "(run `python scripts/docgen.py --update-outputs` and review the diff)"
             )
+
+
+# The modules of the optional extras (corpora, parquet, dask, progress) and of the tutorial's plot: the
+# README's test command installs none of them, so an example that needs one must say so and be skipped.
+OPTIONAL_MODULES = ("pandas", "pyarrow", "dask", "tqdm", "matplotlib")
+PAGES_USING_OPTIONAL = [
+    p for p in PAGES if any(m in p.read_text(encoding="utf-8") for m in (*OPTIONAL_MODULES, "arquet"))
+]
+
+
+@pytest.mark.parametrize("page", PAGES_USING_OPTIONAL, ids=_page_id)
+def test_page_examples_run_or_skip_without_the_optional_extras(
+    page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in OPTIONAL_MODULES:
+        monkeypatch.setitem(sys.modules, name, None)  # `import name` fails; find_spec(name) is None
+    for result in docgen.run_page(page, tmp_path):
+        where = f"{_page_id(page)}:{result.block.line}"
+        assert result.error is None, (
+            f"{where}: fails without the optional extras (mark it `<!-- test: requires ... -->`):\n{result.error}"
+        )
 
 
 def test_home_page_shows_a_real_output_for_its_example() -> None:
@@ -397,3 +419,51 @@ def test_snippet_includes_are_expanded_in_examples(tmp_path: Path) -> None:
     assert docgen.expand_snippets('--8<-- "missing.py"', tmp_path) == '--8<-- "missing.py"'
     block = docgen.code_blocks('```python\n--8<-- "CHANGELOG.md"\n```\n')[0]
     assert block.code.startswith("# Changelog")
+
+
+# --- install instructions and project URLs (milinc is not published) ---------------------
+
+UNPUBLISHED = {"milinc", "milinc-plugin-sahel"}
+INSTRUCTION_FILES = [*PAGES, ROOT / "README.md", *sorted((ROOT / "examples").glob("*/README.md"))]
+
+
+def _pip_install_requirements(text: str) -> list[str]:
+    """The package names asked of an index by the ``pip install`` commands of *text* (paths left out)."""
+    names = []
+    for line in re.findall(r"pip install ([^\n`]*)", text):
+        command = re.split(r"&&|\|\||[;|)]", line.split("#", 1)[0], maxsplit=1)[0]
+        for argument in command.split():
+            argument = argument.strip("'\"")
+            if argument.startswith("-") or argument.startswith((".", "/")) or "/" in argument:
+                continue  # an option, or a path: a checkout, a wheel, an example
+            names.append(re.split(r"[\[<>=!~;]", argument, maxsplit=1)[0].lower())
+    return names
+
+
+def test_install_instructions_ask_no_index_for_unpublished_packages() -> None:
+    assert _pip_install_requirements("pip install 'milinc[corpora]' pandas # or: pip install -e .") == [
+        "milinc",
+        "pandas",
+    ]
+    assert _pip_install_requirements('pip install -e ".[test]" dist/milinc-0.1.0-py3-none-any.whl && milinc x') == []
+    wrong = [
+        f"{path.relative_to(ROOT)}: pip install {name}"
+        for path in INSTRUCTION_FILES
+        for name in _pip_install_requirements(path.read_text(encoding="utf-8"))
+        if name in UNPUBLISHED
+    ]
+    assert not wrong, "milinc is not on PyPI, install it from a checkout or a wheel:\n" + "\n".join(wrong)
+
+
+def test_the_site_names_no_placeholder_project_url() -> None:
+    yaml = pytest.importorskip("yaml")
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python/name:", ""))
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    section = pyproject.split("[project.urls]", 1)[1].split("\n[", 1)[0] if "[project.urls]" in pyproject else ""
+    declared = set(re.findall(r'=\s*"([^"]+)"', section))
+    for key in ("site_url", "repo_url"):
+        if config.get(key):
+            assert config[key].rstrip("/") in {u.rstrip("/") for u in declared}, (
+                f"mkdocs.yml {key} {config[key]} is not one of the project's URLs ([project.urls])"
+            )
+    assert "github.com/milinc" not in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")

@@ -47,6 +47,8 @@ from .pipeline import Parser
 if TYPE_CHECKING:
     from .batch import ErrorKind, ErrorRecord, Record, parse_many, parse_records
     from .contract import to_contract
+    from .crossdoc import MergedIncident, merge_incidents
+    from .render import to_html
     from .schema import json_schema
     from .serialization import from_dict, from_json, to_dict, to_json
 
@@ -58,6 +60,9 @@ _LAZY = {
     "parse_many": "batch",
     "parse_records": "batch",
     "to_contract": "contract",
+    "MergedIncident": "crossdoc",
+    "merge_incidents": "crossdoc",
+    "to_html": "render",
     "json_schema": "schema",
     "from_dict": "serialization",
     "from_json": "serialization",
@@ -98,6 +103,7 @@ __all__ = [
     "InputTooLargeError",
     "IntervalRole",
     "InvalidInputError",
+    "MergedIncident",
     "Metadata",
     "MilincError",
     "Modality",
@@ -122,11 +128,13 @@ __all__ = [
     "from_dict",
     "from_json",
     "json_schema",
+    "merge_incidents",
     "parse",
     "parse_many",
     "parse_records",
     "to_contract",
     "to_dict",
+    "to_html",
     "to_json",
 ]
 

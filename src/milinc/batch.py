@@ -241,8 +241,23 @@ def _make_parser(max_chars: int | None, parser_factory: Callable[[], Parser] | N
 _worker_parser: Parser | None = None
 
 
+def _reset_signals() -> None:
+    """A worker leaves Ctrl-C to its parent (which stops the workers) and dies on SIGTERM and SIGHUP.
+
+    A forked worker would otherwise inherit the handlers of the parent (the
+    ``milinc`` command turns SIGTERM into an exception that aborts its outputs).
+    """
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+
+
 def _init_worker(max_chars: int | None, parser_factory: Callable[[], Parser] | None, inherited: Parser | None) -> None:
     global _worker_parser
+    _reset_signals()
     _worker_parser = inherited if inherited is not None else _make_parser(max_chars, parser_factory)
 
 

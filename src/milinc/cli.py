@@ -18,8 +18,35 @@ Many inputs: a bad item (no such file, undecodable bytes, a malformed JSON
 line, a missing field, an over-limit text) becomes an error record
 ``{"id", "error", "error_kind"}`` in the document output, a line on stderr,
 a row with an ``error`` in the incident tables and a line in ``--errors``;
-the run goes on. Exit status: 0 when every item was parsed, 1 when some
-failed, 2 when all failed or the command line is wrong, 130 when interrupted.
+the run goes on.
+
+Outputs (``-o``, ``--errors``, the incident tables) are written whole or not
+at all: each goes to a temporary file beside it (``.NAME.XXXXXXXX.milinc-tmp``)
+that is renamed over ``NAME`` when the run ends well. An error, Ctrl-C, SIGTERM
+or SIGHUP removes the temporary files and leaves every ``NAME`` as it was
+(only SIGKILL can leave a temporary file behind, never a truncated output).
+Standard output (``-``) and special files (``/dev/null``, a FIFO) are written
+directly. An output that is also an input, or the same file as another output
+(compared by device and inode: ``./x``, links and a redirected standard output
+count), is refused before anything is read. In CSV tables, a text cell that
+starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a ``'``
+in front so that a spreadsheet shows it instead of running it
+(``--csv-formulas raw`` turns this off).
+
+Exit status:
+
+| status | meaning |
+|---|---|
+| 0 | every item was parsed |
+| 1 | some items failed (each has its error record); the others were parsed |
+| 2 | every item failed, or the command line is wrong (an output that is an input included) |
+| 70 | an unexpected error: a bug in milinc, one line on stderr (``MILINC_DEBUG=1`` shows the traceback) |
+| 74 | an output could not be written: disk full, ``/dev/full``, no such directory, permission denied |
+| 130 | interrupted by Ctrl-C (SIGINT) |
+| 143, 129 | stopped by SIGTERM, SIGHUP (128 plus the signal's number) |
+
+70 and 74 are ``EX_SOFTWARE`` and ``EX_IOERR`` of the BSD ``sysexits.h``, so that
+scripts can tell a bug and a full disk from items that failed.
 """
 
 from __future__ import annotations
@@ -30,15 +57,17 @@ import datetime as _dt
 import glob
 import json
 import os
+import signal
 import sys
+import threading
 from collections.abc import Iterator, Sequence
-from typing import Any, BinaryIO, TextIO
+from typing import Any, BinaryIO, Protocol
 
 from attrs import define
 
 from .batch import ErrorKind, ErrorRecord, Record, Result, is_missing, parse_records, to_record
 from .contract import to_contract
-from .errors import InputTooLargeError, MilincError
+from .errors import InputTooLargeError, MilincError, OutputConflictError, OutputError
 from .export import (
     IncidentWriter,
     TableFormat,
@@ -47,19 +76,33 @@ from .export import (
     rows_for,
 )
 from .ontology import Document
+from .outputs import OutputFile, OutputSet
 from .pipeline import DEFAULT_MAX_CHARS
 from .schema import json_schema
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_OK", "EXIT_SOME_FAILED", "build_parser", "main"]
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_INTERNAL_ERROR",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_SOME_FAILED",
+    "EXIT_WRITE_FAILED",
+    "build_parser",
+    "main",
+]
 
 EXIT_OK = 0
 """Every item was parsed."""
 EXIT_SOME_FAILED = 1
 """Some items failed (each has an error record); the others were parsed."""
 EXIT_BAD_INPUT = 2
-"""Every item failed, or the command line is wrong."""
+"""Every item failed, or the command line is wrong (an output that is an input included)."""
+EXIT_INTERNAL_ERROR = 70
+"""An unexpected error: a bug in milinc (``EX_SOFTWARE`` in sysexits.h). Please report it."""
+EXIT_WRITE_FAILED = 74
+"""An output could not be written: disk full, no such directory, permission denied (``EX_IOERR``)."""
 EXIT_INTERRUPTED = 130
-"""Interrupted (Ctrl-C)."""
+"""Interrupted by Ctrl-C (SIGINT); SIGTERM gives 143 and SIGHUP 129: 128 plus the signal's number."""
 
 _STDIN = "-"
 
@@ -139,6 +182,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--incidents-jsonl", metavar="PATH", help="write the incident table as JSON Lines")
     p.add_argument("--errors", metavar="PATH", help="also write the error records here, as JSON Lines")
     p.add_argument(
+        "--csv-formulas",
+        choices=("escape", "raw"),
+        default="escape",
+        help="escape (default): a CSV text cell starting with =, +, -, @, a tab or a carriage return gets a ' in "
+        "front, so that a spreadsheet does not run it as a formula; raw: write the text as it is",
+    )
+    p.add_argument(
         "-j",
         "--jobs",
         type=_positive_int,
@@ -166,7 +216,50 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--explain", action="store_true", help="with --format text: say why each event slot has its value")
     sub.add_parser("schema", help="print the JSON Schema (draft 2020-12) of a serialized document")
+    r = sub.add_parser(
+        "render",
+        help="write an HTML page showing what milinc read (highlighted values, incident table)",
+        description="Write one self-contained HTML page with each article, its dates, counts, weapons and "
+        "incident triggers highlighted (the value on hover) and its incidents as a table. Exit status as parse.",
+    )
+    r.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files, directories, glob patterns, or -")
+    r.add_argument("-o", "--output", metavar="PATH", help="write the page here (default: standard output)")
+    r.add_argument(
+        "--reference-date",
+        type=_reference_date,
+        metavar="YYYY-MM-DD",
+        help="publication date for inputs that give none (default: a dateline in the text)",
+    )
+    r.add_argument("--title", default="What milinc read", help="the page title")
     return parser
+
+
+def _run_render(args: argparse.Namespace) -> int:
+    from .render import to_html
+
+    if args.files.count(_STDIN) > 1:
+        raise CliError("render: standard input (-) can be read only once")
+    outputs = OutputSet()
+    _register_inputs(argparse.Namespace(files=args.files, jsonl=[]), outputs)
+    inputs = _Inputs(files=args.files, jsonl=[], max_chars=DEFAULT_MAX_CHARS, outputs=outputs)
+    documents: list[tuple[str, Document]] = []
+    errors: list[tuple[str, str]] = []
+    try:
+        page = outputs.open(args.output or "-")
+        for doc_id, result in parse_records(inputs.records(), reference_date=args.reference_date):
+            if isinstance(result, ErrorRecord):
+                sys.stderr.write(f"milinc: {doc_id}: {result.reason}\n")
+                errors.append((doc_id, result.reason))
+            else:
+                documents.append((doc_id, result))
+        page.write(to_html(documents, title=args.title, errors=errors))
+        outputs.commit()
+    except BaseException:
+        outputs.abort()
+        raise
+    if not errors:
+        return EXIT_OK
+    return EXIT_BAD_INPUT if not documents else EXIT_SOME_FAILED
 
 
 # --- inputs -----------------------------------------------------------------
@@ -179,7 +272,7 @@ def _decode(data: bytes, name: str) -> Record | ErrorRecord:
         return ErrorRecord(name, f"not valid UTF-8 (byte {exc.start})", ErrorKind.UNREADABLE)
 
 
-def _read_file(path: str, max_chars: int) -> Record | ErrorRecord:
+def _read_file(path: str, max_chars: int, outputs: OutputSet) -> Record | ErrorRecord:
     try:
         if path == _STDIN:
             return _decode(sys.stdin.buffer.read(), path)
@@ -188,6 +281,8 @@ def _read_file(path: str, max_chars: int) -> Record | ErrorRecord:
         if size > 4 * max_chars:
             return ErrorRecord(path, str(InputTooLargeError(size, max_chars)), ErrorKind.TOO_LARGE)
         with open(path, "rb") as f:
+            st = os.fstat(f.fileno())
+            outputs.check_input(path, (st.st_dev, st.st_ino))  # a file found in a directory or by a pattern
             return _decode(f.read(), path)
     except FileNotFoundError:
         return ErrorRecord(path, "no such file", ErrorKind.UNREADABLE)
@@ -270,6 +365,7 @@ class _Inputs:
     files: list[str]
     jsonl: list[str]
     max_chars: int
+    outputs: OutputSet
 
     @property
     def single(self) -> bool:
@@ -283,7 +379,7 @@ class _Inputs:
         """Every item, in command-line order."""
         for argument in self.files:
             for path in _expand(argument):
-                yield path if isinstance(path, ErrorRecord) else _read_file(path, self.max_chars)
+                yield path if isinstance(path, ErrorRecord) else _read_file(path, self.max_chars, self.outputs)
         for source in self.jsonl:
             yield from _jsonl_records(source)
 
@@ -304,7 +400,7 @@ class _Inputs:
 # --- outputs ----------------------------------------------------------------
 
 
-def _print_text(doc: Document, name: str, out: TextIO, explain: bool) -> None:
+def _print_text(doc: Document, name: str, out: _Writable, explain: bool) -> None:
     ref = doc.reference_date.isoformat() if doc.reference_date else "unknown"
     out.write(f"# {name}  (reference date {ref}, {doc.reference_date_source.value})\n")
 
@@ -362,7 +458,7 @@ def _print_text(doc: Document, name: str, out: TextIO, explain: bool) -> None:
     out.write("\n")
 
 
-def _print_error_text(error: ErrorRecord, out: TextIO) -> None:
+def _print_error_text(error: ErrorRecord, out: _Writable) -> None:
     out.write(f"# {error.id}  ERROR ({error.kind.value}): {error.reason}\n\n")
 
 
@@ -379,33 +475,39 @@ def _progress_bar(enabled: bool, total: int | None) -> Any:
     return tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True, mininterval=0.2)
 
 
-def _open_tables(args: argparse.Namespace) -> list[IncidentWriter]:
-    requested: list[tuple[str | None, TableFormat]] = [
-        (args.incidents_csv, "csv"),
-        (args.incidents_parquet, "parquet"),
-        (args.incidents_jsonl, "jsonl"),
-    ]
+class _Writable(Protocol):
+    def write(self, data: str, /) -> Any: ...
+
+
+_TABLE_OPTIONS: tuple[tuple[str, TableFormat], ...] = (
+    ("incidents_csv", "csv"),
+    ("incidents_parquet", "parquet"),
+    ("incidents_jsonl", "jsonl"),
+)
+
+
+def _open_tables(args: argparse.Namespace, outputs: OutputSet) -> list[IncidentWriter]:
     writers: list[IncidentWriter] = []
-    try:
-        for path, table_format in requested:
-            if path:
-                writers.append(open_incident_writer(path, table_format))
-    except ImportError as exc:
-        for writer in writers:
-            writer.close()
-        raise CliError(str(exc)) from None
-    except OSError as exc:
-        for writer in writers:
-            writer.close()
-        raise CliError(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")) from None
+    for option, table_format in _TABLE_OPTIONS:
+        path = getattr(args, option)
+        if path:
+            if table_format == "parquet":
+                try:
+                    import pyarrow  # noqa: F401  (checked before the output is opened)
+                except ImportError:
+                    raise CliError("--incidents-parquet needs pyarrow: pip install 'milinc[parquet]'") from None
+            output = outputs.open(path, binary=table_format == "parquet", newline="" if table_format == "csv" else None)
+            writers.append(
+                open_incident_writer(output, table_format, escape_formulas=args.csv_formulas == "escape")
+            )
     return writers
 
 
-def _open_output(path: str) -> TextIO:
-    try:
-        return open(path, "w", encoding="utf-8")  # the caller closes it
-    except OSError as exc:
-        raise CliError(f"{path}: {exc.strerror or exc}") from None
+def _register_inputs(args: argparse.Namespace, outputs: OutputSet) -> None:
+    """The inputs named on the command line, so that no output is one of them (found ones are checked as read)."""
+    for name in [*args.files, *args.jsonl]:
+        if name == _STDIN or os.path.exists(name):
+            outputs.add_input(name)
 
 
 def _check_usage(args: argparse.Namespace) -> None:
@@ -417,24 +519,23 @@ def _check_usage(args: argparse.Namespace) -> None:
         raise CliError("parse: --explain goes with --format text")
 
 
-def _run_parse(args: argparse.Namespace, stdout: TextIO) -> int:
+def _run_parse(args: argparse.Namespace) -> int:
     _check_usage(args)
-    inputs = _Inputs(files=args.files, jsonl=args.jsonl, max_chars=args.max_chars)
-    tables_requested = bool(args.incidents_csv or args.incidents_parquet or args.incidents_jsonl)
-    output_format = args.format or ("none" if tables_requested else "text")
+    outputs = OutputSet()
+    _register_inputs(args, outputs)
+    inputs = _Inputs(files=args.files, jsonl=args.jsonl, max_chars=args.max_chars, outputs=outputs)
+    tables_requested = any(getattr(args, option) for option, _ in _TABLE_OPTIONS)
+    output_format = args.format or ("none" if tables_requested and not args.output else "text")
     single = inputs.single
 
     show_bar = not single and not args.quiet and (args.progress or sys.stderr.isatty())
-    writers = _open_tables(args)
-    out: TextIO = stdout
-    errors_file: TextIO | None = None
+    writers: list[IncidentWriter] = []
     bar: Any = None
     parsed = failed = incidents = 0
     try:
-        if args.output:
-            out = _open_output(args.output)
-        if args.errors:
-            errors_file = _open_output(args.errors)
+        out: OutputFile | None = outputs.open(args.output or "-") if output_format != "none" else None
+        errors_file = outputs.open(args.errors) if args.errors else None
+        writers = _open_tables(args, outputs)
         bar = _progress_bar(show_bar, inputs.count() if show_bar else None)
 
         def say(line: str) -> None:
@@ -456,22 +557,27 @@ def _run_parse(args: argparse.Namespace, stdout: TextIO) -> int:
             else:
                 parsed += 1
                 incidents += len(result.events)
-            if not (single and isinstance(result, ErrorRecord)):
+            if out is not None and not (single and isinstance(result, ErrorRecord)):
                 _write_document(out, output_format, doc_id, result, single=single, explain=args.explain)
             rows = rows_for(doc_id, result)
             for writer in writers:
                 writer.write_rows(rows)
             if bar is not None:
                 bar.update(1)
+        if bar is not None:
+            bar.close()
+            bar = None
+        for writer in writers:
+            writer.close()  # a Parquet file gets its footer, then every output is renamed into place
+        outputs.commit()
+    except BaseException:
+        for writer in writers:
+            writer.abort()
+        outputs.abort()
+        raise
     finally:
         if bar is not None:
             bar.close()
-        for writer in writers:
-            writer.close()
-        if errors_file is not None:
-            errors_file.close()
-        if out is not stdout:
-            out.close()
     total = parsed + failed
     if not single and not args.quiet:
         sys.stderr.write(
@@ -486,7 +592,7 @@ def _run_parse(args: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _write_document(
-    out: TextIO, output_format: str, doc_id: str, result: Result, *, single: bool, explain: bool
+    out: _Writable, output_format: str, doc_id: str, result: Result, *, single: bool, explain: bool
 ) -> None:
     if output_format == "none":
         return
@@ -503,37 +609,115 @@ def _write_document(
     out.write(json.dumps(line, ensure_ascii=False) + "\n")
 
 
+class _Signalled(BaseException):
+    """A termination signal, raised where the program is so that every output is aborted on the way out."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop_workers() -> None:
+    # worker processes ignore Ctrl-C and would finish their chunk: stop them now, the run is over
+    multiprocessing = sys.modules.get("multiprocessing")
+    if multiprocessing is not None:
+        for child in multiprocessing.active_children():
+            child.terminate()
+
+
+def _on_signal(signum: int, frame: object) -> None:
+    _stop_workers()
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
+    raise _Signalled(signum)
+
+
+_HANDLED_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+@contextlib.contextmanager
+def _signals_abort() -> Iterator[None]:
+    """SIGINT, SIGTERM and SIGHUP raise where the program is, so that the outputs are aborted cleanly."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may handle signals (milinc.cli.main called from a thread)
+        return
+    previous = {signum: signal.signal(signum, _on_signal) for signum in _HANDLED_SIGNALS}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _silence_stdout() -> None:
+    # keep Python from failing again when it flushes stdout at exit (a closed pipe, a full disk)
+    with contextlib.suppress(OSError, ValueError):  # stdout is not a real file (captured in tests)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _internal_error(exc: BaseException) -> int:
+    if os.environ.get("MILINC_DEBUG"):
+        import traceback
+
+        traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+    where = "" if os.environ.get("MILINC_DEBUG") else " (set MILINC_DEBUG=1 to see where)"
+    sys.stderr.write(
+        f"milinc: internal error: {type(exc).__name__}: {exc}{where}; this is a bug, please report it\n"
+    )
+    return EXIT_INTERNAL_ERROR
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (see the module docstring)."""
     parser = build_parser()
     try:
-        args, extra = parser.parse_known_args(argv)
-        if extra:
-            # argparse stops filling FILE... at the first option: take FILEs given after options too
-            # (milinc parse a.txt --jsonl r.jsonl b.txt), and refuse anything else it did not know
-            unknown = [a for a in extra if a.startswith("-") and a != _STDIN]
-            if unknown or args.command != "parse":
-                raise CliError(f"unrecognized arguments: {' '.join(unknown or extra)}")
-            args.files = [*args.files, *extra]
-        if args.command == "parse":
-            return _run_parse(args, sys.stdout)
-        if args.command == "schema":
-            sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
-            return EXIT_OK
-        parser.print_help(sys.stderr)
-        return EXIT_BAD_INPUT
-    except CliError as exc:
+        with _signals_abort():
+            args, extra = parser.parse_known_args(argv)
+            if extra:
+                # argparse stops filling FILE... at the first option: take FILEs given after options too
+                # (milinc parse a.txt --jsonl r.jsonl b.txt), and refuse anything else it did not know
+                unknown = [a for a in extra if a.startswith("-") and a != _STDIN]
+                if unknown or args.command != "parse":
+                    raise CliError(f"unrecognized arguments: {' '.join(unknown or extra)}")
+                args.files = [*args.files, *extra]
+            if args.command == "parse":
+                status = _run_parse(args)
+            elif args.command == "render":
+                status = _run_render(args)
+            elif args.command == "schema":
+                sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+                status = EXIT_OK
+            else:
+                parser.print_help(sys.stderr)
+                return EXIT_BAD_INPUT
+            try:
+                sys.stdout.flush()  # a full disk behind stdout says so now, not at exit
+            except BrokenPipeError:
+                raise
+            except OSError as exc:
+                raise OutputError("standard output", exc.strerror or str(exc)) from None
+            return status
+    except (CliError, OutputConflictError) as exc:
         sys.stderr.write(f"milinc: {exc}\n")
         return EXIT_BAD_INPUT
+    except OutputError as exc:
+        _silence_stdout()
+        sys.stderr.write(f"milinc: {exc}\n")
+        return EXIT_WRITE_FAILED
     except MilincError as exc:
         sys.stderr.write(f"milinc: {exc}\n")
         return EXIT_BAD_INPUT
     except BrokenPipeError:
-        # the reader went away (milinc parse ... | head): stop quietly, and keep Python from
-        # complaining again when it flushes stdout at exit
-        with contextlib.suppress(OSError, ValueError):  # stdout is not a real file (captured in tests)
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        # the reader went away (milinc parse ... | head): stop quietly; the file outputs were given up
+        _silence_stdout()
         return EXIT_OK
     except KeyboardInterrupt:
         sys.stderr.write("milinc: interrupted\n")
         return EXIT_INTERRUPTED
+    except _Signalled as exc:
+        sys.stderr.write(f"milinc: stopped by {signal.Signals(exc.signum).name}\n")
+        return 128 + exc.signum
+    except Exception as exc:
+        return _internal_error(exc)

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-__all__ = ["InputTooLargeError", "InvalidInputError", "MilincError", "PluginError"]
+__all__ = [
+    "InputTooLargeError",
+    "InvalidInputError",
+    "MilincError",
+    "MilincWarning",
+    "OutputConflictError",
+    "OutputError",
+    "PluginError",
+]
 
 
 class MilincError(Exception):
@@ -33,3 +41,26 @@ class PluginError(MilincError):
         """Name of the plugin at fault."""
         self.problem = problem
         """What is wrong with it."""
+
+
+class OutputError(MilincError):
+    """An output could not be written (disk full, no such directory, permission denied).
+
+    Nothing half-written is left behind: the output's temporary file is removed
+    and the file named as the output, if it existed, is untouched.
+    """
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"cannot write {path}: {problem}")
+        self.path = path
+        """The output as it was named."""
+        self.problem = problem
+        """What went wrong."""
+
+
+class OutputConflictError(MilincError, ValueError):
+    """An output is also an input, or two outputs are one file: refused before anything is written."""
+
+
+class MilincWarning(UserWarning):
+    """Something milinc did that the caller may not expect (an unknown record key ignored, a deprecated name)."""

@@ -27,10 +27,20 @@ says why. A document without incidents has no row.
 The three table formats (CSV, Parquet, JSON Lines) reload to the same rows,
 with the same types. pandas and pyarrow are optional: ``pip install
 'milinc[corpora]'``.
+
+Every writer writes to a temporary file beside its target and renames it into
+place when it is closed (:mod:`milinc.outputs`): an error or an interruption
+leaves the target as it was. In CSV, a text cell that starts with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return gets a ``'`` in front, so that
+a spreadsheet shows it instead of running it as a formula (CSV injection);
+numbers are never changed, and :func:`read_incidents` removes the quote.
+``escape_formulas=False`` (``milinc parse --csv-formulas raw``) writes the raw
+text.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -42,7 +52,9 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias, cast
 
 from .batch import ErrorKind, ErrorRecord, Result
 from .contract import to_contract
+from .errors import OutputError
 from .ontology import Casualties, Document, Event
+from .outputs import OutputFile, open_output
 from .segment import split_sentences
 from .serialization import from_dict, to_dict
 
@@ -50,15 +62,18 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "FORMULA_TRIGGERS",
     "INCIDENT_COLUMNS",
     "INTEGER_COLUMNS",
     "CsvIncidentWriter",
     "IncidentWriter",
     "JsonlIncidentWriter",
+    "OutputTarget",
     "ParquetIncidentWriter",
     "TableFormat",
     "document_line",
     "error_row",
+    "escape_formula",
     "incident_rows",
     "open_incident_writer",
     "read_documents_jsonl",
@@ -67,6 +82,7 @@ __all__ = [
     "rows_for",
     "rows_to_frame",
     "to_frame",
+    "unescape_formula",
 ]
 
 INCIDENT_COLUMNS: tuple[str, ...] = (
@@ -209,18 +225,55 @@ def rows_for(document_id: str, result: Result) -> list[Row]:
 
 # --- writers ----------------------------------------------------------------
 
+FORMULA_TRIGGERS = frozenset("=+-@\t\r")
+"""First characters that make a spreadsheet read a CSV cell as a formula (OWASP's list)."""
+
+
+def _looks_like_formula(cell: str) -> bool:
+    # quotes before a trigger count too ("'=x" becomes "''=x"), so that escaping can be undone exactly
+    stripped = cell.lstrip("'")
+    return bool(stripped) and stripped[0] in FORMULA_TRIGGERS
+
+
+def escape_formula(cell: str) -> str:
+    """A text cell made safe to open in a spreadsheet: ``'`` before a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return.
+
+    A cell made of quotes before such a character gets one more quote, so that
+    :func:`unescape_formula` gives every cell back exactly.
+
+    >>> escape_formula('=HYPERLINK("http://x")'), escape_formula("-12"), escape_formula("Kiev")
+    ('\'=HYPERLINK("http://x")', "'-12", 'Kiev')
+    """
+    return "'" + cell if _looks_like_formula(cell) else cell
+
+
+def unescape_formula(cell: str) -> str:
+    """Undo :func:`escape_formula` (a cell it did not change is returned unchanged)."""
+    return cell[1:] if cell.startswith("'") and _looks_like_formula(cell[1:]) else cell
+
 
 class IncidentWriter(Protocol):
-    """Writes incident rows to a file as they come (constant memory)."""
+    """Writes incident rows to a file as they come (constant memory), whole or not at all."""
 
     path: Path
-    """The file written."""
+    """The file written (as it was named)."""
 
     def write_rows(self, rows: Iterable[Row]) -> None:
-        """Append *rows*."""
+        """Append *rows*.
+
+        Raises:
+            OutputError: the write failed (the output is then given up).
+        """
 
     def close(self) -> None:
-        """Flush and close the file (a table with no row still gets its header or schema)."""
+        """Finish the file and put it in place (a table with no row still gets its header or schema).
+
+        Raises:
+            OutputError: the file could not be finished.
+        """
+
+    def abort(self) -> None:
+        """Give the file up: what was written is removed and the path left as it was."""
 
     def __enter__(self) -> IncidentWriter:
         """Return the writer itself."""
@@ -228,18 +281,32 @@ class IncidentWriter(Protocol):
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        """Close the writer."""
+        """Close the writer, or abort it if the block raised."""
+
+
+OutputTarget: TypeAlias = "str | os.PathLike[str] | OutputFile"
+"""Where a writer writes: a path (``-`` for standard output), or an output already opened (:mod:`milinc.outputs`)."""
+
+
+def _as_output(target: OutputTarget, *, binary: bool = False, newline: str | None = None) -> OutputFile:
+    if isinstance(target, OutputFile):
+        return target
+    return open_output(target, binary=binary, newline=newline)
 
 
 class _WriterBase:
     path: Path
-    """The file written."""
+    """The file written (as it was named)."""
+    _output: OutputFile
 
     def write_rows(self, rows: Iterable[Row]) -> None:
         raise NotImplementedError
 
     def close(self) -> None:
-        raise NotImplementedError
+        self._output.commit()
+
+    def abort(self) -> None:
+        self._output.abort()
 
     def __enter__(self) -> IncidentWriter:
         return self
@@ -247,46 +314,62 @@ class _WriterBase:
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        self.close()
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()
 
 
 class CsvIncidentWriter(_WriterBase):
-    """Incident rows as CSV (RFC 4180, UTF-8, a header line; ``None`` is an empty cell)."""
+    """Incident rows as CSV (RFC 4180, UTF-8, a header line; ``None`` is an empty cell).
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        """Open *path* for writing and write the header."""
-        self.path = Path(path)
-        """The file written."""
-        self._file = open(self.path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed by close()
-        self._writer = csv.DictWriter(self._file, fieldnames=INCIDENT_COLUMNS, lineterminator="\n")
+    Text cells that a spreadsheet would run as a formula (starting with ``=``,
+    ``+``, ``-``, ``@``, a tab or a carriage return) get a ``'`` in front
+    (:func:`escape_formula`); integer columns are written as they are.
+    :func:`read_incidents` removes the quote again. Pass
+    ``escape_formulas=False`` for the raw text.
+    """
+
+    def __init__(self, path: OutputTarget, *, escape_formulas: bool = True) -> None:
+        """Open *path* for writing (a temporary file until :meth:`close`) and write the header.
+
+        Raises:
+            OutputError: it cannot be opened.
+        """
+        self._output = _as_output(path, newline="")
+        self.path = Path(self._output.name)
+        """The file written (as it was named)."""
+        self._escape = escape_formulas
+        self._writer = csv.DictWriter(self._output, fieldnames=INCIDENT_COLUMNS, lineterminator="\n")
         self._writer.writeheader()
+
+    def _cells(self, row: Row) -> Row:
+        if not self._escape:
+            return row
+        return {c: escape_formula(v) if isinstance(v, str) else v for c, v in row.items()}
 
     def write_rows(self, rows: Iterable[Row]) -> None:
         """Append *rows*."""
-        self._writer.writerows(rows)
-
-    def close(self) -> None:
-        """Close the file."""
-        self._file.close()
+        self._writer.writerows(self._cells(row) for row in rows)
 
 
 class JsonlIncidentWriter(_WriterBase):
     """Incident rows as JSON Lines, one object per row with every column."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        """Open *path* for writing."""
-        self.path = Path(path)
-        """The file written."""
-        self._file = open(self.path, "w", encoding="utf-8")  # noqa: SIM115 - closed by close()
+    def __init__(self, path: OutputTarget) -> None:
+        """Open *path* for writing (a temporary file until :meth:`close`).
+
+        Raises:
+            OutputError: it cannot be opened.
+        """
+        self._output = _as_output(path)
+        self.path = Path(self._output.name)
+        """The file written (as it was named)."""
 
     def write_rows(self, rows: Iterable[Row]) -> None:
         """Append *rows*."""
         for row in rows:
-            self._file.write(json.dumps({c: row[c] for c in INCIDENT_COLUMNS}, ensure_ascii=False) + "\n")
-
-    def close(self) -> None:
-        """Close the file."""
-        self._file.close()
+            self._output.write(json.dumps({c: row[c] for c in INCIDENT_COLUMNS}, ensure_ascii=False) + "\n")
 
 
 def _arrow_schema() -> Any:
@@ -295,23 +378,32 @@ def _arrow_schema() -> Any:
     return pa.schema([pa.field(c, pa.int64() if c in INTEGER_COLUMNS else pa.string()) for c in INCIDENT_COLUMNS])
 
 
+_INT64_MAX = 2**63 - 1
+
+
 class ParquetIncidentWriter(_WriterBase):
     """Incident rows as Parquet, written in row groups of ``batch_rows`` rows (needs pyarrow)."""
 
-    def __init__(self, path: str | os.PathLike[str], *, batch_rows: int = 10_000) -> None:
-        """Open *path* for writing.
+    def __init__(self, path: OutputTarget, *, batch_rows: int = 10_000) -> None:
+        """Open *path* for writing (a temporary file until :meth:`close`).
 
         Raises:
             ImportError: pyarrow is not installed (``pip install 'milinc[parquet]'``).
+            OutputError: it cannot be opened.
         """
         try:
             import pyarrow.parquet as pq
         except ImportError as exc:
             raise ImportError("Parquet output needs pyarrow: pip install 'milinc[parquet]'") from exc
-        self.path = Path(path)
-        """The file written."""
+        self._output = _as_output(path, binary=True)
+        self.path = Path(self._output.name)
+        """The file written (as it was named)."""
         self._schema = _arrow_schema()
-        self._writer = pq.ParquetWriter(str(self.path), self._schema)
+        try:
+            self._writer = pq.ParquetWriter(self._output.stream, self._schema)
+        except OSError as exc:
+            self._output.abort()
+            raise OutputError(self._output.label, str(exc)) from None
         self._batch_rows = batch_rows
         self._buffer: list[Row] = []
 
@@ -319,7 +411,19 @@ class ParquetIncidentWriter(_WriterBase):
         import pyarrow as pa
 
         if self._buffer:
-            self._writer.write_table(pa.Table.from_pylist(self._buffer, schema=self._schema))
+            for row in self._buffer:
+                for column in INTEGER_COLUMNS:
+                    value = row.get(column)
+                    if value is not None and not -_INT64_MAX - 1 <= value <= _INT64_MAX:
+                        self.abort()
+                        raise OutputError(
+                            self._output.label, f"{column} = {value} does not fit a Parquet int64 column"
+                        )
+            try:
+                self._writer.write_table(pa.Table.from_pylist(self._buffer, schema=self._schema))
+            except OSError as exc:
+                self.abort()
+                raise OutputError(self._output.label, str(exc)) from None
             self._buffer = []
 
     def write_rows(self, rows: Iterable[Row]) -> None:
@@ -329,20 +433,48 @@ class ParquetIncidentWriter(_WriterBase):
             self._flush()
 
     def close(self) -> None:
-        """Write what is buffered and close the file."""
+        """Write what is buffered, the footer, and put the file in place."""
         self._flush()
-        self._writer.close()
+        try:
+            self._writer.close()
+        except OSError as exc:
+            self.abort()
+            raise OutputError(self._output.label, str(exc)) from None
+        self._output.commit()
+
+    def abort(self) -> None:
+        """Give the file up (its temporary file is removed)."""
+        self._buffer = []
+        if not self._output.closed:
+            # pyarrow would close its writer when collected, writing to a closed file: close it now
+            with contextlib.suppress(Exception):
+                self._writer.close()
+            self._writer.is_open = False  # even when closing failed (a full disk)
+        self._output.abort()
 
 
-def open_incident_writer(path: str | os.PathLike[str], table_format: TableFormat) -> IncidentWriter:
+def open_incident_writer(
+    path: OutputTarget, table_format: TableFormat, *, escape_formulas: bool = True
+) -> IncidentWriter:
     """A writer of incident rows to *path* in *table_format* (``csv``, ``parquet`` or ``jsonl``).
+
+    The file is written to a temporary file beside *path* and renamed into
+    place by the writer's ``close()`` (see :mod:`milinc.outputs`); ``abort()``,
+    or an exception in a ``with`` block, leaves *path* as it was.
+
+    Args:
+        path: the file (``-`` for standard output), or an output opened with :mod:`milinc.outputs`.
+        table_format: ``csv``, ``parquet`` or ``jsonl``.
+        escape_formulas: CSV only: quote text cells a spreadsheet would run as formulas (see
+            :class:`CsvIncidentWriter`).
 
     Raises:
         ImportError: ``parquet`` without pyarrow installed.
         ValueError: an unknown format.
+        OutputError: the file cannot be opened.
     """
     if table_format == "csv":
-        return CsvIncidentWriter(path)
+        return CsvIncidentWriter(path, escape_formulas=escape_formulas)
     if table_format == "jsonl":
         return JsonlIncidentWriter(path)
     if table_format == "parquet":
@@ -366,9 +498,12 @@ def _typed(row: Mapping[str, Any]) -> Row:
     return out
 
 
-def _read_csv(path: Path) -> list[Row]:
+def _read_csv(path: Path, unescape: bool) -> list[Row]:
     with open(path, encoding="utf-8", newline="") as f:
-        return [_typed(row) for row in csv.DictReader(f)]
+        rows = csv.DictReader(f)
+        if unescape:
+            return [_typed({c: unescape_formula(v) if isinstance(v, str) else v for c, v in row.items()}) for row in rows]
+        return [_typed(row) for row in rows]
 
 
 def _read_jsonl(path: Path) -> list[Row]:
@@ -382,12 +517,17 @@ def _read_parquet(path: Path) -> list[Row]:
     return [_typed(row) for row in pq.read_table(str(path)).to_pylist()]
 
 
-def read_incidents(path: str | os.PathLike[str], table_format: TableFormat | None = None) -> list[Row]:
+def read_incidents(
+    path: str | os.PathLike[str], table_format: TableFormat | None = None, *, unescape_formulas: bool = True
+) -> list[Row]:
     """Read back an incident table written by this module.
 
     Args:
         path: the file.
         table_format: ``csv``, ``parquet`` or ``jsonl``; by default guessed from the suffix.
+        unescape_formulas: CSV only: remove the quote :func:`escape_formula` put
+            before formula-like cells (pass ``False`` for a table written with
+            ``escape_formulas=False``).
 
     Returns:
         The rows, with ``None`` for empty cells and ``int`` in :data:`INTEGER_COLUMNS`.
@@ -395,7 +535,7 @@ def read_incidents(path: str | os.PathLike[str], table_format: TableFormat | Non
     path = Path(path)
     fmt = table_format or {".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}.get(path.suffix, "jsonl")
     if fmt == "csv":
-        return _read_csv(path)
+        return _read_csv(path, unescape_formulas)
     if fmt == "parquet":
         return _read_parquet(path)
     if fmt == "jsonl":
