@@ -285,3 +285,23 @@ def test_a_capital_that_speaks_is_not_the_scene(recognizer: PlaceRecognizer) -> 
 def test_an_apposition_gives_the_country_of_an_unknown_place(recognizer: PlaceRecognizer) -> None:
     found = places(recognizer, "L'armée a frappé la localité de Kfar Tebnit, dans le sud du Liban, selon Israël.")
     assert found["Kfar Tebnit"].country == "LB"
+
+
+def test_a_name_joined_to_a_place_is_a_place_of_its_country(recognizer: PlaceRecognizer) -> None:
+    found = places(recognizer, "Des obus sont tombés sur Yaroun et Bint Jbeil, dans le sud du Liban.")
+    assert found["Yaroun"].country == "LB" and found["Yaroun"].latitude is not None
+    assert "Amélie Dupont" not in places(recognizer, "Le ministre a reçu à Paris Amélie Dupont et à Lyon.")
+
+
+def test_a_person_is_not_coordinated_into_a_place(recognizer: PlaceRecognizer) -> None:
+    assert "Emmanuel Macron" not in places(recognizer, "Le chef de l'État a parlé à Emmanuel Macron et à Paris.")
+
+
+def test_near_a_border_after_a_name_makes_it_a_place(recognizer: PlaceRecognizer) -> None:
+    text = "L'armée malienne dit avoir repoussé une attaque à Dioura, près de la frontière mauritanienne."
+    assert places(recognizer, text)["Dioura"].country == "ML"
+
+
+def test_a_dateline_lends_no_coordinates(recognizer: PlaceRecognizer) -> None:
+    text = "GAO (AFP) - Des hommes armés ont tué trois bergers au Mali à Tinhama, à 60 km de la frontière."
+    assert places(recognizer, text)["Tinhama"].latitude is None

@@ -29,6 +29,8 @@ _LOCATIVE_ARTICLES = frozenset({"la", "le", "les", "l"})
 _APPOSITION_DETERMINERS = frozenset({"une", "un", "la", "le", "l", "cette", "ce"})
 _FUNCTION_WORDS = frozenset({"la", "le", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux", "en", "a", "dans",
                              "sur", "pres", "vers", "qui", "que", "et", "ou", "par", "pour"})
+_NEAR_AFTER = re.compile(r", (?:pres|non loin|tout pres|a proximite) d|, a (?:une |quelque |quelques |environ |une centaine de "
+                         r"|une dizaine de |une vingtaine de )?(?:\d+|[a-z]+) (?:km|kilometres?|miles?) (?:au |a l')?")
 _APPOSITION_ADJECTIVES = frozenset({"petite", "petit", "grande", "grand", "minuscule", "importante", "important"})
 
 
@@ -135,10 +137,13 @@ class CuesReader:
         return None if found is None else Cue(None, True, found[0], 2, toks[found[1]][1])
 
     def apposition_after(self, text: str, end: int) -> Cue | None:
-        """The cue of an apposition after a name (", une ville située …", ", un petit village du nord")."""
+        """The cue of an apposition after a name (", une ville située …", ", un petit village du nord",
+        ", près de la frontière", ", à 40 km de Gao")."""
         tail = text[end : end + 50]
         if not tail.startswith((", ", " ")):
             return None
+        if _NEAR_AFTER.match(tail) is not None:
+            return Cue(PlaceKind.TOWN, True, ", pres de")
         toks = words(tail)[:4]
         i = 0
         if i < len(toks) and toks[i][0] in _APPOSITION_DETERMINERS:

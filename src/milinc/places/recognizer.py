@@ -141,6 +141,8 @@ _CAP_WORD = re.compile(r"(?<![^\W\d_])[" + re.escape(_UPPER) + r"][^\W_]*")
 _WORD = re.compile(r"(?<![^\W\d_])[^\W\d_][^\W_]*")
 _APOSTROPHES = frozenset("'\u2019\u02bc")
 _TOKEN = re.compile(r"[^\W_]+")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-,]|$)", re.MULTILINE)
+_COORDINATION = re.compile(r"(?:,| et|, et| ou) (?:a |de |d'|l')?")
 _APOSTROPHE_TABLE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _SEPARATOR = re.compile(r"[ '\n-]{1,3}")
 _SOIL_BEFORE = re.compile(r"(?:\bsol|\bterritoire|\bespace aerien) $")
@@ -247,12 +249,18 @@ class PlaceRecognizer:
                 own[key] = next(iter(countries))
                 focus[own[key]] += 1
         longest = max((e - s for s, e in taken), default=0)
+        unplaced: list[_Run] = []  # whole runs no source took
         for run in runs:
-            for mention in self._read_run(ctx, run, candidates, focus, own, taken, longest):
+            mentions = self._read_run(ctx, run, candidates, focus, own, taken, longest)
+            if not mentions and not _overlaps(taken, longest, run.words[0][0], run.words[-1][1]):
+                unplaced.append(run)
+            for mention in mentions:
                 found.append(mention)
                 bisect.insort(taken, (mention.start, mention.end))
                 longest = max(longest, mention.end - mention.start)
         found.sort(key=lambda p: p.start)
+        if unplaced and found:
+            found = self._coordinated(ctx, unplaced, found)
         return Places(tuple(_borrow_coordinates(ctx, found)), focus, _dominant(focus))
 
     # --- the curated gazetteer -------------------------------------------------------------------
@@ -362,6 +370,44 @@ class PlaceRecognizer:
         lat = (south + north) / 2 + dy * reach * (north - south)
         lon = (west + east) / 2 + dx * reach * (east - west)
         return round(lat, 4), round(lon, 4)
+
+    def _coordinated(self, ctx: ExtractionContext, unplaced: Sequence[_Run],
+                     found: list[PlaceMention]) -> list[PlaceMention]:
+        """"à Aïtaroun et Kfar Kila": a name after a locative, joined by "et" or a comma to a place, is a place of
+        the same country (its coordinates are borrowed later)."""
+        text = ctx.text
+        starts = [p.start for p in found]
+        added: list[PlaceMention] = []
+        for run in unplaced:
+            start, end = _with_article(text, run.words[0][0]), run.words[-1][1]
+            if run.opens_sentence:
+                continue
+            k = bisect.bisect_left(starts, end)
+            if k >= len(found) or not _COORDINATION.fullmatch(text, end, found[k].start):
+                continue
+            partner = found[k]
+            if partner.place.kind in (PlaceKind.COUNTRY, PlaceKind.SEA, PlaceKind.REGION) or partner.place.country is None:
+                continue
+            before = text[max(0, start - 70) : start]
+            cue = self._cues.before(before)
+            if cue is None or self._not_place_before(text, start):
+                continue
+            written = _written(ctx, start, end)
+            if fold(written) in self._cues.not_names or place_key(written) in self._stop_keys \
+                    or self._first_word_stopped(text, run):
+                continue
+            place = Place(name=written, kind=PlaceKind.TOWN, country=partner.place.country, span=ctx.span(start, end),
+                          precision=1)
+            added.append(PlaceMention(start, end, place, f"coordinated with {partner.place.name}",
+                                      scene=not _not_scene(before) and not _speaker(text, start, end, before)))
+        if not added:
+            return found
+        return sorted([*found, *added], key=lambda p: p.start)
+
+    def _first_word_stopped(self, text: str, run: _Run) -> bool:
+        """"Emmanuel Macron": a run that opens with a stop word (a first name, a title) is no unknown place."""
+        s, e = run.words[0]
+        return place_key(text[s:e]) in self._stop_keys
 
     def _local_country(self, text: str, end: int) -> str | None:
         """The country an apposition after a name gives it: "Jéricho, en Cisjordanie", "Chamaa, dans le sud du
@@ -520,7 +566,8 @@ class PlaceRecognizer:
         written = _written(ctx, start, end)
         if self._not_place_before(text, start):
             return None
-        if fold(written) in self._cues.not_names or place_key(written) in self._stop_keys:
+        if fold(written) in self._cues.not_names or place_key(written) in self._stop_keys \
+                or (i == 0 and self._first_word_stopped(text, run)):
             return None
         if _overlaps(taken, longest, start, end):
             return None
@@ -605,8 +652,9 @@ def _borrow_coordinates(ctx: ExtractionContext, found: list[PlaceMention]) -> li
     region), else of the nearest province, region or city of its paragraph (precision 3)."""
     if not any(p.place.latitude is None and p.place.kind not in _NO_BORROWING for p in found):
         return found
+    # a point for "le nord du Mali" is too rough for a village; a dateline's or a speaking capital's is elsewhere
     located = [q for q in found if q.place.latitude is not None and q.place.kind is not PlaceKind.COUNTRY
-               and not q.rule.startswith("direction:")]  # a point for "le nord du Mali" is too rough for a village
+               and q.scene and not q.rule.startswith("direction:")]
     starts = [q.start for q in located]
     out = list(found)
     for k, p in enumerate(found):
@@ -729,7 +777,10 @@ def _run(text: str, words: list[tuple[int, int]]) -> _Run:
 
 
 def _speaker(text: str, start: int, end: int, before: str) -> bool:
-    """"Moscou, de son côté, a affirmé …", "accuse Moscou d'avoir …": a capital speaking for its state."""
+    """"Moscou, de son côté, a affirmé …", "accuse Moscou d'avoir …": a capital speaking for its state; "GAO (AFP) -"
+    opening a dispatch: where it was filed."""
+    if (start == 0 or text[start - 1] == "\n") and _DATELINE_AFTER.match(text, end):
+        return True
     opens = start == 0 or bool(_SENTENCE_OPENING.search(text, max(0, start - 3), start))
     if opens and _SPEAKER_AFTER.match(text, end):
         return True
