@@ -27,6 +27,9 @@ _ARTICLES_AFTER_DE = frozenset({"la", "l"})
 _DE = frozenset({"de", "du", "des", "d"})
 _LOCATIVE_ARTICLES = frozenset({"la", "le", "les", "l"})
 _APPOSITION_DETERMINERS = frozenset({"une", "un", "la", "le", "l", "cette", "ce"})
+_PUNCTUATION = ",;:.!?()[]\"«»"
+_CUE_REACH = 64
+"""Characters before a name read for its cue ("à quelques kilomètres au nord-ouest de la localité de ")."""
 _FUNCTION_WORDS = frozenset({"la", "le", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux", "en", "a", "dans",
                              "sur", "pres", "vers", "qui", "que", "et", "ou", "par", "pour"})
 _NEAR_AFTER = re.compile(r", (?:pres|non loin|tout pres|a proximite) d|, a (?:une |quelque |quelques |environ |une centaine de "
@@ -34,9 +37,11 @@ _NEAR_AFTER = re.compile(r", (?:pres|non loin|tout pres|a proximite) d|, a (?:un
 _APPOSITION_ADJECTIVES = frozenset({"petite", "petit", "grande", "grand", "minuscule", "importante", "important"})
 
 
-def words(text: str) -> list[tuple[str, int]]:
-    """The words of a normalized text with their offsets; "d'", "l'" are words "d", "l"."""
-    return [(m.group(), m.start()) for m in _WORD.finditer(text)]
+def words(text: str, tail: int | None = None) -> list[tuple[str, int]]:
+    """The words of a normalized text with their offsets; "d'", "l'" are words "d", "l". With *tail*, only
+    the words of its last *tail* characters (a cue is a few words long: the rest is not read)."""
+    pos = 0 if tail is None else max(0, len(text) - tail)
+    return [(m.group(), m.start()) for m in _WORD.finditer(text, pos)]
 
 
 def _phrase(text: str) -> str:
@@ -94,6 +99,7 @@ class CuesReader:
         """Nouns after which a capitalized name is no place ("agence", "navire")."""
         self.name_drops = frozenset(_phrase(w) for w in lexicon("place_name_drops", list(data.get("name_drops", ()))))
         """Nouns a written name leaves out ("la *base aérienne* d'Aïn al-Asad" → "Aïn al-Asad")."""
+        self._name_starts: dict[str, int] = {}
         self._longest = max((p.count(" ") + 1 for p in (*nouns, *self.proximity, *self.directions, *self.modifiers)),
                             default=1)
 
@@ -103,7 +109,7 @@ class CuesReader:
         """The cue that ends *window* (the normalized text just before a name), if any."""
         if not window or window[-1] not in " '":
             return None
-        toks = words(window)
+        toks = words(window, _CUE_REACH)
         k = _strip_de(toks)
         if k is not None:
             noun = self._noun_ending(toks, k)
@@ -129,7 +135,7 @@ class CuesReader:
         """"le nord du", "l'est de la", "au sud-ouest du": a direction of the place that follows."""
         if not window or window[-1] not in " '":
             return None
-        toks = words(window)
+        toks = words(window, _CUE_REACH)
         k = _strip_de(toks)
         if k is None:
             return None
@@ -159,6 +165,12 @@ class CuesReader:
     def name_start(self, folded: str) -> int:
         """Where the proper name starts in a folded place phrase: after a dropped noun, its modifiers and "de"
         ("base aerienne americaine d'ain al-asad" → the offset of "ain"), else 0."""
+        found = self._name_starts.get(folded)
+        if found is None:
+            found = self._name_starts[folded] = self._name_start(folded)
+        return found
+
+    def _name_start(self, folded: str) -> int:
         toks = words(folded)
         for n in range(min(self._longest, len(toks) - 1), 0, -1):
             if " ".join(w for w, _ in toks[:n]) not in self.name_drops:
@@ -179,11 +191,11 @@ class CuesReader:
         """"l'agence Sana", "le général X", "le navire Y": a capitalized name after such a noun is no place."""
         if not window.endswith(" "):
             return False
-        toks = words(window)[-4:]
+        toks = [w.strip(_PUNCTUATION) for w in window[-48:].replace("'", " ").split()[-4:]]
         for i in range(len(toks)):
             for n in (1, 2, 3):
-                if i + n <= len(toks) and " ".join(w for w, _ in toks[i : i + n]) in self.not_before:
-                    between = [w for w, _ in toks[i + n :]]
+                if i + n <= len(toks) and " ".join(toks[i : i + n]) in self.not_before:
+                    between = toks[i + n :]
                     # at most two adjectives between ("l'agence officielle syrienne X"), no preposition
                     # ("un porte-conteneurs en mer Rouge" is a place)
                     return len(between) <= 2 and not any(w in self.locatives or w in _FUNCTION_WORDS for w in between)

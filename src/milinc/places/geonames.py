@@ -78,12 +78,13 @@ class GeoNamesIndex:
         self._lock = threading.Lock()
         self._cache: dict[str, tuple[GeoCandidate, ...]] = {}
         self._extents: dict[str, tuple[float, float, float, float] | None] = {}
+        self._available: bool | None = None
 
     def _connect(self) -> sqlite3.Connection:
         if self._db is None:
             import sqlite3  # on first use: a parse without capitalized words never needs it
 
-            path = self._path or Path(str(resources.files("milinc").joinpath("data").joinpath("geonames.sqlite")))
+            path = self._file()
             # immutable: no journal, no lock files, nothing written next to the installed package
             self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
                                        check_same_thread=False)
@@ -92,8 +93,12 @@ class GeoNamesIndex:
     @property
     def available(self) -> bool:
         """Whether the index file is there (a source checkout without it still parses, without GeoNames)."""
-        path = self._path or Path(str(resources.files("milinc").joinpath("data").joinpath("geonames.sqlite")))
-        return path.is_file()
+        if self._available is None:
+            self._available = self._file().is_file()
+        return self._available
+
+    def _file(self) -> Path:
+        return self._path or Path(str(resources.files("milinc").joinpath("data").joinpath("geonames.sqlite")))
 
     def lookup(self, keys: Iterable[str]) -> Mapping[str, tuple[GeoCandidate, ...]]:
         """The places of each key (keys without any are left out)."""

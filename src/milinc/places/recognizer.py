@@ -37,7 +37,7 @@ from ..normalize import fold
 from ..ontology import Place, PlaceKind, Span
 from . import geonames
 from .cues import Cue, CuesReader
-from .keys import place_key
+from .keys import ARTICLES, place_key
 
 if TYPE_CHECKING:
     from ..context import ExtractionContext
@@ -142,10 +142,12 @@ _WORD = re.compile(r"(?<![^\W\d_])[^\W\d_][^\W_]*")
 _APOSTROPHES = frozenset("'\u2019\u02bc")
 _TOKEN = re.compile(r"[^\W_]+")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-,]|$)", re.MULTILINE)
+_LEADING_ARTICLES = frozenset({"l", "la", "le", "les"})
+_DE_ENDINGS = (" de ", " du ", " des ", " d'", "de la ", "de l'")
 _COORDINATION = re.compile(r"(?:,| et|, et| ou) (?:a |de |d'|l')?")
 _APOSTROPHE_TABLE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _SEPARATOR = re.compile(r"[ '\n-]{1,3}")
-_SOIL_BEFORE = re.compile(r"(?:\bsol|\bterritoire|\bespace aerien) $")
+_SOIL = re.compile(r"(?<![^\W_])(?:sol|territoire|espace aerien) ([^\W_]+)")
 _MAX_WORDS = 4
 """Longest name looked up, in capitalized words ("Ras al-Ain", "Khan Younès", "Fada N'Gourma")."""
 
@@ -170,13 +172,15 @@ class Places:
 
 
 class _Run:
-    """A run of capitalized words in the text (normalized offsets of each word)."""
+    """A run of capitalized words in the text (normalized offsets of each word) and the keys of its n-grams."""
 
-    __slots__ = ("opens_sentence", "words")
+    __slots__ = ("keys", "opens_sentence", "words")
 
     def __init__(self, words: tuple[tuple[int, int], ...], opens_sentence: bool) -> None:
         self.words = words
         self.opens_sentence = opens_sentence
+        self.keys: dict[tuple[int, int], str] = {}
+        """(first word, last word) → place key, filled once per text."""
 
 
 class PlaceRecognizer:
@@ -194,15 +198,21 @@ class PlaceRecognizer:
         self._by_alias: dict[str, dict[str, Any]] = {}
         self._by_key: dict[str, dict[str, Any]] = {}
         # curated spellings by their first word: the text is read word by word, no regex is built from them
-        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = collections.defaultdict(list)
+        self._by_first: dict[str, list[tuple[tuple[str, ...], int, str]]] = collections.defaultdict(list)
         for entry in entries:
             for alias in [entry["name"], *_aliases(entry)]:
                 folded = fold(alias).strip()
+                tokens = tuple(_TOKEN.findall(folded))
+                while len(tokens) > 1 and tokens[0] in _LEADING_ARTICLES:  # "l'Irak" is found as "Irak"
+                    tokens = tokens[1:]
+                    folded = folded[folded.index(tokens[0]) :]
                 if folded not in self._by_alias:
                     self._by_alias[folded] = entry
-                    tokens = tuple(_TOKEN.findall(folded))
                     if tokens:
-                        self._by_first[tokens[0]].append((tokens, folded))
+                        # found by its first word of three letters or more that is no article: "djamena" in
+                        # "n'djamena", "tanf" in "al-tanf" (a short word is everywhere in a text)
+                        anchor = next((k for k, t in enumerate(tokens) if len(t) > 2 and t not in ARTICLES), 0)
+                        self._by_first[tokens[anchor]].append((tokens, anchor, folded))
                 if alias[:1].isupper():
                     self._by_key.setdefault(place_key(alias), entry)
         for spellings in self._by_first.values():
@@ -235,7 +245,7 @@ class PlaceRecognizer:
         found, refused = self._curated_places(ctx, focus)
         # a curated name refused on purpose ("Israël a frappé", "Niger" as an actor) is no GeoNames name either
         taken = sorted([(p.start, p.end) for p in found] + refused)
-        runs = _capitalized_runs(ctx)
+        runs = self._runs(ctx)
         keys: set[str] = set()
         for run in runs:
             for i, j in _ngrams(run):
@@ -314,7 +324,8 @@ class PlaceRecognizer:
                 city = self._namesake_city(place, before, country)
                 if city is not None:  # "près de Gao": the town, not the region of Gao
                     place, rule = city, f"geonames:{city.geonameid} (town named like the region {entry['name']})"
-            elif kind is not PlaceKind.COUNTRY:
+            elif kind is not PlaceKind.COUNTRY and before.endswith(_DE_ENDINGS):
+                # only a noun, proximity or direction cue changes a known place
                 place = _with_cue(place, self._cues.before(before))
             found.append(PlaceMention(start, m.end(), place, rule, scene=scene))
         found.sort(key=lambda p: p.start)
@@ -331,29 +342,48 @@ class PlaceRecognizer:
 
     def _curated_matches(self, text: str, focus: collections.Counter[str], soil: list[PlaceMention] | None,
                          ctx: ExtractionContext) -> Iterator[_Match]:
-        """The curated spellings in the text, leftmost-longest, word by word; on the way, the nationalities
-        (to the focus) and "sur le sol irakien" places (to *soil*)."""
-        by_first, nationality = self._by_first, self._nationality
-        last_end = 0
-        for m in _TOKEN.finditer(text):
-            word = m.group()
-            iso = nationality.get(word)
-            if iso is not None:
-                focus[iso] += 1
-                if soil is not None and (self._country_by_adjective.get(word) and _SOIL_BEFORE.search(text, max(0, m.start() - 16), m.start())):
-                    s = _SOIL_BEFORE.search(text, max(0, m.start() - 16), m.start())
-                    assert s is not None
-                    span = ctx.span(s.start(), m.end())
-                    soil.append(PlaceMention(s.start(), m.end(), Place(name=span.text, kind=PlaceKind.COUNTRY, country=iso,
+        """The curated spellings in the text, leftmost-longest; on the way, the nationalities (to the focus) and
+        "sur le sol irakien" places (to *soil*). The words of the text are listed and intersected with the first
+        words of the spellings in C; only the few present are then looked for, by a small regex."""
+        words = _TOKEN.findall(text)
+        present = set(words)
+        nationalities = present & self._nationality.keys()
+        for word in nationalities:
+            focus[self._nationality[word]] += words.count(word)
+        if soil is not None and nationalities:
+            for m in _SOIL.finditer(text):
+                iso = self._country_by_adjective.get(m.group(1))
+                if iso is not None:
+                    span = ctx.span(m.start(), m.end())
+                    soil.append(PlaceMention(m.start(), m.end(), Place(name=span.text, kind=PlaceKind.COUNTRY, country=iso,
                                                                        span=span, precision=3), "soil_adjective"))
-            spellings = by_first.get(word)
-            if spellings is None or m.start() < last_end:
+        firsts = present & self._by_first.keys()
+        if not firsts:
+            return
+        # where the few first words present stand, found by str.find (no regex to compile per text)
+        hits: list[tuple[int, str]] = []
+        size = len(text)
+        for word in firsts:
+            i = text.find(word)
+            while i >= 0:
+                j = i + len(word)
+                if (i == 0 or not text[i - 1].isalnum()) and (j == size or not text[j].isalnum()):
+                    hits.append((i, word))
+                i = text.find(word, j)
+        hits.sort()
+        by_first = self._by_first
+        last_end = 0
+        for at, word in hits:
+            if at < last_end:
                 continue
-            for tokens, folded in spellings:
-                end = _rest_matches(text, m.end(), tokens)
+            for tokens, anchor, folded in by_first[word]:
+                start = _words_before(text, at, tokens[:anchor]) if anchor else at
+                if start is None or start < last_end:
+                    continue
+                end = _rest_matches(text, at + len(word), tokens[anchor:])
                 if end is not None:
                     last_end = end
-                    yield _Match(m.start(), end, folded)
+                    yield _Match(start, end, folded)
                     break
 
     def _direction_point(self, country: str | None, direction: str) -> tuple[float | None, float | None]:
@@ -404,6 +434,21 @@ class PlaceRecognizer:
             return found
         return sorted([*found, *added], key=lambda p: p.start)
 
+    def _runs(self, ctx: ExtractionContext) -> list[_Run]:
+        """The capitalized runs of the text, without a capitalized function word opening them ("À Kramatorsk",
+        "Selon Kiev", "Les Houthis"): the name after it is then not a sentence opener."""
+        text = ctx.text
+        out: list[_Run] = []
+        for run in _capitalized_runs(ctx):
+            k = 0
+            while k < len(run.words) - 1:
+                s, e = run.words[k]
+                if e - s > 2 and place_key(text[s:e]) not in self._stop_keys:
+                    break
+                k += 1
+            out.append(run if k == 0 else _Run(run.words[k:], False))
+        return out
+
     def _first_word_stopped(self, text: str, run: _Run) -> bool:
         """"Emmanuel Macron": a run that opens with a stop word (a first name, a title) is no unknown place."""
         s, e = run.words[0]
@@ -427,7 +472,7 @@ class PlaceRecognizer:
         written = place.name
         if " " in written.strip() or not self._index.available:
             return None  # "région de Gao", "oblast de Kharkiv": the division itself
-        cue = self._cues.before(before)
+        cue = self._cues.before(before) if before.endswith(_DE_ENDINGS) else None
         if cue is not None and cue.kind in (PlaceKind.PROVINCE, PlaceKind.REGION):
             return None
         found = self._index.lookup([place_key(written)]).get(place_key(written), ())
@@ -490,7 +535,9 @@ class PlaceRecognizer:
         span = ctx.span(start, end)
         scene = not _not_scene(before) and not _speaker(text, start, end, before)
         # a name the text also uses as a word, at a sentence's start, or inside a longer name needs more evidence
-        weak_shape = (i == 0 and run.opens_sentence) or len(run.words) > j - i + 1
+        if len(run.words) > j - i + 1 and not (cue is not None and cue.strong):
+            return None  # "la Hach al-Chaabi", "Kharkiv Oblast Council": a part of a longer name
+        weak_shape = i == 0 and run.opens_sentence
         if self._not_place_before(text, start):
             return None
         if cue is None and text[start - 1 : start] == "(" and text[end : end + 1] == ")":
@@ -551,9 +598,14 @@ class PlaceRecognizer:
                  taken: list[tuple[int, int]], longest: int, end: int | None = None, country: str | None = None,
                  cue: Cue | None = None) -> PlaceMention | None:
         text = ctx.text
+        end = run.words[-1][1] if end is None else end
+        # every strong cue ends with "de", "du", "des", "d'"; every apposition starts with ", " or " ": most names
+        # have neither, and are no place of their own
+        if cue is None and not text.endswith(_DE_ENDINGS, max(0, start - 6), start) \
+                and not text.startswith(", ", end):
+            return None
         before = text[max(0, start - 70) : start]
         cue = cue or self._cues.before(before)
-        end = run.words[-1][1] if end is None else end
         country = country or self._local_country(text, end)
         if cue is None or not cue.strong or (cue.kind is None and cue.precision is None):
             # "à Dmeir, une ville située à 40 km de Damas": the apposition says what the name is
@@ -713,6 +765,21 @@ class _Match:
         return self.finish
 
 
+def _words_before(text: str, pos: int, tokens: tuple[str, ...]) -> int | None:
+    """The start of *tokens* written just before *pos* (each followed by a short run of spaces, hyphens,
+    apostrophes or a line break), or None."""
+    for token in reversed(tokens):
+        k = pos
+        while k > 0 and pos - k < 3 and text[k - 1] in " '-\n":
+            k -= 1
+        if k == pos or not text.endswith(token, 0, k):
+            return None
+        pos = k - len(token)
+        if pos > 0 and text[pos - 1].isalnum():
+            return None
+    return pos
+
+
 def _rest_matches(text: str, pos: int, tokens: tuple[str, ...]) -> int | None:
     """The end of *tokens[1:]* read at *pos* (any short run of spaces, hyphens, apostrophes or a line break
     between words: "la base  d'Aïn al-Asad" with two spaces is the base), or None."""
@@ -727,7 +794,10 @@ def _rest_matches(text: str, pos: int, tokens: tuple[str, ...]) -> int | None:
 
 
 def _key(text: str, run: _Run, i: int, j: int) -> str:
-    return place_key(text[run.words[i][0] : run.words[j][1]])
+    key = run.keys.get((i, j))
+    if key is None:
+        key = run.keys[(i, j)] = place_key(text[run.words[i][0] : run.words[j][1]])
+    return key
 
 
 def _ngrams(run: _Run) -> Iterable[tuple[int, int]]:
@@ -784,7 +854,7 @@ def _speaker(text: str, start: int, end: int, before: str) -> bool:
     opens = start == 0 or bool(_SENTENCE_OPENING.search(text, max(0, start - 3), start))
     if opens and _SPEAKER_AFTER.match(text, end):
         return True
-    if _REPORTED_BY.search(before):
+    if _REPORTED_BY.search(before[-40:]):
         return True  # "a indiqué Londres", "selon Kiev"
     return ("accus" in before and bool(_ACCUSED_BEFORE.search(before))) or bool(_ACCUSED_AFTER.match(text, end))
 
