@@ -37,10 +37,11 @@ WRITTEN_ELSEWHERE = {
     "policy/quantities.md": "Counts and quantities",
     "policy/weapons.md": "Weapons",
     "policy/events.md": "Incidents and the ACLED mapping",
+    "policy/actors.md": "Actors",
 }
 """Pages other parts of the project write, with their titles."""
 
-POLICY_ORDER = ["dates", "quantities", "weapons", "events"]
+POLICY_ORDER = ["dates", "quantities", "weapons", "events", "actors"]
 
 _state: dict[str, Any] = {}
 

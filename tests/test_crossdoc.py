@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+import attrs
 import pytest
 
 import milinc
@@ -98,6 +99,18 @@ def test_coordinates_decide_between_near_and_different_scenes() -> None:
     far = place("Arbinda", lat=14.23, lon=-0.87)  # ~83 km
     assert compare_places(town, "BF", village, "BF").relation is PlaceRelation.NEAR
     assert compare_places(town, "BF", far, "BF").relation is PlaceRelation.DIFFERENT
+
+
+def test_a_village_placed_at_its_region_point_is_compared_at_the_region_scale() -> None:
+    # the gazetteer lacks the village and puts it at its region's point (precision 3)
+    boulkessi = place("Boulkessi", country="ML", lat=14.48, lon=-4.18, admin1="Mopti")
+    boulkessi = attrs.evolve(boulkessi, precision=3)
+    douentza = place("Douentza", country="ML", lat=15.00, lon=-2.95)  # ~145 km from that point
+    assert compare_places(boulkessi, "ML", douentza, "ML").relation is PlaceRelation.INSIDE
+    precise = attrs.evolve(boulkessi, precision=1)
+    assert compare_places(precise, "ML", douentza, "ML").relation is PlaceRelation.DIFFERENT
+    mopti = place("région de Mopti", PlaceKind.REGION, "ML")
+    assert compare_places(boulkessi, "ML", mopti, "ML").relation is PlaceRelation.INSIDE
 
 
 def test_two_towns_without_coordinates_are_two_scenes() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from milinc import engine, regexes
+from milinc import engine, regexes, trie_regex
 
 WORDS = [f"mot{i}" for i in range(400)] + ["dôme de fer", "lance-roquettes", "obus"]
 SAMPLES = ["le dôme  de fer", "mot12 et mot399", "xmot3", "lance-roquettes", "rien ici", "Obus", "mot1234"]
@@ -103,7 +103,7 @@ def test_lexicon_regex_is_the_same_with_and_without_the_cache(cache_in: Path, mo
     cached_warm = engine.lexicon_regex(reversed(WORDS))  # order does not matter
     monkeypatch.setenv("MILINC_CACHE_DIR", "")
     assert cached_cold == cached_warm == engine.lexicon_regex(WORDS)
-    assert engine._lexicon_initials[cached_warm] == engine._lexicon_regex(WORDS)[1]
+    assert engine._lexicon_initials[cached_warm] == trie_regex.lexicon_regex_and_initials(WORDS)[1]
 
 
 def test_caching_re_serves_lark(cache_in: Path) -> None:

@@ -87,12 +87,12 @@ def test_taxonomy_has_the_required_systems() -> None:
     taxonomy = load_taxonomy()
     assert len(taxonomy.systems) >= 100
     required = [
-        "Katyusha", "Grad", "HIMARS", "ATACMS", "Storm Shadow", "SCALP", "Kalibr", "Iskander", "Kh-101", "Kinjal",
-        "S-300", "S-400", "Patriot", "IRIS-T", "Iron Dome", "Dôme de fer", "C-RAM", "Shahed-136", "Geran-2",
+        "Katyusha", "Grad", "HIMARS", "ATACMS", "Storm Shadow", "SCALP", "Kalibr", "Iskander", "Kh-101", "Kinzhal",
+        "S-300", "S-400", "Patriot", "IRIS-T", "Iron Dome", "David's Sling", "C-RAM", "Shahed-136", "Geran-2",
         "Bayraktar TB2", "MQ-9 Reaper", "AC-130", "F-16", "F-35", "Su-25", "Su-34", "Mi-8", "Apache", "T-72",
-        "Leopard 2", "CAESAR", "M777", "RPG-7", "Kalachnikov", "AK-47", "Qassam", "Fateh-110", "Burkan", "Toufan",
+        "Leopard 2", "CAESAR", "M777", "RPG-7", "Kalashnikov", "AK-47", "Qassam", "Fateh-110", "Burkan", "Toufan",
         "Lancet", "Orlan-10", "Tochka-U", "Tornado", "Smerch", "Uragan", "Javelin", "NLAW", "Stinger", "Kornet",
-        "Merkava", "Bradley", "Abrams", "Rafale", "Mirage 2000", "Tigre", "Ka-52", "Mi-24", "Tu-95", "Tu-22M3",
+        "Merkava", "Bradley", "Abrams", "Rafale", "Mirage 2000", "Tiger", "Ka-52", "Mi-24", "Tu-95", "Tu-22M3",
         "Zircon", "Oniks", "P-800", "Samad", "Quds", "Zolfaghar", "Ayyash-250", "Almas", "Shahed-131",
         "Shahed-238", "Mohajer-6", "Arash", "Kheibar Shekan", "Emad", "Sejjil", "Fattah",
     ]
@@ -207,6 +207,70 @@ def test_unknown_word_between_head_and_name() -> None:
 def test_reported_names() -> None:
     names = [w.name for w in weapons_of("des Katiouchas, un Kh-31, des Iskander-M et un X-101")]
     assert names == ["Katyusha", "Kh-31", "Iskander-M", "Kh-101"]
+
+
+def _toy_taxonomy(systems: list[Any], **extra: Any) -> Any:
+    from milinc.weapons import build_taxonomy, load_taxonomy_data
+
+    data = load_taxonomy_data()
+    data["systems"] = systems
+    data.update(extra)
+    return build_taxonomy(data)
+
+
+def test_transcription_rules_spell_every_designation_of_a_family() -> None:
+    tax = _toy_taxonomy(
+        [{"name": "Kh-77", "category": "missile", "aliases": ["Kh-77M"]},
+         {"name": "Khopesh", "category": "missile", "aliases": []}],
+        transcriptions=[{"designation": "Kh-", "written": ["X-"]}, {"designation": "Kho", "written": ["Ko"]}],
+    )
+    assert (tax.aliases["x-77"].reported, tax.aliases["x-77m"].reported) == ("Kh-77", "Kh-77M")
+    assert "x-77s" in tax.aliases  # the plural of the transcribed spelling too
+    # a designation is a whole word of the spelling: "Kho" does not rewrite "Khopesh"
+    assert "kopesh" not in tax.aliases
+
+
+def test_a_spelling_may_override_the_systems_settings() -> None:
+    tax = _toy_taxonomy([{"name": "Zefir", "category": "drone", "aliases": [
+        {"spelling": "Zéphyr", "needs_head": True}, {"spelling": "Long Zefir", "reported": "Long Zefir"}]}])
+    assert (tax.aliases["zefir"].needs_head, tax.aliases["zephyr"].needs_head) == (False, True)
+    assert (tax.aliases["zephyr"].reported, tax.aliases["long zefir"].reported) == ("Zefir", "Long Zefir")
+    assert tax.system("Zefir").aliases == ("Zefir", "Zéphyr", "Long Zefir")
+
+
+def test_makers_name_before_a_designation_is_not_part_of_the_name() -> None:
+    tax = _toy_taxonomy([{"name": "Yak-130", "category": "aircraft", "aliases": ["Yakovlev Yak-130", "UBS Yak-130"]},
+                         {"name": "Grom", "category": "rocket", "aliases": ["BM-99 Grom"]}])
+    assert tax.aliases["yakovlev yak-130"].reported == "Yak-130"
+    # a prefix with a digit is another designation, kept: "BM-99 Grom"
+    assert tax.aliases["bm-99 grom"].reported == "BM-99 Grom"
+    # the spaced and the plural spellings report the designation as the data writes it
+    assert tax.aliases["yak 130"].reported == tax.aliases["yak-130s"].reported == "Yak-130"
+
+
+def test_ship_names_are_warships_without_a_system_name() -> None:
+    (ship,) = weapons_of("L'USS Patriot a quitté le port de Norfolk.")
+    assert (ship.span.text, ship.category, ship.name) == ("USS Patriot", WeaponCategory.WARSHIP, None)
+    ship, drone = weapons_of("La corvette HMS Jaguar Noir a détruit un drone.")
+    assert (ship.span.text, ship.name, drone.span.text) == ("corvette HMS Jaguar Noir", None, "drone")
+    # a capitalized word after a warship noun is the ship's name; the next mention is left alone
+    found = weapons_of("le sous-marin Koursk Drones a été touché")
+    assert [w.span.text for w in found] == ["sous-marin Koursk", "Drones"]
+    # no warship noun, no prefix: a merchant ship's name is no weapon
+    assert weapons_of("Le cargo Galaxy Leader a été détourné.") == []
+
+
+def test_slashed_pair_is_one_mention_named_after_the_first() -> None:
+    (pair,) = weapons_of("des Geran-1/2 ont survolé la ville")
+    assert (pair.span.text, pair.name) == ("Geran-1/2", "Geran-1")
+    first, second = weapons_of("un drone Orlan-10 / un missile")
+    assert (first.span.text, second.span.text) == ("drone Orlan-10", "missile")
+
+
+def test_a_bracketed_weapon_of_another_category_is_no_abbreviation() -> None:
+    found = weapons_of("un drone (EEI) a explosé")
+    assert [(w.span.text, w.category) for w in found] == [
+        ("drone", WeaponCategory.DRONE), ("EEI", WeaponCategory.EXPLOSIVE)]
 
 
 def test_render_markdown_lists_categories_and_systems() -> None:

@@ -67,6 +67,7 @@ from attrs import define
 
 from .batch import ErrorKind, ErrorRecord, Record, Result, is_missing, parse_records, to_record
 from .contract import to_contract
+from .crossdoc.output import MergedIncidentsOutput, format_for
 from .errors import InputTooLargeError, MilincError, OutputConflictError, OutputError
 from .export import (
     IncidentWriter,
@@ -180,6 +181,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--incidents-csv", metavar="PATH", help="write the incident table as CSV")
     p.add_argument("--incidents-parquet", metavar="PATH", help="write the incident table as Parquet (needs pyarrow)")
     p.add_argument("--incidents-jsonl", metavar="PATH", help="write the incident table as JSON Lines")
+    p.add_argument("--acled-csv", metavar="PATH", help="write the incidents as ACLED's table (ACLED's columns, then milinc's)")
+    p.add_argument("--geojson", metavar="PATH", help="write the incidents as a GeoJSON FeatureCollection")
+    p.add_argument(
+        "--merged-incidents",
+        metavar="PATH",
+        help="merge the incidents across documents (one per real-world incident) and write them here: "
+        "CSV or Parquet by the extension, else JSON Lines; with --explain, why each merge",
+    )
     p.add_argument("--errors", metavar="PATH", help="also write the error records here, as JSON Lines")
     p.add_argument(
         "--csv-formulas",
@@ -214,7 +223,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="show the progress bar even when standard error is not a terminal (needs tqdm)",
     )
-    p.add_argument("--explain", action="store_true", help="with --format text: say why each event slot has its value")
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="with --format text: say why each event slot has its value; with --merged-incidents: why each merge",
+    )
     sub.add_parser("schema", help="print the JSON Schema (draft 2020-12) of a serialized document")
     r = sub.add_parser(
         "render",
@@ -503,6 +516,32 @@ def _open_tables(args: argparse.Namespace, outputs: OutputSet) -> list[IncidentW
     return writers
 
 
+def _open_document_outputs(args: argparse.Namespace, outputs: OutputSet) -> list[Any]:
+    """The ACLED table (``--acled-csv``) and the GeoJSON collection (``--geojson``) asked for."""
+    opened: list[Any] = []
+    if args.acled_csv:
+        from .acled import AcledCsvWriter
+
+        opened.append(AcledCsvWriter(outputs.open(args.acled_csv, newline=""),
+                                     escape_formulas=args.csv_formulas == "escape"))
+    if args.geojson:
+        from .geojson import GeoJsonWriter
+
+        opened.append(GeoJsonWriter(outputs.open(args.geojson)))
+    return opened
+def _open_merged(args: argparse.Namespace, outputs: OutputSet) -> MergedIncidentsOutput | None:
+    if not args.merged_incidents:
+        return None
+    fmt = format_for(args.merged_incidents)
+    if fmt == "parquet":
+        try:
+            import pyarrow  # noqa: F401  (checked before the output is opened)
+        except ImportError:
+            raise CliError("--merged-incidents FILE.parquet needs pyarrow: pip install 'milinc[parquet]'") from None
+    output = outputs.open(args.merged_incidents, binary=fmt == "parquet", newline="" if fmt == "csv" else None)
+    return MergedIncidentsOutput(output, explain=args.explain, escape_formulas=args.csv_formulas == "escape")
+
+
 def _register_inputs(args: argparse.Namespace, outputs: OutputSet) -> None:
     """The inputs named on the command line, so that no output is one of them (found ones are checked as read)."""
     for name in [*args.files, *args.jsonl]:
@@ -515,7 +554,7 @@ def _check_usage(args: argparse.Namespace) -> None:
         raise CliError("parse: an input is required: FILE, DIR, GLOB, - or --jsonl FILE")
     if (args.files + args.jsonl).count(_STDIN) > 1:
         raise CliError("parse: standard input (-) can be read only once")
-    if args.explain and args.format not in (None, "text"):
+    if args.explain and args.format not in (None, "text") and not args.merged_incidents:
         raise CliError("parse: --explain goes with --format text")
 
 
@@ -524,18 +563,22 @@ def _run_parse(args: argparse.Namespace) -> int:
     outputs = OutputSet()
     _register_inputs(args, outputs)
     inputs = _Inputs(files=args.files, jsonl=args.jsonl, max_chars=args.max_chars, outputs=outputs)
-    tables_requested = any(getattr(args, option) for option, _ in _TABLE_OPTIONS)
+    tables_requested = any(getattr(args, option) for option, _ in _TABLE_OPTIONS) or bool(
+        args.merged_incidents or args.acled_csv or args.geojson)
     output_format = args.format or ("none" if tables_requested and not args.output else "text")
     single = inputs.single
 
     show_bar = not single and not args.quiet and (args.progress or sys.stderr.isatty())
     writers: list[IncidentWriter] = []
+    document_writers: list[Any] = []  # the ACLED table and the GeoJSON collection: written from documents
     bar: Any = None
     parsed = failed = incidents = 0
     try:
         out: OutputFile | None = outputs.open(args.output or "-") if output_format != "none" else None
         errors_file = outputs.open(args.errors) if args.errors else None
         writers = _open_tables(args, outputs)
+        document_writers = _open_document_outputs(args, outputs)
+        merged = _open_merged(args, outputs)
         bar = _progress_bar(show_bar, inputs.count() if show_bar else None)
 
         def say(line: str) -> None:
@@ -562,6 +605,10 @@ def _run_parse(args: argparse.Namespace) -> int:
             rows = rows_for(doc_id, result)
             for writer in writers:
                 writer.write_rows(rows)
+            for document_writer in document_writers:
+                document_writer.write(doc_id, result)
+            if merged is not None:
+                merged.add(doc_id, result)
             if bar is not None:
                 bar.update(1)
         if bar is not None:
@@ -569,10 +616,16 @@ def _run_parse(args: argparse.Namespace) -> int:
             bar = None
         for writer in writers:
             writer.close()  # a Parquet file gets its footer, then every output is renamed into place
+        for document_writer in document_writers:
+            document_writer.close()
+        if merged is not None:
+            merged.finish()
         outputs.commit()
     except BaseException:
         for writer in writers:
             writer.abort()
+        for document_writer in document_writers:
+            document_writer.abort()
         outputs.abort()
         raise
     finally:

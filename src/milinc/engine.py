@@ -24,11 +24,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -38,9 +38,8 @@ from lark.lexer import BasicLexer, UnlessCallback
 from lark.parsers.lalr_analysis import Shift
 from lark.parsers.lalr_parser_state import ParseConf
 
-from . import regexes
+from . import cache, grammar_tables, regexes, trie_regex
 from .lexer_dispatch import FirstCharLexer
-from .normalize import fold
 
 __all__ = [
     "GrammarMatcher",
@@ -72,93 +71,66 @@ def lexicon_regex(phrases: Iterable[str]) -> str:
     and matches exactly what the plain longest-first alternation matches.
     """
     given = sorted({p for p in phrases if p.strip()})
-    if len(given) < _TRIE_FROM:
-        regex, initials = _lexicon_regex(given)
-    else:  # building a big trie in Python costs start-up time: the next process reads it back
-        key = "\0".join((_builder_fingerprint(), *given))
-        regex, initials = regexes.memo_on_disk("lexicon", key, lambda: _lexicon_regex(given))
+    if len(given) < trie_regex.TRIE_FROM:
+        regex, initials = trie_regex.lexicon_regex_and_initials(given)
+    else:  # building a big trie in Python costs start-up time: it is shipped, or cached as plain data
+        regex, initials = _stored_lexicon_regex(given)
     if len(_lexicon_initials) < 1000:  # bounded: plugins may build lexicons at will
         _lexicon_initials[regex] = tuple(initials)
     return regex
 
 
+_built_lexicons: dict[str, tuple[str, tuple[str, ...]]] = {}
+"""The lexicon regexes built in memory in this process, by key (what ``scripts/build_tables.py`` ships)."""
+
+
+def lexicon_key(phrases: Iterable[str]) -> str:
+    """The key of a lexicon's regex: a digest of the builder's code and of the sorted phrases."""
+    return cache.digest("\0".join(("milinc-lexicon", trie_regex.builder_fingerprint(), *sorted(set(phrases)))))
+
+
 @functools.cache
-def _builder_fingerprint() -> str:
-    """A digest of the code that turns phrases into regexes (this module and the normalizer).
-
-    Part of the disk-cache key of :func:`lexicon_regex`: editing that code must never
-    bring back a regex the old code built.
-    """
-    from . import normalize
-
-    digest = hashlib.sha256()
-    for module_file in (__file__, normalize.__file__):
-        try:
-            digest.update(Path(module_file).read_bytes())
-        except (OSError, TypeError):
-            digest.update(repr(module_file).encode())
-    return digest.hexdigest()
+def _shipped_lexicons() -> dict[str, Any]:
+    try:
+        text = resources.files("milinc").joinpath("compiled").joinpath("lexicons.json").read_bytes()
+        found = json.loads(text)
+    except (OSError, ValueError):
+        return {}
+    return found if type(found) is dict else {}
 
 
-def _lexicon_regex(phrases: Iterable[str]) -> tuple[str, tuple[str, ...]]:
-    """:func:`lexicon_regex`'s regex, and the first characters of its phrases."""
-    alts = {fold(p).strip() for p in phrases}
-    if len(alts) < _TRIE_FROM:
-        regex = _alternation_regex(alts)
-    else:
-        regex = rf"(?:{_trie_regex([a.split() for a in alts])})(?![^\W_])"
-    return regex, tuple(sorted({a.split()[0][:_INITIAL_CHARS] for a in alts}))
+def _valid_lexicon_entry(found: Any) -> tuple[str, tuple[str, ...]] | None:
+    valid = type(found) is list and len(found) == 2 and type(found[0]) is str and type(found[1]) is list
+    if valid and all(type(i) is str for i in found[1]):
+        return found[0], tuple(found[1])
+    return None
+
+
+def _stored_lexicon_regex(given: list[str]) -> tuple[str, tuple[str, ...]]:
+    key = lexicon_key(given)
+    entry = _valid_lexicon_entry(_shipped_lexicons().get(key))
+    if entry is None:
+        cached = cache.get("lexicon", key)
+        if cached is not None:
+            try:
+                entry = _valid_lexicon_entry(json.loads(cached))
+            except ValueError:
+                entry = None
+    if entry is None:
+        entry = trie_regex.lexicon_regex_and_initials(given)
+        cache.put("lexicon", key, json.dumps([entry[0], list(entry[1])], ensure_ascii=False))
+    if len(_built_lexicons) < 1000:
+        _built_lexicons[key] = entry
+    return entry
 
 
 _lexicon_initials: dict[str, tuple[str, ...]] = {}
 """The first few characters of the phrases of each regex :func:`lexicon_regex` built (cut at the
 first space, which the regex lets stand for any run of spaces): a superset of where that regex
 can match, small to compile (see :func:`_first_token_regex`)."""
-_INITIAL_CHARS = 4
-
-
-def _alternation_regex(phrases: Iterable[str]) -> str:
-    """The plain longest-first alternation :func:`lexicon_regex` is equivalent to (kept as the reference)."""
-    alts = sorted({fold(p).strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
-    if not alts:
-        return r"(?!x)x"
-    body = "|".join(r"\s+".join(re.escape(w) for w in a.split()) for a in alts)
-    return rf"(?:{body})(?![^\W_])"
-
-
-_TRIE_FROM = 30  # below this many phrases the plain alternation is as fast
-_END = ""  # trie key marking the end of a phrase (no symbol is empty)
-_SPACE = " "  # trie symbol for the run of spaces between two words
-
-
-def _trie_regex(phrases: list[list[str]]) -> str:
-    """A regex for phrases given as word lists: a character trie, continuations before ends."""
-    root: dict[str, Any] = {}
-    for words in phrases:
-        node = root
-        for symbol in _SPACE.join(words):
-            node = node.setdefault(symbol, {})
-        node[_END] = {}
-    return _node_regex(root)
-
-
-def _node_regex(node: dict[str, Any]) -> str:
-    # iterative over single-child chains so long phrases do not nest groups needlessly
-    out: list[str] = []
-    while True:
-        symbols = sorted(k for k in node if k != _END)
-        if len(symbols) == 1 and _END not in node:
-            out.append(r"\s+" if symbols[0] == _SPACE else re.escape(symbols[0]))
-            node = node[symbols[0]]
-            continue
-        branches = [(r"\s+" if sym == _SPACE else re.escape(sym)) + _node_regex(node[sym]) for sym in symbols]
-        if _END in node:
-            branches.append("")  # ending here is the last resort: longer phrases first
-        if len(branches) == 1:
-            out.append(branches[0])
-        elif branches:
-            out.append("(?:" + "|".join(branches) + ")")
-        return "".join(out)
+_INITIAL_CHARS = trie_regex.INITIAL_CHARS
+_trie_regex = trie_regex.trie_regex
+_alternation_regex = trie_regex.alternation_regex  # the reference the trie is checked against
 
 
 def words_regex(words: Iterable[str]) -> re.Pattern[str]:
@@ -185,23 +157,16 @@ def compile_grammar(
 ) -> Lark:
     """Compile a grammar (LALR, basic lexer) once per process and per source.
 
-    The compiled tables are also cached on disk by lark, keyed by the grammar
-    text with its lexicons filled in, so a new process loads them quickly.
+    The tables come from the package (built-in grammars), from the user's
+    private cache, or are built in memory (:mod:`milinc.grammar_tables`):
+    never from a pickle.
     """
     text = _fill_lexicons(source, lexicons or {})
     key = (hashlib.sha256(text.encode()).hexdigest(), start, id(transformer))
     with _cache_lock:
         lark = _compiled.get(key)
         if lark is None:
-            lark = Lark(
-                text,
-                parser="lalr",
-                lexer="basic",
-                start=start,
-                transformer=transformer,
-                maybe_placeholders=False,
-                cache=True,
-            )
+            lark = grammar_tables.load(text, start, transformer)
             _compiled[key] = lark
     return lark
 

@@ -54,8 +54,13 @@ class Granularity(str, enum.Enum):
     """How precise a time expression is."""
 
     YEAR = "year"
+    SEASON = "season"
+    """A season of a year (``2023-SU``)."""
     MONTH = "month"
     WEEK = "week"
+    """An ISO week (``2014-W36``)."""
+    WEEKEND = "weekend"
+    """The week-end (Saturday and Sunday) of an ISO week (``2014-W37-WE``)."""
     DAY = "day"
     PART_OF_DAY = "part_of_day"
     HOUR = "hour"
@@ -80,6 +85,8 @@ class Anchor(str, enum.Enum):
     """Resolved against the document's reference (publication) date."""
     PREVIOUS_DATE = "previous_date"
     """Resolved against the date the text last established ("la veille", "un jour plus tôt")."""
+    EVENT = "event"
+    """Resolved from the date the text gives an event it names ("au lendemain de l'offensive du 13 avril")."""
 
 
 class Modifier(str, enum.Enum):
@@ -249,8 +256,11 @@ _TIMEX_RE = re.compile(
     r"^(?:\d{4}|XXXX)"
     r"(?:-(?:\d{2}|XX)"
     r"(?:-(?:\d{2}|XX)(?:T(?:MO|AF|EV|NI|\d{2}:\d{2}))?)?"
-    r"|-W(?:\d{2}|XX)(?:-[1-7](?:T(?:MO|AF|EV|NI|\d{2}:\d{2}))?)?)?$"
+    r"|-W(?:\d{2}|XX)(?:-[1-7](?:T(?:MO|AF|EV|NI|\d{2}:\d{2}))?|-WE)?"
+    r"|-(?:SP|SU|FA|WI))?$"
 )
+"""TIMEX3 values of the dates policy: a year, a season, a month, an ISO week or its week-end, a day,
+a day's part or clock time; ``XXXX``/``XX`` for what is unresolved."""
 _COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
 
 
@@ -280,6 +290,7 @@ def _matches(pattern: re.Pattern[str], what: str) -> Any:
         if value is not None and not pattern.match(value):
             raise ValueError(f"{attribute.name} must be {what}, got {value!r}")
 
+    check.pattern = pattern  # type: ignore[attr-defined]  # read by the JSON Schema (milinc.schema)
     return check
 
 
@@ -350,7 +361,9 @@ class TimeExpression:
     """Where the expression stands in the text."""
     value: str = field(validator=[v.instance_of(str), _matches(_TIMEX_RE, "a TIMEX3 value")])
     """The resolved value: ``2021-06-28``, ``2021-06-28TEV``, ``2021-06-28T02:00``, ``2021-06``,
-    ``2015``; with ``XXXX`` for what could not be resolved (``XXXX-06-28``, ``XXXX-WXX-1``)."""
+    ``2015``, an ISO week ``2014-W36``, its week-end ``2014-W37-WE``, a season ``2023-SU`` (``SP``,
+    ``SU``, ``FA``, ``WI``: a winter takes the year it begins in); with ``XXXX`` for what could not be
+    resolved (``XXXX-06-28``, ``XXXX-WXX-1``)."""
     granularity: Granularity = field(validator=v.instance_of(Granularity))
     """The finest unit the expression names."""
     year: int | None = _int_field()

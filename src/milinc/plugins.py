@@ -40,6 +40,7 @@ from lark import Lark
 from lark.exceptions import LarkError
 from lark.lexer import PatternStr
 
+from . import grammar_tables
 from .engine import grammar_source
 from .errors import PluginError
 from .extensions import (
@@ -380,11 +381,15 @@ def _statements(fragment: str) -> list[str]:
     return statements
 
 
-@functools.lru_cache(maxsize=512)
+@functools.lru_cache(maxsize=16)  # bounded: each compiled grammar is big
 def _compile(text: str, start: str) -> Lark | str:
-    """*text* compiled as an LALR grammar, or why it does not compile."""
+    """*text* compiled as an LALR grammar, or why it does not compile.
+
+    Through :mod:`milinc.grammar_tables` (the user's private cache, as plain data), never lark's
+    own ``cache=True``, which unpickles a file of the shared temporary directory.
+    """
     try:
-        return Lark(text, parser="lalr", lexer="basic", start=start, maybe_placeholders=False, cache=True)
+        return grammar_tables.load(text, start, None)
     except Exception as exc:  # lark reports bad grammars with several exception types
         lines = [ln for ln in str(exc).strip().splitlines() if ln.strip()]
         return " ".join(ln.strip() for ln in lines[:4]) or type(exc).__name__

@@ -14,10 +14,15 @@ import attrs
 
 from .ontology import Document
 
-__all__ = ["json_schema"]
+__all__ = ["SCHEMA_VERSION", "json_schema"]
 
 SCHEMA_ID = "https://milinc.github.io/milinc/schema/document.json"
 """Where the docs site publishes this schema (``site_url`` of mkdocs.yml + ``schema/document.json``)."""
+
+SCHEMA_VERSION = "2.0"
+"""The version of the serialized document's shape: the major number changes when a field changes
+meaning or goes, the minor one when fields are added. 2.0: actors by name (``Actor.name``, ``inter``,
+``country``), places with coordinates and administrative divisions, document metadata."""
 
 
 def _field_doc(cls: type, name: str) -> str | None:
@@ -88,12 +93,32 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     raise TypeError(f"no JSON Schema for type {tp!r}")
 
 
+def _pattern_of(validator: Any) -> str | None:
+    """The regex a field's validator checks strings against (``_matches`` in the ontology), if any."""
+    if validator is None:
+        return None
+    pattern = getattr(validator, "pattern", None)
+    if pattern is not None:
+        return str(pattern.pattern)
+    for inner in getattr(validator, "_validators", ()):  # attrs' and_() of several validators
+        found = _pattern_of(inner)
+        if found is not None:
+            return found
+    return None
+
+
 def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     _collect_field_docs(cls)
     hints = typing.get_type_hints(cls)
     props: dict[str, Any] = {}
     for f in attrs.fields(cls):
         prop = _type_schema(hints[f.name], defs)
+        pattern = _pattern_of(f.validator)
+        if pattern is not None:  # a string field checked by a regex (TIMEX3 values, country codes)
+            prop = {"anyOf": [{**s, "pattern": pattern} if s.get("type") == "string" else s
+                              for s in prop.get("anyOf", [prop])]}
+            if len(prop["anyOf"]) == 1:
+                prop = prop["anyOf"][0]
         doc = _field_doc(cls, f.name)
         if doc:
             prop = {**prop, "description": doc}
@@ -115,6 +140,7 @@ def json_schema() -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         "title": "milinc Document",
+        "version": SCHEMA_VERSION,
         **root,
         "$defs": defs,
     }

@@ -4,8 +4,9 @@ Reports of one incident name its place at different scales ("Djibo", "près de D
 Soum", "le nord du Burkina Faso") and with different spellings. Two places are compared, in order:
 
 1. the same GeoNames id, or the same name once folded (accents, case, articles, "province de");
-2. both with coordinates: the distance, against a radius that grows with the coarser place's scale
-   (:data:`NEAR_KM` between two towns or sites, :data:`REGION_KM` when one is a province or region);
+2. both with coordinates: the distance, against a radius that grows with how coarse the coordinates
+   are (:data:`NEAR_KM` between two towns or sites, :data:`REGION_KM` when one is a province or
+   region, or a place the gazetteer could only put at its region's point: ``precision`` 3);
 3. one a province or region and the other inside it by its ``admin1``/``admin2`` (a village and
    its province, when the gazetteer knows the village's province);
 4. otherwise only the countries can be compared.
@@ -16,6 +17,7 @@ The answer is a :class:`PlaceRelation` with the points it adds to a match and th
 from __future__ import annotations
 
 import enum
+import functools
 import math
 import re
 
@@ -91,18 +93,27 @@ _SEPARATORS = re.compile(r"[-'’\s]+")
 
 
 def place_scale(place: Place) -> int:
-    """1 a point-like place (town, site, base), 2 a nearby or unknown-kind place, 3 a province or region,
-    4 a sea, 5 a country; the gazetteer's ``precision`` wins when it says more (3 for a region)."""
-    scale = _SCALE.get(place.kind, 2)
-    if place.precision is not None and scale < 4:
-        return max(scale, place.precision) if place.precision == 3 else scale
-    return scale
+    """What the place is: 1 a point-like place (town, site, base), 2 a place of unknown kind, 3 a province
+    or region, 4 a sea, 5 a country."""
+    return _SCALE.get(place.kind, 2)
+
+
+def _reach(place: Place) -> int:
+    """How coarse the place's coordinates are: its scale, or the gazetteer's ``precision`` when coarser
+    (a village placed at its region's point has precision 3)."""
+    scale = place_scale(place)
+    return max(scale, place.precision) if place.precision is not None else scale
 
 
 def name_keys(place: Place) -> frozenset[str]:
     """Folded forms of every name the place goes by (name, canonical name, words of the text)."""
+    return _name_keys(place.name, place.canonical_name, place.span.text if place.span else None)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _name_keys(*names: str | None) -> frozenset[str]:
     keys = set()
-    for name in (place.name, place.canonical_name, place.span.text if place.span else None):
+    for name in names:
         if name:
             key = _key(name)
             if key:
@@ -115,6 +126,7 @@ def name_keys(place: Place) -> frozenset[str]:
     return frozenset(keys)
 
 
+@functools.lru_cache(maxsize=65_536)
 def _key(name: str) -> str:
     folded = fold(" ".join(name.split())).replace("’", "'")
     folded = _PREFIXES.sub("", folded)
@@ -149,6 +161,7 @@ _VOWELS = re.compile(r"[aeiou]+")
 
 def _admin_keys(place: Place) -> frozenset[str]:
     return frozenset(_key(a) for a in (place.admin1, place.admin2) if a)
+
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -205,7 +218,7 @@ def compare_places(a: Place | None, a_country: str | None, b: Place | None, b_co
         return PlaceVerdict(PlaceRelation.SAME, f"same place {_label(a)}", distance)
 
     scale_a, scale_b = place_scale(a), place_scale(b)
-    coarse = max(scale_a, scale_b)
+    coarse = max(_reach(a), _reach(b))
 
     # one inside the other by the gazetteer's administrative divisions
     if scale_a < scale_b and keys_b & _admin_keys(a):
@@ -241,7 +254,7 @@ def compare_places(a: Place | None, a_country: str | None, b: Place | None, b_co
             PlaceRelation.SAME_COUNTRY,
             f"{_label(a)} may lie in {_label(b)}" if scale_a < scale_b else f"{_label(b)} may lie in {_label(a)}",
         )
-    if coarse == 1:
+    if max(scale_a, scale_b) == 1:
         # two towns (sites, bases) of different names are two scenes unless coordinates say they are near
         return PlaceVerdict(PlaceRelation.DIFFERENT, f"different places {_label(a)} and {_label(b)}")
     return PlaceVerdict(PlaceRelation.NAMES_DIFFER, f"different places {_label(a)} and {_label(b)}, no coordinates")

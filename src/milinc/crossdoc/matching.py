@@ -10,7 +10,7 @@ reports cannot be one incident. Two reports are *linked* when nothing vetoes and
 | place | +3 same place, +2.5 within 15 km, +1.5 within 50 km or one inside the other, +0.5 same country only | −3 two different names without coordinates; veto: far apart, other province, other country |
 | type | +1 same sub-event type, +0.5 same event type | veto: violence against a non-violent development (an arrest, an agreement, a protest) |
 | actors | +1 same named attacker, +0.5 same named target | −3 attackers of different names or countries, or the attacker of one the target of the other |
-| tolls | +1 same killed figure, +0.5 same injured figure | −1.5 "no victim" against three or more; −1 a later report's toll under half an earlier one |
+| tolls | +1 same killed figure from 10, +0.5 from 3 (half for injured) | −1.5 "no victim" against three or more; −1 a later report's toll under half an earlier one |
 | weapons | +0.5 a shared category | −0.5 none shared |
 | document | | veto: two events of one document (the parser already kept them apart) |
 
@@ -48,8 +48,9 @@ _NON_VIOLENT = frozenset(
     }
 )
 _UNREST = frozenset({_S.VIOLENT_DEMONSTRATION})
-_WORD_POINTS = ((0.4, 2.0), (0.25, 1.0))
-"""Word similarity floors and the points they give, highest first."""
+_WORD_POINTS = ((3.0, 2.0), (1.5, 1.0))
+"""Floors of the rare words two reports share (see :meth:`.terms.TermWeights.shared`) and the points
+they give, highest first: about five rare words +2, about three +1."""
 _GENERIC_WEAPONS = frozenset({WeaponCategory.GENERIC})
 _UNNAMED_ACTORS = ("unidentified", "unknown", "non identifi")
 
@@ -186,9 +187,11 @@ def _toll(
         return 0.0, None
     va, vb = ca.value, cb.value
     if va == vb:
-        if va == 0:
+        # one or two dead is every other incident's toll: only a larger figure singles one out
+        points = same if va >= 10 else same / 2 if va >= 3 else 0.0
+        if not points:
             return 0.0, None
-        return same, f"{slot}: both {va} ({_points(same)})"
+        return points, f"{slot}: both {va} ({_points(points)})"
     if min(va, vb) == 0 and max(va, vb) >= 3:
         return -1.5, f"{slot}: none against {max(va, vb)} (-1.5)"
     # a toll rises as reports come in; one that falls by half is another incident's
@@ -219,15 +222,15 @@ def _weapons(a: IncidentReport, b: IncidentReport) -> tuple[float, str | None]:
 def _words(a: IncidentReport, b: IncidentReport, weights: TermWeights | None) -> tuple[float, str | None]:
     if weights is None:
         return 0.0, None
-    similarity, shared = weights.similarity(a.terms, b.terms)
+    weight, shared = weights.shared(a.terms, b.terms)
     points = 0.0
     for floor, value in _WORD_POINTS:
-        if similarity >= floor:
+        if weight >= floor:
             points = value
             break
     if not points:
         return 0.0, None
-    return points, f"words: {similarity:.2f} similar ({', '.join(shared[:5])}) ({_points(points)})"
+    return points, f"words: {len(shared)} rare words in common ({', '.join(shared[:5])}) ({_points(points)})"
 
 
 def compare(a: IncidentReport, b: IncidentReport, weights: TermWeights | None = None) -> PairVerdict:

@@ -7,6 +7,7 @@ import datetime as _dt
 from attrs import field, frozen
 
 from ..ontology import EventType, Modality, Place, SubEventType, WeaponCategory
+from .reports import ReportActor
 
 __all__ = ["Conflict", "ConflictValue", "Link", "Member", "MergedIncident", "SlotChoice", "Toll"]
 
@@ -122,9 +123,9 @@ class MergedIncident:
     """The most precise place consistent with the reports (with coordinates when known)."""
     country: str | None = None
     """ISO 3166 alpha-2 code."""
-    attacker: str | None = None
-    """Who attacked: the canonical name most reports give, else the first report's words."""
-    target: str | None = None
+    attacker: ReportActor | None = None
+    """Who attacked: the actor whose canonical name most reports give, else the first report's."""
+    target: ReportActor | None = None
     """Who or what was targeted, likewise."""
     weapons: tuple[WeaponCategory, ...] = field(default=())
     """Every weapon category a report names."""

@@ -26,7 +26,7 @@ from typing import TypeVar
 from ..ontology import Casualties, Modality, Place, Qualifier, SubEventType
 from .geography import PlaceRelation, compare_places, place_scale
 from .model import Conflict, ConflictValue, Link, Member, MergedIncident, SlotChoice, Toll
-from .reports import IncidentReport
+from .reports import IncidentReport, ReportActor
 from .timing import overlap, time_precision
 
 __all__ = ["reconcile"]
@@ -185,13 +185,14 @@ def _toll(reports: Sequence[IncidentReport], slot: str) -> tuple[Toll, SlotChoic
     return toll, choice, conflict
 
 
-def _actor(reports: Sequence[IncidentReport], slot: str) -> tuple[str | None, Conflict | None]:
-    named = [(actor.name, r.key) for r in reports if (actor := getattr(r, slot)) is not None and actor.name]
+def _actor(reports: Sequence[IncidentReport], slot: str) -> tuple[ReportActor | None, Conflict | None]:
+    actors = [(actor, r.key) for r in reports if (actor := getattr(r, slot)) is not None]
+    named = [(actor.name, key) for actor, key in actors if actor.name]
     if named:
         value, _ = _vote(named, lambda _: 0)
-        return value, _conflict(slot, value, named)
-    worded = [actor.text for r in reports if (actor := getattr(r, slot)) is not None]
-    return (worded[0] if worded else None), None
+        chosen = next(actor for actor, _ in actors if actor.name == value)
+        return chosen, _conflict(slot, value, named)
+    return (actors[0][0] if actors else None), None
 
 
 def _publication_order(r: IncidentReport) -> tuple[bool, object, str, int]:

@@ -18,7 +18,7 @@ import datetime as _dt
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from attrs import field, frozen
+from attrs import Factory, field, frozen
 
 from ..ontology import (
     Actor,
@@ -49,13 +49,20 @@ class ReportActor:
     """The canonical actor name, when the parser recognized one."""
     country: str | None = None
     """The actor's country, when known (state forces)."""
+    inter: int | None = None
+    """ACLED's actor type code, when the parser recognized the actor."""
 
     @classmethod
     def of(cls, actor: Actor | None) -> ReportActor | None:
         """The report's view of a parsed actor."""
         if actor is None:
             return None
-        return cls(" ".join(actor.span.text.split()), actor.name, actor.country)
+        return cls(" ".join(actor.span.text.split()), actor.name, actor.country, actor.inter)
+
+    @property
+    def label(self) -> str:
+        """The canonical name, else the words."""
+        return self.name or self.text
 
 
 @frozen
@@ -100,11 +107,8 @@ class IncidentReport:
     """How the document commits to the incident."""
     terms: frozenset[str] = field(default=frozenset())
     """The content words of the sentences that tell the event (see :mod:`.terms`)."""
-
-    @property
-    def key(self) -> str:
-        """``<document>:<event>``: the event's id, as in the incident table."""
-        return report_key(self.document, self.event)
+    key: str = field(init=False, default=Factory(lambda self: report_key(self.document, self.event), takes_self=True))
+    """``<document>:<event>``: the event's id, as in the incident table."""
 
 
 def report_key(document: str, event: int) -> str:

@@ -23,7 +23,7 @@ import attrs
 from .. import engine
 from ..extensions import Extensions
 from ..ontology import Anchor, Granularity, IntervalRole, PartOfDay, TimeExpression
-from . import context
+from . import context, relative
 from .lexicon import ANCHOR_WORDS
 from .parts import DateParts, Relation
 from .resolver import Resolution, Resolver
@@ -61,15 +61,37 @@ class _Anchors:
     reference_date: _dt.date | None
     last: _dt.date | None = None
     last_sentence: int = -1
+    last_small_hours: bool = False
     recent: _dt.date | None = None
     recent_is_night: bool = False
 
-    def update(self, day: _dt.date, sentence: int, night: bool) -> None:
+    def update(self, day: _dt.date, sentence: int, night: bool, hour: int | None = None) -> None:
         """Record *day* (a night when *night*), stated in *sentence*, as the date the text established."""
         self.last, self.last_sentence = day, sentence
+        self.last_small_hours = hour is not None and hour < NIGHT_ENDS
         ref = self.reference_date
         if ref is None or (ref - day).days <= RECENT_DAYS:
             self.recent, self.recent_is_night = day, night
+
+    def for_night(self) -> _dt.date | None:
+        """The day whose night "cette nuit-là" is: the day before, after a small-hours clock time ("vers 3 heures")."""
+        last = self.last
+        if last is not None and self.last_small_hours and last > _dt.date.min:
+            return last - _dt.timedelta(days=1)
+        return last
+
+    def for_bare_day(self, day: int) -> _dt.date | None:
+        """The date of "le 16" after "le 14 mars": that day of the month in force (the next month when far before)."""
+        last = self.last
+        if last is None:
+            return None
+        year, month = last.year, last.month
+        if day < last.day - 15:
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        try:
+            return _dt.date(year, month, day)
+        except ValueError:
+            return None
 
     def for_weak(self, parts: DateParts) -> _dt.date | None:
         """The anchor of a clock time or part of day alone.
@@ -152,11 +174,15 @@ class DateExtractor:
         dates more than :data:`RECENT_DAYS` days before the reference date.
         """
         resolver = Resolver(ctx.reference_date)
+        text = ctx.text
         out: list[TimeExpression] = []
         anchors = _Anchors(ctx.reference_date)
         sentence_starts = [sentence.start for sentence in ctx.sentences]
         interval_start: Resolution | None = None
-        for found in self._find(ctx.text):
+        interval_start_at = -1
+        resolved: list[relative.Resolved] = []
+        deferred: list[tuple[int, _Found, int]] = []  # event-relative mentions: (index in out, found, sentence)
+        for found in self._find(text):
             parts = found.parts
             # only a month alone can be a first name: the span is built for those only
             if parts.month is not None and parts.day is None and parts.year is None and context.month_is_a_name(
@@ -164,27 +190,79 @@ class DateExtractor:
             ):
                 continue
             sentence = max(0, bisect.bisect_right(sentence_starts, found.start) - 1)
-            counts_from_event = parts.rule == "anaphoric_shift" and context.after_event(ctx.text, found.start, found.end)
-            if counts_from_event and (anchors.last is None or anchors.last_sentence == sentence):
-                parts = _after_event(parts, anchors.last is not None)
-            if context.may_be_future(parts) and context.future_context(ctx.text, found.start, found.end, ctx.original if ctx.norm.is_identity else None):
+            if _counts_from_event(text, found, parts):
+                if text.startswith("a", found.start) and parts.offset < 0:
+                    continue  # "à la veille des élections": shortly before them, no day
+                deferred.append((len(out), found, sentence))
+                out.append(_expression(ctx, found, Resolution("XXXX-XX-XX", Granularity.DAY)))
+                continue
+            if parts.rule in ("bare_day", "night_bare"):
+                base = anchors.for_bare_day(parts.day or 0)
+                if base is None or not context.bare_day_ends(text, found.end, parts):
+                    continue  # "le 16" is a day only in a text that has said its month
+                parts = parts.but(relation=Relation.CALENDAR, year=base.year, month=base.month, day=base.day)
+            if context.may_be_future(parts) and context.future_context(
+                text, found.start, found.end, ctx.original if ctx.norm.is_identity else None
+            ):
                 parts = parts.but(future=True)
             weak = parts.rule in ("clock_alone", "part_of_day_alone")
-            resolution = resolver.resolve(parts, anchors.for_weak(parts) if weak else anchors.last)
+            if weak:
+                previous = anchors.for_weak(parts)
+            elif parts.rule == "part_of_day_that" and parts.part_of_day is PartOfDay.NIGHT:
+                previous = anchors.for_night()
+            else:
+                previous = anchors.last
+            resolution = resolver.resolve(parts, previous)
+            if parts.rule in ("bare_day", "night_bare") and anchors.last is not None:
+                resolution = attrs.evolve(resolution, anchor=Anchor.PREVIOUS_DATE, anchor_value=anchors.last.isoformat())
             if parts.interval_role is IntervalRole.START:
-                interval_start = resolution
-            elif parts.interval_role is IntervalRole.END and _ends_before_start(resolution, interval_start):
-                # "de samedi à lundi", "de novembre à février": the end comes after the start
-                resolution = resolver.resolve(_one_period_later(parts), anchors.last)
+                interval_start, interval_start_at = resolution, len(out)
+            elif parts.interval_role is IntervalRole.END:
+                if _ends_before_start(resolution, interval_start):
+                    # "de samedi à lundi", "de novembre à février": the end comes after the start
+                    resolution = resolver.resolve(_one_period_later(parts), anchors.last)
+                elif _starts_long_before_end(resolution, interval_start) and 0 <= interval_start_at < len(out):
+                    # "du 1er au mercredi 10 juillet": the start is in the end's month, not a year before
+                    start = out[interval_start_at]
+                    assert resolution.day_date is not None and start.month is not None and start.day is not None
+                    year = resolution.day_date.year - (1 if start.month > resolution.day_date.month else 0)
+                    moved = resolver.resolve(_parts_of(start).but(year=year))
+                    out[interval_start_at] = attrs.evolve(start, value=moved.value, year=moved.year)
             out.append(_expression(ctx, found, resolution))
             # reporting dates ("a déclaré mardi") and interval bounds ("depuis le 12 janvier") are not the story's date
-            if (
+            usable = (
                 resolution.day_date is not None
                 and parts.interval_role is None
-                and not context.reported_at(ctx.text, found.start)
-            ):
-                anchors.update(resolution.day_date, sentence, parts.part_of_day is PartOfDay.NIGHT)
+                and not context.reported_at(text, found.start)
+            )
+            resolved.append(relative.Resolved(found.start, found.end, sentence, resolution.day_date, usable))
+            if usable:
+                assert resolution.day_date is not None
+                anchors.update(resolution.day_date, sentence, parts.part_of_day is PartOfDay.NIGHT, parts.hour)
+        for index, found, sentence in deferred:
+            out[index] = self._from_event(ctx, found, sentence, resolved, resolver)
         return out
+
+    def _from_event(
+        self, ctx: ExtractionContext, found: _Found, sentence: int, resolved: list[relative.Resolved],
+        resolver: Resolver,
+    ) -> TimeExpression:
+        """An event-relative mention, resolved from the event's date (:mod:`milinc.dates.relative`)."""
+        sentences = ctx.sentences
+        sentence_end = sentences[sentence].end if sentence < len(sentences) else len(ctx.text)
+        parts = found.parts
+        ref = ctx.reference_date
+        for event in relative.event_dates(
+            ctx.text, found.start, found.end, sentence, resolved, sentence_end, ctx.sentence_at
+        ):
+            counted = parts.but(relation=Relation.PREVIOUS, offset=0 if event.restated else parts.offset)
+            resolution = resolver.resolve(counted, event.day)
+            if ref is not None and resolution.day_date is not None and resolution.day_date > ref:
+                continue  # never after the publication date: that date was not the event's
+            if not event.restated:
+                resolution = attrs.evolve(resolution, anchor=Anchor.EVENT)
+            return _expression(ctx, _Found(found.start, found.end, parts), resolution)
+        return _expression(ctx, _Found(found.start, found.end, parts), Resolution("XXXX-XX-XX", Granularity.DAY))
 
     # ------------------------------------------------------------ matching
     def parse_phrase(self, text: str) -> list[DateParts]:
@@ -206,6 +284,8 @@ class DateExtractor:
                     parts, stop = parts.but(day=None, rule="weekday"), weekday.end()
                 if stop <= start or not context.plausible(text, start, stop, parts):
                     continue
+                if text.startswith(("tot", "tard"), start) and text.endswith("plus ", 0, start):
+                    start -= 5  # "plus tôt dans la journée": "plus" belongs to the phrase
                 yield _Found(start, stop, parts)
 
 
@@ -226,17 +306,32 @@ def _one_period_later(parts: DateParts) -> DateParts:
     return parts.but(future=True)
 
 
-def _after_event(parts: DateParts, previous_in_sentence: bool) -> DateParts:
-    """"un jour après que …", "trois jours après l'attaque" date the main clause from an event.
+_EVENT_WORDS = re.compile(r"(?:lendemain|surlendemain|veille|apres|avant)$")
 
-    When the sentence already states the main clause's date ("Le 5 mars, trois
-    jours après l'attaque"), the phrase restates it; in a lede with no date
-    before it, the main clause is the news of the reference day. Otherwise the
-    phrase counts from the previous date, as any anaphoric date.
-    """
-    if previous_in_sentence:
-        return parts.but(offset=0)
-    return parts.but(relation=Relation.REFERENCE, offset=0)
+
+def _counts_from_event(text: str, found: _Found, parts: DateParts) -> bool:
+    """Whether an anaphoric phrase counts from an event named after it ("au lendemain de l'offensive",
+    "trois jours après l'attaque", "un jour après que …") rather than from a date."""
+    if parts.relation is not Relation.PREVIOUS or parts.rule not in ("anaphoric", "anaphoric_shift"):
+        return False
+    if not _EVENT_WORDS.search(text, found.start, found.end):
+        return False
+    if parts.rule == "anaphoric_shift":
+        return context.after_event(text, found.start, found.end)
+    return relative.is_event_relative(text, found.end)
+
+
+def _starts_long_before_end(end: Resolution, start: Resolution | None) -> bool:
+    """Whether a range's start, given without its year, fell a year before its end ("du 1er au mercredi 10 juillet")."""
+    if start is None or start.day_date is None or end.day_date is None or start.anchor is Anchor.NONE:
+        return False
+    return (end.day_date - start.day_date).days > 62
+
+
+def _parts_of(d: TimeExpression) -> DateParts:
+    """The calendar parts of a resolved day (to resolve it again in another year)."""
+    return DateParts(0, 0, rule=d.rule or "", month=d.month, day=d.day, hour=d.hour, minute=d.minute,
+                     part_of_day=d.part_of_day)
 
 
 def _expression(ctx: ExtractionContext, found: _Found, r: Resolution) -> TimeExpression:

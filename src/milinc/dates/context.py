@@ -16,6 +16,7 @@ from .parts import DateParts, Relation
 
 __all__ = [
     "after_event",
+    "bare_day_ends",
     "count_follows",
     "counts_something",
     "future_context",
@@ -46,6 +47,9 @@ _NAME_HEAD_BEFORE = re.compile(
     r"\s+(?:du|des|de)\s*$"
 )
 _NUMBER_RANGE_AFTER = re.compile(r"\s*(?:a|et|ou)\s+\d")
+_QUALIFIED = re.compile(r"\s+(?!(?:et|de|du|des|a|au|en|le|la|les|ou|qui|que|dernier|derniere|prochain|prochaine|francaise)"
+                        r"(?![^\W_]))[^\W\d_]{3,}")
+_UP_TO = re.compile(r"(?<![^\W_])(?:a|jusqu'a|jusqu'au|de)\s*$")
 _IL_Y_A = re.compile(r"(?<![^\W_])y\s+$")
 _HOURS_OF = re.compile(r"\s*(?:(?:de|du|des)(?![^\W_])|d')")
 _OF_SOMETHING = re.compile(r"\s*(?:(?:de|du|des)(?![^\W_])|d')")
@@ -74,6 +78,10 @@ def plausible(text: str, start: int, end: int, parts: DateParts) -> bool:
         return False
     if parts.rule == "part_of_day_alone" and _OF_SOMETHING.match(after):
         return False  # "à l'aube d'une nouvelle ère": a part of day of something that is not a date
+    if parts.holiday in ("fete_nationale", "jour_de_l_an") and _QUALIFIED.match(after):
+        return False  # "la fête nationale ukrainienne", "le nouvel an chinois": not the French day
+    if parts.rule == "deictic" and text.endswith(("ce jour", "ce jour-la"), start, end) and _UP_TO.search(before):
+        return False  # "à ce jour", "jusqu'à ce jour": so far, no day
     if parts.clock and text.startswith("a", start) and _IL_Y_A.search(before):
         return False  # "il y a 2 heures" is a duration
     # "après 2 heures de combats", "à 2 heures de route": a duration or a distance
@@ -89,6 +97,12 @@ _NOT_FUTURE = frozenset(
      "amira", "tiara", "mitra", "intra", "guerra", "tora", "zaatra"}
 )
 _FUTURE_ENDINGS = ("ra", "ront")
+_IRREGULAR_FUTURES = frozenset(
+    {"aura", "auront", "sera", "seront", "fera", "feront", "ira", "iront", "devra", "devront", "viendra", "viendront",
+     "tiendra", "tiendront", "verra", "verront", "faudra", "saura", "sauront", "vaudra", "voudra", "voudront",
+     "enverra", "enverront", "mourra", "courra", "reviendra", "reviendront", "deviendra", "obtiendra"}
+)
+"""Future forms the tense pattern does not see ("seront enterrés dimanche", "aura lieu samedi")."""
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -100,6 +114,8 @@ def _future_words(text: str, start: int, end: int, *, auxiliaries: bool, origina
         if auxiliaries and word in _FUTURE_AUXILIARIES:
             return True
         # every future-tense form ends in "ra" or "ront": the cheap test first
+        if word in _IRREGULAR_FUTURES:
+            return True
         if word.endswith(_FUTURE_ENDINGS) and len(word) >= 5 and word not in _NOT_FUTURE and _FUTURE_TENSE.fullmatch(word):
             return True
     return False
@@ -112,7 +128,8 @@ def may_be_future(parts: DateParts) -> bool:
         and parts.year is None
         and parts.direction == 0
         and not parts.this_week
-        and (parts.weekday is not None or parts.month is not None)
+        and (parts.weekday is not None or parts.month is not None or parts.season is not None
+             or parts.holiday is not None)
     )
 
 
@@ -155,6 +172,16 @@ def counts_something(text: str, start: int, end: int) -> bool:
         return True  # "de 2000 à 2500 morts"
     follower = re.match(r"\s*([^\W\d_]+|\d)", after)
     return bool(follower and (follower.group(1).isdigit() or follower.group(1) not in _YEAR_FOLLOWERS))
+
+
+_BARE_DAY_END = re.compile(r"\s*(?:[,.;:)!?]|$|(?:et|au|ou|puis|a|vers)(?![^\W_]))")
+
+
+def bare_day_ends(text: str, end: int, parts: DateParts) -> bool:
+    """Whether "le 16" ends as a date does (punctuation, "et", "au"…), not as a count or an ordinal ("le 16 000")."""
+    if parts.clock or parts.part_of_day is not None:
+        return True  # "le 16 à 18h", "le 16 au soir": the rest of the phrase says it is a day
+    return bool(_BARE_DAY_END.match(text, end))
 
 
 def count_follows(text: str, end: int) -> bool:

@@ -38,6 +38,7 @@ class Unit(str, enum.Enum):
     DAY = "day"
     WEEK = "week"
     MONTH = "month"
+    SEASON = "season"
     YEAR = "year"
 
 
@@ -94,6 +95,18 @@ class DateParts:
     """The mention contains a clock time."""
     whole_day: bool = False
     """The mention names a whole day ("dans la journée de mardi"), not a part of it."""
+    season: str | None = None
+    """A season, as TIMEX3 writes it: ``SP``, ``SU``, ``FA``, ``WI`` ("l'été dernier")."""
+    weekend: bool = False
+    """The mention names the week-end of its week ("ce week-end", "le week-end du 12 octobre")."""
+    week_of: bool = False
+    """The mention names the ISO week of its day ("la semaine du 6 octobre")."""
+    holiday: str | None = None
+    """A holiday whose day the resolver computes for the year it picks ("Noël", "l'Aïd el-Fitr")."""
+    pre_shift: int = 0
+    """Days added to a day or holiday before its year is picked ("la veille de Noël" is a 24 December)."""
+    short_year: bool = False
+    """The year was written with two digits ("31/10/74"): the nearest past century of the reference date."""
 
     def but(self, **changes: Any) -> DateParts:
         """A copy with *changes*."""
@@ -183,7 +196,10 @@ def merge_parts(children: Iterable[Any], rule: str = "", **overrides: Any) -> Da
             first, last = min(first, lo), max(last, hi)
     values: dict[str, Any] = {}
     for part in parts:
-        for name, value, default in zip(_FIELDS, _merged_values(part), _MERGED_DEFAULTS):
+        merged = _merged_values(part)
+        if merged == _MERGED_DEFAULTS:
+            continue  # "de", "du": connecting words state nothing
+        for name, value, default in zip(_FIELDS, merged, _MERGED_DEFAULTS):
             if value != default and name not in values:
                 values[name] = value
     values.update(overrides)

@@ -22,7 +22,16 @@ from lark import Token, Transformer
 from lark.exceptions import LarkError
 
 from ..ontology import IntervalRole, Modifier, PartOfDay
-from .lexicon import DEICTIC_OFFSETS, MONTHS, NUMBER_WORDS, PART_OF_DAY_WORDS, WEEKDAYS
+from .lexicon import (
+    DEICTIC_OFFSETS,
+    HOLIDAY_NAMES,
+    HOUR_WORDS,
+    MONTHS,
+    NUMBER_WORDS,
+    PART_OF_DAY_WORDS,
+    SEASONS,
+    WEEKDAYS,
+)
 from .parts import DateParts, Relation, Unit, merge_parts
 
 __all__ = ["DateTransformer", "RejectedValue"]
@@ -66,6 +75,26 @@ def _valid_day(year: int | None, month: int | None, day: int | None) -> None:
         raise RejectedValue(str(exc)) from None
 
 
+def _hour_word(token: Token) -> int:
+    """The hour of "quinze" in "à quinze heures"."""
+    word = " ".join(str(token).split())
+    if word not in HOUR_WORDS:
+        raise RejectedValue(f"not an hour: {word!r}")
+    return HOUR_WORDS[word]
+
+
+_HOLIDAY_SPACES = re.compile(r"\s+")
+_HOLIDAY_ARTICLE = re.compile(r"\b(?:al|el)[- ]?")
+
+
+def _holiday_key(text: str) -> str | None:
+    """The key of a holiday name as the grammar's HOLIDAY terminal reads it ("aid al adha" → ``aid_el_adha``)."""
+    name = _HOLIDAY_SPACES.sub(" ", text.strip())
+    if name.startswith("aid "):
+        name = "aid el-" + _HOLIDAY_ARTICLE.sub("", name[4:]).replace("kabir", "kebir").replace("kbir", "kebir")
+    return HOLIDAY_NAMES.get(name)
+
+
 def _possible(mentions: list[DateParts]) -> list[DateParts]:
     """*mentions*, if each names a day the calendar has: "ce lundi 31 juin" is no date (the match ends before)."""
     for part in mentions:
@@ -106,6 +135,12 @@ class DateTransformer(Transformer[Any, Any]):
         return _possible(parts)
 
     def _pair(self, first: DateParts, last: DateParts) -> list[DateParts] | None:
+        if first.clock and last.clock and first.day is None and first.weekday is None and first.offset == 0 \
+                and (last.weekday is not None or last.day is not None or last.relation is not Relation.CALENDAR):
+            # "entre 9h30 et 11h jeudi": both times are on the day said after the second
+            first = _apply_clock_pod(first)
+            first = last.but(start=first.start, end=first.end, hour=first.hour, minute=first.minute,
+                             modifier=first.modifier)
         borrowed = _borrow(first, last)
         if borrowed is None:
             return None
@@ -291,18 +326,26 @@ class DateTransformer(Transformer[Any, Any]):
             d, m = nums
             y = None
         year = None
+        short = False
         if y is not None:
             if len(y) == 2:
-                year = 2000 + _num(y, 0, 99)
+                year, short = 2000 + _num(y, 0, 99), True  # the resolver takes the nearest past century
             elif len(y) == 4:
                 year = _num(y, 1900, 2099)
             else:
                 raise RejectedValue(f"not a year: {y!r}")
         if len(d) > 2 or len(m) > 2:
             raise RejectedValue("day and month have one or two digits")
-        part = merge_parts(children, rule, day=_num(d, 1, 31), month=_num(m, 1, 12), year=year)
+        part = merge_parts(children, rule, day=_num(d, 1, 31), month=_num(m, 1, 12), year=year, short_year=short)
         _valid_day(year, part.month, part.day)
         return part
+
+    def numeric_spaced(self, children: Children) -> DateParts:
+        """"20 02 2014": day, two-digit month and four-digit year separated by spaces."""
+        _, m, y = [t for t in _tokens(children) if t.type == "NUM"]
+        if len(m) != 2 or len(y) != 4:
+            raise RejectedValue("not a date written with spaces")
+        return self._numeric(children, "numeric_date")
 
     def numeric_dmy(self, children: Children) -> DateParts:
         """"28/06/2021", "28.06.2021", "28-06-21"."""
@@ -378,6 +421,10 @@ class DateTransformer(Transformer[Any, Any]):
             offset = 1
         elif "SURLENDEMAIN" in types:
             offset = 2
+        elif "PRECEDENT" in types:
+            offset = -1  # "le jour précédent"
+        elif "SUIVANT" in types:
+            offset = 1  # "le jour suivant"
         else:
             offset = 0
         return merge_parts(children, "anaphoric", relation=Relation.PREVIOUS, offset=offset, unit=Unit.DAY)
@@ -453,6 +500,9 @@ class DateTransformer(Transformer[Any, Any]):
             part = part.but(part_of_day=PartOfDay.EVENING, whole_day=False)  # "à la tombée de la nuit"
         # "le soir", "la nuit", "au matin" alone are habitual or vague: dates only with a day
         weak = (lead in ("LE", "LA", "AU_POD") and len(tokens) <= 2) or part.whole_day
+        if lead in ("TOT", "TARD") and part.whole_day:
+            # "(plus) tôt dans la journée": the day the text is on
+            return part.but(rule="part_of_day_alone", relation=Relation.PREVIOUS, whole_day=False, weak=False)
         return part.but(weak=weak)
 
     def pod_tail_expr(self, children: Children) -> DateParts:
@@ -528,6 +578,16 @@ class DateTransformer(Transformer[Any, Any]):
             whole_day=False, weak=False,
         )
 
+    def night_bare(self, children: Children) -> DateParts:
+        """"dans la nuit du 3 au 4": the night of the 3rd of the month the text is in (checked by the extractor)."""
+        pod = next(p for p in _parts(children) if p.part_of_day is not None or p.whole_day)
+        first, last = [t for t in _tokens(children) if t.type == "NUM"]
+        day, following = _num(first, 1, 31), _num(last, 1, 31)
+        if following != day + 1 and following != 1:
+            raise RejectedValue("a night runs into the next day")
+        return merge_parts(children, "night_bare", day=day, part_of_day=pod.part_of_day or PartOfDay.NIGHT,
+                           relation=Relation.PREVIOUS, whole_day=False, weak=False)
+
     def early(self, children: Children) -> DateParts:
         """"tôt mercredi matin", "tôt ce matin"."""
         return merge_parts(children, weak=False)
@@ -569,15 +629,45 @@ class DateTransformer(Transformer[Any, Any]):
         return self._clock(children, _num(h, 0, 23), _num(m, 0, 59))
 
     def clock_heures(self, children: Children) -> DateParts:
-        """"2 heures", "14 heures 30"."""
-        nums = [t for t in _tokens(children) if t.type == "NUM"]
+        """"2 heures", "14 heures 30", "quinze heures"."""
+        tokens = _tokens(children)
+        nums = [t for t in tokens if t.type == "NUM"]
+        word = next((t for t in tokens if t.type in ("NUMWORD", "HOURWORD")), None)
+        if word is not None:
+            return self._clock(children, _hour_word(word), _num(nums[0], 0, 59) if nums else 0)
         minute = _num(nums[1], 0, 59) if len(nums) > 1 else 0
         return self._clock(children, _num(nums[0], 0, 23), minute)
 
+    def clock_quarter_to(self, children: Children) -> DateParts:
+        """"17 heures moins le quart", "midi moins le quart"."""
+        nums = [t for t in _tokens(children) if t.type == "NUM"]
+        hour = _num(nums[0], 1, 23) if nums else 12
+        return self._clock(children, hour - 1, 45)
+
+    def clock_words_pod(self, children: Children) -> DateParts:
+        """"3 heures du matin", "10 h du soir" without a preposition: the part of day makes it a clock time."""
+        return self.clock_bare(children)
+
+    def clock_words(self, children: Children) -> DateParts:
+        """"19 heures", "19 heures 30", "quinze heures" before a day ("19 heures vendredi soir")."""
+        (hour,) = _parts(children)
+        minutes = [t for t in _tokens(children) if t.type == "NUM"]
+        if minutes and len(minutes[0]) != 2:
+            raise RejectedValue("minutes have two digits")
+        return self._clock(children, hour.count or 0, _num(minutes[0], 0, 59) if minutes else 0)
+
+    def hour_count(self, children: Children) -> DateParts:
+        """The hour of "19 heures" (digits or words), as a count read by :meth:`clock_words`."""
+        (tok,) = _tokens(children)
+        hour = _num(tok, 0, 23) if tok.type == "NUM" else _hour_word(tok)
+        return merge_parts(children, count=hour)
+
     def clock_fraction(self, children: Children) -> DateParts:
         """"2 heures et demie", "14 heures et quart", "midi et demie"."""
-        nums = [t for t in _tokens(children) if t.type == "NUM"]
-        hour = _num(nums[0], 0, 23) if nums else 12
+        tokens = _tokens(children)
+        nums = [t for t in tokens if t.type == "NUM"]
+        word = next((t for t in tokens if t.type in ("NUMWORD", "HOURWORD")), None)
+        hour = _num(nums[0], 0, 23) if nums else (_hour_word(word) if word is not None else 12)
         fraction = next(str(t) for t in _tokens(children) if t.type == "ET_FRACTION")
         return self._clock(children, hour, 30 if fraction.endswith("demie") else 15)  # "et demie" / "et quart"
 
@@ -620,6 +710,15 @@ class DateTransformer(Transformer[Any, Any]):
         clocks = _parts(children)
         if not clocks or clocks[0].hour is None:
             nums = [t for t in _tokens(children) if t.type == "NUM"]
+            if len(nums) == 1 and any(t.type in ("HEURE", "H") for t in _tokens(children)):
+                # "3 heures du matin", "10 h du soir": a part of day qualifies the hour
+                part = self._clock(children, _num(nums[0], 0, 23), 0)
+                pod = next((p.part_of_day for p in clocks if p.part_of_day is not None), None)
+                return _apply_clock_pod(part.but(part_of_day=pod))
+            if len(nums) == 2 and any(t.type == "HEURE" for t in _tokens(children)):
+                part = self._clock(children, _num(nums[0], 0, 23), _num(nums[1], 0, 59))
+                pod = next((p.part_of_day for p in clocks if p.part_of_day is not None), None)
+                return _apply_clock_pod(part.but(part_of_day=pod))
             if len(nums) == 2:
                 if len(nums[1]) != 2 or len(nums[0]) > 2:
                     raise RejectedValue("not a clock time")
@@ -670,6 +769,271 @@ class DateTransformer(Transformer[Any, Any]):
     def clock_alone(self, children: Children) -> DateParts:
         """A clock time alone: on the date the text last established."""
         return merge_parts(children, "clock_alone", relation=Relation.PREVIOUS)
+
+    # ------------------------------------------------------------ ranges, relative days (issue 17)
+    def ival_bare(self, children: Children) -> list[DateParts] | None:
+        """"13 au 15 juillet", "14 - 20 sept. 2014": a range of days without "du"."""
+        nums = [t for t in _tokens(children) if t.type == "NUM"]
+        first_tok = nums[0]
+        if len(first_tok) > 2:
+            raise RejectedValue("a day has one or two digits")
+        first = DateParts(start=first_tok.start_pos or 0, end=first_tok.end_pos or 0, rule="ival_num",
+                          count=_num(first_tok, 1, 31))
+        last = merge_parts(_parts(children), "date")
+        _valid_day(last.year, last.month, last.day)
+        if last.day is None or (first.count or 0) >= last.day:
+            raise RejectedValue("a range of days goes forward")
+        return self._pair(first, last)
+
+    def day_with_clock_range(self, children: Children) -> list[DateParts] | None:
+        """"jeudi de 9h à 11h", "lundi, entre 22h et 23h"."""
+        parts = _parts(children)
+        day = parts[0]
+        clocks = [p for p in parts[1:] if p.clock]
+        if len(clocks) != 2:
+            raise RejectedValue("two clock times")
+        return [self._on_day(clocks[0], day).but(interval_role=IntervalRole.START, start=day.start),
+                self._on_day(clocks[1], day).but(interval_role=IntervalRole.END)]
+
+    def _on_day(self, clock: DateParts, day: DateParts) -> DateParts:
+        clock = _apply_clock_pod(clock)
+        return day.but(start=clock.start, end=clock.end, hour=clock.hour, minute=clock.minute, clock=True,
+                       part_of_day=None, modifier=clock.modifier or day.modifier, weak=False)
+
+    def year_span(self, children: Children) -> list[DateParts]:
+        """"en 2011-2012": each year is a mention ("en" belongs to the first)."""
+        first, second = [p for p in _parts(children) if p.year is not None]
+        if not (first.year or 0) < (second.year or 0) <= (first.year or 0) + 10:
+            raise RejectedValue("not a span of years")
+        lead = _parts(children)[0]
+        return [merge_parts([lead, first], "year"), second.but(rule="year")]
+
+    def earlier_that_day(self, children: Children) -> DateParts:
+        """"plus tôt dans la journée", "plus tard dans la soirée": the date the text last established."""
+        pod = next((p for p in _parts(children) if p.part_of_day is not None or p.whole_day), None)
+        part_of_day = pod.part_of_day if pod is not None else None
+        return merge_parts(children, "part_of_day_alone", relation=Relation.PREVIOUS, part_of_day=part_of_day,
+                           whole_day=False, weak=False)
+
+    def today_formal(self, children: Children) -> DateParts:
+        """"ce jour" (communiqués): the reference day."""
+        return merge_parts(children, "deictic", relation=Relation.REFERENCE, offset=0)
+
+    def bare_day(self, children: Children) -> DateParts:
+        """"le 16" after "le 14 mars": a day of the month the text is in (checked by the extractor)."""
+        (tok,) = [t for t in _tokens(children) if t.type == "NUM"]
+        if len(tok) > 2:
+            raise RejectedValue("a day has one or two digits")
+        return merge_parts(children, "bare_day", day=_num(tok, 1, 31), relation=Relation.PREVIOUS)
+
+    def weekday_following(self, children: Children) -> DateParts:
+        """"le mardi suivant": the first Tuesday after the date the text last established."""
+        return merge_parts(children, "weekday_relative", relation=Relation.PREVIOUS, direction=1)
+
+    def weekday_preceding(self, children: Children) -> DateParts:
+        """"le mardi précédent"."""
+        return merge_parts(children, "weekday_relative", relation=Relation.PREVIOUS, direction=-1)
+
+    def same_year(self, children: Children) -> DateParts:
+        """"en avril de la même année", "le 3 mai de l'année suivante": the year of the previous date."""
+        types = {t.type for t in _tokens(children)}
+        offset = 1 if "SUIVANT" in types else -1 if "PRECEDENT" in types else 0
+        part = merge_parts(children)
+        return part.but(rule="same_year", relation=Relation.PREVIOUS, unit=Unit.YEAR, offset=offset, year=None,
+                        direction=0, weekday=part.weekday if part.day is not None else None)
+
+    def weekday_of_week(self, children: Children) -> DateParts:
+        """"mardi de la semaine dernière", "lundi de cette semaine"."""
+        day, week = [p for p in _parts(children) if _names_something(p)]
+        if day.weekday is None or day.day is not None or day.relation is not Relation.CALENDAR:
+            raise RejectedValue("a weekday of a week")
+        return merge_parts(children, "weekday_of_week").but(
+            relation=week.relation, unit=Unit.WEEK, offset=week.offset, weekday=day.weekday, direction=0)
+
+    def ana_of_day(self, children: Children) -> DateParts:
+        """"la veille de Noël", "le lendemain du 13 février": a day before or after a stated day."""
+        types = {t.type for t in _tokens(children)}
+        offset = -2 if "AVANT" in types else -1 if "VEILLE" in types else 2 if "SURLENDEMAIN" in types else 1
+        day = next(p for p in _parts(children) if _names_something(p))
+        if day.relation is Relation.CALENDAR and (day.holiday is not None or (day.month is not None and day.day)):
+            return merge_parts(children, "day_of_day").but(pre_shift=day.pre_shift + offset, weak=False)
+        if day.relation is Relation.CALENDAR and day.day is not None and day.weekday is not None:
+            return merge_parts(children, "day_of_day").but(shift_days=offset, weak=False)
+        return merge_parts(children, "day_of_day").but(offset=day.offset + offset, weak=False)
+
+    def night_before(self, children: Children) -> DateParts:
+        """"la nuit précédente": the night before the date the text last established."""
+        return merge_parts(children, "part_of_day_that", relation=Relation.PREVIOUS, offset=-1,
+                           part_of_day=PartOfDay.NIGHT)
+
+    def night_after(self, children: Children) -> DateParts:
+        """"la nuit suivante": the night of the date the text last established."""
+        return merge_parts(children, "part_of_day_that", relation=Relation.PREVIOUS, offset=0,
+                           part_of_day=PartOfDay.NIGHT)
+
+    # weeks, week-ends, seasons
+    def this_week(self, children: Children) -> DateParts:
+        """"cette semaine"."""
+        return self._period(children, Unit.WEEK, 0, "this_week")
+
+    def following_week(self, children: Children) -> DateParts:
+        """"la semaine suivante"."""
+        return self._period(children, Unit.WEEK, 1, "following_week").but(relation=Relation.PREVIOUS)
+
+    def preceding_week(self, children: Children) -> DateParts:
+        """"la semaine précédente"."""
+        return self._period(children, Unit.WEEK, -1, "preceding_week").but(relation=Relation.PREVIOUS)
+
+    def edge_of_week(self, children: Children) -> DateParts:
+        """"en début de semaine", "en fin de semaine": the reference week, with its modifier."""
+        return self._period(children, Unit.WEEK, 0, "edge_of_week")
+
+    def edge_of_last_week(self, children: Children) -> DateParts:
+        """"en fin de semaine dernière"."""
+        return self._period(children, Unit.WEEK, -1, "edge_of_week")
+
+    def earlier_this_week(self, children: Children) -> DateParts:
+        """"plus tôt dans la semaine": the week of the date the text last established."""
+        return self._period(children, Unit.WEEK, 0, "earlier_this_week").but(relation=Relation.PREVIOUS)
+
+    def week_of(self, children: Children) -> DateParts:
+        """"la semaine du 6 octobre": the ISO week of that day."""
+        day = [p for p in _parts(children) if _names_something(p)][-1]
+        return day.but(start=merge_parts(children).start, end=day.end, rule="week_of", week_of=True, weak=False)
+
+    def this_weekend(self, children: Children) -> DateParts:
+        """"ce week-end": the week-end of the reference week."""
+        return self._period(children, Unit.WEEK, 0, "weekend").but(weekend=True)
+
+    def last_weekend(self, children: Children) -> DateParts:
+        """"le week-end dernier": the week-end of the week before."""
+        return self._period(children, Unit.WEEK, -1, "weekend").but(weekend=True)
+
+    def next_weekend(self, children: Children) -> DateParts:
+        """"le week-end prochain"."""
+        return self._period(children, Unit.WEEK, 1, "weekend").but(weekend=True)
+
+    def following_weekend(self, children: Children) -> DateParts:
+        """"le week-end suivant": the first week-end after the date the text last established."""
+        return self._period(children, Unit.WEEK, 0, "following_weekend").but(weekend=True, relation=Relation.PREVIOUS)
+
+    def preceding_weekend(self, children: Children) -> DateParts:
+        """"le week-end précédent"."""
+        return self._period(children, Unit.WEEK, -1, "weekend").but(weekend=True, relation=Relation.PREVIOUS)
+
+    def weekend_alone(self, children: Children) -> DateParts:
+        """"pendant le week-end", "lors du week-end": the latest week-end begun on or before the reference date."""
+        return self._period(children, Unit.WEEK, 0, "weekend_alone").but(weekend=True)
+
+    def weekend_of(self, children: Children) -> DateParts:
+        """"le week-end du 12 octobre"."""
+        day = [p for p in _parts(children) if _names_something(p)][-1]
+        return day.but(start=merge_parts(children).start, end=day.end, rule="week_of", week_of=True, weekend=True,
+                       weak=False)
+
+    def _season_part(self, children: Children, rule: str, **fields: Any) -> DateParts:
+        word = next(str(t) for t in _tokens(children) if t.type == "SEASON")
+        return merge_parts(children, rule, season=SEASONS[word], weak=False, **fields)
+
+    def this_season(self, children: Children) -> DateParts:
+        """"cet été", "cet hiver": this year's (a winter said before June: the one begun last year)."""
+        return self._season_part(children, "this_season", relation=Relation.REFERENCE, unit=Unit.SEASON, offset=0)
+
+    def season_rel(self, children: Children) -> DateParts:
+        """"l'été dernier", "l'hiver prochain"."""
+        return self._season_part(children, "season")
+
+    def season(self, children: Children) -> DateParts:
+        """"en été", "à l'automne 2022", "l'hiver 2023": past-preferring without a year."""
+        return self._season_part(children, "season")
+
+    def season_span(self, children: Children) -> list[DateParts]:
+        """"l'hiver 2022-2023": a winter takes the year it begins in."""
+        years = [p for p in _parts(children) if p.year is not None]
+        if len(years) != 2 or years[1].year != (years[0].year or 0) + 1:
+            raise RejectedValue("a season spans two years at most")
+        part = merge_parts(children, "season", year=years[0].year)
+        word = next(str(t) for t in _tokens(children) if t.type == "SEASON")
+        return [part.but(season=SEASONS[word], weak=False)]
+
+    def this_month(self, children: Children) -> DateParts:
+        """"ce mois-ci"."""
+        return self._period(children, Unit.MONTH, 0, "this_month")
+
+    def following_month(self, children: Children) -> DateParts:
+        """"le mois suivant"."""
+        return self._period(children, Unit.MONTH, 1, "following_month").but(relation=Relation.PREVIOUS)
+
+    def preceding_month(self, children: Children) -> DateParts:
+        """"le mois précédent"."""
+        return self._period(children, Unit.MONTH, -1, "preceding_month").but(relation=Relation.PREVIOUS)
+
+    def this_year(self, children: Children) -> DateParts:
+        """"cette année"."""
+        return self._period(children, Unit.YEAR, 0, "this_year")
+
+    def following_year(self, children: Children) -> DateParts:
+        """"l'année suivante"."""
+        return self._period(children, Unit.YEAR, 1, "following_year").but(relation=Relation.PREVIOUS)
+
+    def preceding_year(self, children: Children) -> DateParts:
+        """"l'année précédente"."""
+        return self._period(children, Unit.YEAR, -1, "preceding_year").but(relation=Relation.PREVIOUS)
+
+    def same_year_alone(self, children: Children) -> DateParts:
+        """"la même année"."""
+        return self._period(children, Unit.YEAR, 0, "same_year").but(relation=Relation.PREVIOUS)
+
+    def _in(self, children: Children, unit: Unit) -> DateParts:
+        part = merge_parts(children)
+        return part.but(rule="in", relation=Relation.REFERENCE, unit=unit, offset=part.count or 0)
+
+    def in_days(self, children: Children) -> DateParts:
+        """"dans trois jours"."""
+        return self._in(children, Unit.DAY)
+
+    def in_weeks(self, children: Children) -> DateParts:
+        """"dans deux semaines"."""
+        return self._in(children, Unit.WEEK)
+
+    def in_months(self, children: Children) -> DateParts:
+        """"dans six mois"."""
+        return self._in(children, Unit.MONTH)
+
+    def in_years(self, children: Children) -> DateParts:
+        """"dans deux ans"."""
+        return self._in(children, Unit.YEAR)
+
+    # holidays
+    def holiday_name(self, children: Children) -> DateParts:
+        """"Noël", "la Toussaint", "l'Aïd el-Kébir": a holiday, its day computed for the year picked."""
+        (tok,) = _tokens(children)
+        key = _holiday_key(str(tok))
+        if key is None:
+            raise RejectedValue(f"not a holiday: {tok!r}")
+        # "pendant le ramadan" is a month of fasting, no point in time: a date only as "le début du ramadan"
+        return merge_parts(children, "holiday", holiday=key, weak=key == "ramadan")
+
+    def holiday_year(self, children: Children) -> DateParts:
+        """"Noël 2023"."""
+        return merge_parts(children, "holiday")
+
+    holiday_rel = holiday_year
+    """"Noël dernier"."""
+
+    def holiday_led(self, children: Children) -> DateParts:
+        """"à Noël", "le jour de l'an", "le début du ramadan"."""
+        words = _words(children)
+        part = merge_parts(children, "holiday")
+        if part.holiday == "ramadan":
+            start = part.modifier is Modifier.START or "premier" in words
+            return part.but(weak=not start, modifier=None)
+        return part.but(weak=False)
+
+    def holiday_lead(self, children: Children) -> DateParts:
+        """What leads a holiday ("à", "le jour de", "lors du"); a part of day ("le soir de Noël") is kept."""
+        words = _words(children)
+        return merge_parts(children, modifier=Modifier.START if "premier" in words else None)
 
     # ------------------------------------------------------------ months, years, coarse
     def month_lead(self, children: Children) -> DateParts:
@@ -798,7 +1162,8 @@ def _names_something(part: DateParts) -> bool:
     """False for the empty parts of connecting words ("de", "du")."""
     return any(
         value is not None
-        for value in (part.day, part.month, part.year, part.weekday, part.part_of_day, part.hour, part.count)
+        for value in (part.day, part.month, part.year, part.weekday, part.part_of_day, part.hour, part.count,
+                      part.holiday, part.season)
     ) or part.relation is not Relation.CALENDAR or part.whole_day
 
 

@@ -13,9 +13,12 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
+from ..actors import ActorResolver, ResolvedActor, Role
 from ..engine import words_regex
-from ..normalize import fold
-from ..ontology import Actor, ActorType
+from ..normalize import NormalizedText, fold
+from ..ontology import Actor, ActorType, Explanation, Span, TimeExpression
 from .candidates import MentionSlots
 from .cues import Cues
 from .layout import DocumentLayout
@@ -25,7 +28,7 @@ from .triggers import Mention
 if TYPE_CHECKING:
     from ..context import ExtractionContext
 
-__all__ = ["ActorLexicon", "ActorReader"]
+__all__ = ["ActorLexicon", "ActorNamer", "ActorReader"]
 
 _AGENT = re.compile(r"^\s*(?:,\s*)?(?:[\w'-]+\s+){0,2}?(?:par|de la part d[eu'])\s*(?:des |les |le |la |l'|un |une |du |de |ses |leurs )?"
                     r"(?P<np>[\w'\"-]+(?: [\w'\"-]+){0,5})")
@@ -37,6 +40,7 @@ _WORD = re.compile(r"[\w'-]+")
 _NP_CUT = re.compile(r"[,.;:()\"]")
 _SUBJECT_CUT = re.compile(r"[,;:()\"]|\b(?:que|qu'|et|mais)\b")
 _SUBJECT_TAIL = re.compile(r"\b(?:qui|ne|n'|se|s'|y)\s*$")
+_COMPLEMENT = re.compile(r"\s*(?:de|du|des|d'|d’)(?![^\W_])", re.IGNORECASE)
 
 
 class ActorLexicon:
@@ -167,3 +171,66 @@ def _subject_bounds(before: str, end: int, reporting: re.Pattern[str]) -> tuple[
         return None
     start = end - len(before) + before.rfind(np) if np in before else None
     return (start, start + len(np)) if start is not None else None
+
+
+class ActorNamer:
+    """Names the attacker and the target of a text's incidents (:mod:`milinc.actors`).
+
+    The phrase the clause gives is resolved with the incident's country and date: its ACLED
+    name, inter code and country, and a span narrowed to the words that name the actor
+    ("L'armée affirme" → "L'armée"). A phrase that names no actor is dropped when it is a
+    weapon or a trigger ("le missile", "une frappe"), and kept unnamed when it holds a proper
+    name the actor data lacks.
+
+    Args:
+        resolver: the actor names (built-in and plugins').
+        ctx: the text's parse context (its weapons are read; the document's own forces are
+            found the first time a bare "l'armée" needs them).
+    """
+
+    _FROM_CONTEXT = frozenset({"state:incident_country", "state:unknown"})
+
+    def __init__(self, resolver: ActorResolver, ctx: ExtractionContext) -> None:
+        self.resolver = resolver
+        """The actor names."""
+        self.ctx = ctx
+        """The text's parse context."""
+        self._states: list[str] | None = None
+
+    def states(self) -> list[str]:
+        """The countries whose forces the text names explicitly ("l'armée malienne"), most named first."""
+        if self._states is None:
+            self._states = self.resolver.document_states(self.ctx.norm)
+        return self._states
+
+    def name(self, actor: Actor | None, role: Role, country: str | None, date: TimeExpression | None,
+             triggers: tuple[Span, ...] = ()) -> tuple[Actor | None, Explanation | None]:
+        """The actor with its name, and why; ``(None, None)`` when the phrase is no actor."""
+        if actor is None:
+            return None, None
+        phrase = NormalizedText(actor.span.text)
+        day = date.value if date is not None else self.ctx.reference_date
+        found = self.resolver.resolve(phrase, role=role, country=country, date=day)
+        if found is not None and found.rule in self._FROM_CONTEXT and self.states():
+            found = self.resolver.resolve(phrase, role=role, country=country, date=day, states=self.states())
+        if found is None:
+            if actor.actor_type is ActorType.UNKNOWN and not self._weapon_or_trigger(actor.span, triggers):
+                return actor, None
+            return None, None
+        span = self._named_words(actor.span, phrase, found)
+        named = attrs.evolve(actor, span=span, name=found.name, inter=found.inter, country=found.country,
+                             actor_type=found.actor_type if actor.actor_type is ActorType.UNKNOWN else actor.actor_type)
+        return named, Explanation(role, f"actor:{found.rule}", span)
+
+    def _named_words(self, span: Span, phrase: NormalizedText, found: ResolvedActor) -> Span:
+        """The actor's span, from the phrase's start to the last word that named the actor."""
+        _, end = phrase.to_original(found.start, found.end)
+        end = span.start + end
+        if end >= span.end or _COMPLEMENT.match(self.ctx.original, end, span.end):
+            return span  # "la ville de Kharkiv": a complement stays; "L'armée affirme" ends at "L'armée"
+        return Span(span.start, end, self.ctx.original[span.start : end])
+
+    def _weapon_or_trigger(self, span: Span, triggers: tuple[Span, ...]) -> bool:
+        inside = [*(w.span for w in self.ctx.weapons), *triggers]
+        return any((s.start <= span.start and span.end <= s.end) or (span.start <= s.start and s.end <= span.end)
+                   for s in inside)

@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ..actors import ActorResolver
 from ..extensions import Extensions
 from ..ontology import Action, ActorType, CasualtyRole, Event, Explanation, Span
-from .actors import ActorLexicon
+from .actors import ActorLexicon, ActorNamer
 from .armament import incident_flags, incident_weapons
 from .cues import Cues
 from .dateline import find_datelines
@@ -43,6 +44,9 @@ if TYPE_CHECKING:
 
 __all__ = ["EventAssembler", "NonEventMention"]
 
+_ATTACK_ACTIONS = frozenset({Action.ATTACK, Action.STRIKE, Action.BOMBARDMENT, Action.FIRING, Action.CLASH,
+                             Action.AMBUSH, Action.EXPLOSION, Action.SUICIDE_ATTACK})
+"""Actions of an attack: when an interception is part of one, the incident is the attack."""
 _LETTERS = re.compile(r"[^\W\d_]+")
 _SUBJECT_GAP = re.compile(r"[\s\w'-]{0,24}")
 
@@ -76,6 +80,8 @@ class EventAssembler:
         """The places of ``data/places.json`` and of the plugins, with the place patterns."""
         self.actors = ActorLexicon(extensions.lexicon("actors", list(load_data("actors")["actors"])))
         """Actor words → actor type and side (``data/actors.json`` and the plugins')."""
+        self.actor_names = ActorResolver.for_extensions(extensions)
+        """Actor phrases → ACLED's actor names and inter codes (``data/actors.json`` and the plugins')."""
         self.coder = EventCoder()
         """Derives the ACLED code of an incident (``data/acled_mapping.json``)."""
         self.cues = Cues(extensions)
@@ -89,9 +95,12 @@ class EventAssembler:
         found: list[Mention] = []
         text = ctx.text
         sentence_starts = [s for s, _ in layout.sentence_bounds]
+        weapons = sorted((w.span.start, w.span.end) for w in ctx.weapons)
         for start, end, raw in self.triggers.raw_triggers(text):
             sentence = max(0, bisect.bisect_right(sentence_starts, start) - 1)  # as ctx.sentence_at(start)
             previous_word = original_head = ""
+            if raw.rule == "nominal" and weapons and _inside_weapon(ctx, weapons, start, end):
+                continue  # "drones d'attaque", "hélicoptère d'attaque": a weapon's complement, not a trigger
             if raw.rule == "nominal":  # only a noun's reading depends on them
                 previous_word = _word_before(text, start)
                 original_head = original_text(ctx, start + raw.head_start, start + raw.head_end)
@@ -128,7 +137,8 @@ class EventAssembler:
         builder = IncidentBuilder(ctx.text, layout, mentions, slots, self.cues, filler.mentions_by_sentence)
         incidents = builder.build()
         self._local.non_events = [NonEventMention(ctx.span(m.start, m.end), m.generic) for m in mentions if m.generic]
-        return [self._event(ctx, builder, filler, inc) for inc in incidents]
+        namer = ActorNamer(self.actor_names, ctx)
+        return [self._event(ctx, builder, filler, inc, namer) for inc in incidents]
 
     @property
     def last_non_events(self) -> list[NonEventMention]:
@@ -137,7 +147,8 @@ class EventAssembler:
 
     # --- one incident → one Event --------------------------------------------------------
 
-    def _event(self, ctx: ExtractionContext, b: IncidentBuilder, filler: SlotFiller, inc: Incident) -> Event:
+    def _event(self, ctx: ExtractionContext, b: IncidentBuilder, filler: SlotFiller, inc: Incident,
+               namer: ActorNamer) -> Event:
         mentions, slots = b.mentions, b.slots
         contributors = [(mentions[i], slots[i]) for i in inc.contributors]
         founder = mentions[inc.founder]
@@ -180,12 +191,22 @@ class EventAssembler:
         for slot, actor in (("attacker", attacker), ("target", target)):
             if actor is not None:
                 why.append(Explanation(slot, f"clause:{actor.actor_type.value}", actor.span))
+        # who they are: ACLED's name and inter code, from the incident's country and date
+        triggers = tuple(ctx.span(mentions[i].start, mentions[i].end) for i in inc.members)
+        attacker, attacker_why = namer.name(attacker, "attacker", country, date, triggers)
+        target, target_why = namer.name(target, "target", country, date, triggers)
+        why.extend(x for x in (attacker_why, target_why) if x is not None)
         why.append(Explanation("modality", founder_slots.modality_rule, founder_slots.modality_span))
         source = founder_slots.source or next((s.source for _, s in contributors if s.source), None)
         if source is not None:
             why.append(Explanation("source", "reporting_phrase", source.span))
         # the first trigger of the founder's clause names what was done ("une frappe … a détruit")
         founder_action = b.actions[first_index]
+        if founder_action is Action.INTERCEPTION:
+            # shoot-downs told first ("Deux drones ont été abattus … ils visaient …"): the attack they stopped names it
+            founder_action = next((b.actions[j] for j in sorted(inc.contributors)
+                                   if b.roles[j] == "event" and b.actions[j] in _ATTACK_ACTIONS),
+                                  founder_action)
         actions = frozenset(b.actions[i] for i in inc.contributors) | {founder_action}
         flags = incident_flags(contributors, weapons)
         event_type, sub_type, rule_index = self.coder.code(CodingInput(
@@ -216,6 +237,13 @@ class EventAssembler:
                            for i in inc.members if i not in b.light),
             explanations=tuple(why),
         )
+
+
+def _inside_weapon(ctx: ExtractionContext, weapons: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` of the normalized text lies inside a weapon mention it does not start."""
+    o_start, o_end = ctx.norm.to_original(start, end)
+    k = bisect.bisect_left(weapons, (o_start, -1)) - 1  # the last weapon starting before the trigger
+    return k >= 0 and o_end <= weapons[k][1]
 
 
 def _word_before(text: str, start: int) -> str:

@@ -11,6 +11,7 @@ compatible with, a superset that the compatibility rules then check one by one.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -18,7 +19,13 @@ from ..ontology import Action
 from .compatibility import EXCLUSIVE_ACTIONS
 from .features import FILTERED_FEATURES, INDEXED_FROM, BuilderState, Incident, feature_values
 
-__all__ = ["CandidateIndex"]
+__all__ = ["JOIN_WINDOW", "CandidateIndex"]
+
+JOIN_WINDOW = 64
+"""How many incidents, the ones a founder joined last, a founding or referring mention is compared with.
+
+Real reporting tells far fewer incidents at a time; a digest of thousands of incidents
+(a bulletin, a timeline) then costs the same per mention however long it is."""
 
 
 class CandidateIndex(BuilderState):
@@ -76,27 +83,17 @@ class CandidateIndex(BuilderState):
         if f.attacker:
             allowed &= having("attacker", f.attacker)
         # the incidents of the mention's sentence escape the action rules: all of them are tried
-        for number, _, _ in self._sentence_members.get(m.sentence, ()):
-            allowed |= 1 << number
+        allowed |= self._sentence_bits.get(m.sentence, 0)
         return allowed
 
     @staticmethod
     @functools.cache
     def _compatible_actions(action: Action, event: bool) -> tuple[Action, ...]:
         """The founder actions of the incidents outside its sentence a mention of *action* may join."""
-        return tuple(a for a in Action
-                     if not ((action in EXCLUSIVE_ACTIONS or a in EXCLUSIVE_ACTIONS) and action != a)
-                     and not (event and (action is Action.INTERCEPTION) != (a is Action.INTERCEPTION)))
+        return tuple(a for a in Action if not ((action in EXCLUSIVE_ACTIONS or a in EXCLUSIVE_ACTIONS) and action != a))
 
     def _by_recency(self, allowed: int, recency: dict[int, Incident]) -> Iterator[tuple[int, Incident]]:
-        """The incidents of the bit set *allowed* (``-1``: all), the one a founder joined last first."""
-        if allowed != -1 and allowed.bit_count() * 8 < len(recency):
-            # a few candidates among many incidents: sorted by when a founder last joined them, not looked for
-            numbers = []
-            while allowed:
-                lowest = allowed & -allowed
-                numbers.append(lowest.bit_length() - 1)
-                allowed ^= lowest
-            numbers.sort(key=self._touched.__getitem__, reverse=True)
-            return ((number, recency[number]) for number in numbers)
-        return ((number, inc) for number, inc in reversed(recency.items()) if allowed >> number & 1)
+        """The incidents of the bit set *allowed* (``-1``: all) among the :data:`JOIN_WINDOW` a founder joined
+        last, the one joined last first."""
+        window = itertools.islice(reversed(recency.items()), JOIN_WINDOW)
+        return ((number, inc) for number, inc in window if allowed >> number & 1)

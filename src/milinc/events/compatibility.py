@@ -42,10 +42,7 @@ class CompatibilityRules(BuilderState):
         sentences = self._index[id(inc)].sentences
         if (f.action in EXCLUSIVE_ACTIONS or g.action in EXCLUSIVE_ACTIONS) and f.action != g.action:
             return self.roles[i] != "event" and m.sentence in sentences
-        # an interception and the attack it stopped are one incident only when one sentence says both
-        if ((f.action is Action.INTERCEPTION) != (g.action is Action.INTERCEPTION) and self.roles[i] == "event"
-                and m.sentence not in sentences):
-            return False
+        # the interception of what an attack launched is part of the attack (§5), wherever it is told
         if f.days and g.days and not f.days & g.days:
             return False
         # fighting on the ground and a strike from the air are two incidents, unless one sentence joins them

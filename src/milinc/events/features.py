@@ -201,7 +201,9 @@ class BuilderState:
     _index: dict[int, IncidentIndex]
     _incident_of: list[Incident | None]
     _founder_starts: list[int]
-    _sentence_members: dict[int, list[tuple[int, int, Incident]]]
+    _sentence_starts: dict[int, list[int]]
+    _sentence_members: dict[int, list[tuple[int, int, int, Incident]]]
+    _sentence_bits: dict[int, int]
     _clause_incidents: dict[tuple[int, int], dict[int, Incident]]
     _touched: dict[int, int]
     _bits: dict[tuple[str, Any], int] | None

@@ -9,7 +9,7 @@ sentence ("Un policier a été abattu par des hommes armés").
 
 from __future__ import annotations
 
-from ..ontology import ActorType, PlaceKind, WeaponCategory
+from ..ontology import Action, ActorType, CasualtyRole, PlaceKind, WeaponCategory
 from .features import BuilderState
 from .places import SPECIFICITY
 
@@ -57,7 +57,8 @@ class FoundingRules(BuilderState):
 
     def _killing_states_incident(self, i: int) -> bool:
         """A killing or wounding with an armed agent or a weapon, alone in its sentence, is an incident
-        ("Un policier a été abattu par des hommes armés", "des jihadistes ont tué douze civils")."""
+        ("Un policier a été abattu par des hommes armés", "des jihadistes ont tué douze civils"); so is a
+        counted violent death with its own day or place ("Deux soldats ont été tués lundi près de Gao")."""
         m, s = self.mentions[i], self.slots[i]
         if m.rule != "verbal":
             return False
@@ -66,4 +67,9 @@ class FoundingRules(BuilderState):
             return False
         armed = s.attacker is not None and s.attacker.actor_type in (ActorType.STATE_FORCES,
                                                                       ActorType.NON_STATE_ARMED_GROUP)
-        return armed or bool(s.clause_weapons - {WeaponCategory.GENERIC})
+        if armed or bool(s.clause_weapons - {WeaponCategory.GENERIC}):
+            return True
+        # "Deux soldats ont été tués lundi près de Gao": a violent death with its own day or place is an incident
+        return (m.action is Action.KILLING and any(c.role is CasualtyRole.KILLED and c.value for c in s.casualties)
+                and (bool(s.event_dates()) or any(p.scene and SPECIFICITY[p.place.kind] < SPECIFICITY[PlaceKind.COUNTRY]
+                                                   for p in s.places)))

@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..ontology import Action, WeaponCategory
-from .candidate_index import CandidateIndex
+from .candidate_index import JOIN_WINDOW, CandidateIndex
 from .candidates import FRAME, REPORTED, MentionSlots, mentions_by_sentence
 from .compatibility import CompatibilityRules
 from .cues import Cues
@@ -38,6 +38,10 @@ from .triggers import Mention, frozen
 
 __all__ = ["Incident", "IncidentBuilder"]
 
+_SENTENCE_REACH = 32
+"""How many members of its sentence on each side of a mention it may attach to (the nearest)."""
+_WALK_BACK = 16 * JOIN_WINDOW
+"""How many mentions a referring mention walks back through to find its incident (long texts stay linear)."""
 _AIR_WEAPONS = frozenset({WeaponCategory.AIRCRAFT, WeaponCategory.HELICOPTER, WeaponCategory.DRONE})
 
 
@@ -106,8 +110,12 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
         self._index: dict[int, IncidentIndex] = {}  # by id() of the incident
         self._incident_of: list[Incident | None] = [None] * len(mentions)
         self._founder_starts: list[int] = []  # of the incidents in creation order (founders join in text order)
-        self._sentence_members: dict[int, list[tuple[int, int, Incident]]] = {}
-        """Sentence → ``(incident number, mention, incident)`` of the members it holds, in the order they joined."""
+        self._sentence_starts: dict[int, list[int]] = {}
+        """Sentence → the starts of the members it holds, in text order."""
+        self._sentence_members: dict[int, list[tuple[int, int, int, Incident]]] = {}
+        """Sentence → ``(start, join order, incident number, incident)`` of the members it holds, in text order."""
+        self._sentence_bits: dict[int, int] = {}
+        """Sentence → the numbers of the incidents with a member there, as a bit set."""
         self._clause_incidents: dict[tuple[int, int], dict[int, Incident]] = {}
         """``(sentence, clause)`` → the incidents with a member there, by number."""
         self._touched: dict[int, int] = {}
@@ -133,8 +141,12 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
             weapons |= self.slots[i].clause_weapons  # "en tirant une salve de roquettes": the verb's weapons too
         families = frozen(FAMILIES[w] for w in weapons if w in FAMILIES)
         s = self.slots[i]
+        # sides are the attack's: who shoots down ("la défense ukrainienne") is who the attack ("drones russes") hit
+        attacker, target = s.attacker_sides, s.target_sides
+        if self.actions[i] is Action.INTERCEPTION:
+            attacker, target = target, attacker
         return Features(days, reported[0] if reported else None, carried, specific, countries, families,
-                         s.attacker_sides, s.target_sides, self.actions[i])
+                        attacker, target, self.actions[i])
 
     def _name_tokens(self, name: str) -> frozenset[str]:
         """The tokens of a place name (known once per name in a text)."""
@@ -164,7 +176,12 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
         index.sentences.add(m.sentence)
         index.clauses.add(clause)
         index.lemmas.add(m.lemma)
-        self._sentence_members.setdefault(m.sentence, []).append((index.number, i, inc))
+        starts = self._sentence_starts.setdefault(m.sentence, [])
+        members = self._sentence_members.setdefault(m.sentence, [])
+        k = bisect.bisect_left(starts, m.start)
+        starts.insert(k, m.start)
+        members.insert(k, (m.start, len(members), index.number, inc))
+        self._sentence_bits[m.sentence] = self._sentence_bits.get(m.sentence, 0) | 1 << index.number
         self._clause_incidents.setdefault(clause, {})[index.number] = inc
         if contributor:
             inc.contributors.append(i)
@@ -278,10 +295,13 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
 
         refers_back = m.rule == "nominal" and m.pos == "noun" and det in ("definite", "demonstrative")
         # the members of the sentence, nearest first; among equals, by incident then in the order they joined
+        # (the nearest _SENTENCE_REACH on each side: a sentence of thousands of mentions stays linear)
+        starts = self._sentence_starts.get(m.sentence, [])
+        k = bisect.bisect_left(starts, m.start)
+        near = self._sentence_members.get(m.sentence, [])[max(0, k - _SENTENCE_REACH) : k + _SENTENCE_REACH]
         in_sentence = sorted(
-            ((abs(self.mentions[j].start - m.start), number, order, inc)
-             for order, (number, j, inc) in enumerate(self._sentence_members.get(m.sentence, ()))
-             if not refers_back or self.mentions[j].start < m.start),
+            ((abs(start - m.start), number, order, inc) for start, order, number, inc in near
+             if not refers_back or start < m.start),
             key=lambda x: x[:3])
         same_clause = [x for x in in_sentence if clause in self._index[id(x[3])].clauses]
         if same_clause and role == "weak":
@@ -318,12 +338,12 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
         seen: set[int] = set()
         # back from the mention through the text: the first member met of an incident is its last one before
         # the mention, so the incidents come in the order they were last told; stop at the best possible one
-        for j in range(i - 1, -1, -1):
+        for j in range(i - 1, max(-1, i - 1 - _WALK_BACK), -1):
             inc = self._incident_of[j]
             if inc is None or id(inc) in seen:
                 continue
             seen.add(id(inc))
-            if m.sentence - self.mentions[j].sentence > window:
+            if m.sentence - self.mentions[j].sentence > window or len(seen) > JOIN_WINDOW:
                 break  # the incidents met from here on were told earlier still
             if self.mentions[inc.founder].start >= m.start:
                 continue

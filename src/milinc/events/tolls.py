@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..normalize import fold
-from ..ontology import ActorType, Casualties, CasualtyRole, Qualifier
+from ..ontology import ActorType, Casualties, CasualtyRole, Qualifier, Span
 from .candidates import CasualtyCandidate
 from .cues import Cues
 from .lexicon import load_data
@@ -106,9 +106,12 @@ def casualties(found: Sequence[CasualtyCandidate], cues: Cues) -> Casualties | N
 def _one_side(found: Sequence[CasualtyCandidate]) -> Casualties:
     """Parts of one sentence add up; across sentences the most complete wins."""
     by_sentence: dict[int, list[CasualtyCandidate]] = {}
+    seen: set[tuple[int, Span]] = set()  # a set: a sentence of thousands of counts stays linear
     for c in found:
-        if c.span is None or all(c.span != o.span for o in by_sentence.get(c.sentence, [])):
+        if c.span is None or (c.sentence, c.span) not in seen:
             by_sentence.setdefault(c.sentence, []).append(c)
+            if c.span is not None:
+                seen.add((c.sentence, c.span))
     # the candidate totals as (value, how to build it): only the one chosen is built
     totals: list[tuple[int | None, Callable[[], Casualties]]] = []
     for group in by_sentence.values():

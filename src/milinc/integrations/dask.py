@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     import dask.dataframe
     import pandas as pd
 
-__all__ = ["incidents_bag", "incidents_dataframe", "parse_bag"]
+__all__ = ["incidents_bag", "incidents_dataframe", "merged_incidents_bag", "parse_bag"]
 
 
 @functools.lru_cache(maxsize=8)
@@ -187,4 +187,101 @@ def incidents_dataframe(
         parser_factory,
         meta=rows_to_frame([]),
         align_dataframes=False,
+    )
+
+
+# --- cross-document merging (see milinc.crossdoc.partitioned) -----------------
+
+
+def _partition_reports(results: Iterable[Any]) -> list[Any]:
+    from ..crossdoc import reports_from
+
+    return list(reports_from(results))
+
+
+def _partition_terms(reports: Iterable[Any]) -> list[Any]:
+    from ..crossdoc.partitioned import count_terms
+
+    return [count_terms(reports)]
+
+
+def _weights(counts: list[list[Any]]) -> Any:
+    from collections import Counter
+
+    from ..crossdoc import TermWeights
+
+    total: Counter[str] = Counter()
+    documents = 0
+    for part in counts:
+        for frequencies, n in part:
+            total.update(frequencies)
+            documents += n
+    return TermWeights(total, documents)
+
+
+def _by_partition(report: Any, days: int) -> list[tuple[int, Any]]:
+    from ..crossdoc.partitioned import partitions_of
+
+    return [(partition, report) for partition in partitions_of(report, days)]
+
+
+def _link(group: tuple[int, list[tuple[int, Any]]], weights: Any, days: int) -> list[Any]:
+    from ..crossdoc.partitioned import link_partition
+
+    partition, items = group
+    return link_partition(partition, [report for _, report in items], weights, days)
+
+
+def _roots(edge_parts: list[list[Any]]) -> tuple[dict[str, str], dict[str, list[Any]]]:
+    from ..crossdoc.partitioned import group_roots
+
+    edges = [edge for part in edge_parts for edge in part]
+    roots = group_roots(edges)
+    by_root: dict[str, list[Any]] = {}
+    for edge in edges:
+        by_root.setdefault(roots[edge[1]], []).append(edge)
+    return roots, by_root
+
+
+def _finish(group: tuple[str, list[tuple[str, Any]]], groups: Any, weights: Any) -> list[Any]:
+    from ..crossdoc.partitioned import finish_group
+
+    root, items = group
+    return finish_group([report for _, report in items], groups[1].get(root, []), weights)
+
+
+def merged_incidents_bag(results: dask.bag.Bag, *, partition_days: int = 7) -> dask.bag.Bag:
+    """Merge a bag of parse results across documents: a bag of :class:`~milinc.crossdoc.MergedIncident`.
+
+    The same incidents as :func:`milinc.merge_incidents` gives on the same results (sort them with
+    :func:`milinc.crossdoc.incident_order`): reports are linked in time partitions of
+    *partition_days* days, each pair in the one partition that owns it, then each linked group is
+    split and reconciled in a task of its own (see :mod:`milinc.crossdoc.partitioned`).
+
+    Args:
+        results: ``(id, Document | ErrorRecord)`` pairs, as :func:`parse_bag` gives (a document's
+            pair must not be split across partitions, which a bag never does), or saved document
+            lines (dicts).
+        partition_days: the length of a time partition.
+
+    Returns:
+        A lazy bag of merged incidents.
+    """
+    import dask
+
+    reports = results.map_partitions(_partition_reports)
+    weights = dask.delayed(_weights)(reports.map_partitions(_partition_terms).to_delayed())
+    linked = (
+        reports.map(_by_partition, partition_days)
+        .flatten()
+        .groupby(lambda item: item[0])
+        .map(_link, weights, partition_days)
+        .flatten()
+    )
+    groups = dask.delayed(_roots)(linked.to_delayed())
+    return (
+        reports.map_partitions(lambda part, g: [(g[0].get(r.key, r.key), r) for r in part], groups)
+        .groupby(lambda item: item[0])
+        .map(_finish, groups, weights)
+        .flatten()
     )

@@ -18,7 +18,7 @@ import attrs
 from .. import engine, regexes
 from ..extensions import Extensions
 from ..normalize import fold
-from ..ontology import Span, Weapon
+from ..ontology import Span, Weapon, WeaponCategory
 from .mentions import Draft, Part, WeaponTransformer, make_transformer
 from .taxonomy import (
     CategoryInfo,
@@ -62,6 +62,8 @@ LOOKBACK = 4
 # Words right after these prefixes are not weapons of their own ("anti-drones", "contre-roquettes").
 _NOT_AFTER = r"(?<!anti-)(?<!contre-)(?<!anti)"
 _BRACKET = re.compile(r"\[([^\]]+)\]|([^\[]+)")
+_LONE_A = re.compile(r"(?<![\w-])a(?![\w'’-])")
+"""The word "a" in the normalized text: the preposition "à" or the verb "a"."""
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -163,6 +165,79 @@ class _Masker:
         return "".join(chars)
 
 
+# A word of a ship's own name: capitalized ("Carney", "Charles-de-Gaulle"), or an initial before one ("D.").
+_SHIP_WORD = r"(?:[A-Z]\.(?=\s+[A-Z])|[A-Z][\w'’]*(?:-[\w'’]+)*)"
+_SHIP_NAME = rf"{_SHIP_WORD}(?:[ \t\u00a0]+{_SHIP_WORD}){{0,3}}"
+_SHIP_GAP = re.compile(r"[ \t\u00a0]+")
+
+
+class _ShipNames:
+    """Ships' own names: a warship mention, never a system name (weapons policy).
+
+    "l'USS Carney", "la frégate HMS Diamond", "le croiseur Moskva": a prefix from the data
+    ("USS", "HMS") and capitalized words make a warship mention of their own, or extend the
+    warship mention right before them; capitalized words right after a warship noun extend it.
+    """
+
+    def __init__(self, prefixes: tuple[str, ...]) -> None:
+        self.quick: re.Pattern[str] | None = None
+        self.prefixed: re.Pattern[str] | None = None
+        if prefixes:
+            alternatives = "|".join(sorted(map(re.escape, prefixes), key=len, reverse=True))
+            # a lookbehind tried at every position costs 8 times the plain scan: it is checked by hand
+            self.quick = re.compile(rf"(?:{alternatives})[ \t\u00a0]+[A-Z]")
+            self.prefixed = re.compile(rf"(?:{alternatives})[ \t\u00a0]+{_SHIP_NAME}(?![\w-])")
+        self.after_noun = re.compile(rf"[ \t\u00a0]+({_SHIP_NAME})(?![\w-])")
+
+    def may_occur(self, text: str) -> bool:
+        """Whether the text may hold a prefixed ship name (a cheap test before the scan)."""
+        return self.quick is not None and self.quick.search(text) is not None
+
+    def prefixed_names(self, text: str) -> list[tuple[int, int]]:
+        """Where the text names a ship with its prefix ("USS Carney")."""
+        if self.quick is None or self.prefixed is None:
+            return []
+        out: list[tuple[int, int]] = []
+        for m in self.quick.finditer(text):
+            start = m.start()
+            if start and (text[start - 1].isalnum() or text[start - 1] in "_-"):
+                continue  # inside a word ("BUSS Dan")
+            name = self.prefixed.match(text, start)
+            if name is not None:
+                out.append(name.span())
+        return out
+
+    def apply(self, text: str, weapons: list[Weapon]) -> list[Weapon]:
+        """The mentions with ships' names joined to their warship mention or added as new ones."""
+        names = self.prefixed_names(text)
+        out = list(weapons)
+        for index, weapon in enumerate(out):
+            if weapon.category is not WeaponCategory.WARSHIP:
+                continue
+            limit = out[index + 1].span.start if index + 1 < len(out) else len(text)
+            end = weapon.span.end
+            gap = _SHIP_GAP.match(text, end)
+            prefixed = next((n for n in names if gap is not None and n[0] == gap.end()), None)
+            if prefixed is not None:
+                end = prefixed[1]
+            else:
+                named = self.after_noun.match(text, end, limit)
+                if named is not None:
+                    end = named.end(1)
+            if end != weapon.span.end and end <= limit:
+                out[index] = attrs.evolve(weapon, span=Span(weapon.span.start, end, text[weapon.span.start:end]))
+        taken = [w.span for w in out]
+        for start, end in names:
+            if any(s.start <= start and end <= s.end for s in taken):
+                continue
+            out.append(Weapon(span=Span(start, end, text[start:end]), category=WeaponCategory.WARSHIP, rule="ship_name"))
+        # a system name inside a ship's name ("USS Harpoon") is part of the ship, not a weapon of its own
+        ships = [w.span for w in out if w.category is WeaponCategory.WARSHIP]
+        out = [w for w in out if w.category is WeaponCategory.WARSHIP or not any(
+            s.start <= w.span.start and w.span.end <= s.end for s in ships)]
+        return sorted(out, key=lambda w: w.span.start)
+
+
 class WeaponExtractor:
     """Finds every weapon, munition and weapon-platform mention.
 
@@ -192,6 +267,8 @@ class WeaponExtractor:
         """Finds the grammar's matches around weapon nouns and system names."""
         self.masker = _Masker(tax)
         """Hides false friends ("groupe armé", "mine d'or") before parsing."""
+        self.ship_names = _ShipNames(tax.ship_prefixes)
+        """Finds ships' own names ("USS Carney") on the original text."""
 
     @staticmethod
     def _extended(taxonomy: Taxonomy | None, extensions: Extensions) -> Taxonomy:
@@ -257,6 +334,9 @@ class WeaponExtractor:
         text = self.masker.mask(ctx)
         out: list[Weapon] = []
         for offset, draft in self.drafts(text):
+            shorter = self._before_verb_a(ctx, text, offset, draft)
+            if shorter is not None:
+                offset, draft = shorter
             weapon = self._weapon(ctx, offset, draft)
             if weapon is None:
                 continue
@@ -270,7 +350,20 @@ class WeaponExtractor:
                 )
                 continue
             out.append(weapon)
-        return out
+        return self.ship_names.apply(ctx.original, out) if out or self.ship_names.may_occur(ctx.original) else out
+
+    def _before_verb_a(self, ctx: ExtractionContext, text: str, offset: int, draft: Draft) -> tuple[int, Draft] | None:
+        """The mention cut before the verb "a", when one stands in it ("voiture piégée *a attaqué*").
+
+        Accents are folded before parsing, so the preposition "à" of "à courte portée" and the verb
+        "a" read alike; the original text tells them apart. ``None`` when there is nothing to cut.
+        """
+        start, end = offset + draft.start, offset + draft.end
+        for m in _LONE_A.finditer(text, start, end):
+            if _original_text(ctx, m.start(), m.end()) in ("a", "A"):
+                found = self.matcher.parse_at(text, start, m.start())
+                return (found.start, found.value) if found is not None else None
+        return None
 
     @staticmethod
     def _names_it(ctx: ExtractionContext, head: Weapon, name: Weapon) -> bool:

@@ -194,6 +194,26 @@ class WeaponTransformer(Transformer[Token, Any]):
         """A system name right after the head ("avion *AC-130*")."""
         return children[0]
 
+    def bracketed_name(self, children: list[Any]) -> Part:
+        """A name in brackets after the mention ("véhicule de l'avant blindé *(VAB)*")."""
+        name: Part = children[1]
+        return evolve(name, start=_pos(children[0])[0], end=_pos(children[-1])[1])
+
+    def abbreviation(self, children: list[Token]) -> Part:
+        """A weapon noun in brackets: the mention's abbreviation ("engin explosif improvisé *(EEI)*").
+
+        One of another category is no abbreviation of it: the mention then ends before the bracket.
+        """
+        start, end = _pos(children[0])[0], _pos(children[-1])[1]
+        noun = self.taxonomy.nouns.get(fold(str(children[1])))
+        category = noun.category if noun is not None else None
+        return Part("abbreviation", start, end, category=category, modifier=False)
+
+    def paired_system(self, children: list[Token]) -> Part:
+        """Two designations joined by a slash ("Shahed-131/136"): one mention, named after the first."""
+        first = self.system(children[:1])
+        return evolve(first, end=_pos(children[-1])[1])
+
     def system(self, children: list[Token]) -> Part:
         """A system name, bare or between quotes."""
         tok = next(t for t in children if t.type == "SYSTEM")
@@ -248,6 +268,10 @@ class WeaponTransformer(Transformer[Token, Any]):
                 return None
             if self._second_weapon(part, previous, category, yields, yields_to):
                 return None
+            if part.kind == "abbreviation":
+                if part.category is not None and category is not None and part.category != category:
+                    return None  # "(EEI)" after a drone is no abbreviation of it
+                continue
             previous = part
             if part.category is not None and yields_to is not None and part.category not in yields_to:
                 # the head keeps its category ("canons CAESAR" stay artillery)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from typing import Any
 
@@ -31,6 +31,7 @@ __all__ = [
     "SystemAlias",
     "SystemInfo",
     "Taxonomy",
+    "Transcription",
     "adjective_forms",
     "load_taxonomy",
     "noun_forms",
@@ -129,6 +130,19 @@ class SystemInfo:
     """Names that are common words or person names: read as a weapon only after a weapon noun."""
     same_as: str | None = None
     """Canonical name of the same system under another designation ("SCALP" → "Storm Shadow")."""
+    spelling_options: Mapping[str, Mapping[str, Any]] = field(factory=dict, repr=False)
+    """Per-spelling settings given in the data (``{"spelling": "César", "needs_head": true}``):
+    ``needs_head`` and ``reported`` override the system's and the derived ones."""
+
+
+@frozen
+class Transcription:
+    """A designation prefix and the ways French reporting writes it ("Kh-" written "X-")."""
+
+    designation: str
+    """The prefix as the international designation writes it ("Kh-", "Su-", "Shahed")."""
+    written: tuple[str, ...]
+    """How French texts write it instead ("X-"; "Soukhoï-", "Sukhoi-"; "Chahed")."""
 
 
 @frozen
@@ -173,6 +187,10 @@ class Taxonomy:
     """Sets of subtype hints that combine into one subtype (ballistic + short range)."""
     subtype_names: Mapping[WeaponCategory, frozenset[str]] = field(factory=dict, repr=False)
     """Category → its subtypes (the names in the data, systems' subtypes included)."""
+    transcriptions: tuple[Transcription, ...] = ()
+    """Designation prefixes and their French spellings, applied to every system's spellings."""
+    ship_prefixes: tuple[str, ...] = ()
+    """Prefixes of ships' own names ("USS", "HMS"): "USS Carney" is a warship, not a system."""
 
     def system(self, name: str) -> SystemInfo | None:
         """The system with this canonical name, if any."""
@@ -284,11 +302,40 @@ def _alias_variants(alias: str) -> list[str]:
     return out
 
 
+def _transcriber(transcriptions: Iterable[Transcription]) -> Callable[[str], list[str]]:
+    """A function giving an alias and its French spellings: "Kh-22" → "X-22", "Su-34" → "Soukhoï-34".
+
+    One regex finds the designation an alias starts with (most start with none), instead of
+    every rule being tried on every alias.
+    """
+    by_designation: dict[str, list[str]] = {}
+    for rule in transcriptions:
+        by_designation.setdefault(rule.designation, []).extend(rule.written)
+    if not by_designation:
+        return lambda alias: [alias]
+    # the designation must be a whole word of the alias: "Geran" in "Geran-2", not in "Gerane-2"
+    starts = re.compile("|".join(
+        re.escape(d) + (r"(?![^\W\d_])" if d[-1:].isalpha() else "")
+        for d in sorted(by_designation, key=len, reverse=True)))
+
+    def spellings(alias: str) -> list[str]:
+        m = starts.match(alias)
+        if m is None:
+            return [alias]
+        rest = alias[m.end():]
+        return [alias, *(written + rest for written in by_designation[m.group()])]
+
+    return spellings
+
+
 def _reported_name(alias: str, canonical: str) -> str:
     """The name to report for *alias* (see :attr:`SystemAlias.reported`)."""
     a, c = fold(alias), fold(canonical)
     if a == c or a.rstrip("s") == c.rstrip("s"):
         return canonical
+    maker = a[: -len(c)] if a.endswith(" " + c) else ""
+    if maker and not _has_digit(maker):
+        return canonical  # the maker's name before the designation: "Tupolev Tu-95", "Beriev A-50"
     if c in a or a in c:
         return alias  # a variant ("Iskander-M") or the family ("Shahed") of the canonical name
     digits_a, digits_c = re.findall(r"\d+", a), re.findall(r"\d+", c)
@@ -389,33 +436,50 @@ def build_taxonomy(data: Mapping[str, Any]) -> Taxonomy:
         for form in forms:
             nouns.setdefault(fold(form), head)
 
+    transcriptions = tuple(
+        Transcription(designation=t["designation"], written=tuple(t["written"])) for t in data.get("transcriptions", ())
+    )
+    transcribed = _transcriber(transcriptions)
     systems: list[SystemInfo] = []
     aliases: dict[str, SystemAlias] = {}
     for s in data.get("systems", ()):
+        options: dict[str, Mapping[str, Any]] = {}
+        spellings: list[str] = [s["name"]]
+        for entry in s.get("aliases", ()):
+            if isinstance(entry, Mapping):
+                spellings.append(entry["spelling"])
+                options[entry["spelling"]] = entry
+            else:
+                spellings.append(entry)
         info = SystemInfo(
             name=s["name"],
             category=WeaponCategory(s["category"]),
             subtype=s.get("subtype"),
-            aliases=tuple(dict.fromkeys([s["name"], *s.get("aliases", ())])),
+            aliases=tuple(dict.fromkeys(spellings)),
             needs_head=bool(s.get("needs_head", False)),
             same_as=s.get("same_as"),
+            spelling_options=options,
         )
         systems.append(info)
         for alias in info.aliases:
+            option = options.get(alias, {})
+            reported = str(option.get("reported") or _reported_name(alias, info.name))
+            needs_head = bool(option.get("needs_head", info.needs_head))
             for variant in _alias_variants(alias):
-                key = fold(variant)
-                if key in aliases:
-                    # a lowercase spelling in the data ("kalachnikov") lifts the capital-letter rule
-                    if aliases[key].system is info and not variant[:1].isupper():
-                        aliases[key] = evolve(aliases[key], capitalized=False)
-                    continue
-                aliases[key] = SystemAlias(
-                    alias=variant,
-                    system=info,
-                    reported=_reported_name(variant, info.name),
-                    needs_head=info.needs_head and not _has_digit(variant),
-                    capitalized=variant[:1].isupper() and not _has_digit(variant),
-                )
+                for written in transcribed(variant):
+                    key = fold(written)
+                    if key in aliases:
+                        # a lowercase spelling in the data ("kalachnikov") lifts the capital-letter rule
+                        if aliases[key].system is info and not written[:1].isupper():
+                            aliases[key] = evolve(aliases[key], capitalized=False)
+                        continue
+                    aliases[key] = SystemAlias(
+                        alias=written,
+                        system=info,
+                        reported=reported,
+                        needs_head=needs_head and not _has_digit(written),
+                        capitalized=written[:1].isupper() and not _has_digit(written),
+                    )
 
     subtype_names: dict[WeaponCategory, set[str]] = {c.category: {s.name for s in c.subtypes} for c in categories}
     for info in systems:
@@ -435,6 +499,8 @@ def build_taxonomy(data: Mapping[str, Any]) -> Taxonomy:
         accented_false_friends=tuple(data.get("accented_false_friends", ())),
         subtype_combinations=combos,
         subtype_names={k: frozenset(v) for k, v in subtype_names.items()},
+        transcriptions=transcriptions,
+        ship_prefixes=tuple(data.get("ship_prefixes", ())),
     )
 
 

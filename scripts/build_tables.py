@@ -1,0 +1,100 @@
+"""Regenerate the compiled tables milinc ships (``src/milinc/compiled/``).
+
+Run it after changing a grammar (``src/milinc/grammars/*.lark``), a lexicon or
+word list the grammars or anchors are built from, ``milinc/engine.py`` or
+``milinc/normalize.py`` (``tests/test_grammar_tables.py`` fails until you do)::
+
+    python scripts/build_tables.py          # rewrite the tables
+    python scripts/build_tables.py --check  # exit 1 when they are stale
+
+It builds the default parser without plugins, in memory (no cache is read), and
+writes what that compiled: each grammar's LALR tables as JSON
+(``grammar-<key>.json``) and the regexes of the big lexicons
+(``lexicons.json``). Old ``grammar-*.json`` files are removed; no other file of
+the directory is touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "src" / "milinc" / "compiled"
+_OURS = re.compile(r"^grammar-[0-9a-f]{32}\.json$")
+
+
+def collect() -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
+    """The grammar entries (by file name) and lexicon regexes (by key) the default parser compiles."""
+    os.environ["MILINC_CACHE_DIR"] = ""  # build everything in memory, read nothing from a cache
+    sys.path.insert(0, str(ROOT / "src"))
+    from milinc import engine, grammar_tables
+    from milinc.pipeline import Parser
+
+    grammar_tables._shipped = lambda key: None  # type: ignore[assignment]  # rebuild even what is shipped
+    engine._shipped_lexicons.cache_clear()
+    engine._shipped_lexicons = lambda: {}  # type: ignore[assignment]
+    grammars: dict[str, dict[str, Any]] = {}
+    original_load = grammar_tables.load
+
+    def load(text: str, start: str, transformer: Any, **kwargs: Any) -> Any:
+        return original_load(
+            text, start, transformer, on_built=lambda key, entry: grammars.__setitem__(key, entry)
+        )
+
+    grammar_tables.load = load  # type: ignore[assignment]
+    Parser(discover=False)
+    entries = {grammar_tables.shipped_file_name(key): entry for key, entry in grammars.items()}
+    lexicons = {key: [regex, list(initials)] for key, (regex, initials) in sorted(engine._built_lexicons.items())}
+    return entries, lexicons
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--check", action="store_true", help="only say whether the shipped tables are up to date")
+    args = ap.parse_args(argv)
+    entries, lexicons = collect()
+    # a grammar's file name holds the digest of its text: an existing file is kept as it is (lark numbers
+    # its states differently from one run to the next, so rewriting it would only churn the repository)
+    present = {p.name for p in OUT.glob("*.json")} if OUT.is_dir() else set()
+    missing = sorted(name for name in entries if name not in present)
+    lexicons_path = OUT / "lexicons.json"
+    try:
+        lexicons_stale = json.loads(lexicons_path.read_text("utf-8")) != lexicons
+    except (OSError, ValueError):
+        lexicons_stale = True
+    extra = sorted(n for n in present - set(entries) if _OURS.match(n))
+    if args.check:
+        for name in missing + (["lexicons.json"] if lexicons_stale else []):
+            print(f"stale or missing: {name}")
+        for name in extra:
+            print(f"not used any more: {name}")
+        return 1 if missing or extra or lexicons_stale else 0
+    OUT.mkdir(parents=True, exist_ok=True)
+    writes = {name: entries[name] for name in missing}
+    if lexicons_stale:
+        writes["lexicons.json"] = lexicons
+    for name, value in writes.items():
+        tmp = OUT / f".{name}.tmp"
+        tmp.write_text(_dump(value), encoding="utf-8")
+        os.replace(tmp, OUT / name)
+        print(f"wrote {name}")
+    for name in extra:
+        (OUT / name).unlink()
+        print(f"removed {name}")
+    if not writes and not extra:
+        print("the compiled tables are up to date")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
