@@ -279,6 +279,30 @@ def test_reference_dates_at_the_calendar_edges_resolve_or_stay_unresolved(ref: d
     assert values("hier", dt.date(1, 1, 1)) == [("hier", "XXXX-XX-XX")]
 
 
+@pytest.mark.parametrize("ref", [dt.date(1, 1, 1), dt.date(1, 1, 5), dt.date(999, 6, 15), dt.date(9999, 12, 31)], ids=str)
+def test_a_whole_parse_at_the_calendar_edges_never_crashes(ref: dt.date) -> None:
+    """Issue 19 item 13, through every stage: the events stage counted two months back from year 1."""
+    text = (
+        "Lundi soir, une frappe de drone a visé la base, tuant deux soldats. La veille, trois roquettes "
+        "avaient été tirées. Le week-end dernier, une attaque a fait cinq morts près de Gao."
+    )
+    doc = milinc.parse(text, reference_date=ref)
+    assert doc.dates and all(re.fullmatch(r"(\d{4}|XXXX)\b.*", d.value) for d in doc.dates)
+
+
+def test_incidents_can_be_dated_by_a_week_a_week_end_or_a_season() -> None:
+    ref = dt.date(2024, 3, 13)
+    cases = {
+        "Le week-end dernier, une frappe de drone a visé la base d'Aïn al-Asad, tuant deux soldats.": "2024-W10-WE",
+        "La semaine dernière, des roquettes ont frappé la base de Tal Afar.": "2024-W10",
+        "Cet été, une attaque a tué trois soldats près de Gao.": "2024-SU",
+    }
+    for text, value in cases.items():
+        (event,) = milinc.parse(text, reference_date=ref).events
+        assert event.date is not None and event.date.value == value, (text, event.date)
+        assert milinc.to_contract(milinc.parse(text, reference_date=ref))["events"][0]["date"] == value
+
+
 # --------------------------------------------------------------- grammar and plugins
 
 

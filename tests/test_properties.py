@@ -79,10 +79,20 @@ def test_date_in_filler(case: DateRealization) -> None:
     check_date(case)
 
 
-@pytest.mark.parametrize("kind", ["year", "month", "day", "part_of_day", "clock"])
+@pytest.mark.parametrize("kind", ["year", "month", "day", "part_of_day", "clock", "week", "weekend", "season"])
 @given(data=mst.st.data())
 def test_date_of_each_kind_in_filler(kind: str, data: mst.st.DataObject) -> None:
     check_date(data.draw(mst.embedded(mst.dates(kinds=(kind,)), after=DATE_AFTER)))
+
+
+@given(mst.dates(kinds=("week", "weekend", "season")))
+@example(DateRealization(text="ce week-end", start=0, end=11, value="2014-W37-WE", reference_date=dt.date(2014, 9, 8)))
+@example(DateRealization(text="l'hiver 2022", start=0, end=12, value="2022-WI", reference_date=dt.date(2024, 3, 13)))
+def test_week_weekend_and_season_values_round_trip(case: DateRealization) -> None:
+    """The new value forms: realized, parsed back to themselves, and through JSON unchanged."""
+    check_date(case)
+    doc = PARSER.parse(case.text, reference_date=case.reference_date)
+    assert milinc.from_json(milinc.to_json(doc)) == doc
 
 
 # --- quantities -------------------------------------------------------------------------------

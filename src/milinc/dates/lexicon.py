@@ -62,7 +62,7 @@ NUMBER_WORDS: dict[str, int] = {
 HOUR_WORDS: dict[str, int] = {
     **{w: n for w, n in NUMBER_WORDS.items() if n <= 20 and w != "une"}, "une": 1,
     "dix-sept": 17, "dix-huit": 18, "dix-neuf": 19, "vingt": 20, "vingt et une": 21, "vingt-deux": 22,
-    "vingt-trois": 23, "vingt heures": 20,
+    "vingt-trois": 23,
 }
 """Hours written in words ("à quinze heures", "vers vingt-deux heures")."""
 
@@ -115,7 +115,7 @@ ANCHOR_WORDS: list[str] = [
     "matin", "matinee", "soir", "soiree", "nuit", "aube", "midi", "minuit", "journee",
     "aurores", "premieres", "tombee", "jour", "jours", "semaine", "semaines", "mois", "an", "ans", "annee", "annees",
     # an hour in words is a clock time after a preposition ("à quinze heures"); "deux heures" alone is a duration
-    *(f"{prep} {w} heure{'s' if n > 1 else ''}" for w, n in HOUR_WORDS.items() if not w.endswith("heures")
+    *(f"{prep} {w} heure{'s' if n > 1 else ''}" for w, n in HOUR_WORDS.items()
       for prep in ("a", "vers", "des", "jusqu'a", "avant", "apres")),
     "week-end", "week-ends", "weekend", "weekends", "week end", "printemps", "automne", "hiver",
     "hivers", "cet ete", "l'ete", "en ete", "noel", "toussaint", "saint-sylvestre", "paques", "ascension", "pentecote",

@@ -34,7 +34,8 @@ def mark_background(ctx: ExtractionContext, mentions: Sequence[Mention], slots: 
     sentence a past year or month opens ("En 2019, une attaque …")."""
     if ctx.reference_date is None:
         return
-    oldest = (ctx.reference_date - _BACKGROUND_AGE).isoformat()
+    # a reference date in the calendar's first weeks (year 1) has no day two months before it
+    oldest = (max(ctx.reference_date, datetime.date.min + _BACKGROUND_AGE) - _BACKGROUND_AGE).isoformat()
     for m, s in zip(mentions, slots):
         days = [d.day for d in s.event_dates() if d.day]
         if days and not m.generic and all(day < oldest for day in days):

@@ -59,6 +59,42 @@ _POD_THIS = {PartOfDay.MORNING: "ce matin", PartOfDay.AFTERNOON: "cet après-mid
 _VALUE_RE = re.compile(
     r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2})(?:T(?:(?P<pod>MO|AF|EV|NI)|(?P<hh>\d{2}):(?P<mm>\d{2})))?)?)?$"
 )
+_WEEK_RE = re.compile(r"^(?P<y>\d{4})-W(?P<w>\d{2})(?P<we>-WE)?$")
+_SEASON_RE = re.compile(r"^(?P<y>\d{4})-(?P<s>SP|SU|FA|WI)$")
+_SEASON_NAMES = {"SP": ("printemps", "au"), "SU": ("été", "en"), "FA": ("automne", "à l'"), "WI": ("hiver", "en")}
+
+
+def _week_phrases(year: int, week: int, weekend: bool, reference_date: dt.date) -> list[str]:
+    """"la semaine du 4~mars~2024", "ce week-end", "le week-end dernier"… for an ISO week (or its week-end)."""
+    monday = dt.date.fromisocalendar(year, week, 1)
+    first = monday + dt.timedelta(days=5) if weekend else monday
+    ordinal = "1er" if first.day == 1 else str(first.day)
+    named = f"{ordinal}~{MONTHS[first.month - 1]}~{first.year}"
+    ref_monday = reference_date - dt.timedelta(days=reference_date.isoweekday() - 1)
+    weeks_back = (ref_monday - monday).days // 7
+    if weekend:
+        out = [f"le week-end du {named}"]
+        out += {0: ["ce week-end"], 1: ["le week-end dernier", "le week-end passé"], -1: ["le week-end prochain"]}.get(
+            weeks_back, [])
+        return out
+    out = [f"la semaine du {named}"]
+    out += {0: ["cette semaine"], 1: ["la semaine dernière", "la semaine passée"], -1: ["la semaine prochaine"]}.get(
+        weeks_back, [])
+    if 2 <= weeks_back <= 9:
+        out.append(f"il y a {weeks_back} semaines")
+    return out
+
+
+def _season_phrases(year: int, season: str, reference_date: dt.date) -> list[str]:
+    """"l'été 2022", "à l'automne 2022", "en hiver 2022"… (a winter takes the year it begins in)."""
+    name, lead = _SEASON_NAMES[season]
+    out = [f"l'{name} {year}" if name[0] in "aeéh" else f"le {name} {year}", f"{lead} {name} {year}".replace("' ", "'")]
+    if season != "SP":
+        out.append(f"à l'{name} {year}")
+    this = reference_date.year - 1 if season == "WI" and reference_date.month < 6 else reference_date.year
+    if year == this:
+        out.append(f"cet {name}" if name[0] in "aeéh" else f"ce {name}")
+    return out
 
 
 @frozen
@@ -185,8 +221,9 @@ def date_variants(value: str, reference_date: dt.date, *, typography: Typography
     """Every phrasing this realizer knows for the TIMEX3 *value* seen from *reference_date*.
 
     Args:
-        value: a resolved TIMEX3 value: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ``YYYY-MM-DDT(MO|AF|EV|NI)``
-            or ``YYYY-MM-DDTHH:MM``.
+        value: a resolved TIMEX3 value: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ``YYYY-MM-DDT(MO|AF|EV|NI)``,
+            ``YYYY-MM-DDTHH:MM``, an ISO week ``YYYY-Www``, its week-end ``YYYY-Www-WE`` or a season
+            ``YYYY-SP|SU|FA|WI``.
         reference_date: the publication date.
         typography: apostrophe and no-break spaces to write.
 
@@ -197,11 +234,19 @@ def date_variants(value: str, reference_date: dt.date, *, typography: Typography
     Raises:
         ValueError: *value* is not one of the forms above.
     """
+    raws: list[str]
+    week = _WEEK_RE.match(value)
+    if week:
+        raws = _week_phrases(int(week["y"]), int(week["w"]), bool(week["we"]), reference_date)
+        return [_realize(raw, value, reference_date, typography) for raw in dict.fromkeys(raws)]
+    season = _SEASON_RE.match(value)
+    if season:
+        raws = _season_phrases(int(season["y"]), season["s"], reference_date)
+        return [_realize(raw, value, reference_date, typography) for raw in dict.fromkeys(raws)]
     m = _VALUE_RE.match(value)
     if not m:
         raise ValueError(f"not a resolved TIMEX3 value this realizer writes: {value!r}")
     year = int(m["y"])
-    raws: list[str]
     if m["m"] is None:
         raws = [
             f"en {year}",

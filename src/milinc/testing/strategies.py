@@ -49,7 +49,9 @@ def reference_dates() -> st.SearchStrategy[dt.date]:
     return st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2035, 12, 31))
 
 
-_KINDS = ("year", "month", "day", "part_of_day", "clock")
+_KINDS = ("year", "month", "day", "part_of_day", "clock", "week", "weekend", "season")
+_SEASON_OF_MONTH = {1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA",
+                    11: "FA", 12: "WI"}
 
 
 @st.composite
@@ -61,7 +63,8 @@ def date_values(
     Args:
         draw: hypothesis's draw function.
         reference_date: the publication date.
-        kinds: which values: ``year``, ``month``, ``day``, ``part_of_day``, ``clock``.
+        kinds: which values: ``year``, ``month``, ``day``, ``part_of_day``, ``clock``, ``week``, ``weekend``,
+            ``season``.
         max_days_back: how far before the reference date the day may be.
 
     Returns:
@@ -79,6 +82,12 @@ def date_values(
         return f"{day.year:04d}"
     if kind == "month":
         return day.isoformat()[:7]
+    if kind in ("week", "weekend"):
+        year, week, _ = day.isocalendar()
+        return f"{year:04d}-W{week:02d}" + ("-WE" if kind == "weekend" else "")
+    if kind == "season":
+        season = _SEASON_OF_MONTH[day.month]
+        return f"{day.year - 1 if season == 'WI' and day.month < 3 else day.year:04d}-{season}"
     if kind == "part_of_day":
         return f"{day.isoformat()}T{draw(st.sampled_from([p.value for p in PartOfDay]))}"
     if kind == "clock":
