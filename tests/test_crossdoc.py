@@ -113,6 +113,14 @@ def test_a_village_placed_at_its_region_point_is_compared_at_the_region_scale() 
     assert compare_places(boulkessi, "ML", mopti, "ML").relation is PlaceRelation.INSIDE
 
 
+def test_two_towns_22_km_apart_are_not_one_scene_by_date_and_type_alone() -> None:
+    rafah = report("a", "2024-06-06", date="2024-06-06", where=place("Rafah", country="PS", lat=31.297, lon=34.244), country="PS")
+    nuseirat = report("b", "2024-06-06", date="2024-06-06", where=place("Nousseirat", country="PS", lat=31.449, lon=34.393), country="PS")
+    verdict = compare(rafah, nuseirat)
+    assert verdict.veto is None and not verdict.linked
+    assert any("22 km apart" in r for r in verdict.reasons)
+
+
 def test_two_towns_without_coordinates_are_two_scenes() -> None:
     assert compare_places(place("Odessa", country="UA"), "UA", place("Kherson", country="UA"), "UA").relation is (
         PlaceRelation.DIFFERENT

@@ -29,6 +29,7 @@ from ..ontology import Place, PlaceKind
 __all__ = [
     "NEAR_KM",
     "REGION_KM",
+    "REGION_REACH_KM",
     "SAME_KM",
     "PlaceRelation",
     "PlaceVerdict",
@@ -40,10 +41,13 @@ __all__ = [
 
 SAME_KM = 15.0
 """Two towns or sites this close are the same scene (a village and the town it is reported "near")."""
-NEAR_KM = 50.0
-"""Two towns or sites farther apart than this are two scenes."""
+NEAR_KM = 30.0
+"""Two towns or sites farther apart than this are two scenes; between the two radii, they may be one."""
 REGION_KM = 150.0
-"""A place this close to a province's or region's point may lie in it (provinces are large)."""
+"""A place this close to a province's or region's point lies in it, for all one can tell."""
+REGION_REACH_KM = 450.0
+"""A place farther than this from a region's point is outside it ("le nord-est du Nigeria" is large);
+between :data:`REGION_KM` and this, it may lie in it."""
 
 
 class PlaceRelation(str, enum.Enum):
@@ -52,6 +56,7 @@ class PlaceRelation(str, enum.Enum):
     SAME = "same"
     NEAR = "near"
     INSIDE = "inside"
+    POSSIBLY_INSIDE = "possibly_inside"
     SAME_COUNTRY = "same_country"
     UNKNOWN = "unknown"
     NAMES_DIFFER = "names_differ"
@@ -243,15 +248,16 @@ def compare_places(a: Place | None, a_country: str | None, b: Place | None, b_co
             if distance <= NEAR_KM:
                 return PlaceVerdict(PlaceRelation.NEAR, where + " (nearby)", distance)
             return PlaceVerdict(PlaceRelation.DIFFERENT, where, distance)
-        radius = REGION_KM if coarse == 3 else 2 * REGION_KM
-        if distance <= radius:
-            return PlaceVerdict(PlaceRelation.INSIDE, where + " (within the region's reach)", distance)
+        if distance <= REGION_KM:
+            return PlaceVerdict(PlaceRelation.INSIDE, where + " (within the region)", distance)
+        if distance <= REGION_REACH_KM:
+            return PlaceVerdict(PlaceRelation.POSSIBLY_INSIDE, where + " (may be within the region)", distance)
         return PlaceVerdict(PlaceRelation.DIFFERENT, where, distance)
 
     if scale_a != scale_b:
         # a town and a province without the data to say whether one holds the other
         return PlaceVerdict(
-            PlaceRelation.SAME_COUNTRY,
+            PlaceRelation.POSSIBLY_INSIDE,
             f"{_label(a)} may lie in {_label(b)}" if scale_a < scale_b else f"{_label(b)} may lie in {_label(a)}",
         )
     if max(scale_a, scale_b) == 1:

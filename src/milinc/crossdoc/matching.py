@@ -7,11 +7,12 @@ reports cannot be one incident. Two reports are *linked* when nothing vetoes and
 | slot | agreement | disagreement |
 |---|---|---|
 | date | +2 both within a day and overlapping (+0.5 more within part of a day), +0.75 within a week, +0.25 longer; 0 when one is undated | veto: times that cannot overlap |
-| place | +3 same place, +2.5 within 15 km, +1.5 within 50 km or one inside the other, +0.5 same country only | −3 two different names without coordinates; veto: far apart, other province, other country |
+| place | +3 same place, +2.5 within 15 km, +1.5 one inside the other, +1 one may lie in the other (by the distance, or an unlocated town and a located region), +0.5 the same country only, or a town and a region neither located | −1 two towns 15 to 30 km apart, −3 two regions of different names; veto: two towns of different names, far apart, other province, other country |
 | type | +1 same sub-event type, +0.5 same event type | veto: violence against a non-violent development (an arrest, an agreement, a protest) |
 | actors | +1 same named attacker, +0.5 same named target | −3 attackers of different names or countries, or the attacker of one the target of the other |
 | tolls | +1 same killed figure from 10, +0.5 from 3 (half for injured) | −1.5 "no victim" against three or more; −1 a later report's toll under half an earlier one |
-| weapons | +0.5 a shared category | −0.5 none shared |
+| weapons | +0.5 a shared category when the types differ | −0.5 none shared |
+| words | +1 about two rare words in common, +2 about four (see :mod:`.terms`) | |
 | document | | veto: two events of one document (the parser already kept them apart) |
 
 The date and the place carry the weight: the same type on the same day in the same country is what
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 from attrs import frozen
 
-from ..ontology import Casualties, SubEventType, WeaponCategory
+from ..ontology import Casualties, Place, SubEventType, WeaponCategory
 from .geography import SAME_KM, PlaceRelation, compare_places
 from .reports import IncidentReport, ReportActor
 from .terms import TermWeights
@@ -48,9 +49,9 @@ _NON_VIOLENT = frozenset(
     }
 )
 _UNREST = frozenset({_S.VIOLENT_DEMONSTRATION})
-_WORD_POINTS = ((3.0, 2.0), (1.5, 1.0))
+_WORD_POINTS = ((2.0, 2.0), (1.0, 1.0))
 """Floors of the rare words two reports share (see :meth:`.terms.TermWeights.shared`) and the points
-they give, highest first: about five rare words +2, about three +1."""
+they give, highest first: about four rare words +2, about two +1."""
 _GENERIC_WEAPONS = frozenset({WeaponCategory.GENERIC})
 _UNNAMED_ACTORS = ("unidentified", "unknown", "non identifi")
 
@@ -116,6 +117,7 @@ def _date(a: IncidentReport, b: IncidentReport) -> tuple[float, str | None, str]
 _PLACE_POINTS = {
     PlaceRelation.SAME: 3.0,
     PlaceRelation.INSIDE: 1.5,
+    PlaceRelation.POSSIBLY_INSIDE: 1.0,
     PlaceRelation.SAME_COUNTRY: 0.5,
     PlaceRelation.UNKNOWN: 0.0,
     PlaceRelation.NAMES_DIFFER: -3.0,
@@ -126,11 +128,21 @@ def _place(a: IncidentReport, b: IncidentReport) -> tuple[float, str | None, str
     verdict = compare_places(a.place, a.country, b.place, b.country)
     if verdict.relation is PlaceRelation.DIFFERENT:
         return 0.0, verdict.reason, ""
-    if verdict.relation is PlaceRelation.NEAR:
-        points = 2.5 if verdict.distance_km is not None and verdict.distance_km <= SAME_KM else 1.5
+    if verdict.relation is PlaceRelation.POSSIBLY_INSIDE and verdict.distance_km is None:
+        # a place the gazetteer cannot locate and a region it can: the place may well be in it (+1);
+        # neither located: the "region" may be a town of the same name ("Gao", "Homs") (+0.5)
+        points = 1.0 if _located(a.place) != _located(b.place) else 0.5
+    elif verdict.relation is PlaceRelation.NEAR:
+        # within SAME_KM one scene; farther, two named towns are more likely two scenes, one only with
+        # more evidence (in Gaza, Rafah and Nousseirat are 22 km apart)
+        points = 2.5 if verdict.distance_km is not None and verdict.distance_km <= SAME_KM else -1.0
     else:
         points = _PLACE_POINTS[verdict.relation]
     return points, None, f"place: {verdict.reason} ({_points(points)})"
+
+
+def _located(place: Place | None) -> bool:
+    return place is not None and place.latitude is not None and place.longitude is not None
 
 
 def _type(a: IncidentReport, b: IncidentReport) -> tuple[float, str | None, str]:
