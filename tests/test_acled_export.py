@@ -237,7 +237,8 @@ def test_geojson_file_is_valid_json_written_whole(tmp_path: Path) -> None:
 def test_cli_writes_the_acled_table_and_the_geojson(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     records = tmp_path / "in.jsonl"
     records.write_text(
-        json.dumps({"id": "k1", "text": KHARKIV, "reference_date": "2024-03-07"}, ensure_ascii=False) + "\n"
+        json.dumps({"id": "k1", "text": KHARKIV, "reference_date": "2024-03-07", "source": "Agence exemple"},
+                   ensure_ascii=False) + "\n"
         + json.dumps({"id": "m2", "text": MOPTI, "reference_date": "2024-03-07"}, ensure_ascii=False) + "\n",
         encoding="utf-8")
     table, geo = tmp_path / "acled.csv", tmp_path / "incidents.geojson"
@@ -246,8 +247,8 @@ def test_cli_writes_the_acled_table_and_the_geojson(tmp_path: Path, capsys: pyte
     assert capsys.readouterr().out == ""  # only the tables were asked for
     with open(table, encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    assert [(r["document_id"], r["actor1"]) for r in rows] == [
-        ("k1", "Military Forces of Russia (2000-)"), ("m2", "Unidentified Armed Group (Mali)")]
+    assert [(r["document_id"], r["actor1"], r["source"]) for r in rows] == [
+        ("k1", "Military Forces of Russia (2000-)", "Agence exemple"), ("m2", "Unidentified Armed Group (Mali)", "")]
     assert len(json.loads(geo.read_text(encoding="utf-8"))["features"]) == 2
 
 

@@ -20,10 +20,37 @@ def test_bytes_input_suggests_decoding() -> None:
         milinc.parse(b"texte")  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("bad", ["2021-06-30", dt.datetime(2021, 6, 30), 20210630])
+@pytest.mark.parametrize("bad", [20210630, 2021.5, [2021, 6, 30]])
 def test_reference_date_must_be_a_date(bad: object) -> None:
     with pytest.raises(TypeError, match="reference_date"):
         milinc.parse("texte", reference_date=bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        dt.date(2021, 6, 30),
+        dt.datetime(2021, 6, 30, 23, 59),
+        "2021-06-30",
+        "2021-06-30T08:00:00Z",
+        "2021-06-30 08:00:00+02:00",
+        "Wed, 30 Jun 2021 08:00:00 GMT",
+    ],
+)
+def test_parse_and_parse_many_take_the_same_reference_dates(given: object) -> None:
+    text = "Hier soir, deux roquettes ont frappé la base."
+    doc = milinc.parse(text, reference_date=given)  # type: ignore[arg-type]
+    assert doc.reference_date == dt.date(2021, 6, 30)
+    assert [doc] == list(milinc.parse_many([text], reference_date=given))  # type: ignore[arg-type]
+    assert milinc.Parser().parse(text, reference_date=given) == doc  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("bad", ["hier", "2021-13-01", "30/06/2021"])
+def test_a_reference_date_string_that_is_no_date_is_a_clear_error(bad: str) -> None:
+    with pytest.raises(milinc.InvalidInputError, match="reference_date is not a date"):
+        milinc.parse("texte", reference_date=bad)
+    with pytest.raises(milinc.InvalidInputError, match="reference_date is not a date"):
+        next(milinc.parse_many(["texte"], reference_date=bad))
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\n\t"])

@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import milinc
-from milinc import Document, ErrorKind, ErrorRecord, Parser, Record, parse_many, parse_records
+from milinc import Document, ErrorKind, ErrorRecord, Metadata, Parser, Record, parse_many, parse_records
 from milinc.batch import to_record
 
 from .corpus_fakes import generate_corpus, make_fake_parser
@@ -56,27 +56,35 @@ def make_dying_parser() -> Parser:
 # --- item forms --------------------------------------------------------------
 
 
+def with_id(item_id: str, text: str, date: dt.date | None = None, **metadata: str) -> Record:
+    """The record of an item that has an id: its document gets the id (and what else is known) as metadata."""
+    return Record(item_id, text, date, Metadata(id=item_id, **metadata))
+
+
 def test_every_item_form_becomes_a_record_with_its_id_and_date() -> None:
     assert to_record("texte", 4) == Record("4", "texte")
     assert to_record(b"caf\xc3\xa9", 0) == Record("0", "café")
-    assert to_record(("a", "texte"), 1) == Record("a", "texte")
-    assert to_record(("a", "texte", "2024-03-05"), 1) == Record("a", "texte", REF)
-    assert to_record(["a", "texte", REF], 1) == Record("a", "texte", REF)
-    assert to_record({"id": 17, "text": "t", "reference_date": "2024-03-05", "url": "x"}, 0) == Record("17", "t", REF)
-    assert to_record({"text": "t"}, 9) == Record("9", "t")
-    assert to_record({"id": "z", "text": "t", "reference_date": None}, 0) == Record("z", "t")
-    assert to_record({"id": "z", "text": "t", "reference_date": dt.datetime(2024, 3, 5, 12)}, 0) == Record(
+    assert to_record(("a", "texte"), 1) == with_id("a", "texte")
+    assert to_record(("a", "texte", "2024-03-05"), 1) == with_id("a", "texte", REF)
+    assert to_record(["a", "texte", REF], 1) == with_id("a", "texte", REF)
+    assert to_record({"id": 17, "text": "t", "reference_date": "2024-03-05", "url": "x"}, 0) == with_id(
+        "17", "t", REF, url="x"
+    )
+    assert to_record({"text": "t"}, 9) == with_id("9", "t")
+    assert to_record({"text": "t"}, 9, default_id="in.jsonl:10") == with_id("in.jsonl:10", "t")
+    assert to_record({"id": "z", "text": "t", "reference_date": None}, 0) == with_id("z", "t")
+    assert to_record({"id": "z", "text": "t", "reference_date": dt.datetime(2024, 3, 5, 12)}, 0) == with_id(
         "z", "t", REF
     )
-    assert to_record({"id": "z", "text": "t", "reference_date": "2024-03-05 10:30:00"}, 0) == Record("z", "t", REF)
+    assert to_record({"id": "z", "text": "t", "reference_date": "2024-03-05 10:30:00"}, 0) == with_id("z", "t", REF)
     record = Record("r", "t", REF)
     assert to_record(record, 0) is record
 
 
 def test_missing_markers_from_dataframes_mean_no_value() -> None:
     nan = float("nan")
-    assert to_record({"id": "a", "text": "t", "reference_date": nan}, 0) == Record("a", "t")
-    assert to_record({"id": "a", "text": "t", "reference_date": "  "}, 0) == Record("a", "t")
+    assert to_record({"id": "a", "text": "t", "reference_date": nan}, 0) == with_id("a", "t")
+    assert to_record({"id": "a", "text": "t", "reference_date": "  "}, 0) == with_id("a", "t")
     no_text = to_record({"id": "a", "text": nan}, 0)
     assert isinstance(no_text, ErrorRecord) and no_text.reason == "missing field 'text'"
 
@@ -84,10 +92,10 @@ def test_missing_markers_from_dataframes_mean_no_value() -> None:
 def test_pandas_missing_markers_mean_no_value() -> None:
     pd = pytest.importorskip("pandas")
     for marker in (pd.NaT, pd.NA, None):
-        assert to_record({"id": "a", "text": "t", "reference_date": marker}, 0) == Record("a", "t")
+        assert to_record({"id": "a", "text": "t", "reference_date": marker, "url": marker}, 0) == with_id("a", "t")
         no_text = to_record({"id": "a", "text": marker}, 0)
         assert isinstance(no_text, ErrorRecord) and no_text.reason == "missing field 'text'"
-    assert to_record({"id": "a", "text": "t", "reference_date": pd.Timestamp("2024-03-05 08:00")}, 0) == Record(
+    assert to_record({"id": "a", "text": "t", "reference_date": pd.Timestamp("2024-03-05 08:00")}, 0) == with_id(
         "a", "t", REF
     )
 
@@ -171,7 +179,9 @@ def test_usage_errors_raise_when_iteration_starts() -> None:
     with pytest.raises(TypeError, match="jobs"):
         next(parse_many(["x"], jobs="2"))  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="reference_date"):
-        next(parse_many(["x"], reference_date=dt.datetime(2024, 1, 1)))
+        next(parse_many(["x"], reference_date=20240101))  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="reference_date"):
+        next(parse_many(["x"], reference_date="hier"))
     with pytest.raises(ValueError, match="chunk_size"):
         next(parse_many(["x"], chunk_size=0))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -149,7 +150,12 @@ BAD_RECORDS = [
     ("malformed JSON line", 'jsonl:{"id": "j1", "text": ', "in.jsonl:1", "invalid_record", "malformed JSON"),
     ("JSON line not an object", 'jsonl:["j1", "texte"]', "in.jsonl:1", "invalid_record", "expected a JSON object"),
     ("undecodable JSON line", "jsonlbytes:", "in.jsonl:1", "unreadable", "not valid UTF-8"),
-    ("missing id", 'jsonl:{"text": "texte"}', "in.jsonl:1", "invalid_record", "missing field 'id'"),
+    ("lone surrogate in text", 'jsonl:{"id": "j1", "text": "a\\ud800b"}', "j1", "invalid_record", "lone surrogate"),
+    ("lone surrogate in id", 'jsonl:{"id": "\\udfff", "text": "t"}', "in.jsonl:1", "invalid_record", "lone surrogate"),
+    ("deeply nested line", "jsonl:" + "[" * 100_000, "in.jsonl:1", "invalid_record", "nested too deeply"),
+    ("FIFO", "fifo:pipe.txt", "pipe.txt", "unreadable", "not a regular file: a FIFO"),
+    ("link to /dev/zero", "devzero:zero.txt", "zero.txt", "unreadable", "not a regular file: a character device"),
+    ("FIFO as JSON Lines", "jsonlfifo:pipe.jsonl", "pipe.jsonl", "unreadable", "a FIFO"),
     ("missing text", 'jsonl:{"id": "j1"}', "j1", "invalid_record", "missing field 'text'"),
     ("text not a string", 'jsonl:{"id": "j1", "text": 3}', "j1", "invalid_record", "text must be a string"),
     ("bad date", 'jsonl:{"id": "j1", "text": "t", "reference_date": "hier"}', "j1", "invalid_record", "YYYY-MM-DD"),
@@ -171,6 +177,12 @@ def _make_bad_input(tmp_path: Path, spec: str) -> list[str]:
         (tmp_path / value).mkdir()
         return [value]
     if kind == "glob":
+        return [value]
+    if kind in ("fifo", "jsonlfifo"):
+        os.mkfifo(tmp_path / value)  # no writer ever opens it: reading it would hang
+        return [value] if kind == "fifo" else ["--jsonl", value]
+    if kind == "devzero":
+        (tmp_path / value).symlink_to("/dev/zero")  # endless: reading it would fill the memory
         return [value]
     if kind == "jsonlbytes":
         write(tmp_path / "in.jsonl", b'{"id": "j1", "text": "caf\xe9"}\n')
@@ -236,7 +248,8 @@ def test_quiet_silences_progress_and_summary_but_not_failures(
 
 def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     good = write(tmp_path / "good.txt", "Un drone.")
-    _, _, err = run(capsys, str(good), str(good), "--format", "none")
+    other = write(tmp_path / "other.txt", "Un autre drone.")
+    _, _, err = run(capsys, str(good), str(other), "--format", "none")
     assert err.splitlines() == ["milinc: 2 items: 2 parsed, 0 failed; 0 incidents"]
 
 

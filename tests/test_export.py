@@ -7,8 +7,10 @@ import io
 import json
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
+import attrs
 import pytest
 
 import milinc
@@ -109,7 +111,19 @@ def test_an_event_with_every_slot_fills_every_column() -> None:
         "killed_qualifier": "exact",
         "injured_qualifier": "at_least",
         "error": None,
+        "outlet": None,
+        "url": None,
+        "title": None,
+        "author": None,
     }
+
+
+def test_the_source_of_a_document_fills_the_source_columns_of_each_row() -> None:
+    meta = milinc.Metadata(id="k", url="https://example.org/k", outlet="Kyiv Post", title="Nuit de drones", author="O. K.")
+    rows = incident_rows(attrs.evolve(fake_document(), metadata=meta), "k")
+    assert [(r["outlet"], r["url"], r["title"], r["author"]) for r in rows] == [
+        ("Kyiv Post", "https://example.org/k", "Nuit de drones", "O. K.")
+    ] * 2
 
 
 def test_empty_slots_are_none_and_zero_stays_zero() -> None:
@@ -218,7 +232,10 @@ def test_a_document_line_can_be_the_contract_with_an_id() -> None:
 
 def test_a_document_line_is_a_valid_input_record_for_the_next_run() -> None:
     line = document_line("a", fake_document())
-    assert milinc.batch.to_record(line, 0) == milinc.Record("a", TEXT, dt.date(2024, 3, 5))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the document's own keys are known: no warning for them
+        record = milinc.batch.to_record(line, 0)
+    assert record == milinc.Record("a", TEXT, dt.date(2024, 3, 5), milinc.Metadata(id="a"))
 
 
 # --- pandas ------------------------------------------------------------------------

@@ -69,7 +69,7 @@ def test_an_output_that_is_the_jsonl_input_is_refused_and_the_input_kept(
         os.link(records, records.parent / "hard.jsonl")
         target = str(records.parent / "hard.jsonl")
     assert target is not None
-    status, out, err = run(capsys, "--jsonl", str(records), "--format", "jsonl", "-o", target)
+    status, out, err = run(capsys, "--jsonl", str(records), "--format", "documents-jsonl", "-o", target)
     assert status == 2 and out == ""
     assert "is also an input" in err and len(err.splitlines()) == 1
     assert records.read_bytes() == before
@@ -94,7 +94,7 @@ def test_an_output_that_is_a_file_found_in_an_input_directory_is_refused(
     corpus.mkdir()
     for name in ("a.txt", "b.txt"):
         (corpus / name).write_text(f"Un drone a frappé Kiev ({name}).", encoding="utf-8")
-    status, _, err = run(capsys, str(corpus), "--format", "jsonl", "-o", str(corpus / "b.txt"))
+    status, _, err = run(capsys, str(corpus), "--format", "documents-jsonl", "-o", str(corpus / "b.txt"))
     assert status == 2 and "is also an output" in err
     assert (corpus / "b.txt").read_text(encoding="utf-8") == "Un drone a frappé Kiev (b.txt)."
     assert temp_files(corpus) == []
@@ -109,7 +109,7 @@ def test_two_outputs_on_one_file_are_refused(
 ) -> None:
     out = tmp_path / "out.txt"
     status, _, err = run(
-        capsys, "--jsonl", str(records), "--format", "jsonl", first, str(out), second, str(tmp_path / "." / "out.txt")
+        capsys, "--jsonl", str(records), "--format", "documents-jsonl", first, str(out), second, str(tmp_path / "." / "out.txt")
     )
     assert status == 2 and "are the same output" in err
     assert not out.exists() and temp_files(tmp_path) == []
@@ -119,7 +119,7 @@ def test_standard_output_appended_to_an_input_is_refused(records: Path) -> None:
     before = records.read_bytes()
     with open(records, "ab") as stdout:
         done = subprocess.run(
-            [sys.executable, "-m", "milinc", "parse", "--jsonl", str(records), "--format", "jsonl"],
+            [sys.executable, "-m", "milinc", "parse", "--jsonl", str(records), "--format", "documents-jsonl"],
             stdout=stdout,
             stderr=subprocess.PIPE,
             timeout=120,
@@ -229,7 +229,7 @@ def test_output_set_refuses_an_output_over_an_input_by_identity(tmp_path: Path) 
 def test_a_write_error_is_one_line_and_status_74(tmp_path: Path, where: str) -> None:
     article = tmp_path / "a.txt"
     article.write_text("Deux roquettes ont frappé la base mardi soir.", encoding="utf-8")
-    args = [sys.executable, "-m", "milinc", "parse", str(article), "--format", "jsonl"]
+    args = [sys.executable, "-m", "milinc", "parse", str(article), "--format", "documents-jsonl"]
     if where == "stdout":
         with open("/dev/full", "w") as full:
             done = subprocess.run(args, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)

@@ -71,20 +71,44 @@ _LAZY = {
 }
 
 
+def _installed_version() -> str:
+    """The version of the installed distribution; for a source checkout that is not installed, pyproject's."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("milinc")
+    except PackageNotFoundError:
+        pass
+    import re
+    from pathlib import Path
+
+    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+    try:
+        found = re.search(r'(?m)^version\s*=\s*"([^"]+)"', pyproject.read_text(encoding="utf-8"))
+    except OSError:
+        found = None
+    return found.group(1) if found else "0+unknown"
+
+
 def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'milinc' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    if name == "__version__":  # read on first use: importlib.metadata costs start-up time
+        value: Any = _installed_version()
+    else:
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module 'milinc' has no attribute {name!r}")
+        value = getattr(importlib.import_module(f".{module}", __name__), name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+    return sorted({*globals(), *_LAZY, "__version__"})
 
-__version__ = "0.1.0"
-"""The installed version of milinc."""
+
+if TYPE_CHECKING:
+    __version__: str
+    """The installed version of milinc (from the package metadata)."""
 
 __all__ = [
     "Action",
@@ -174,7 +198,7 @@ def default_parser() -> Parser:
 def parse(
     text: str,
     *,
-    reference_date: _dt.date | None = None,
+    reference_date: _dt.date | _dt.datetime | str | None = None,
     plugins: Any = None,
 ) -> Document:
     """Parse a French report into a :class:`Document`.
@@ -182,8 +206,10 @@ def parse(
     Args:
         text: the article text.
         reference_date: its publication date, against which relative dates
-            ("hier", "lundi soir") are resolved. When ``None``, a dateline is
-            used if the text has one.
+            ("hier", "lundi soir") are resolved: a ``date``, a ``datetime``
+            (its day) or an ISO 8601 string (``"2024-03-05"``, a timestamp),
+            as :func:`parse_many` takes. When ``None``, a dateline is used if
+            the text has one.
         plugins: extra plugins for this call (a :class:`Parser` is built for
             each new set of plugin objects and reused for the same set).
 
@@ -191,7 +217,8 @@ def parse(
         The document with its dates, quantities, weapons and events.
 
     Raises:
-        TypeError: *text* is not a string.
+        TypeError: *text* is not a string, or *reference_date* of another type.
+        InvalidInputError: *reference_date* is a string that is not a date.
         InputTooLargeError: *text* exceeds the parser's ``max_chars``.
     """
     parser = _parser_for(plugins) if plugins else default_parser()

@@ -28,21 +28,26 @@ import enum
 import itertools
 import os
 import threading
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias
 
+import attrs
 from attrs import field, frozen
 from attrs import validators as v
 
-from .errors import InputTooLargeError, MilincError
-from .ontology import Document
+from .errors import InputTooLargeError, MilincError, MilincWarning
+from .ontology import Document, Metadata
 from .pipeline import DEFAULT_MAX_CHARS, Parser
+from .reference_dates import as_reference_date
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
 __all__ = [
+    "DATE_KEYS",
     "DEFAULT_CHUNK_SIZE",
+    "RECORD_KEYS",
     "ErrorKind",
     "ErrorRecord",
     "Item",
@@ -52,6 +57,7 @@ __all__ = [
     "parse_many",
     "parse_records",
     "to_record",
+    "unknown_keys",
 ]
 
 DEFAULT_CHUNK_SIZE = 16
@@ -103,6 +109,8 @@ class Record:
     """The article text."""
     reference_date: _dt.date | None = field(default=None, validator=_check_date)
     """Its publication date; ``None`` falls back to ``parse_many``'s ``reference_date``, then to a dateline."""
+    metadata: Metadata | None = field(default=None, validator=v.optional(v.instance_of(Metadata)))
+    """Where the text comes from (its id, address, outlet, title, author): given to its :class:`Document`."""
 
 
 Item: TypeAlias = str | bytes | Record | ErrorRecord | Mapping[str, Any] | Sequence[Any]
@@ -128,28 +136,55 @@ def is_missing(value: Any) -> bool:
         return True
 
 
-def _date_field(value: Any) -> _dt.date | None:
+DATE_KEYS: tuple[str, ...] = ("reference_date", "date", "published", "published_at")
+"""The keys a record's publication date is read from, the first one given winning."""
+
+_METADATA_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("url", ("url",)),
+    ("outlet", ("outlet", "source")),
+    ("title", ("title",)),
+    ("author", ("author",)),
+)
+
+_DOCUMENT_KEYS = frozenset(f.name for f in attrs.fields(Document))
+"""A document line (``milinc parse --format documents-jsonl``) is a record too: its other keys are known."""
+
+RECORD_KEYS: frozenset[str] = frozenset(
+    {"id", "text", *DATE_KEYS, *(key for _, keys in _METADATA_KEYS for key in keys), *_DOCUMENT_KEYS}
+)
+"""The keys a record may have; any other is ignored, with a :class:`~milinc.errors.MilincWarning` once per key.
+
+A document written by ``milinc parse --format documents-jsonl`` is a record:
+its text, reference date and metadata are read again, its extractions ignored.
+"""
+
+
+def _valid_unicode(value: str, name: str) -> str:
+    """*value*, or a ValueError when it holds a lone surrogate (``"\\ud800"`` in JSON): such a string cannot be written out."""
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise ValueError(
+                f"{name} is not valid Unicode: a lone surrogate {value[exc.start]!a} at character {exc.start}"
+            ) from None
+    return value
+
+
+def _date_field(value: Any, name: str = "reference_date") -> _dt.date | None:
     if is_missing(value):
         return None
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
     if isinstance(value, str):
-        try:
-            return _dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-        try:  # a timestamp ("2024-03-05 10:00:00", "2024-03-05T10:00:00+01:00") dates its day
-            return _dt.datetime.fromisoformat(value).date()
-        except ValueError:
-            raise ValueError(f"reference_date is not a date in YYYY-MM-DD form: {value!r}") from None
-    raise ValueError(f"reference_date must be a date or a YYYY-MM-DD string, got {type(value).__name__}")
+        _valid_unicode(value, name)
+    try:
+        return as_reference_date(value, name=name)
+    except TypeError:
+        raise ValueError(f"{name} must be a date or a YYYY-MM-DD string, got {type(value).__name__}") from None
 
 
 def _text_field(value: Any) -> str:
     if isinstance(value, str):
-        return value
+        return _valid_unicode(value, "text")
     if value is None or (not isinstance(value, (bytes, bytearray)) and is_missing(value)):
         raise ValueError("missing field 'text'")
     if isinstance(value, (bytes, bytearray)):
@@ -162,41 +197,96 @@ def _text_field(value: Any) -> str:
 
 def _id_field(value: Any, fallback: str) -> str:
     # an id that says nothing (None, blank, NaN) is no id: the item's position stands in for it
-    return fallback if is_missing(value) else str(value).strip()
+    return fallback if is_missing(value) else _valid_unicode(str(value).strip(), "id")
 
 
-def to_record(item: Item, position: int) -> Record | ErrorRecord:
+def _metadata_text(value: Any, name: str) -> str | None:
+    if is_missing(value):
+        return None
+    if isinstance(value, (list, tuple)) and all(isinstance(part, str) for part in value):
+        value = ", ".join(part.strip() for part in value if part.strip())  # several authors
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise ValueError(f"{name} must be a string, got {type(value).__name__}")
+    return _valid_unicode(value.strip(), name) or None
+
+
+def _first_given(item: Mapping[str, Any], keys: Sequence[str]) -> tuple[str, Any]:
+    for key in keys:
+        if key in item and not is_missing(item[key]):
+            return key, item[key]
+    return keys[0], None
+
+
+def _mapping_record(item: Mapping[str, Any], item_id: str) -> Record:
+    if "text" not in item:
+        raise ValueError("missing field 'text'")
+    text = _text_field(item["text"])
+    date_key, date_value = _first_given(item, DATE_KEYS)
+    reference_date = _date_field(date_value, date_key)
+    found: dict[str, str | None] = {}
+    earlier = item.get("metadata")  # a document line read again keeps what was known of its source
+    for name, keys in _METADATA_KEYS:
+        key, value = _first_given(item, keys)
+        if is_missing(value) and isinstance(earlier, Mapping):
+            key, value = f"metadata.{name}", earlier.get(name)
+        found[name] = _metadata_text(value, key)
+    return Record(item_id, text, reference_date, Metadata(id=item_id, **found))
+
+
+def unknown_keys(item: Mapping[Any, Any]) -> list[str]:
+    """The keys of a record that milinc does not read (see :data:`RECORD_KEYS`), in their order."""
+    return [str(key) for key in item if key not in RECORD_KEYS]
+
+
+def to_record(item: Item, position: int, *, default_id: str | None = None) -> Record | ErrorRecord:
     """Turn one input item into a :class:`Record`, or an :class:`ErrorRecord` saying why it cannot be one.
 
     Args:
         item: a text (``str``, or UTF-8 ``bytes``), an ``(id, text)`` or
-            ``(id, text, reference_date)`` sequence, a mapping with ``"text"``
-            and optional ``"id"`` and ``"reference_date"`` keys (other keys are
-            ignored), a :class:`Record`, or an :class:`ErrorRecord`.
+            ``(id, text, reference_date)`` sequence, a mapping (see below), a
+            :class:`Record`, or an :class:`ErrorRecord`.
         position: the item's 0-based position, its id when it has none.
+        default_id: the id of an item that has none, instead of its position
+            (``"wires.jsonl:3"``: the file and line it comes from).
+
+    A mapping holds ``"text"`` and optionally ``"id"``; its publication date
+    under ``"reference_date"``, ``"date"``, ``"published"`` or
+    ``"published_at"`` (the first one given; a date, a ``YYYY-MM-DD`` string or
+    a timestamp); and what is known of its source, carried into the
+    document's :class:`~milinc.ontology.Metadata`: ``"url"``, ``"outlet"`` (or
+    ``"source"``), ``"title"``, ``"author"``. Other keys are ignored (see
+    :func:`unknown_keys`). A record with an id (a mapping or a sequence)
+    gives its document a :class:`~milinc.ontology.Metadata`; a bare text does not.
 
     Returns:
-        The record; an error record for anything unusable. Never raises.
+        The record; an error record for anything unusable (a missing text, a
+        bad date, a string that is not valid Unicode). Never raises.
     """
     if isinstance(item, (Record, ErrorRecord)):
         return item
-    fallback_id = str(position)
+    fallback_id = str(position) if default_id is None else default_id
     try:
         if isinstance(item, (str, bytes, bytearray)):
             return Record(fallback_id, _text_field(item))
         if isinstance(item, Mapping):
-            item_id = _id_field(item.get("id"), fallback_id)
             try:
-                if "text" not in item:
-                    raise ValueError("missing field 'text'")
-                return Record(item_id, _text_field(item["text"]), _date_field(item.get("reference_date")))
+                item_id = _id_field(item.get("id"), fallback_id)
+            except ValueError as exc:
+                return ErrorRecord(fallback_id, str(exc), ErrorKind.INVALID_RECORD)
+            try:
+                return _mapping_record(item, item_id)
             except (ValueError, TypeError) as exc:
                 return ErrorRecord(item_id, str(exc), ErrorKind.INVALID_RECORD)
         if isinstance(item, Sequence) and len(item) in (2, 3):
-            item_id = _id_field(item[0], fallback_id)
+            try:
+                item_id = _id_field(item[0], fallback_id)
+            except ValueError as exc:
+                return ErrorRecord(fallback_id, str(exc), ErrorKind.INVALID_RECORD)
             try:
                 ref = _date_field(item[2]) if len(item) == 3 else None
-                return Record(item_id, _text_field(item[1]), ref)
+                return Record(item_id, _text_field(item[1]), ref, Metadata(id=item_id))
             except (ValueError, TypeError) as exc:
                 return ErrorRecord(item_id, str(exc), ErrorKind.INVALID_RECORD)
         return ErrorRecord(
@@ -217,7 +307,8 @@ def _parse_one(
         # checked here, so that a lower limit needs no parser of its own (building one compiles grammars)
         return ErrorRecord(record.id, str(InputTooLargeError(len(record.text), max_chars)), ErrorKind.TOO_LARGE)
     try:
-        return parser.parse(record.text, reference_date=record.reference_date or default_date)
+        doc = parser.parse(record.text, reference_date=record.reference_date or default_date)
+        return doc if record.metadata is None else attrs.evolve(doc, metadata=record.metadata)
     except InputTooLargeError as exc:
         return ErrorRecord(record.id, str(exc), ErrorKind.TOO_LARGE)
     except MilincError as exc:
@@ -332,15 +423,47 @@ def _in_processes(
             pool.shutdown(wait=True, cancel_futures=True)
             pool = None
 
-    def alone(record: Record | ErrorRecord) -> Result:
-        """Parse one item in a worker of its own, so that a worker death is charged to that item only."""
+    # Items of a chunk whose worker died are parsed again in a pool of one worker where nothing else
+    # runs: a death there is the fault of what it was given, never of another chunk's item.
+    retry_pool: ProcessPoolExecutor | None = None
+
+    def run_alone(items: list[Record | ErrorRecord]) -> list[Result] | None:
+        """Parse *items* in the retry worker; ``None`` when that worker died on them."""
+        nonlocal retry_pool
+        if retry_pool is None:
+            retry_pool = ProcessPoolExecutor(
+                1, mp_context=context, initializer=_init_worker, initargs=(max_chars, parser_factory, inherited)
+            )
         try:
-            return live_pool().submit(_parse_chunk, [record], default_date, max_chars).result()[0]
-        except BrokenProcessPool as exc:
-            drop_pool()
-            return ErrorRecord(record.id, f"the worker process died on this text: {exc}", ErrorKind.WORKER_DIED)
-        except Exception as exc:  # e.g. a result that cannot be pickled back
-            return ErrorRecord(record.id, f"{type(exc).__name__}: {exc}", ErrorKind.PARSE_FAILED)
+            return retry_pool.submit(_parse_chunk, items, default_date, max_chars).result()
+        except BrokenProcessPool:
+            retry_pool.shutdown(wait=True, cancel_futures=True)
+            retry_pool = None
+            return None
+
+    def one_by_one(chunk: list[Record | ErrorRecord]) -> list[Result]:
+        results: list[Result] = []
+        for record in chunk:
+            try:
+                alone = run_alone([record])
+            except Exception as exc:  # e.g. a result that cannot be pickled back
+                results.append(ErrorRecord(record.id, f"{type(exc).__name__}: {exc}", ErrorKind.PARSE_FAILED))
+                continue
+            if alone is None:
+                results.append(
+                    ErrorRecord(record.id, "the worker process died on this text", ErrorKind.WORKER_DIED)
+                )
+            else:
+                results.extend(alone)
+        return results
+
+    def rescue(chunk: list[Record | ErrorRecord]) -> list[Result]:
+        """The results of a chunk that failed in the shared pool: again as a whole, then item by item."""
+        try:
+            again = run_alone(chunk)
+        except Exception:
+            again = None
+        return again if again is not None else one_by_one(chunk)
 
     def collect(
         chunk: list[Record | ErrorRecord], future: Future[list[Result]], owner: ProcessPoolExecutor
@@ -348,11 +471,11 @@ def _in_processes(
         try:
             results = future.result()
         except Exception as exc:
-            # A dead worker breaks the whole pool and every chunk in flight: retry their items one
-            # at a time in a fresh pool, so that only the item that kills a worker fails.
+            # A dead worker breaks the whole pool and every chunk in flight: their items are parsed
+            # again apart, so that only an item that kills a worker on its own fails.
             if isinstance(exc, BrokenProcessPool):
                 drop_pool(owner)
-            results = [alone(record) for record in chunk]
+            results = rescue(chunk)
         yield from zip((r.id for r in chunk), results)
 
     try:
@@ -372,13 +495,32 @@ def _in_processes(
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+        if retry_pool is not None:
+            retry_pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _records(items: Iterable[Item]) -> Iterator[Record | ErrorRecord]:
+    """The items as records, with a warning the first time each unknown mapping key is met."""
+    warned: set[str] = set()
+    for position, item in enumerate(items):
+        if isinstance(item, Mapping):
+            for key in unknown_keys(item):
+                if key not in warned:
+                    warned.add(key)
+                    warnings.warn(
+                        f"record key {key!r} is not read by milinc and is ignored (item {position}); "
+                        f"the keys read are {', '.join(sorted(RECORD_KEYS))}",
+                        MilincWarning,
+                        stacklevel=3,
+                    )
+        yield to_record(item, position)
 
 
 def parse_records(
     items: Iterable[Item],
     *,
     jobs: int = 1,
-    reference_date: _dt.date | None = None,
+    reference_date: _dt.date | _dt.datetime | str | None = None,
     max_chars: int | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     parser_factory: Callable[[], Parser] | None = None,
@@ -392,12 +534,9 @@ def parse_records(
         raise TypeError(f"jobs must be an int, got {type(jobs).__name__}")
     if chunk_size < 1:
         raise ValueError(f"chunk_size must be >= 1, got {chunk_size}")
-    if reference_date is not None and (
-        not isinstance(reference_date, _dt.date) or isinstance(reference_date, _dt.datetime)
-    ):
-        raise TypeError(f"reference_date must be a datetime.date or None, got {type(reference_date).__name__}")
+    reference_date = as_reference_date(reference_date)
     workers = (os.cpu_count() or 1) if jobs <= 0 else jobs
-    records = (to_record(item, position) for position, item in enumerate(items))
+    records = _records(items)
     if workers == 1:
         parser = _make_parser(max_chars, parser_factory)
         for record in records:
@@ -410,7 +549,7 @@ def parse_many(
     items: Iterable[Item],
     *,
     jobs: int = 1,
-    reference_date: _dt.date | None = None,
+    reference_date: _dt.date | _dt.datetime | str | None = None,
     max_chars: int | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     parser_factory: Callable[[], Parser] | None = None,
@@ -422,7 +561,9 @@ def parse_many(
             :func:`to_record` for the accepted forms.
         jobs: worker processes; 1 (the default) parses in this process,
             0 or less uses one per CPU.
-        reference_date: the publication date of items that give none.
+        reference_date: the publication date of items that give none: a
+            date, a datetime or an ISO 8601 string, as :func:`milinc.parse`
+            takes (see :mod:`milinc.reference_dates`).
         max_chars: the input limit (default: the parser's); a longer text
             yields an :class:`ErrorRecord` of kind ``too_large``.
         chunk_size: items per task sent to a worker.
@@ -438,8 +579,13 @@ def parse_many(
     Raises:
         TypeError: *jobs* or *reference_date* has the wrong type (a usage
             error, raised when iteration starts).
+        InvalidInputError: *reference_date* is a string that is not a date.
         PluginError: the parser cannot be built (a broken plugin); whatever
             *parser_factory* raises is raised too, once, before any item is parsed.
+
+    Warns:
+        MilincWarning: an item is a mapping with a key milinc does not read
+            (see :data:`RECORD_KEYS`): once per key and call.
     """
     for _, result in parse_records(
         items,

@@ -1,26 +1,53 @@
 """The ``milinc`` command line.
 
     milinc parse [options] [FILE | DIR | GLOB | -]... [--jsonl FILE|-]...
+    milinc render [options] FILE... [-o page.html]
     milinc schema
+    milinc --version
 
 ``milinc parse`` reads UTF-8 text files, directories (every ``*.txt`` under
 them, recursively, in name order), glob patterns (``'corpus/**/*.txt'``),
-standard input (``-``), and JSON Lines files of records
-``{"id", "text", "reference_date"}`` (``--jsonl``). It prints the documents
-(``--format text|json|jsonl|none``) and writes incident tables
-(``--incidents-csv``, ``--incidents-parquet``, ``--incidents-jsonl``).
+standard input (``-``), and JSON Lines files of records (``--jsonl``). It
+prints the documents (``--format``) and writes incident tables
+(``--incidents-csv``, ``--incidents-parquet``, ``--incidents-jsonl``), ACLED's
+table (``--acled-csv``), a GeoJSON collection (``--geojson``) and the incidents
+merged across documents (``--merged-incidents``).
+
+Only regular files are read: a FIFO, a device or a link to one is an error
+record, never a hang; each real file is read once, however many names or
+links reach it, and ``**`` patterns enter each real directory once (a link
+loop is walked once). A JSON Lines record is ``{"text", ...}`` with optional
+``id`` (``FILE:LINE`` when missing), publication date (``reference_date``,
+``date``, ``published`` or ``published_at``: a date, a timestamp or an RFC 2822
+date) and source metadata (``url``, ``outlet`` or ``source``, ``title``,
+``author``), which the full documents and the incident tables carry; any other
+key is ignored with one warning per key. A byte order mark is accepted.
+
+Document formats (``--format``):
+
+| format | what it prints |
+|---|---|
+| ``text`` | a table for people (the default, unless only incident tables are asked for) |
+| ``json`` | the benchmark contract: one JSON object, for one input (a FILE or ``-``) |
+| ``contract-jsonl`` | the contract of each document, one JSON object per line, with its ``"id"`` |
+| ``documents-jsonl`` | each full document (reloadable: ``milinc.export.read_documents_jsonl``), one per line, with its ``"id"`` |
+| ``none`` | nothing (the default when an incident table is written and no ``-o``) |
+
+The old spellings still work, with a deprecation warning: ``--format jsonl``
+is ``documents-jsonl``, and ``--format json`` with several inputs is
+``contract-jsonl``.
 
 One input (a single FILE or ``-``): ``--format json`` prints one JSON contract
 object, as the benchmark expects; bad input prints one line on stderr and
 exits with status 2, never a traceback.
 
-Many inputs: a bad item (no such file, undecodable bytes, a malformed JSON
-line, a missing field, an over-limit text) becomes an error record
-``{"id", "error", "error_kind"}`` in the document output, a line on stderr,
-a row with an ``error`` in the incident tables and a line in ``--errors``;
-the run goes on.
+Many inputs: a bad item (no such file, a FIFO, undecodable bytes, a malformed
+JSON line, a lone surrogate, a missing field, an over-limit text) becomes an
+error record ``{"id", "error", "error_kind"}`` in the document output, a line
+on stderr, a row with an ``error`` in the incident tables and a line in
+``--errors``; the run goes on.
 
-Outputs (``-o``, ``--errors``, the incident tables) are written whole or not
+Outputs (``-o``, ``--errors`` and every table) are written whole or not
 at all: each goes to a temporary file beside it (``.NAME.XXXXXXXX.milinc-tmp``)
 that is renamed over ``NAME`` when the run ends well. An error, Ctrl-C, SIGTERM
 or SIGHUP removes the temporary files and leaves every ``NAME`` as it was
@@ -28,7 +55,7 @@ or SIGHUP removes the temporary files and leaves every ``NAME`` as it was
 Standard output (``-``) and special files (``/dev/null``, a FIFO) are written
 directly. An output that is also an input, or the same file as another output
 (compared by device and inode: ``./x``, links and a redirected standard output
-count), is refused before anything is read. In CSV tables, a text cell that
+count), is refused before it is written. In CSV tables, a text cell that
 starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a ``'``
 in front so that a spreadsheet shows it instead of running it
 (``--csv-formulas raw`` turns this off).
@@ -54,21 +81,19 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as _dt
-import glob
 import json
 import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator, Sequence
-from typing import Any, BinaryIO, Protocol
+import warnings
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, Protocol
 
-from attrs import define
-
-from .batch import ErrorKind, ErrorRecord, Record, Result, is_missing, parse_records, to_record
+from .batch import ErrorRecord, Result, parse_records
 from .contract import to_contract
 from .crossdoc.output import MergedIncidentsOutput, format_for
-from .errors import InputTooLargeError, MilincError, OutputConflictError, OutputError
+from .errors import InvalidInputError, MilincError, OutputConflictError, OutputError
 from .export import (
     IncidentWriter,
     TableFormat,
@@ -76,18 +101,22 @@ from .export import (
     open_incident_writer,
     rows_for,
 )
+from .inputs import STDIN, Inputs
 from .ontology import Document
 from .outputs import OutputFile, OutputSet
 from .pipeline import DEFAULT_MAX_CHARS
+from .reference_dates import as_reference_date
 from .schema import json_schema
 
 __all__ = [
+    "DEPRECATED_FORMATS",
     "EXIT_BAD_INPUT",
     "EXIT_INTERNAL_ERROR",
     "EXIT_INTERRUPTED",
     "EXIT_OK",
     "EXIT_SOME_FAILED",
     "EXIT_WRITE_FAILED",
+    "FORMATS",
     "build_parser",
     "main",
 ]
@@ -105,7 +134,17 @@ EXIT_WRITE_FAILED = 74
 EXIT_INTERRUPTED = 130
 """Interrupted by Ctrl-C (SIGINT); SIGTERM gives 143 and SIGHUP 129: 128 plus the signal's number."""
 
-_STDIN = "-"
+FORMATS: dict[str, str] = {
+    "text": "a table for people",
+    "json": "the benchmark contract, one JSON object (one input)",
+    "contract-jsonl": 'the contract of each document, one per line, with its "id"',
+    "documents-jsonl": 'each full, reloadable document, one per line, with its "id"',
+    "none": "no document",
+}
+"""The document formats of ``milinc parse --format`` and what each prints."""
+
+DEPRECATED_FORMATS: dict[str, str] = {"jsonl": "documents-jsonl"}
+"""Old format names and the names that replace them (``json`` with several inputs is ``contract-jsonl``)."""
 
 
 class CliError(Exception):
@@ -114,9 +153,11 @@ class CliError(Exception):
 
 def _reference_date(value: str) -> _dt.date:
     try:
-        return _dt.date.fromisoformat(value)
-    except ValueError:
+        date = as_reference_date(value, name="--reference-date")
+    except InvalidInputError:
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
+    assert date is not None
+    return date
 
 
 def _positive_int(value: str) -> int:
@@ -134,19 +175,13 @@ class _ArgumentParser(argparse.ArgumentParser):
         raise CliError(message)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser (also rendered into the docs' CLI reference)."""
-    parser = _ArgumentParser(
-        prog="milinc",
-        description="Extract dates, counts, weapons and incidents from French military-incident reports.",
-    )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_ArgumentParser)
+def _add_parse_command(sub: Any) -> None:
     p = sub.add_parser(
         "parse",
         help="parse articles and print what they report",
         description="Parse articles: files, directories (*.txt, recursively), glob patterns, - for "
         "standard input, or JSON Lines records with --jsonl. Exit status: 0 all parsed, 1 some failed, "
-        "2 all failed or usage error.",
+        "2 all failed or usage error, 70 internal error, 74 write error.",
     )
     p.add_argument(
         "files",
@@ -159,7 +194,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="FILE",
-        help='JSON Lines of records {"id", "text", "reference_date"} (reference_date optional); '
+        help='JSON Lines of records {"text", "id", "reference_date", "url", "outlet", "title", "author"} '
+        "(all but text optional; date, published or published_at also give the reference date); "
         "- for standard input; may be repeated",
     )
     p.add_argument(
@@ -171,11 +207,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--format",
-        choices=("text", "json", "jsonl", "none"),
+        choices=(*FORMATS, *DEPRECATED_FORMATS),
         default=None,
-        help="text: a table for people; json: the benchmark contract (one object for one input, else one "
-        'line per document with its "id"); jsonl: full reloadable documents, one per line, with an "id"; '
-        "none: print no document (default: text, or none when an incident table is written)",
+        metavar="FORMAT",
+        help="; ".join(f"{name}: {meaning}" for name, meaning in FORMATS.items())
+        + " (default: text, or none when an incident table is written and no -o; "
+        "deprecated: jsonl for documents-jsonl, json with several inputs for contract-jsonl)",
     )
     p.add_argument("-o", "--output", metavar="PATH", help="write the documents here instead of standard output")
     p.add_argument("--incidents-csv", metavar="PATH", help="write the incident table as CSV")
@@ -228,7 +265,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with --format text: say why each event slot has its value; with --merged-incidents: why each merge",
     )
+
+
+def _add_schema_command(sub: Any) -> None:
     sub.add_parser("schema", help="print the JSON Schema (draft 2020-12) of a serialized document")
+
+
+def _add_render_command(sub: Any) -> None:
     r = sub.add_parser(
         "render",
         help="write an HTML page showing what milinc read (highlighted values, incident table)",
@@ -244,173 +287,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="publication date for inputs that give none (default: a dateline in the text)",
     )
     r.add_argument("--title", default="What milinc read", help="the page title")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (also rendered into the docs' CLI reference)."""
+    parser = _ArgumentParser(
+        prog="milinc",
+        description="Extract dates, counts, weapons and incidents from French military-incident reports.",
+    )
+    parser.add_argument("--version", action="store_true", help="print milinc's version and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_ArgumentParser)
+    for add_command in _COMMANDS.values():
+        add_command[0](sub)
     return parser
 
 
-def _run_render(args: argparse.Namespace) -> int:
-    from .render import to_html
-
-    if args.files.count(_STDIN) > 1:
-        raise CliError("render: standard input (-) can be read only once")
-    outputs = OutputSet()
-    _register_inputs(argparse.Namespace(files=args.files, jsonl=[]), outputs)
-    inputs = _Inputs(files=args.files, jsonl=[], max_chars=DEFAULT_MAX_CHARS, outputs=outputs)
-    documents: list[tuple[str, Document]] = []
-    errors: list[tuple[str, str]] = []
-    try:
-        page = outputs.open(args.output or "-")
-        for doc_id, result in parse_records(inputs.records(), reference_date=args.reference_date):
-            if isinstance(result, ErrorRecord):
-                sys.stderr.write(f"milinc: {doc_id}: {result.reason}\n")
-                errors.append((doc_id, result.reason))
-            else:
-                documents.append((doc_id, result))
-        page.write(to_html(documents, title=args.title, errors=errors))
-        outputs.commit()
-    except BaseException:
-        outputs.abort()
-        raise
-    if not errors:
-        return EXIT_OK
-    return EXIT_BAD_INPUT if not documents else EXIT_SOME_FAILED
-
-
-# --- inputs -----------------------------------------------------------------
-
-
-def _decode(data: bytes, name: str) -> Record | ErrorRecord:
-    try:
-        return Record(name, data.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        return ErrorRecord(name, f"not valid UTF-8 (byte {exc.start})", ErrorKind.UNREADABLE)
-
-
-def _read_file(path: str, max_chars: int, outputs: OutputSet) -> Record | ErrorRecord:
-    try:
-        if path == _STDIN:
-            return _decode(sys.stdin.buffer.read(), path)
-        # a file of more than 4 bytes per allowed character is too large whatever it holds: do not load it
-        size = os.path.getsize(path)
-        if size > 4 * max_chars:
-            return ErrorRecord(path, str(InputTooLargeError(size, max_chars)), ErrorKind.TOO_LARGE)
-        with open(path, "rb") as f:
-            st = os.fstat(f.fileno())
-            outputs.check_input(path, (st.st_dev, st.st_ino))  # a file found in a directory or by a pattern
-            return _decode(f.read(), path)
-    except FileNotFoundError:
-        return ErrorRecord(path, "no such file", ErrorKind.UNREADABLE)
-    except IsADirectoryError:
-        return ErrorRecord(path, "is a directory", ErrorKind.UNREADABLE)
-    except OSError as exc:
-        return ErrorRecord(path, str(exc.strerror or exc), ErrorKind.UNREADABLE)
-
-
-def _walk_texts(directory: str) -> Iterator[str]:
-    for root, dirs, files in os.walk(directory):
-        dirs.sort()  # os.walk descends in this list's order: sorted gives a stable corpus order
-        for name in sorted(files):
-            if name.endswith(".txt"):
-                yield os.path.join(root, name)
-
-
-def _expand(argument: str) -> Iterator[str | ErrorRecord]:
-    """The file paths an argument names, lazily; an error record when it names none."""
-    if argument == _STDIN:
-        yield argument
-        return
-    if os.path.isdir(argument):
-        found = False
-        for path in _walk_texts(argument):
-            found = True
-            yield path
-        if not found:
-            yield ErrorRecord(argument, "no *.txt file in this directory", ErrorKind.UNREADABLE)
-        return
-    if glob.has_magic(argument) and not os.path.isfile(argument):  # a file may be named "report[1].txt"
-        matches = sorted(glob.glob(argument, recursive=True))
-        if not matches:
-            yield ErrorRecord(argument, "no file matches this pattern", ErrorKind.UNREADABLE)
-        for match in matches:
-            if os.path.isdir(match):
-                yield from _walk_texts(match)
-            else:
-                yield match
-        return
-    yield argument
-
-
-def _jsonl_records(source: str) -> Iterator[Record | ErrorRecord]:
-    """Records from a JSON Lines file; every unusable line becomes an error record with its place."""
-    name = "<stdin>" if source == _STDIN else source
-    try:
-        stream: BinaryIO = sys.stdin.buffer if source == _STDIN else open(source, "rb")  # noqa: SIM115
-    except OSError as exc:
-        yield ErrorRecord(source, f"cannot read: {exc.strerror or exc}", ErrorKind.UNREADABLE)
-        return
-    try:
-        for line_number, raw in enumerate(stream, 1):
-            if not raw.strip():
-                continue  # blank lines separate nothing in JSON Lines: not records
-            where = f"{name}:{line_number}"
-            try:
-                data: Any = json.loads(raw.rstrip(b"\r\n").decode("utf-8"))
-            except UnicodeDecodeError as exc:
-                yield ErrorRecord(where, f"line is not valid UTF-8 (byte {exc.start})", ErrorKind.UNREADABLE)
-                continue
-            except json.JSONDecodeError as exc:
-                yield ErrorRecord(where, f"malformed JSON: {exc.msg} (column {exc.colno})", ErrorKind.INVALID_RECORD)
-                continue
-            if not isinstance(data, dict):
-                yield ErrorRecord(where, f"expected a JSON object, got {type(data).__name__}", ErrorKind.INVALID_RECORD)
-            elif is_missing(data.get("id")):
-                yield ErrorRecord(where, "missing field 'id'", ErrorKind.INVALID_RECORD)
-            else:
-                yield to_record(data, line_number)
-    finally:
-        if stream is not sys.stdin.buffer:
-            stream.close()
-
-
-@define
-class _Inputs:
-    """What ``milinc parse`` reads, resolved lazily."""
-
-    files: list[str]
-    jsonl: list[str]
-    max_chars: int
-    outputs: OutputSet
-
-    @property
-    def single(self) -> bool:
-        """One plain file or stdin: the one-document behaviour (no id, errors only on stderr)."""
-        if self.jsonl or len(self.files) != 1:
-            return False
-        only = self.files[0]
-        return only == _STDIN or os.path.isfile(only) or not (os.path.isdir(only) or glob.has_magic(only))
-
-    def records(self) -> Iterator[Record | ErrorRecord]:
-        """Every item, in command-line order."""
-        for argument in self.files:
-            for path in _expand(argument):
-                yield path if isinstance(path, ErrorRecord) else _read_file(path, self.max_chars, self.outputs)
-        for source in self.jsonl:
-            yield from _jsonl_records(source)
-
-    def count(self) -> int | None:
-        """How many items there will be (for the progress bar), ``None`` when stdin is read."""
-        if _STDIN in self.jsonl:
-            return None
-        total = sum(1 for argument in self.files for _ in _expand(argument))
-        for source in self.jsonl:
-            try:
-                with open(source, "rb") as f:
-                    total += sum(1 for line in f if line.strip())
-            except OSError:
-                total += 1
-        return total
-
-
 # --- outputs ----------------------------------------------------------------
+
+
+class _Writable(Protocol):
+    def write(self, data: str, /) -> Any: ...
 
 
 def _print_text(doc: Document, name: str, out: _Writable, explain: bool) -> None:
@@ -488,10 +384,6 @@ def _progress_bar(enabled: bool, total: int | None) -> Any:
     return tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True, mininterval=0.2)
 
 
-class _Writable(Protocol):
-    def write(self, data: str, /) -> Any: ...
-
-
 _TABLE_OPTIONS: tuple[tuple[str, TableFormat], ...] = (
     ("incidents_csv", "csv"),
     ("incidents_parquet", "parquet"),
@@ -529,6 +421,8 @@ def _open_document_outputs(args: argparse.Namespace, outputs: OutputSet) -> list
 
         opened.append(GeoJsonWriter(outputs.open(args.geojson)))
     return opened
+
+
 def _open_merged(args: argparse.Namespace, outputs: OutputSet) -> MergedIncidentsOutput | None:
     if not args.merged_incidents:
         return None
@@ -545,33 +439,75 @@ def _open_merged(args: argparse.Namespace, outputs: OutputSet) -> MergedIncident
 def _register_inputs(args: argparse.Namespace, outputs: OutputSet) -> None:
     """The inputs named on the command line, so that no output is one of them (found ones are checked as read)."""
     for name in [*args.files, *args.jsonl]:
-        if name == _STDIN or os.path.exists(name):
+        if name == STDIN or os.path.exists(name):
             outputs.add_input(name)
+
+
+def _warn(message: str) -> None:
+    sys.stderr.write(f"milinc: warning: {message}\n")
 
 
 def _check_usage(args: argparse.Namespace) -> None:
     if not args.files and not args.jsonl:
         raise CliError("parse: an input is required: FILE, DIR, GLOB, - or --jsonl FILE")
-    if (args.files + args.jsonl).count(_STDIN) > 1:
+    if (args.files + args.jsonl).count(STDIN) > 1:
         raise CliError("parse: standard input (-) can be read only once")
     if args.explain and args.format not in (None, "text") and not args.merged_incidents:
         raise CliError("parse: --explain goes with --format text")
+
+
+def _document_format(args: argparse.Namespace, single: bool) -> str:
+    """The format to print, the old spellings mapped to the new names with a deprecation warning."""
+    tables_requested = any(getattr(args, option) for option, _ in _TABLE_OPTIONS) or bool(
+        args.merged_incidents or args.acled_csv or args.geojson
+    )
+    chosen: str = args.format or ("none" if tables_requested and not args.output else "text")
+    if chosen in DEPRECATED_FORMATS:
+        new = DEPRECATED_FORMATS[chosen]
+        _warn(f"--format {chosen} is deprecated: it prints {FORMATS[new]}; say --format {new}")
+        return new
+    if chosen == "json" and not single:
+        _warn(
+            "--format json with several inputs is deprecated: it prints one contract object per line; "
+            "say --format contract-jsonl (--format json is for one input)"
+        )
+        return "contract-jsonl"
+    return chosen
+
+
+class _Progress:
+    """The progress bar (when shown) and the lines said on stderr without breaking it."""
+
+    def __init__(self, shown: bool, total: Callable[[], int | None]) -> None:
+        self.bar: Any = _progress_bar(shown, total() if shown else None)
+
+    def say(self, line: str) -> None:
+        if self.bar is not None:
+            self.bar.write(line, file=sys.stderr)
+        else:
+            sys.stderr.write(line + "\n")
+
+    def step(self) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
 
 
 def _run_parse(args: argparse.Namespace) -> int:
     _check_usage(args)
     outputs = OutputSet()
     _register_inputs(args, outputs)
-    inputs = _Inputs(files=args.files, jsonl=args.jsonl, max_chars=args.max_chars, outputs=outputs)
-    tables_requested = any(getattr(args, option) for option, _ in _TABLE_OPTIONS) or bool(
-        args.merged_incidents or args.acled_csv or args.geojson)
-    output_format = args.format or ("none" if tables_requested and not args.output else "text")
+    inputs = Inputs(files=args.files, jsonl=args.jsonl, max_chars=args.max_chars, check=outputs.check_input)
     single = inputs.single
+    output_format = _document_format(args, single)
 
-    show_bar = not single and not args.quiet and (args.progress or sys.stderr.isatty())
     writers: list[IncidentWriter] = []
     document_writers: list[Any] = []  # the ACLED table and the GeoJSON collection: written from documents
-    bar: Any = None
+    progress: _Progress | None = None
     parsed = failed = incidents = 0
     try:
         out: OutputFile | None = outputs.open(args.output or "-") if output_format != "none" else None
@@ -579,14 +515,8 @@ def _run_parse(args: argparse.Namespace) -> int:
         writers = _open_tables(args, outputs)
         document_writers = _open_document_outputs(args, outputs)
         merged = _open_merged(args, outputs)
-        bar = _progress_bar(show_bar, inputs.count() if show_bar else None)
-
-        def say(line: str) -> None:
-            if bar is not None:
-                bar.write(line, file=sys.stderr)
-            else:
-                sys.stderr.write(line + "\n")
-
+        progress = _Progress(not single and not args.quiet and (args.progress or sys.stderr.isatty()), inputs.count)
+        inputs.warn = lambda message: progress.say(f"milinc: warning: {message}") if progress else None
         results = parse_records(
             inputs.records(), jobs=args.jobs, reference_date=args.reference_date, max_chars=args.max_chars
         )
@@ -594,7 +524,7 @@ def _run_parse(args: argparse.Namespace) -> int:
             if isinstance(result, ErrorRecord):
                 failed += 1
                 if single or not args.quiet:
-                    say(f"milinc: {doc_id}: {result.reason}")
+                    progress.say(f"milinc: {doc_id}: {result.reason}")
                 if errors_file is not None:
                     errors_file.write(json.dumps(document_line(doc_id, result), ensure_ascii=False) + "\n")
             else:
@@ -609,11 +539,8 @@ def _run_parse(args: argparse.Namespace) -> int:
                 document_writer.write(doc_id, result)
             if merged is not None:
                 merged.add(doc_id, result)
-            if bar is not None:
-                bar.update(1)
-        if bar is not None:
-            bar.close()
-            bar = None
+            progress.step()
+        progress.close()
         for writer in writers:
             writer.close()  # a Parquet file gets its footer, then every output is renamed into place
         for document_writer in document_writers:
@@ -621,16 +548,19 @@ def _run_parse(args: argparse.Namespace) -> int:
         if merged is not None:
             merged.finish()
         outputs.commit()
-    except BaseException:
+    except BaseException as exc:
         for writer in writers:
             writer.abort()
         for document_writer in document_writers:
             document_writer.abort()
         outputs.abort()
+        lost = [name for name in outputs.names() if name != "-"]
+        if isinstance(exc, BrokenPipeError) and lost:  # milinc parse ... --incidents-csv t.csv | head
+            raise OutputError(", ".join(lost), "standard output was closed before the end of the run") from None
         raise
     finally:
-        if bar is not None:
-            bar.close()
+        if progress is not None:
+            progress.close()
     total = parsed + failed
     if not single and not args.quiet:
         sys.stderr.write(
@@ -655,11 +585,55 @@ def _write_document(
         else:
             _print_error_text(result, out)
         return
-    if output_format == "json" and single and isinstance(result, Document):
+    if output_format == "json" and isinstance(result, Document):
         line: dict[str, Any] = to_contract(result)  # one input: exactly the benchmark's object, no id
     else:
-        line = document_line(doc_id, result, contract=output_format == "json")
+        line = document_line(doc_id, result, contract=output_format != "documents-jsonl")
     out.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+
+def _run_render(args: argparse.Namespace) -> int:
+    from .render import to_html
+
+    if args.files.count(STDIN) > 1:
+        raise CliError("render: standard input (-) can be read only once")
+    outputs = OutputSet()
+    _register_inputs(argparse.Namespace(files=args.files, jsonl=[]), outputs)
+    inputs = Inputs(files=args.files, jsonl=[], max_chars=DEFAULT_MAX_CHARS, check=outputs.check_input)
+    documents: list[tuple[str, Document]] = []
+    errors: list[tuple[str, str]] = []
+    try:
+        page = outputs.open(args.output or "-")
+        for doc_id, result in parse_records(inputs.records(), reference_date=args.reference_date):
+            if isinstance(result, ErrorRecord):
+                sys.stderr.write(f"milinc: {doc_id}: {result.reason}\n")
+                errors.append((doc_id, result.reason))
+            else:
+                documents.append((doc_id, result))
+        page.write(to_html(documents, title=args.title, errors=errors))
+        outputs.commit()
+    except BaseException:
+        outputs.abort()
+        raise
+    if not errors:
+        return EXIT_OK
+    return EXIT_BAD_INPUT if not documents else EXIT_SOME_FAILED
+
+
+def _run_schema(args: argparse.Namespace) -> int:
+    sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+    return EXIT_OK
+
+
+_COMMANDS: dict[str, tuple[Callable[[Any], None], Callable[[argparse.Namespace], int]]] = {
+    "parse": (_add_parse_command, _run_parse),
+    "schema": (_add_schema_command, _run_schema),
+    "render": (_add_render_command, _run_render),
+}
+"""Each subcommand: how to add its arguments, how to run it (returns the exit status)."""
+
+
+# --- running ------------------------------------------------------------------
 
 
 class _Signalled(BaseException):
@@ -722,29 +696,35 @@ def _internal_error(exc: BaseException) -> int:
     return EXIT_INTERNAL_ERROR
 
 
+def _show_warning(
+    message: Warning | str, category: type[Warning], filename: str, lineno: int, file: Any = None, line: Any = None
+) -> None:
+    _warn(str(message))  # one line, without the file and line of the library code that warned
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (see the module docstring)."""
     parser = build_parser()
     try:
-        with _signals_abort():
+        with _signals_abort(), warnings.catch_warnings():
+            warnings.showwarning = _show_warning
             args, extra = parser.parse_known_args(argv)
             if extra:
                 # argparse stops filling FILE... at the first option: take FILEs given after options too
                 # (milinc parse a.txt --jsonl r.jsonl b.txt), and refuse anything else it did not know
-                unknown = [a for a in extra if a.startswith("-") and a != _STDIN]
+                unknown = [a for a in extra if a.startswith("-") and a != STDIN]
                 if unknown or args.command != "parse":
                     raise CliError(f"unrecognized arguments: {' '.join(unknown or extra)}")
                 args.files = [*args.files, *extra]
-            if args.command == "parse":
-                status = _run_parse(args)
-            elif args.command == "render":
-                status = _run_render(args)
-            elif args.command == "schema":
-                sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
-                status = EXIT_OK
-            else:
+            if args.version:
+                from . import __version__
+
+                sys.stdout.write(f"milinc {__version__}\n")
+                return EXIT_OK
+            if args.command not in _COMMANDS:
                 parser.print_help(sys.stderr)
                 return EXIT_BAD_INPUT
+            status = _COMMANDS[args.command][1](args)
             try:
                 sys.stdout.flush()  # a full disk behind stdout says so now, not at exit
             except BrokenPipeError:

@@ -19,6 +19,7 @@ One row per incident; the columns are :data:`INCIDENT_COLUMNS`:
 | ``evidence_text`` | the sentence of the incident's first mention, on one line |
 | ``killed_qualifier``, ``injured_qualifier`` | how the figures are stated (``exact``, ``at_least``…) |
 | ``error`` | set only on the row of a document that could not be parsed |
+| ``outlet``, ``url``, ``title``, ``author`` | the document's source, from its metadata (a record's fields) |
 
 Empty cells are ``None``. A document that could not be parsed is never
 dropped: it has one row whose ``event_id`` is ``None`` and whose ``error``
@@ -104,6 +105,10 @@ INCIDENT_COLUMNS: tuple[str, ...] = (
     "killed_qualifier",
     "injured_qualifier",
     "error",
+    "outlet",
+    "url",
+    "title",
+    "author",
 )
 """The columns of an incident table, in order."""
 
@@ -181,6 +186,13 @@ def incident_rows(doc: Document, document_id: str) -> list[Row]:
     if not doc.events:
         return []
     bounds = [(s.start, s.end) for s in split_sentences(doc.text)]
+    meta = doc.metadata
+    source = {
+        "outlet": meta.outlet if meta else None,
+        "url": meta.url if meta else None,
+        "title": meta.title if meta else None,
+        "author": meta.author if meta else None,
+    }
     rows: list[Row] = []
     for n, event in enumerate(doc.events, 1):
         rows.append(
@@ -203,6 +215,7 @@ def incident_rows(doc: Document, document_id: str) -> list[Row]:
                 "killed_qualifier": _qualifier(event.killed),
                 "injured_qualifier": _qualifier(event.injured),
                 "error": None,
+                **source,
             }
         )
     return rows

@@ -379,6 +379,10 @@ class OutputSet:
         self._outputs.append((output, name, key))
         return output
 
+    def names(self) -> list[str]:
+        """The outputs opened or claimed, as they were named, in order."""
+        return [name for _output, name, _key in self._outputs]
+
     def commit(self) -> None:
         """Commit every output, in the order they were opened; if one fails, the others are aborted.
 

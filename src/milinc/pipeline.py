@@ -24,6 +24,7 @@ from .context import ExtractionContext
 from .errors import InputTooLargeError
 from .extensions import NO_EXTENSIONS, Extensions
 from .ontology import Document, Quantity, ReferenceDateSource, Weapon
+from .reference_dates import as_reference_date
 
 __all__ = ["DEFAULT_MAX_CHARS", "ExtractionContext", "Parser", "link_counts"]
 
@@ -61,27 +62,26 @@ class Parser:
         self._quantities = ext.memo("quantities.extractor", lambda: quantities.QuantityExtractor(ext))
         self._events = ext.memo("events.extractor", lambda: events.EventAssembler(ext))
 
-    def parse(self, text: str, *, reference_date: _dt.date | None = None) -> Document:
+    def parse(self, text: str, *, reference_date: _dt.date | _dt.datetime | str | None = None) -> Document:
         """Parse *text* into a :class:`~milinc.ontology.Document`.
 
         Args:
             text: the article, as ``str``.
-            reference_date: its publication date; when ``None``, a dateline in
-                the text is used if there is one, else relative dates stay
-                unresolved.
+            reference_date: its publication date (a ``date``, a ``datetime`` or
+                an ISO 8601 string: :func:`milinc.reference_dates.as_reference_date`);
+                when ``None``, a dateline in the text is used if there is one,
+                else relative dates stay unresolved.
 
         Raises:
-            TypeError: *text* is not a ``str`` or *reference_date* not a ``date``.
+            TypeError: *text* is not a ``str`` or *reference_date* not a date, datetime or string.
+            InvalidInputError: *reference_date* is a string that is not a date.
             InputTooLargeError: *text* is longer than ``max_chars``.
         """
         if not isinstance(text, str):
             raise TypeError(f"milinc.parse expects text as str, got {type(text).__name__}"
                             + (" (decode bytes first, e.g. data.decode('utf-8'))"
                                if isinstance(text, (bytes, bytearray)) else ""))
-        if reference_date is not None and (
-            not isinstance(reference_date, _dt.date) or isinstance(reference_date, _dt.datetime)
-        ):
-            raise TypeError(f"reference_date must be a datetime.date or None, got {type(reference_date).__name__}")
+        reference_date = as_reference_date(reference_date)  # a datetime or an ISO string too, as parse_many takes
         if len(text) > self.max_chars:
             raise InputTooLargeError(len(text), self.max_chars)
         if not text.strip():

@@ -59,10 +59,9 @@ def _parse_items(
     parser_factory: Callable[[], Parser] | None,
 ) -> list[tuple[str, Result]]:
     parser = _worker_parser(max_chars, parser_factory)
-    # a bare text's id is its position: prefix the partition so that ids stay unique in the bag
+    # an item without an id is known by its position: prefixed by the partition, so that ids stay unique
     records = (
-        Record(f"{partition}:{position}", item) if isinstance(item, str) else to_record(item, position)
-        for position, item in enumerate(items)
+        to_record(item, position, default_id=f"{partition}:{position}") for position, item in enumerate(items)
     )
     return list(
         parse_records(records, reference_date=reference_date, max_chars=max_chars, parser_factory=lambda: parser)
@@ -81,7 +80,8 @@ def parse_bag(
     Args:
         bag: items as :func:`milinc.batch.to_record` accepts (dicts
             ``{"id", "text", "reference_date"}``, ``(id, text[, date])``
-            tuples, texts); a bare text gets the id ``"<partition>:<position>"``.
+            tuples, texts); an item without an id (a bare text, a dict
+            without ``"id"``) gets the id ``"<partition>:<position>"``.
         reference_date: the publication date of items that give none.
         max_chars: the input limit (a longer text gives an error record).
         parser_factory: builds the parser (e.g. with plugins); must be
@@ -121,8 +121,8 @@ def _frame_records(
 ) -> Iterator[Record | ErrorRecord]:
     ids = frame.index if id_column is None else frame[id_column]
     dates: Iterable[Any] = frame[date_column] if date_column else [None] * len(frame)
-    for doc_id, text, date in zip(ids, frame[text_column], dates):
-        item_id = str(doc_id)
+    for index, doc_id, text, date in zip(frame.index, ids, frame[text_column], dates):
+        item_id = f"index:{index}" if is_missing(doc_id) else str(doc_id)  # no "nan" id shared by many rows
         try:
             yield Record(item_id, _text_field(text), _cell_date(date))
         except ValueError as exc:
