@@ -35,7 +35,8 @@ NOUNS = [
 
 
 def _places(doc: milinc.Document) -> list[str | None]:
-    return [e.location.name if e.location else None for e in doc.events]
+    # a place the gazetteer lacks is named as written: compare names with white space collapsed
+    return [" ".join(e.location.name.split()) if e.location else None for e in doc.events]
 
 
 def _weapons(doc: milinc.Document) -> list[tuple[str | None, str]]:
