@@ -89,6 +89,11 @@ def incident_date(slots: Sequence[MentionSlots],
         if best is None:
             continue
         day = best.day  # a refinement is of the same day: the day of the best date stays
+        if not day:
+            # "cette semaine", "en janvier": a day the text gives inside that period is more precise
+            inside = next((d for d in candidates if d.day and _within(d.day, best.time.value)), None)
+            if inside is not None:
+                return inside.time, inside.rule
         if day:
             for d in (d for d in candidates if d.rank in refiners):
                 if d.day == day and _GRAIN[d.time.granularity.value] > _GRAIN[best.time.granularity.value]:
@@ -123,3 +128,14 @@ def _night_before_statement(statements: Sequence[DatedCandidate]) -> TimeExpress
                         year=night.year, month=night.month, day=night.day, weekday=night.isoweekday(),
                         part_of_day=PartOfDay.NIGHT, hour=None, minute=None, relative=True,
                         rule="night_before_statement")
+
+
+def _within(day: str, period: str) -> bool:
+    """Whether the ``YYYY-MM-DD`` *day* falls in the year, month or ISO week *period* ("2022-W01")."""
+    if len(period) == 8 and period[4:6] == "-W" and period[:4].isdigit() and period[6:].isdigit():
+        try:
+            year, week, _ = datetime.date.fromisoformat(day).isocalendar()
+        except ValueError:
+            return False
+        return (year, week) == (int(period[:4]), int(period[6:]))
+    return len(period) in (4, 7) and period[:4].isdigit() and day.startswith(period)
