@@ -231,7 +231,7 @@ def test_the_open_window_stays_small_over_a_long_stream() -> None:
             published = (start + dt.timedelta(days=day)).isoformat()
             r = report(f"d{day}-{n}", published, date=published, where=place(f"Ville{n}"))
             finished += len(list(sweep.add(r)))
-            largest = max(largest, len(sweep._window))
+            largest = max(largest, sweep.open_reports)
     finished += len(list(sweep.finish()))
     assert finished == 1200  # three towns a day, none merged with another
     assert largest <= 6  # about one day of reports open at a time, not the year
