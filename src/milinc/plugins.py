@@ -186,6 +186,23 @@ LEXICONS: dict[str, LexiconSpec] = {
         patterns={"country": r"[A-Z]{2}"},
         strings=False,
     ),
+    # places (milinc.places): the words around a place name
+    "place_cue_nouns": LexiconSpec(
+        "events",
+        "nouns before 'de X' that name a place's kind: 'douar', or {'name': 'douar', 'kind': 'town', 'strong': True} "
+        "(strong: a capitalized name after it is a place even when no gazetteer has it)",
+        phrase_keys=("name",),
+        alias_keys=(),
+        choices={"kind": _enum_values("PlaceKind")},
+    ),
+    "place_cue_modifiers": _phrases_spec("events", "adjectives between a place noun and 'de' ('la base *aérienne* de')"),
+    "place_name_drops": _phrases_spec("events", "nouns a place's written name leaves out ('base' in 'la base d'al-Tanf')"),
+    "place_proximity": _phrases_spec("events", "words before 'de X' putting the scene near X ('aux abords')"),
+    "place_directions": _phrases_spec("events", "directions before 'de X' ('nord-est'): 'au nord de X', 'le nord du Mali'"),
+    "place_locatives": _phrases_spec("events", "short words before a known place name that make it likelier ('à')"),
+    "place_not_names": _phrases_spec("events", "capitalized words that are never a place after a cue ('Reuters')"),
+    "place_not_before": _phrases_spec("events", "nouns after which a capitalized name is no place ('agence', 'navire')"),
+    "place_stopwords": _phrases_spec("events", "words never read as a GeoNames place name ('Selon', 'Bilan')"),
     "actors": LexiconSpec(
         "events",
         "actor names: {'name': 'JNIM', 'aliases': [...], 'type': 'non_state_armed_group', 'side': 'jihadists'}",

@@ -32,7 +32,7 @@ from .genericity import generic_reason
 from .layout import DocumentLayout
 from .lexicon import load_data
 from .merge import Incident, IncidentBuilder
-from .places import Gazetteer, original_text
+from .places import PlaceRecognizer, original_text
 from .scene import incident_country, incident_location
 from .slots import SlotFiller
 from .tolls import casualties, target_type
@@ -75,9 +75,8 @@ class EventAssembler:
         """The plugins' additions this extractor was built with."""
         self.triggers = TriggerFinder(extensions)
         """Finds and reads the trigger mentions."""
-        places = load_data("places")
-        self.gazetteer = Gazetteer(extensions.lexicon("places", list(places["places"])), places.get("country_adjectives"))
-        """The places of ``data/places.json`` and of the plugins, with the place patterns."""
+        self.gazetteer = PlaceRecognizer(extensions)
+        """The place-recognition stage (:mod:`milinc.places`): ``data/places.json``, GeoNames, the cues."""
         self.actors = ActorLexicon(extensions.lexicon("actors", list(load_data("actors")["actors"])))
         """Actor words → actor type and side (``data/actors.json`` and the plugins')."""
         self.actor_names = ActorResolver.for_extensions(extensions)
