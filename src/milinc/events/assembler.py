@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .. import budget
 from ..actors import ActorResolver
 from ..extensions import Extensions
 from ..ontology import Action, ActorType, CasualtyRole, Event, Explanation, Span
@@ -125,6 +126,7 @@ class EventAssembler:
         mentions = self.mentions(ctx, layout)
         if not mentions:
             return []
+        budget.check("events: mentions")
         _propagate_generic_subjects(ctx.text, mentions)
         datelines = find_datelines(ctx)
         # a dateline's place is where the dispatch was filed: never the scene ("KIEV (Reuters) - …")
@@ -132,9 +134,11 @@ class EventAssembler:
                   for p in self.gazetteer.find(ctx)]
         filler = SlotFiller(self.actors, self.cues)  # one per text: it keeps per-text state, parsers are shared by threads
         slots = filler.fill(ctx, layout, mentions, places, datelines)
+        budget.check("events: slots")
         mark_background(ctx, mentions, slots, filler.mentions_by_sentence)
         builder = IncidentBuilder(ctx.text, layout, mentions, slots, self.cues, filler.mentions_by_sentence)
         incidents = builder.build()
+        budget.check("events: incidents")
         self._local.non_events = [NonEventMention(ctx.span(m.start, m.end), m.generic) for m in mentions if m.generic]
         namer = ActorNamer(self.actor_names, ctx)
         return [self._event(ctx, builder, filler, inc, namer) for inc in incidents]
