@@ -331,7 +331,10 @@ def _required_literal(piece: str) -> str:
         elif ch == "[":
             i = structure.class_end[i]
         elif ch == "\\":
-            i += 2
+            try:
+                i += _escape(piece, i)[1]  # the whole escape (\x61 is one character, not "61")
+            except (_Unknown, IndexError):
+                i += 2
         elif ch == "|":
             return ""  # alternatives at the top level: no literal is required of all
         elif ch not in _SPECIAL:
