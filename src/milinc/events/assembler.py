@@ -23,7 +23,7 @@ import attrs
 from .. import budget
 from ..actors import ActorResolver
 from ..extensions import Extensions
-from ..ontology import Action, ActorType, CasualtyRole, Event, Explanation, Span
+from ..ontology import Action, ActorType, CasualtyRole, Event, Explanation, Span, WeaponCategory
 from .actors import ActorLexicon, ActorNamer
 from .armament import incident_flags, incident_weapons
 from .candidates import CasualtyCandidate
@@ -34,10 +34,11 @@ from .genericity import generic_reason
 from .layout import DocumentLayout
 from .lexicon import load_data
 from .merge import Incident, IncidentBuilder
+from .orphans import attach_orphans
 from .places import PlaceRecognizer, original_text
 from .scene import incident_country, incident_location
 from .slots import SlotFiller
-from .tolls import attach_orphan_tolls, casualties, target_type
+from .tolls import casualties, target_type
 from .triggers import Mention, TriggerFinder
 from .typing import CodingInput, EventCoder
 
@@ -142,8 +143,9 @@ class EventAssembler:
         budget.check("events: incidents")
         self._local.non_events = [NonEventMention(ctx.span(m.start, m.end), m.generic) for m in mentions if m.generic]
         namer = ActorNamer(self.actor_names, ctx)
-        orphan_tolls = attach_orphan_tolls(filler.orphans, incidents, mentions, layout)
-        return [self._event(ctx, builder, inc, namer, orphan_tolls.get(number, []))
+        orphan_tolls = attach_orphans(filler.orphans, incidents, mentions, layout)
+        orphan_weapons = attach_orphans(filler.orphan_weapons, incidents, mentions, layout)
+        return [self._event(ctx, builder, inc, namer, orphan_tolls.get(number, []), orphan_weapons.get(number, []))
                 for number, inc in enumerate(incidents)]
 
     @property
@@ -154,7 +156,8 @@ class EventAssembler:
     # --- one incident → one Event --------------------------------------------------------
 
     def _event(self, ctx: ExtractionContext, b: IncidentBuilder, inc: Incident, namer: ActorNamer,
-               orphan_tolls: Sequence[CasualtyCandidate]) -> Event:
+               orphan_tolls: Sequence[CasualtyCandidate],
+               orphan_weapons: Sequence[tuple[WeaponCategory, Span | None, str]]) -> Event:
         mentions, slots = b.mentions, b.slots
         contributors = [(mentions[i], slots[i]) for i in inc.contributors]
         founder = mentions[inc.founder]
@@ -177,7 +180,7 @@ class EventAssembler:
         country, country_rule, country_span = incident_country(location, contributors)
         if country:
             why.append(Explanation("country", country_rule, country_span))
-        weapons, weapons_why = incident_weapons(ctx, contributors)
+        weapons, weapons_why = incident_weapons(ctx, contributors, orphan_weapons, self.cues.target_heads)
         why.extend(weapons_why)
         counts = [c for _, s in contributors for c in s.casualties]
         # counts of the sentences after it that name no incident ("Aucun blessé n'a été signalé.")
