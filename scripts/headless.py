@@ -15,6 +15,7 @@ import os
 import select
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -39,6 +40,22 @@ FLAGS = [
     "--mute-audio",
     "--remote-debugging-pipe",
 ]
+
+
+_TRAMPOLINE = """
+import os, sys
+given = int(sys.argv[1]), int(sys.argv[2])
+read_end, write_end = os.dup(given[0]), os.dup(given[1])  # copies that are neither of the given fds
+for fd in given:
+    os.close(fd)
+os.dup2(read_end, 3)  # read_end > 3 or == 3, and write_end > read_end: nothing is overwritten too early
+os.dup2(write_end, 4)
+for fd in {read_end, write_end} - {3, 4}:
+    os.close(fd)
+os.set_inheritable(3, True)  # os.dup made its copies non-inheritable, and dup2 onto itself changes nothing
+os.set_inheritable(4, True)
+os.execv(sys.argv[3], sys.argv[3:])
+"""
 
 
 def find_chromium() -> str | None:
@@ -72,18 +89,15 @@ class Browser:
         to_browser_read, self._to_browser = os.pipe()
         self._from_browser, from_browser_write = os.pipe()
 
-        def child_pipes() -> None:  # in the child, before exec: its fds 3 and 4 are the pipe ends
-            os.dup2(to_browser_read, 3)
-            os.dup2(from_browser_write, 4)
-
         command = [found, *FLAGS, f"--user-data-dir={self._profile}", f"--window-size={width},{height}", "about:blank"]
+        # A small Python trampoline puts the pipe ends on the child's fds 3 and 4, then becomes Chromium
+        # (no preexec_fn: it is unsafe in a threaded process; no sh: dash cannot redirect fds above 9).
         self._process = subprocess.Popen(
-            command,
+            [sys.executable, "-c", _TRAMPOLINE, str(to_browser_read), str(from_browser_write), *command],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=self._log,
-            preexec_fn=child_pipes,
-            pass_fds=(3, 4),
+            pass_fds=(to_browser_read, from_browser_write),
         )
         os.close(to_browser_read)
         os.close(from_browser_write)

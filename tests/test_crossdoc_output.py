@@ -152,3 +152,35 @@ def test_saved_documents_merge_again_without_parsing(tmp_path: Path) -> None:
     from milinc.export import read_documents_jsonl
 
     assert milinc.merge_incidents(read_documents_jsonl(saved)) == milinc.merge_incidents(parsed)
+
+
+def test_one_acled_row_per_merged_incident_with_the_best_toll_and_every_outlet(tmp_path: Path) -> None:
+    from milinc.acled import COLUMNS
+    from milinc.crossdoc.acled import merged_acled_rows, write_merged_acled_csv
+
+    incidents = _incidents()
+    rows = merged_acled_rows(incidents)
+    assert len(rows) == len(incidents) == 2
+    djibo = rows[0]
+    assert tuple(djibo) == COLUMNS
+    assert (djibo["fatalities"], djibo["fatalities_low"], djibo["fatalities_high"]) == (110, 43, 110)
+    assert djibo["fatalities_known"] is True
+    assert djibo["source"] == "AFP; =HYPERLINK(1)"
+    assert djibo["event_date"] == "2024-03-09" and djibo["time_precision"] == 1
+    assert djibo["latitude"] == 14.1 and djibo["document_id"] == "a:1"
+    assert djibo["notes"].startswith("2 reports, 2024-03-10 to 2024-03-12")
+    kaya = rows[1]
+    assert (kaya["fatalities"], kaya["fatalities_known"], kaya["source"]) == (0, False, "RFI")
+    path = tmp_path / "acled.csv"
+    assert write_merged_acled_csv(incidents, path) == 2
+    with open(path, encoding="utf-8", newline="") as f:
+        written = list(csv.DictReader(f))
+    assert [r["source"] for r in written] == ["AFP; =HYPERLINK(1)", "RFI"]  # not a formula at the start
+
+
+def test_a_week_dated_incident_gets_acled_s_week_rule() -> None:
+    from milinc.crossdoc.acled import merged_acled_rows
+
+    [incident] = milinc.merge_incidents([document("w", "2024-03-12", date="2024-W10", where=place("Djibo"))])
+    [row] = merged_acled_rows([incident])
+    assert (row["event_date"], row["time_precision"]) == ("2024-03-07", 2)

@@ -20,6 +20,7 @@ from typing import Any
 
 from attrs import field, frozen
 
+from ..engine import words_regex
 from ..normalize import fold
 from ..ontology import ActorType
 
@@ -203,6 +204,15 @@ class ActorCatalog:
         """The first word of every phrase: where a phrase may start."""
         self.longest: int = max((key.count(" ") + 1 for key in self.hits), default=0)
         """The most words a phrase has."""
+        self._evidence: re.Pattern[str] | None = None
+
+    def evidence_regex(self) -> re.Pattern[str]:
+        """Finds the nationality adjectives and forces' names of a text (compiled on first use)."""
+        if self._evidence is None:
+            phrases = [key for key, hits in self.hits.items()
+                       if any(h.kind in (HitKind.NATIONALITY, HitKind.STATE_FORCES) for h in hits)]
+            self._evidence = words_regex(phrases)
+        return self._evidence
 
     def _add(self, phrase: str, hit: Hit) -> None:
         key = " ".join(m.group() for m in _TOKEN.finditer(fold(phrase)))

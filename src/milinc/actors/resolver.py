@@ -32,7 +32,7 @@ from attrs import frozen
 from ..countries import country_name
 from ..normalize import NormalizedText
 from ..ontology import ActorType
-from .catalog import ActorCatalog, Group, Hit, HitKind, load_actor_data, load_catalog
+from .catalog import ActorCatalog, Group, Hit, HitKind, load_actor_data, load_catalog, tokens
 
 if TYPE_CHECKING:
     from ..extensions import Extensions
@@ -131,11 +131,8 @@ class ActorResolver:
         """
         out: list[tuple[int, int, Hit]] = []
         for s, e, candidates in self.catalog.find(norm.text, start, end):
-            if any(h.capitals for h in candidates):
-                first, last = norm.to_original(s, e)
-                written = norm.original[first:last]
-                if not any(c.isupper() for c in written) or any(c.islower() for c in written):
-                    candidates = [h for h in candidates if not h.capitals]
+            if any(h.capitals for h in candidates) and not _in_capitals(norm, s, e):
+                candidates = [h for h in candidates if not h.capitals]
             hit = _choose(candidates, country)
             if hit is not None:
                 out.append((s, e, hit))
@@ -145,17 +142,25 @@ class ActorResolver:
         """The countries whose forces a text names explicitly, most named first.
 
         "l'armée malienne", "les soldats maliens", "FAMa": what "l'armée" alone means elsewhere
-        in the same text.
+        in the same text. One regex scan finds the nationality adjectives and forces' names (the
+        rare words); only the few words before an adjective are then read for a forces noun.
         """
+        catalog = self.catalog
         counts: dict[str, int] = {}
-        hits = self.hits(norm)
-        for i, (_, e, hit) in enumerate(hits):
-            if hit.kind is HitKind.STATE_FORCES and hit.country:
-                counts[hit.country] = counts.get(hit.country, 0) + 1
-            elif hit.kind in (HitKind.MILITARY, HitKind.POLICE) and i + 1 < len(hits):
-                s2, _, nxt = hits[i + 1]
-                if nxt.kind is HitKind.NATIONALITY and nxt.country and s2 - e <= 24:
-                    counts[nxt.country] = counts.get(nxt.country, 0) + 1
+        text = norm.text
+        for m in catalog.evidence_regex().finditer(text):
+            hits = catalog.hits[m.group()]
+            named = next((h for h in hits if h.kind is HitKind.STATE_FORCES and h.country), None)
+            if named is not None and named.country and not (named.capitals and not _in_capitals(norm, m.start(), m.end())):
+                counts[named.country] = counts.get(named.country, 0) + 1
+                continue
+            iso = next((h.country for h in hits if h.kind is HitKind.NATIONALITY and h.country), None)
+            if iso is None:
+                continue
+            words = [w.group() for w in tokens(text, max(0, m.start() - 40), m.start())][-4:]
+            if any(h.kind in (HitKind.MILITARY, HitKind.POLICE)
+                   for k in range(len(words)) for h in catalog.hits.get(" ".join(words[k:]), ())):
+                counts[iso] = counts.get(iso, 0) + 1
         return sorted(counts, key=lambda c: -counts[c])
 
     # --- deciding --------------------------------------------------------------------
@@ -252,6 +257,12 @@ class ActorResolver:
     def resolve_text(self, phrase: str, **context: object) -> ResolvedActor | None:
         """:meth:`resolve` on a phrase given alone ("l'armée malienne")."""
         return self.resolve(NormalizedText(phrase), **context)  # type: ignore[arg-type]
+
+
+def _in_capitals(norm: NormalizedText, start: int, end: int) -> bool:
+    first, last = norm.to_original(start, end)
+    written = norm.original[first:last]
+    return any(c.isupper() for c in written) and not any(c.islower() for c in written)
 
 
 def _choose(candidates: Iterable[Hit], country: str | None) -> Hit | None:

@@ -6,7 +6,7 @@ import datetime as _dt
 
 from attrs import field, frozen
 
-from ..ontology import EventType, Modality, Place, SubEventType, WeaponCategory
+from ..ontology import EventType, Modality, Modifier, Place, SubEventType, WeaponCategory
 from .reports import ReportActor
 
 __all__ = ["Conflict", "ConflictValue", "Link", "Member", "MergedIncident", "SlotChoice", "Toll"]
@@ -119,6 +119,8 @@ class MergedIncident:
     """The most precise date consistent with the reports, as a TIMEX3 value."""
     time_precision: int | None = None
     """ACLED's time precision of *date*: 1 day, 2 week, 3 month or longer."""
+    date_modifier: Modifier | None = None
+    """The chosen date's TIMEX3 modifier ("début mars" is ``2024-03`` with ``START``)."""
     location: Place | None = None
     """The most precise place consistent with the reports (with coordinates when known)."""
     country: str | None = None

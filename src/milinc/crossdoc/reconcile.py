@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
 
-from ..ontology import Casualties, Modality, Place, Qualifier, SubEventType
+from ..ontology import Casualties, Modality, Place, Qualifier, SubEventType, TimeExpression
 from .geography import PlaceRelation, compare_places, place_scale
 from .model import Conflict, ConflictValue, Link, Member, MergedIncident, SlotChoice, Toll
 from .reports import IncidentReport, ReportActor
@@ -73,7 +73,7 @@ def _vote(items: Sequence[tuple[T, str]], tie: Callable[[T], object]) -> tuple[T
     return best, [key for value, key in items if value == best]
 
 
-def _date(reports: Sequence[IncidentReport]) -> tuple[str | None, int | None, SlotChoice | None, Conflict | None]:
+def _date(reports: Sequence[IncidentReport]) -> tuple[TimeExpression | None, int | None, SlotChoice | None, Conflict | None]:
     dated = [r for r in reports if r.dated and r.interval is not None and r.date is not None]
     if not dated:
         return None, None, None, None
@@ -97,7 +97,7 @@ def _date(reports: Sequence[IncidentReport]) -> tuple[str | None, int | None, Sl
     conflict = None
     if len(support) < len(dated):
         conflict = _conflict("date", chosen.date.value, [(r.date.value, r.key) for r in dated if r.date is not None])
-    return chosen.date.value, time_precision(chosen.interval), SlotChoice("date", rule, (chosen.key,)), conflict
+    return chosen.date, time_precision(chosen.interval), SlotChoice("date", rule, (chosen.key,)), conflict
 
 
 def _place(reports: Sequence[IncidentReport]) -> tuple[Place | None, SlotChoice | None, Conflict | None]:
@@ -212,7 +212,7 @@ def reconcile(reports: Sequence[IncidentReport], links: Sequence[Link] = ()) -> 
         if conflict is not None:
             conflicts.append(conflict)
 
-    date, precision, date_choice, date_conflict = _date(ordered)
+    when, precision, date_choice, date_conflict = _date(ordered)
     keep(date_choice, date_conflict)
     place, place_choice, place_conflict = _place(ordered)
     keep(place_choice, place_conflict)
@@ -258,8 +258,9 @@ def reconcile(reports: Sequence[IncidentReport], links: Sequence[Link] = ()) -> 
         members=members,
         event_type=event_type,
         sub_event_type=sub,
-        date=date,
+        date=when.value if when else None,
         time_precision=precision,
+        date_modifier=when.modifier if when else None,
         location=place,
         country=country,
         attacker=attacker,

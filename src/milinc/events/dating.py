@@ -68,9 +68,25 @@ def incident_date(slots: Sequence[MentionSlots]) -> tuple[TimeExpression | None,
         if best is None:
             continue
         day = best.day  # a refinement is of the same day: the day of the best date stays
+        if not day:
+            # "cette semaine", "en janvier": a day the text gives inside that period is more precise
+            inside = next((d for s in slots for d in s.dates if d.day and _within(d.day, best.time.value)), None)
+            if inside is not None:
+                return inside.time, inside.rule
         if day:
             for d in (d for s in slots for d in s.dates if d.rank in refiners):
                 if d.day == day and _GRAIN[d.time.granularity.value] > _GRAIN[best.time.granularity.value]:
                     best = d
         return best.time, rule or best.rule
     return None, ""
+
+
+def _within(day: str, period: str) -> bool:
+    """Whether the ``YYYY-MM-DD`` *day* falls in the year, month or ISO week *period* ("2022-W01")."""
+    if len(period) == 8 and period[4:6] == "-W" and period[:4].isdigit() and period[6:].isdigit():
+        try:
+            year, week, _ = datetime.date.fromisoformat(day).isocalendar()
+        except ValueError:
+            return False
+        return (year, week) == (int(period[:4]), int(period[6:]))
+    return len(period) in (4, 7) and period[:4].isdigit() and day.startswith(period)
