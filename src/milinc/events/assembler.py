@@ -165,7 +165,7 @@ class EventAssembler:
         why: list[Explanation] = []
         why.append(Explanation("trigger", f"{founder.rule}:{founder.lemma}", founder_span))
 
-        date, date_rule = incident_date([s for _, s in contributors])
+        date, date_rule = incident_date([s for _, s in contributors], ctx.reference_date)
         if date is not None:
             why.append(Explanation("date", date_rule, date.span))
         location = incident_location(contributors)
