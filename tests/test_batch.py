@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 import multiprocessing
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -41,6 +42,12 @@ class _DyingParser(Parser):
         return super().parse(text, reference_date=reference_date)
 
 
+class _SignalMaskParser(Parser):
+    def parse(self, text: str, *, reference_date: dt.date | None = None) -> Document:
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, [])  # reads the mask, changes nothing
+        raise RuntimeError(f"held: {sorted(s.name for s in held if s.name in ('SIGINT', 'SIGTERM', 'SIGHUP'))}")
+
+
 def make_no_parser() -> Parser:
     raise RuntimeError("cannot build the parser")
 
@@ -51,6 +58,10 @@ def make_exploding_parser() -> Parser:
 
 def make_dying_parser() -> Parser:
     return _DyingParser(discover=False)
+
+
+def make_signal_mask_parser() -> Parser:
+    return _SignalMaskParser(discover=False)
 
 
 # --- item forms --------------------------------------------------------------
@@ -313,3 +324,30 @@ print(" ".join(type(r).__name__[0] for _, r in results))
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["D"] * 3 + ["E"] + ["D"] * 6
     assert "Traceback" not in out.stderr
+
+
+# --- stop signals while workers are forked ---------------------------------------------------
+
+needs_masks = pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="no signal masks on this platform")
+
+
+@needs_masks
+def test_a_stop_signal_that_arrives_while_workers_are_forked_waits_until_they_are() -> None:
+    from milinc.batch import _signals_held
+
+    received: list[int] = []
+    previous = signal.signal(signal.SIGHUP, lambda signum, frame: received.append(signum))
+    try:
+        with _signals_held():
+            os.kill(os.getpid(), signal.SIGHUP)
+            assert received == []  # held: a worker forked now would not run this process's handler
+        assert received == [signal.SIGHUP]  # delivered once the submission is done
+    finally:
+        signal.signal(signal.SIGHUP, previous)
+
+
+@needs_masks
+def test_workers_forked_while_signals_are_held_let_them_through() -> None:
+    results = list(parse_records(["a", "b", "c"], jobs=2, chunk_size=1, parser_factory=make_signal_mask_parser))
+    assert [r.reason for _, r in results if isinstance(r, ErrorRecord)] == ["RuntimeError: held: []"] * 3
+    assert signal.pthread_sigmask(signal.SIG_BLOCK, []) & {signal.SIGINT, signal.SIGTERM, signal.SIGHUP} == set()

@@ -23,6 +23,7 @@ process (forked workers inherit it; others build their own once).
 from __future__ import annotations
 
 import collections
+import contextlib
 import datetime as _dt
 import enum
 import itertools
@@ -332,11 +333,42 @@ def _make_parser(max_chars: int | None, parser_factory: Callable[[], Parser] | N
 _worker_parser: Parser | None = None
 
 
+_STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+
+
+def _stop_signals() -> set[Any]:
+    import signal
+
+    return {getattr(signal, name) for name in _STOP_SIGNALS if hasattr(signal, name)}
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold Ctrl-C, SIGTERM and SIGHUP while workers may be forked (a submission starts them).
+
+    A worker forked while a signal arrives would run the parent's handler
+    before :func:`_reset_signals` installs its own: held, the signal waits
+    until then (and the parent gets it once the submission is done).
+    """
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _stop_signals())
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _reset_signals() -> None:
     """A worker leaves Ctrl-C to its parent (which stops the workers) and dies on SIGTERM and SIGHUP.
 
     A forked worker would otherwise inherit the handlers of the parent (the
     ``milinc`` command turns SIGTERM into an exception that aborts its outputs).
+    The signals held while it was forked (:func:`_signals_held`) are let through
+    once its own handlers are in place.
     """
     import signal
 
@@ -344,6 +376,8 @@ def _reset_signals() -> None:
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _stop_signals())
 
 
 def _init_worker(max_chars: int | None, parser_factory: Callable[[], Parser] | None, inherited: Parser | None) -> None:
@@ -435,7 +469,9 @@ def _in_processes(
                 1, mp_context=context, initializer=_init_worker, initargs=(max_chars, parser_factory, inherited)
             )
         try:
-            return retry_pool.submit(_parse_chunk, items, default_date, max_chars).result()
+            with _signals_held():
+                future = retry_pool.submit(_parse_chunk, items, default_date, max_chars)
+            return future.result()
         except BrokenProcessPool:
             retry_pool.shutdown(wait=True, cancel_futures=True)
             retry_pool = None
@@ -482,11 +518,13 @@ def _in_processes(
         for chunk in _chunked(records, chunk_size):
             try:
                 owner = live_pool()
-                future = owner.submit(_parse_chunk, chunk, default_date, max_chars)
+                with _signals_held():
+                    future = owner.submit(_parse_chunk, chunk, default_date, max_chars)
             except BrokenProcessPool:  # the pool broke between two chunks
                 drop_pool()
                 owner = live_pool()
-                future = owner.submit(_parse_chunk, chunk, default_date, max_chars)
+                with _signals_held():
+                    future = owner.submit(_parse_chunk, chunk, default_date, max_chars)
             pending.append((chunk, future, owner))
             while len(pending) >= max_in_flight:
                 yield from collect(*pending.popleft())
