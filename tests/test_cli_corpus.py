@@ -25,7 +25,7 @@ from .corpus_fakes import generate_corpus, make_fake_parser
 def fake_events(monkeypatch: pytest.MonkeyPatch) -> Iterator[Parser]:
     """Make the CLI's in-process parser add stand-in events (the events extractor is developed apart)."""
     parser = make_fake_parser()
-    monkeypatch.setattr(milinc, "default_parser", lambda: parser)
+    monkeypatch.setattr(milinc.shared_parser, "default_parser", lambda: parser)
     yield parser
 
 

@@ -37,6 +37,7 @@ import attrs
 from attrs import field, frozen
 from attrs import validators as v
 
+from . import shared_parser
 from .errors import InputTooLargeError, MilincError, MilincWarning
 from .ontology import Document, Metadata
 from .pipeline import DEFAULT_MAX_CHARS, Parser
@@ -322,9 +323,7 @@ def _make_parser(max_chars: int | None, parser_factory: Callable[[], Parser] | N
     if parser_factory is not None:
         return parser_factory()
     if max_chars is None or max_chars <= DEFAULT_MAX_CHARS:
-        from . import default_parser
-
-        return default_parser()
+        return shared_parser.default_parser()
     return Parser(max_chars=max_chars)
 
 
