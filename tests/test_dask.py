@@ -109,3 +109,17 @@ def test_a_missing_column_is_named() -> None:
     ddf = dd.from_pandas(pd.DataFrame({"id": ["a"], "content": ["x"]}), npartitions=1)
     with pytest.raises(KeyError, match="no such column: text"):
         incidents_dataframe(ddf)
+
+
+def test_a_document_past_the_time_budget_is_an_error_of_its_own_kind() -> None:
+    text = "Lundi soir, deux roquettes ont frappé la base de Gao. " * 300
+    bag = db.from_sequence([{"id": "a", "text": text}], npartitions=1)
+    ((_, tight),) = parse_bag(bag, time_budget=1e-9).compute()
+    assert isinstance(tight, ErrorRecord) and tight.kind.value == "time_budget_exceeded"
+    ((row,),) = [incidents_bag(bag, time_budget=1e-9).compute()]
+    assert row["error"].startswith("time_budget_exceeded: ")
+    frame = incidents_dataframe(dd.from_pandas(pd.DataFrame({"id": ["a"], "text": [text]}), npartitions=1),
+                                time_budget=1e-9).compute()
+    assert list(frame["error"].str.split(":").str[0]) == ["time_budget_exceeded"]
+    with pytest.raises(ValueError, match="time_budget"):
+        parse_bag(bag, time_budget=0)
