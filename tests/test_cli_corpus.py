@@ -375,7 +375,7 @@ def test_parquet_without_pyarrow_is_a_usage_error(
     good = write(tmp_path / "good.txt", "Un drone.")
     status, _, err = run(capsys, str(good), "--incidents-parquet", str(tmp_path / "t.parquet"))
     assert status == 2
-    assert "pip install 'milinc[parquet]'" in err
+    assert "pip install 'pyarrow>=14' (or, in a milinc checkout: pip install -e '.[parquet]')" in err
 
 
 # --- processes, end to end --------------------------------------------------------------

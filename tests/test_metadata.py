@@ -38,3 +38,33 @@ def test_project_urls_are_real_or_absent() -> None:
     for url in re.findall(r'=\s*"([^"]+)"', section):
         assert url.startswith("https://"), url
         assert not re.search(r"example\.(com|org)|localhost|TODO|XXX|your-?org|placeholder", url, re.I), url
+
+
+SRC = Path(milinc.__file__).resolve().parent
+
+
+def _extras() -> dict[str, list[str]]:
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    return tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]["optional-dependencies"]  # type: ignore[no-any-return]
+
+
+def test_every_install_hint_names_the_packages_of_its_extra() -> None:
+    from milinc.errors import _EXTRAS, install_hint
+
+    extras = _extras()
+    for extra, requirements in _EXTRAS.items():
+        assert list(requirements) == extras[extra], extra
+        assert f"pip install -e '.[{extra}]'" in install_hint(extra)
+
+
+def test_no_message_or_docstring_asks_an_index_for_milinc() -> None:
+    """milinc is not on PyPI: a hint to install the extra ``milinc[parquet]`` from an index fails for every user."""
+    wrong = []
+    for path in sorted(SRC.rglob("*.py")):
+        for line in re.findall(r"pip install ([^\n`]*)", path.read_text(encoding="utf-8")):
+            command = re.split(r"&&|\|\||[;|(),]", line.split("#", 1)[0], maxsplit=1)[0]
+            for argument in command.split():
+                name = re.split(r"[\[<>=!~;]", argument.strip("'\"()"), maxsplit=1)[0].lower()
+                if name == "milinc":
+                    wrong.append(f"{path.relative_to(SRC)}: pip install {line}")
+    assert not wrong, "\n".join(wrong)

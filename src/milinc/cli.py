@@ -100,7 +100,7 @@ from typing import Any, Protocol
 from .batch import ErrorRecord, Result, parse_records
 from .contract import to_contract
 from .crossdoc.output import MergedIncidentsOutput, format_for
-from .errors import InvalidInputError, MilincError, OutputConflictError, OutputError
+from .errors import InvalidInputError, MilincError, OutputConflictError, OutputError, install_hint
 from .export import (
     IncidentWriter,
     TableFormat,
@@ -402,7 +402,7 @@ def _progress_bar(enabled: bool, total: int | None) -> Any:
     try:
         from tqdm import tqdm
     except ImportError:
-        sys.stderr.write("milinc: no progress bar without tqdm (pip install 'milinc[progress]')\n")
+        sys.stderr.write(f"milinc: no progress bar without tqdm ({install_hint('progress')})\n")
         return None
     # no monitor thread: worker processes are forked only while this process runs no other thread
     tqdm.monitor_interval = 0
@@ -425,7 +425,7 @@ def _open_tables(args: argparse.Namespace, outputs: OutputSet) -> list[IncidentW
                 try:
                     import pyarrow  # noqa: F401  (checked before the output is opened)
                 except ImportError:
-                    raise CliError("--incidents-parquet needs pyarrow: pip install 'milinc[parquet]'") from None
+                    raise CliError(f"--incidents-parquet needs pyarrow: {install_hint('parquet')}") from None
             output = outputs.open(path, binary=table_format == "parquet", newline="" if table_format == "csv" else None)
             writers.append(
                 open_incident_writer(output, table_format, escape_formulas=args.csv_formulas == "escape")
@@ -456,7 +456,7 @@ def _open_merged(args: argparse.Namespace, outputs: OutputSet) -> MergedIncident
         try:
             import pyarrow  # noqa: F401  (checked before the output is opened)
         except ImportError:
-            raise CliError("--merged-incidents FILE.parquet needs pyarrow: pip install 'milinc[parquet]'") from None
+            raise CliError(f"--merged-incidents FILE.parquet needs pyarrow: {install_hint('parquet')}") from None
     output = outputs.open(args.merged_incidents, binary=fmt == "parquet", newline="" if fmt == "csv" else None)
     return MergedIncidentsOutput(output, explain=args.explain, escape_formulas=args.csv_formulas == "escape")
 

@@ -1,4 +1,4 @@
-"""Parse corpora with Dask, on one machine or a ``dask.distributed`` cluster (``pip install 'milinc[dask]'``).
+"""Parse corpora with Dask, on one machine or a ``dask.distributed`` cluster (needs the ``dask`` extra).
 
 >>> import dask.bag as db
 >>> from milinc.integrations.dask import parse_bag, incidents_bag
