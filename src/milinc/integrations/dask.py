@@ -21,18 +21,22 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..batch import (
+    _METADATA_KEYS,
     ErrorKind,
     ErrorRecord,
     Item,
     Record,
     Result,
     _date_field,
+    _first_given,
+    _metadata_text,
     _text_field,
     is_missing,
     parse_records,
     to_record,
 )
 from ..export import Row, rows_for, rows_to_frame
+from ..ontology import Metadata
 from ..pipeline import Parser
 
 if TYPE_CHECKING:
@@ -141,10 +145,17 @@ def _frame_records(
 ) -> Iterator[Record | ErrorRecord]:
     ids = frame.index if id_column is None else frame[id_column]
     dates: Iterable[Any] = frame[date_column] if date_column else [None] * len(frame)
-    for index, doc_id, text, date in zip(frame.index, ids, frame[text_column], dates):
+    # the source columns a JSON Lines record would have (url, outlet or source, title, author), when present
+    sources = [c for _, keys in _METADATA_KEYS for c in keys if c in frame.columns and c != text_column]
+    cells: Iterable[dict[str, Any]] = frame[sources].to_dict("records") if sources else ({} for _ in ids)
+    for index, doc_id, text, date, cell in zip(frame.index, ids, frame[text_column], dates, cells):
         item_id = f"index:{index}" if is_missing(doc_id) else str(doc_id)  # no "nan" id shared by many rows
         try:
-            yield Record(item_id, _text_field(text), _cell_date(date))
+            found: dict[str, str | None] = {}
+            for name, keys in _METADATA_KEYS:
+                column, value = _first_given(cell, keys)
+                found[name] = _metadata_text(value, column)
+            yield Record(item_id, _text_field(text), _cell_date(date), Metadata(id=item_id, **found))
         except ValueError as exc:
             yield ErrorRecord(item_id, str(exc), ErrorKind.INVALID_RECORD)
 
@@ -194,6 +205,10 @@ def incidents_dataframe(
         date_column: the column holding each document's publication date
             (a date, a ``YYYY-MM-DD`` string or a timestamp; empty means none),
             or ``None``.
+
+    Columns named ``url``, ``outlet`` (or ``source``), ``title`` and ``author``
+    are read as each document's source, as in a JSON Lines record: the rows
+    carry them (``outlet``, ``url``, ``title``, ``author``).
         reference_date: the publication date of documents that give none.
         max_chars: the input limit (a longer text gives an error row).
         parser_factory: builds the parser; must be picklable for a cluster.
