@@ -114,13 +114,15 @@ def merge_incidents(parsed: Iterable[Any]) -> list[MergedIncident]:
     >>> import milinc
     >>> texts = [
     ...     {"id": "a", "text": "Samedi, une attaque contre le camp de Djibo a tué 43 soldats.",
-    ...      "reference_date": "2024-03-10"},
+    ...      "reference_date": "2024-03-10", "outlet": "AFP"},
     ...     {"id": "b", "text": "Le bilan de l'attaque de samedi à Djibo est passé à 110 morts.",
-    ...      "reference_date": "2024-03-12"},
+    ...      "reference_date": "2024-03-12", "outlet": "RFI"},
     ... ]
     >>> [incident] = milinc.merge_incidents(milinc.parse_records(texts))
-    >>> [m.document for m in incident.members], incident.date, incident.killed
-    (['a', 'b'], '2024-03-09', Toll(low=43, best=110, high=110, reports=2))
+    >>> [m.document for m in incident.members], incident.date, incident.sources
+    (['a', 'b'], '2024-03-09', ('AFP', 'RFI'))
+    >>> incident.killed
+    Toll(low=43, best=110, high=110, reports=2)
 
     Args:
         parsed: ``(id, Document)`` pairs as :func:`milinc.parse_records` yields (error records are

@@ -20,11 +20,13 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .. import budget
 from ..actors import ActorResolver
 from ..extensions import Extensions
 from ..ontology import Action, ActorType, CasualtyRole, Event, Explanation, Span
 from .actors import ActorLexicon, ActorNamer
 from .armament import incident_flags, incident_weapons
+from .candidates import CasualtyCandidate
 from .cues import Cues
 from .dateline import find_datelines
 from .dating import incident_date, mark_background
@@ -35,7 +37,7 @@ from .merge import Incident, IncidentBuilder
 from .places import PlaceRecognizer, original_text
 from .scene import SceneLexicon, SceneReader
 from .slots import SlotFiller
-from .tolls import casualties, target_type
+from .tolls import attach_orphan_tolls, casualties, target_type
 from .triggers import Mention, TriggerFinder
 from .typing import CodingInput, EventCoder
 
@@ -127,6 +129,7 @@ class EventAssembler:
         mentions = self.mentions(ctx, layout)
         if not mentions:
             return []
+        budget.check("events: mentions")
         _propagate_generic_subjects(ctx.text, mentions)
         datelines = find_datelines(ctx)
         # a dateline's place is where the dispatch was filed: never the scene ("KIEV (Reuters) - …")
@@ -135,13 +138,17 @@ class EventAssembler:
                   for p in found.mentions]
         filler = SlotFiller(self.actors, self.cues)  # one per text: it keeps per-text state, parsers are shared by threads
         slots = filler.fill(ctx, layout, mentions, places, datelines)
+        budget.check("events: slots")
         mark_background(ctx, mentions, slots, filler.mentions_by_sentence)
         builder = IncidentBuilder(ctx.text, layout, mentions, slots, self.cues, filler.mentions_by_sentence)
         incidents = builder.build()
+        budget.check("events: incidents")
         self._local.non_events = [NonEventMention(ctx.span(m.start, m.end), m.generic) for m in mentions if m.generic]
         namer = ActorNamer(self.actor_names, ctx)
+        orphan_tolls = attach_orphan_tolls(filler.orphans, incidents, mentions, layout)
         scenes = SceneReader(self.scene_words, ctx, layout, found, places, mentions, slots)
-        return [self._event(ctx, builder, filler, inc, namer, scenes) for inc in incidents]
+        return [self._event(ctx, builder, inc, namer, orphan_tolls.get(number, []), scenes)
+                for number, inc in enumerate(incidents)]
 
     @property
     def last_non_events(self) -> list[NonEventMention]:
@@ -150,8 +157,8 @@ class EventAssembler:
 
     # --- one incident → one Event --------------------------------------------------------
 
-    def _event(self, ctx: ExtractionContext, b: IncidentBuilder, filler: SlotFiller, inc: Incident,
-               namer: ActorNamer, scenes: SceneReader) -> Event:
+    def _event(self, ctx: ExtractionContext, b: IncidentBuilder, inc: Incident, namer: ActorNamer,
+               orphan_tolls: Sequence[CasualtyCandidate], scenes: SceneReader) -> Event:
         mentions, slots = b.mentions, b.slots
         contributors = [(mentions[i], slots[i]) for i in inc.contributors]
         founder = mentions[inc.founder]
@@ -165,7 +172,7 @@ class EventAssembler:
         why: list[Explanation] = []
         why.append(Explanation("trigger", f"{founder.rule}:{founder.lemma}", founder_span))
 
-        date, date_rule = incident_date([s for _, s in contributors])
+        date, date_rule = incident_date([s for _, s in contributors], ctx.reference_date)
         if date is not None:
             why.append(Explanation("date", date_rule, date.span))
         scene = scenes.read(inc.contributors, inc.founder)
@@ -176,11 +183,9 @@ class EventAssembler:
         weapons, weapons_why = incident_weapons(ctx, contributors)
         why.extend(weapons_why)
         counts = [c for _, s in contributors for c in s.casualties]
-        # counts said in the next sentence, when it names no incident ("Aucun blessé n'a été signalé.")
-        last = max(m.sentence for m, _ in contributors)
-        if last + 1 < len(ctx.sentences) and ctx.sentences[last + 1].paragraph == ctx.sentences[last].paragraph:
-            known = {(c.role, c.span) for c in counts}
-            counts.extend(c for c in filler.orphans.get(last + 1, []) if (c.role, c.span) not in known)
+        # counts of the sentences after it that name no incident ("Aucun blessé n'a été signalé.")
+        known = {(c.role, c.span) for c in counts}
+        counts.extend(c for c in orphan_tolls if (c.role, c.span) not in known)
         killed = casualties([c for c in counts if c.role is CasualtyRole.KILLED], self.cues)
         injured = casualties([c for c in counts if c.role is CasualtyRole.INJURED], self.cues)
         for slot, value in (("killed", killed), ("injured", injured)):

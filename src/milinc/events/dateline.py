@@ -17,6 +17,9 @@ __all__ = ["find_datelines"]
 _SEARCHED_LINES = 12
 """Datelines open one of the first lines of a text (after a headline, a byline)."""
 _PLACE = re.compile(r"[ ]*([^\W\d_]+(?:[ '-][^\W\d_]+){0,3})[ ]*")
+_PLACE_NAME = re.compile(r"[^\W\d_a-z][^\W\d_]*(?:(?:[ '-]|(?<=\b[dl])')(?:[^\W\d_a-z][^\W\d_]*|de|du|des|la|le|les|el|al|d|l|ez|es|ed|sur|en|au|aux))*")
+"""A place name as a dateline writes it: capitalized words, with their particles ("Deir ez-Zor"), not a clause
+("L'armée a rapporté, lundi, …")."""
 _AGENCY = re.compile(r"[ ]*\([^()\n]{1,30}\)[ ]*")
 _DASH = re.compile(r"[ ]*(?:-+|:)(?:[ ]|$)")
 
@@ -51,7 +54,7 @@ def _dateline_at(ctx: ExtractionContext, start: int, end: int, date_at: dict[int
                  first_line: bool) -> tuple[int, int] | None:
     text = ctx.text
     place = _PLACE.match(text, start, end)
-    if place is None or place.start(1) in date_at or not ctx.span(place.start(1), place.end(1)).text[:1].isupper():
+    if place is None or place.start(1) in date_at or not _PLACE_NAME.fullmatch(ctx.span(place.start(1), place.end(1)).text):
         return None
     pos = place.end()
     dated = False
