@@ -26,6 +26,7 @@ from ..extensions import Extensions
 from ..ontology import Action, ActorType, CasualtyRole, Event, Explanation, Span
 from .actors import ActorLexicon, ActorNamer
 from .armament import incident_flags, incident_weapons
+from .candidates import CasualtyCandidate
 from .cues import Cues
 from .dateline import find_datelines
 from .dating import incident_date, mark_background
@@ -36,7 +37,7 @@ from .merge import Incident, IncidentBuilder
 from .places import PlaceRecognizer, original_text
 from .scene import incident_country, incident_location
 from .slots import SlotFiller
-from .tolls import casualties, target_type
+from .tolls import attach_orphan_tolls, casualties, target_type
 from .triggers import Mention, TriggerFinder
 from .typing import CodingInput, EventCoder
 
@@ -141,7 +142,9 @@ class EventAssembler:
         budget.check("events: incidents")
         self._local.non_events = [NonEventMention(ctx.span(m.start, m.end), m.generic) for m in mentions if m.generic]
         namer = ActorNamer(self.actor_names, ctx)
-        return [self._event(ctx, builder, filler, inc, namer) for inc in incidents]
+        orphan_tolls = attach_orphan_tolls(filler.orphans, incidents, mentions, layout)
+        return [self._event(ctx, builder, inc, namer, orphan_tolls.get(number, []))
+                for number, inc in enumerate(incidents)]
 
     @property
     def last_non_events(self) -> list[NonEventMention]:
@@ -150,8 +153,8 @@ class EventAssembler:
 
     # --- one incident → one Event --------------------------------------------------------
 
-    def _event(self, ctx: ExtractionContext, b: IncidentBuilder, filler: SlotFiller, inc: Incident,
-               namer: ActorNamer) -> Event:
+    def _event(self, ctx: ExtractionContext, b: IncidentBuilder, inc: Incident, namer: ActorNamer,
+               orphan_tolls: Sequence[CasualtyCandidate]) -> Event:
         mentions, slots = b.mentions, b.slots
         contributors = [(mentions[i], slots[i]) for i in inc.contributors]
         founder = mentions[inc.founder]
@@ -177,11 +180,9 @@ class EventAssembler:
         weapons, weapons_why = incident_weapons(ctx, contributors)
         why.extend(weapons_why)
         counts = [c for _, s in contributors for c in s.casualties]
-        # counts said in the next sentence, when it names no incident ("Aucun blessé n'a été signalé.")
-        last = max(m.sentence for m, _ in contributors)
-        if last + 1 < len(ctx.sentences) and ctx.sentences[last + 1].paragraph == ctx.sentences[last].paragraph:
-            known = {(c.role, c.span) for c in counts}
-            counts.extend(c for c in filler.orphans.get(last + 1, []) if (c.role, c.span) not in known)
+        # counts of the sentences after it that name no incident ("Aucun blessé n'a été signalé.")
+        known = {(c.role, c.span) for c in counts}
+        counts.extend(c for c in orphan_tolls if (c.role, c.span) not in known)
         killed = casualties([c for c in counts if c.role is CasualtyRole.KILLED], self.cues)
         injured = casualties([c for c in counts if c.role is CasualtyRole.INJURED], self.cues)
         for slot, value in (("killed", killed), ("injured", injured)):

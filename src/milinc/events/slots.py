@@ -39,7 +39,7 @@ from .discourse import DiscourseCarrier
 from .layout import CONTEXT, DocumentLayout, around
 from .modality import ModalityReader
 from .places import PlaceMention
-from .tolls import casualty_role, is_subset
+from .tolls import casualty_role, count_rule, left_out
 from .triggers import Mention
 
 if TYPE_CHECKING:
@@ -233,8 +233,8 @@ class SlotFiller:
                     slots[k.mention].weapons = appended(slots[k.mention].weapons, (w.category, w.span, "clause"))
             # casualties
             for q in counts_in.get(si, ()):
-                role = casualty_role(text, q.span.start, q.span.end, q.role, q.unit, self.cues)
-                if role is None or is_subset(text, q, self.cues):
+                role = casualty_role(text, q.span.start, q.span.end, q.role, q.unit, self.cues, q.value is None)
+                if role is None or left_out(text, q, self.cues):
                     continue
                 k = nearest(q.span.start, q.span.end)
                 if k.mention is None:
@@ -246,7 +246,7 @@ class SlotFiller:
                 for r in ([CasualtyRole.KILLED, CasualtyRole.INJURED] if role == "both" else [role]):
                     assert isinstance(r, CasualtyRole)
                     slots[k.mention].casualties = appended(slots[k.mention].casualties, CasualtyCandidate(
-                        r, q.qualifier, q.value, q.low, q.high, q.span, si, "quantity"))
+                        r, q.qualifier, q.value, q.low, q.high, q.span, si, count_rule(text, q, self.cues)))
             vague = any(text.find(w, s_start, s_end) >= 0 for w in self.cues.vague_casualty_words)  # words it needs
             for vm in self.cues.vague_casualty.finditer(text, s_start, s_end) if vague else ():
                 k = nearest(vm.start(), vm.end())
@@ -281,16 +281,22 @@ class SlotFiller:
         return slots
 
     def _orphan_casualties(self, ctx: ExtractionContext, si: int, s_start: int, s_end: int) -> None:
-        """Counts of a sentence without trigger ("Aucun blessé n'a été signalé."), for the previous incident."""
-        for q in self._counts_in.get(si, ()):
-            if s_start <= q.span.start < s_end:
-                role = casualty_role(ctx.text, q.span.start, q.span.end, q.role, q.unit, self.cues)
-                if role is None or is_subset(ctx.text, q, self.cues):
-                    continue
-                for r in ([CasualtyRole.KILLED, CasualtyRole.INJURED] if role == "both" else [role]):
-                    assert isinstance(r, CasualtyRole)
-                    self.orphans.setdefault(si, []).append(CasualtyCandidate(
-                        r, q.qualifier, q.value, q.low, q.high, q.span, si, "next_sentence"))
+        """Counts of a sentence without trigger ("Aucun blessé n'a été signalé.", "Le bilan fait état de cinq
+        morts."), for the incident told before it; not in a sentence of the story's background ("la guerre a fait
+        387 000 morts") nor a count over a period ("depuis le début de l'année")."""
+        text = ctx.text
+        counts = [q for q in self._counts_in.get(si, ()) if s_start <= q.span.start < s_end]
+        if not counts or self.cues.background_nouns.search(text, s_start, s_end):
+            return
+        for q in counts:
+            role = casualty_role(text, q.span.start, q.span.end, q.role, q.unit, self.cues, q.value is None)
+            if role is None or left_out(text, q, self.cues) or self.cues.toll_period.search(
+                    text, max(s_start, q.span.start - 60), min(s_end, q.span.end + 60)):
+                continue
+            for r in ([CasualtyRole.KILLED, CasualtyRole.INJURED] if role == "both" else [role]):
+                assert isinstance(r, CasualtyRole)
+                self.orphans.setdefault(si, []).append(CasualtyCandidate(
+                    r, q.qualifier, q.value, q.low, q.high, q.span, si, count_rule(text, q, self.cues)))
 
 
 def _statement_date(text: str, d: TimeExpression, sinks: Sequence[_Sink]) -> bool:
