@@ -49,6 +49,8 @@ __all__ = ["SlotFiller"]
 
 _THAT = re.compile(r"\b(?:que|qu')")
 _PARENS = re.compile(r"\([^()]*\)")
+_COORDINATED = re.compile(r"\b(?:et|ou)\b")
+_PUNCTUATION = re.compile(r"[,;:.!?()]")
 _NIGHT_REACH = 30
 """How far after a trigger a word of the night is said of it ("une offensive menée en pleine nuit")."""
 _STATEMENT_GAP = 40
@@ -127,6 +129,8 @@ class SlotFiller:
                 if not any(_distance((rm.start(), rm.end()), (k.start, k.end)) == 0 for k in sinks):
                     sinks.append(_Sink(rm.start(), rm.end(), None, layout.clause_of(si, rm.start())))
             for bm in self.cues.background_nouns.finditer(text, s_start, s_end):
+                if text.endswith("de ", 0, bm.start()):
+                    continue  # "un navire de guerre en mer Noire": the noun of another noun, no background
                 if not any(_distance((bm.start(), bm.end()), (k.start, k.end)) == 0 for k in sinks):
                     sinks.append(_Sink(bm.start(), bm.end(), None, layout.clause_of(si, bm.start()), background=True))
             # a sentence that only counts ("Aucun blessé n'a été signalé."): its counts may belong to the
@@ -201,6 +205,13 @@ class SlotFiller:
             # places
             for p in places_in.get(si, ()):
                 k = nearest(p.start, p.end)
+                if k.start >= p.end and _COORDINATED.search(text, p.end, k.start):
+                    # "une attaque de drone sur la base d'al-Tanf et une attaque de missile sur …": the place
+                    # ends the phrase of the trigger before it, not the one coordinated after it
+                    before = [x for x in sinks if x.mention is not None and x.end <= p.start
+                              and p.start - x.end <= 60 and not _PUNCTUATION.search(text, x.end, p.start)]
+                    if before:
+                        k = before[-1]
                 if k.mention is not None:
                     slots[k.mention].places = appended(slots[k.mention].places, p)
             # weapons (not inside parentheses, not the explosives a drone is loaded with)
