@@ -93,3 +93,17 @@ def test_air_targets_are_not_aircraft() -> None:
     found = weapons("Des missiles ont frappé lundi Kiev. Toutes les cibles aériennes ont été détruites par la défense "
                     "aérienne.")
     assert found and all("aircraft" not in w for w in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Le blindé a été détruit lundi par une mine près de Gao.",
+    "Leur véhicule blindé aurait été touché mardi par un engin explosif près de Tessit.",
+])
+def test_the_subject_of_a_passive_trigger_is_the_target(text: str) -> None:
+    assert weapons(text) == [{"explosive"}]
+
+
+def test_the_weapons_of_a_habit_merged_in_are_not_the_incident_s() -> None:
+    found = weapons("Deux roquettes sont tombées lundi près de la base de Tabqa. La base est régulièrement visée par des "
+                    "drones armés.")
+    assert found[0] == {"rocket"}

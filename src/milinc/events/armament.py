@@ -33,6 +33,8 @@ def incident_weapons(
     weapons: list[WeaponCategory] = []
     why: list[Explanation] = []
     for m, s in contributors:
+        if m.generic:
+            continue  # "des attaques aux drones ont visé ces derniers mois …": a habit's weapons are not this one's
         for w in sorted(m.implied_weapons, key=lambda x: x.value) if m.head not in target_heads else ():
             if w not in weapons:
                 weapons.append(w)

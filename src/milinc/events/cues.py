@@ -140,6 +140,10 @@ class Cues:
         self.block_carry_words = (*w["relative_time_directions"], *w["earlier_time_phrases"], "en 19", "en 20")
         """Words one of which :attr:`block_carry` needs: without them, no search."""
 
+        self.day_link = re.compile(
+            r"(?:(?P<after>" + c("day_after_links") + r")|(?P<before>" + c("day_before_links") + r"))"
+            r"\s+(?:de |d'|du |des )")
+        """A date that names the day after or before the incident of its complement ("au lendemain de l'attaque")."""
         self.night = re.compile(r"\b" + a("night_cues") + r"\b")
         """A word that puts an incident at night ("nocturne", "en pleine nuit")."""
         self.night_words = tuple(w["night_cues"])

@@ -23,7 +23,7 @@ from .triggers import Mention
 if TYPE_CHECKING:
     from ..context import ExtractionContext
 
-__all__ = ["incident_date", "mark_background"]
+__all__ = ["incident_date", "mark_background", "shifted_day"]
 
 _BACKGROUND_AGE = datetime.timedelta(days=60)
 """Incidents dated this long before the reference date are background ("l'attaque du 7 octobre 2023")."""
@@ -128,6 +128,19 @@ def _night_before_statement(statements: Sequence[DatedCandidate]) -> TimeExpress
                         year=night.year, month=night.month, day=night.day, weekday=night.isoweekday(),
                         part_of_day=PartOfDay.NIGHT, hour=None, minute=None, relative=True,
                         rule="night_before_statement")
+
+
+def shifted_day(d: TimeExpression, days: int) -> TimeExpression | None:
+    """The day *days* away from the day *d* names, ``None`` when *d* names no resolved day: the day of the
+    incident a link of days names ("les frappes de dimanche surviennent au lendemain de frappes israéliennes" →
+    Saturday for those)."""
+    try:
+        day = datetime.date.fromisoformat(d.value[:10]) + datetime.timedelta(days=days)
+    except ValueError:
+        return None
+    return attrs.evolve(d, value=day.isoformat(), granularity=Granularity.DAY, year=day.year, month=day.month,
+                        day=day.day, weekday=day.isoweekday(), part_of_day=None, hour=None, minute=None,
+                        relative=True, rule="day_link")
 
 
 def _within(day: str, period: str) -> bool:

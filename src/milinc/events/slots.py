@@ -35,6 +35,7 @@ from .candidates import (
     mentions_by_sentence,
 )
 from .cues import Cues
+from .dating import shifted_day
 from .discourse import DiscourseCarrier
 from .layout import CONTEXT, DocumentLayout, around
 from .modality import ModalityReader
@@ -55,6 +56,8 @@ _NIGHT_REACH = 30
 """How far after a trigger a word of the night is said of it ("une offensive menée en pleine nuit")."""
 _STATEMENT_GAP = 40
 """At most this many characters between a reporting verb and the day of its statement (", a annoncé l'armée lundi")."""
+_LINK_REACH = 25
+"""How far after "au lendemain de" the trigger of the incident it names may start ("au lendemain des violentes frappes")."""
 _SEIZURE_REACH = 60
 """How far before a weapon a word of seizure is said of it ("ont saisi lors de la fouille des fusils")."""
 _PLATFORMS = (WeaponCategory.ARMORED_VEHICLE, WeaponCategory.WARSHIP)
@@ -183,6 +186,7 @@ class SlotFiller:
                 return min(same, key=cost)
 
             # dates
+            day_linked: dict[int, int] = {}  # mention → start of the "au lendemain de" that dates it
             for d in dates_in.get(si, ()):
                 background = _background_date(text, d, self.cues)
                 # "a annoncé mardi avoir abattu", "Tôt samedi, l'armée a déclaré avoir frappé": the day of a
@@ -190,6 +194,9 @@ class SlotFiller:
                 statement = not background and _statement_date(text, d, sinks)
                 if statement:
                     statement_dates.add(d.span.start)
+                linked = self._day_link(text, d, idxs, mentions, slots)
+                if linked is not None:
+                    day_linked[linked] = d.span.start
                 k = nearest(d.span.start, d.span.end, reporting=True)
                 if d.span.end <= sink_starts[0] and first_strong < s_end and not background:
                     frame_dates.setdefault(si, []).append(d)  # "Lundi soir, des sources ont fait état d'une attaque"
@@ -287,6 +294,8 @@ class SlotFiller:
                                 d, FRAME, "sentence_frame", statement=d.span.start in statement_dates))
                 slots[i].dates = extended(
                     slots[i].dates, [r for r in reported_days.get(si, ()) if near[0] <= r.time.span.start <= near[1]])
+            for i, link_start in day_linked.items():  # "au lendemain de frappes": not the day of those frappes
+                slots[i].dates = tuple(c for c in slots[i].dates if c.rule == "day_link" or c.time.span.start != link_start)
         # discourse: dates and countries of the previous sentences; then actors and modality
         discourse = DiscourseCarrier(self.cues, layout, mentions, slots, by_sentence, frame_dates, reported_days,
                                      statement_dates)
@@ -317,6 +326,22 @@ class SlotFiller:
                     r, q.qualifier, q.value, q.low, q.high, q.span, si, count_rule(text, q, self.cues)))
 
 
+    def _day_link(self, text: str, d: TimeExpression, idxs: Sequence[int], mentions: Sequence[Mention],
+                  slots: list[MentionSlots]) -> int | None:
+        """Dates the incident of the complement of "au lendemain de", "à la veille de" ("… surviennent au lendemain
+        de frappes israéliennes": those were the day before), when its trigger opens the complement; the mention so
+        dated (the link's own day is not that incident's), or ``None``."""
+        link = self.cues.day_link.match(text, d.span.start)
+        if link is None or link.end() < d.span.end:
+            return None
+        target = next((i for i in idxs if link.end() <= mentions[i].start <= link.end() + _LINK_REACH
+                       and "," not in text[link.end() : mentions[i].start]), None)
+        shifted = shifted_day(d, -1 if link.group("after") else 1)
+        if target is None or mentions[target].generic or shifted is None:
+            return None
+        slots[target].dates = appended(slots[target].dates, DatedCandidate(shifted, OWN, "day_link"))
+        return target
+
     def _seized(self, text: str, w: Any, clause: int, si: int, layout: DocumentLayout) -> bool:
         """Whether a weapon was only seized or found ("ont saisi des fusils", "une cache d'armes"): not in the
         incident's set (§5)."""
@@ -328,11 +353,15 @@ class SlotFiller:
     def _hit_platform(self, text: str, w: Any, m: Mention) -> bool:
         """Whether a vehicle or ship is what was hit: introduced as a target ("à proximité d'un blindé", "contre
         un navire"), or told after the trigger without an agent's word ("a touché un navire" but not "abattu par
-        un navire")."""
+        un navire"), or the subject of a passive trigger ("le blindé a été détruit")."""
         before = text[max(0, w.span.start - 30) : w.span.start]
         if self.cues.platform_target.search(before):
             return True
-        return w.span.start >= m.end and not self.cues.platform_agent.search(before)
+        if w.span.end <= m.start:  # the subject of a passive ("le blindé a été détruit par une mine") was hit
+            return m.passive or m.subject_is_target
+        if w.span.start < m.end:  # inside the trigger: "des tirs de chars"
+            return False
+        return not self.cues.platform_agent.search(before)
 
     def _orphan_weapons(self, ctx: ExtractionContext, layout: DocumentLayout, si: int, s_start: int, s_end: int,
                         weapons: Sequence[Any]) -> None:
