@@ -99,6 +99,25 @@ def test_a_finer_place_of_another_country_than_the_target_is_an_aside() -> None:
     assert where(e) == ("Israël", "IL")
 
 
+@pytest.mark.parametrize("text", [
+    "Le Hezbollah a tiré une centaine de roquettes vers Israël mardi. Selon l'armée, la plupart ont été interceptées. "
+    "Au total, l'attaque a coûté la vie à un berger à Chebaa, au Liban, et fait deux blessés.",
+    "Des drones ont été lancés contre l'Ukraine dans la nuit de lundi. Au total, l'attaque a fait un mort et deux blessés "
+    "à Soroca, en Moldavie.",
+])
+def test_a_death_across_the_border_of_the_country_aimed_at_stays_in_the_attack(text: str) -> None:
+    events = incidents(text)
+    assert len(events) == 1, [(e.span.text, where(e)) for e in events]
+    assert events[0].killed is not None and events[0].killed.value == 1
+
+
+def test_a_country_aimed_at_in_a_later_sentence_does_not_move_the_scene() -> None:
+    text = ("Une roquette a frappé vendredi une base près de Kirkouk, blessant quatre soldats. L'attaque contre les "
+            "Etats-Unis a été revendiquée par une milice.")
+    events = incidents(text)
+    assert [where(e) for e in events] == [("Kirkouk", "IQ")]
+
+
 def test_a_region_of_no_country_yields_to_a_region_of_a_country() -> None:
     text = "Deux soldats de la force européenne au Sahel ont été tués mardi par une bombe artisanale dans le nord du Niger."
     assert where(incidents(text)[0]) == ("nord du Niger", "NE")

@@ -166,7 +166,11 @@ class SceneReader:
     def location(self, contributors: Sequence[int], founder: int) -> tuple[PlaceMention | None, str]:
         """The incident's scene and why."""
         own = [p for i in contributors for p in self.slots[i].places if p.scene]
-        best = self._best(own)
+        # the country an attack is aimed at counts from the sentence that tells it first ("des missiles vers Israël"),
+        # not from a later one that joined it ("leurs attaques contre les Etats-Unis doivent cesser")
+        first = min(self.mentions[i].sentence for i in contributors)
+        lead = [p for i in contributors if self.mentions[i].sentence == first for p in self.slots[i].places if p.scene]
+        best = self._best(own, lead)
         if best is None or best.place.kind in _COARSE:
             finer = self._refined(contributors, founder, best)
             if finer is not None:
@@ -213,11 +217,12 @@ class SceneReader:
 
     # --- choosing among the clause's places --------------------------------------------------
 
-    def _best(self, own: Sequence[PlaceMention]) -> PlaceMention | None:
+    def _best(self, own: Sequence[PlaceMention], lead: Sequence[PlaceMention] = ()) -> PlaceMention | None:
         if not own:
             return None
-        # aimed at a country ("vers Israël", "contre l'Ukraine"): a finer place of another country is an aside
-        aimed = {p.place.country for p in own if p.place.kind is PlaceKind.COUNTRY and p.place.country and self._aimed(p)}
+        # aimed at a country ("vers Israël", "contre l'Ukraine") in the *lead* places: a finer place of another
+        # country is an aside
+        aimed = {p.place.country for p in lead if p.place.kind is PlaceKind.COUNTRY and p.place.country and self._aimed(p)}
         if aimed:
             own = [p for p in own if p.place.kind is PlaceKind.COUNTRY or not p.place.country
                    or p.place.country in aimed] or own

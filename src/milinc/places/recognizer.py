@@ -108,6 +108,9 @@ class PlaceMention:
     """How it was found and why it was kept (``gazetteer``, ``geonames:…``, ``cue:village``…), for ``--explain``."""
     scene: bool = True
     """False when the words before make it a launch site, a border or a speaking capital ("tirées depuis X")."""
+    aimed: bool = False
+    """A country an attack is aimed at ("des missiles vers Israël", "une offensive contre l'Ukraine"): the target's
+    country, not where every part of the attack happened (a death it caused elsewhere is the same incident)."""
 
 
 # --- the words around a place ------------------------------------------------------------------
@@ -155,6 +158,10 @@ _COUNTRY_LOCATIVE_STRICT = re.compile(
     r"|\bvers|\bcontre|\ben direction d[e'u]|\bvisant|\bciblant|\b(?:a|ont|avait|avaient) (?:attaque|bombarde|"
     r"frappe|envahi|pilonne))\s*(?:la |l'|les )?$"
     r"|\ba $"  # "à Chypre", "à Bahreïn": an island state without article
+)
+_AIMED_BEFORE = re.compile(
+    r"(?:\bvers|\bcontre|\ben direction d[e'u]|\bvisant|\bciblant|\b(?:a|ont|avait|avaient) (?:attaque|bombarde|"
+    r"frappe|envahi|pilonne))\s*(?:la |l'|les )?$"
 )
 _ARTICLE_PREFIX = re.compile(r"(?:^|(?<=[\s(\"']))(?:al|el|ad|ar|as|ash|at|az|an|ed|ez|er)-$")
 _GAP = re.compile(r"(?:[ -]|'|[ -](?:al|el|ez|ad|ed|as|ar|ash|an|at|az|er|es|de|du|des|la|le|ben|bin|ibn|abou|abu|"
@@ -364,7 +371,8 @@ class PlaceRecognizer:
             elif kind is not PlaceKind.COUNTRY and before.endswith(_DE_ENDINGS):
                 # only a noun, proximity or direction cue changes a known place
                 place = _with_cue(place, self._cues.before(before))
-            found.append(PlaceMention(start, m.end(), place, rule, scene=scene))
+            aimed = kind is PlaceKind.COUNTRY and _AIMED_BEFORE.search(before) is not None
+            found.append(PlaceMention(start, m.end(), place, rule, scene=scene, aimed=aimed))
         found.sort(key=lambda p: p.start)
         kept: list[PlaceMention] = []
         for p in found:  # a soil phrase may hold a curated name: the first, longest, wins
