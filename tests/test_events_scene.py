@@ -118,6 +118,23 @@ def test_a_country_aimed_at_in_a_later_sentence_does_not_move_the_scene() -> Non
     assert [where(e) for e in events] == [("Kirkouk", "IQ")]
 
 
+@pytest.mark.parametrize(("text", "trigger", "place"), [
+    ("Des tirs ont été entendus à Kidal et à Gao, où des hommes armés ont attaqué un poste de police mardi.",
+     "ont attaqué", "Gao"),
+    ("Les sirènes ont retenti à Soumy, Kharkiv et Poltava, ainsi que dans la ville de Dnipro, qui a été frappée "
+     "par deux missiles lundi.", "a été frappée", "Dnipro"),
+    ("Des détonations ont été signalées à Mopti et Ségou, puis à Djenné, où une embuscade a tué trois soldats jeudi.",
+     "embuscade", "Djenné"),
+])
+def test_the_place_a_relative_clause_of_the_trigger_is_said_of_is_the_scene(text: str, trigger: str, place: str) -> None:
+    assert where(incident(text, trigger))[0] == place
+
+
+def test_a_relative_clause_does_not_beat_a_base() -> None:
+    text = "À Kirkouk, où des roquettes ont visé mardi la base K-1, deux soldats ont été blessés."
+    assert where(incident(text, "ont visé"))[0] == "base K-1"
+
+
 def test_a_region_of_no_country_yields_to_a_region_of_a_country() -> None:
     text = "Deux soldats de la force européenne au Sahel ont été tués mardi par une bombe artisanale dans le nord du Niger."
     assert where(incidents(text)[0]) == ("nord du Niger", "NE")

@@ -49,6 +49,12 @@ _COARSE = frozenset({PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.PROVINCE, Pl
 """Kinds of place an anaphor, a named facility or the sentences before may refine."""
 _NAMED_AFTER = 14
 """An anaphor noun followed this close by a place is that place's noun ("la ville de Kiev"), not an anaphor."""
+_RELATIVE_AFTER = re.compile(r"\s*,?\s*(?:qui|ou)\b")
+"""A relative pronoun right after a place ("Dnipro, qui", "Gao, où")."""
+_RELATIVE_REACH = 40
+"""At most this many characters between the relative pronoun and the trigger it introduces."""
+_TOWN_TIER = SPECIFICITY[PlaceKind.TOWN]
+"""Towns and cities rank alike before a relative clause's antecedent is preferred."""
 _TRIED = 12
 """Places of a kind tried before giving up on finding the referent of an anaphor or a facility."""
 
@@ -170,7 +176,7 @@ class SceneReader:
         # not from a later one that joined it ("leurs attaques contre les Etats-Unis doivent cesser")
         first = min(self.mentions[i].sentence for i in contributors)
         lead = [p for i in contributors if self.mentions[i].sentence == first for p in self.slots[i].places if p.scene]
-        best = self._best(own, lead)
+        best = self._best(own, lead, [self.mentions[i].start for i in contributors])
         if best is None or best.place.kind in _COARSE:
             finer = self._refined(contributors, founder, best)
             if finer is not None:
@@ -217,7 +223,8 @@ class SceneReader:
 
     # --- choosing among the clause's places --------------------------------------------------
 
-    def _best(self, own: Sequence[PlaceMention], lead: Sequence[PlaceMention] = ()) -> PlaceMention | None:
+    def _best(self, own: Sequence[PlaceMention], lead: Sequence[PlaceMention] = (),
+              triggers: Sequence[int] = ()) -> PlaceMention | None:
         if not own:
             return None
         # aimed at a country ("vers Israël", "contre l'Ukraine") in the *lead* places: a finer place of another
@@ -234,11 +241,20 @@ class SceneReader:
         holding = any(p.place.kind not in _COARSE and self.lexicon.holding.search(self.text, max(0, p.start - 12), p.start)
                       for p in own)
 
-        def rank(x: tuple[int, PlaceMention]) -> tuple[bool, int, int]:
+        def rank(x: tuple[int, PlaceMention]) -> tuple[bool, int, bool, int, int]:
             k, p = x
-            return holding and self._reference(p), SPECIFICITY[p.place.kind], k
+            specificity = SPECIFICITY[p.place.kind]
+            # a relative clause's antecedent beats a town or city only ("à Kidal et à Gao, où … ont attaqué")
+            tier = _TOWN_TIER if p.place.kind in (PlaceKind.TOWN, PlaceKind.CITY) else specificity
+            return holding and self._reference(p), tier, not self._antecedent(p, triggers), specificity, k
 
         return min(enumerate(own), key=rank)[1]
+
+    def _antecedent(self, p: PlaceMention, triggers: Sequence[int]) -> bool:
+        """"la ville de Dnipro, qui a été frappée", "à Gao, où des hommes armés ont attaqué": the place a relative
+        clause holding the incident's trigger is said of (among places as specific, the one in a list)."""
+        m = _RELATIVE_AFTER.match(self.text, p.end)
+        return m is not None and any(0 <= t - m.end() <= _RELATIVE_REACH for t in triggers)
 
     def _aimed(self, p: PlaceMention) -> bool:
         """"des missiles vers Israël", "visant le territoire israélien", "au large du Yémen": the country is the target

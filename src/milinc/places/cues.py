@@ -113,6 +113,9 @@ class CuesReader:
         ("a déclaré lundi à Kiev")."""
         self.seats = frozenset(_phrase(w) for w in lexicon("place_seats", list(data.get("seats", ()))))
         """Capitals and seats of power that stand for their state when they act ("Moscou a lancé")."""
+        self.actor_sur = tuple(_phrase(w) for w in lexicon("place_actor_before_sur", list(data.get("actor_before_sur", ()))))
+        """Beginnings of the word before "sur" that make the country after it an ally or a power, not a place
+        ("des milices alignées sur l'Iran", "la pression sur la Russie")."""
         self._name_starts: dict[str, int] = {}
         self._longest = max((p.count(" ") + 1 for p in (*nouns, *self.proximity, *self.directions, *self.modifiers)),
                             default=1)
@@ -198,6 +201,16 @@ class CuesReader:
             if word in self.speaker_verbs:
                 return gap <= 1
         return False
+
+    def actor_after_sur(self, window: str) -> bool:
+        """"alignés sur l'", "la pression sur la ": the country after is no place."""
+        toks = words(window, 40)
+        while toks and toks[-1][0] in ("la", "le", "les", "l"):
+            toks.pop()
+        if len(toks) < 2 or toks[-1][0] != "sur":
+            return False
+        before = toks[-2][0]
+        return any(before.startswith(w) for w in self.actor_sur)
 
     def name_start(self, folded: str) -> int:
         """Where the proper name starts in a folded place phrase: after a dropped noun, its modifiers and "de"

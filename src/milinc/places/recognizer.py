@@ -355,9 +355,10 @@ class PlaceRecognizer:
                     found.append(PlaceMention(start, m.end(), place, f"direction:{direction.word}",
                                               scene=not _not_scene(text, start)))
                     continue
-                if kind is PlaceKind.COUNTRY and not _COUNTRY_LOCATIVE_STRICT.search(before):
+                if kind is PlaceKind.COUNTRY and (not _COUNTRY_LOCATIVE_STRICT.search(before)
+                                                  or self._cues.actor_after_sur(before)):
                     refused.append((m.start(), m.end()))
-                    continue  # "milices soutenues par l'Iran", "Israël a frappé": an actor, not a place
+                    continue  # "milices soutenues par l'Iran", "alignées sur l'Iran": an actor, not a place
             scene = self._scene(text, m.start(), m.end())
             named_by_noun = name_start > start  # "la région de Gao": the region itself
             start = name_start  # "la base aérienne d'Aïn al-Asad": the place is written "Aïn al-Asad"
@@ -690,7 +691,7 @@ class PlaceRecognizer:
             # a spelling variant of a curated place ("Kharkov", "Zaporizhzhia"): kept with a cue or its country
             country = entry.get("country") or None
             if entry.get("kind") == "country":
-                if not _COUNTRY_LOCATIVE_STRICT.search(before[-60:]):
+                if not _COUNTRY_LOCATIVE_STRICT.search(before[-60:]) or self._cues.actor_after_sur(before):
                     return None
             elif cue is None and weight(country) <= 0 and not (found and max(c.population for c in found) >= _BIG_CITY):
                 return None
