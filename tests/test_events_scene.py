@@ -135,6 +135,14 @@ def test_a_relative_clause_does_not_beat_a_base() -> None:
     assert where(incident(text, "ont visé"))[0] == "base K-1"
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ("Israël a intensifié ses frappes sur Gaza. Mardi, une frappe a tué douze personnes dans une école.", "Gaza"),
+    ("Les combats se sont étendus à la région de Kherson. Jeudi, un bombardement a tué deux civils.", "Kherson"),
+])
+def test_a_province_of_the_sentence_before_places_an_incident_with_no_place(text: str, place: str) -> None:
+    assert where(incidents(text)[-1])[0] == place
+
+
 def test_a_region_of_no_country_yields_to_a_region_of_a_country() -> None:
     text = "Deux soldats de la force européenne au Sahel ont été tués mardi par une bombe artisanale dans le nord du Niger."
     assert where(incidents(text)[0]) == ("nord du Niger", "NE")

@@ -310,8 +310,12 @@ class SceneReader:
                 break
             s, e = layout.sentence_bounds[si]
             lo, hi = bisect.bisect_left(self.starts, s), bisect.bisect_left(self.starts, e)
+            # with no place at all, the sentence just before may give a province or a region ("ses frappes sur
+            # Gaza. Mardi, une frappe a tué …"); a town or a base may come from two sentences before
+            coarse_ok = best is None and back == 1
             there = [p for p in self.places[lo:hi]
-                     if p.scene and finer(p) and p.place.kind not in _COARSE and p.place.country]
+                     if p.scene and finer(p) and p.place.country
+                     and (p.place.kind not in _COARSE or (coarse_ok and p.place.kind is not PlaceKind.COUNTRY))]
             if there:
                 carried = self._best(there)
                 assert carried is not None
