@@ -143,6 +143,24 @@ def test_a_province_of_the_sentence_before_places_an_incident_with_no_place(text
     assert where(incidents(text)[-1])[0] == place
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ("Ukraine : Kharkiv à nouveau sous le feu\n\nLa deuxième ville du pays a été visée par des missiles dans la nuit "
+     "de mardi, faisant trois morts.", "Kharkiv"),
+    ("Attaque meurtrière contre l'armée à Boulkessi\n\nSeize soldats ont été tués lundi lors d'une attaque "
+     "jihadiste contre leur camp, a annoncé l'état-major.", "Boulkessi"),
+])
+def test_the_one_town_of_the_headline_places_an_incident_of_the_lede(text: str, place: str) -> None:
+    e = incidents(text)[0]
+    assert where(e)[0] == place
+
+
+def test_the_headline_town_is_not_carried_past_the_lede() -> None:
+    text = ("Kharkiv sous les bombes\n\nDes missiles ont frappé Kharkiv dans la nuit de mardi.\n\n"
+            "Dans un autre incident, une frappe de drone a tué deux civils mercredi.")
+    e = incident(text, "drone")
+    assert where(e)[0] != "Kharkiv"
+
+
 def test_a_region_of_no_country_yields_to_a_region_of_a_country() -> None:
     text = "Deux soldats de la force européenne au Sahel ont été tués mardi par une bombe artisanale dans le nord du Niger."
     assert where(incidents(text)[0]) == ("nord du Niger", "NE")

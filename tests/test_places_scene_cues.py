@@ -212,3 +212,14 @@ def test_a_country_after_aligned_on_or_pressure_on_is_no_place(recognizer: Place
 )
 def test_a_country_fired_on_is_still_a_place(recognizer: PlaceRecognizer, text: str, country: str) -> None:
     assert country in mentions(recognizer, text)
+
+
+def test_the_ministry_of_a_capital_speaks_there(recognizer: PlaceRecognizer) -> None:
+    found = mentions(recognizer, "Le ministère de la Défense à Moscou a affirmé que ses forces avaient frappé Kramatorsk.")
+    assert not found["Moscou"].scene
+    assert found["Kramatorsk"].scene
+
+
+@pytest.mark.parametrize("text", ["Ukraine : Kharkiv à nouveau sous le feu", "Gaza à feu et à sang après une nuit de frappes"])
+def test_a_name_before_a_la_is_no_speaker(recognizer: PlaceRecognizer, text: str) -> None:
+    assert all(p.scene for p in mentions(recognizer, text).values())

@@ -160,6 +160,8 @@ class SceneReader:
         self._theatre: tuple[str | None, bool] | None = None
         self._anaphors: dict[int, list[tuple[int, PlaceMention, str]]] = {}
         self._by_kind: dict[PlaceKind, list[int]] | None = None
+        self._headline: tuple[PlaceMention | None] | None = None
+        self._sentence_starts = [b[0] for b in layout.sentence_bounds]
 
     # --- the incident ------------------------------------------------------------------------
 
@@ -320,7 +322,34 @@ class SceneReader:
                 carried = self._best(there)
                 assert carried is not None
                 return carried, f"previous_sentence:{carried.place.name} ({carried.rule})"
+        # 4. the one town or base of the headline, for an incident of the lede ("Kharkiv à nouveau sous le feu" …
+        # "La deuxième ville du pays a été visée")
+        headline = self._headline_place()
+        if headline is not None and finer(headline) and self._in_lede(f):
+            return headline, f"headline:{headline.place.name} ({headline.rule})"
         return None
+
+    def _headline_place(self) -> PlaceMention | None:
+        """The one town, city, base or site the headline names (None when it names none or several)."""
+        if self._headline is None:
+            layout = self.layout
+            # a headline is no sentence: a first line ending with a full stop opens the story instead
+            title = [t and not self.text[s:e].rstrip().endswith(".") for t, (s, e) in
+                     zip(layout.title, layout.sentence_bounds)] if any(layout.title) else []
+            named = [p for p in self.places if p.scene and p.place.kind not in _COARSE and p.place.country
+                     and title[self._sentence_of(p.start)]] if any(title) else []
+            names = {p.place.canonical_name or p.place.name for p in named}
+            self._headline = (named[0] if len(names) == 1 else None,)
+        return self._headline[0]
+
+    def _in_lede(self, sentence: int) -> bool:
+        """Whether a sentence is in the first paragraph after the headline."""
+        layout = self.layout
+        first = next((i for i, t in enumerate(layout.title) if not t), None)
+        return first is not None and not layout.title[sentence] and layout.paragraphs[sentence] == layout.paragraphs[first]
+
+    def _sentence_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
 
     def _anaphors_of(self, sentence: int) -> list[tuple[int, PlaceMention, str]]:
         """The anaphors of a sentence with the place each refers to (cached)."""

@@ -115,7 +115,8 @@ class PlaceMention:
 
 # --- the words around a place ------------------------------------------------------------------
 
-_SPEAKER_AFTER = re.compile(r"\s*(?:,|a |ont |accuse|affirme|dement|annonce|assure|menace|promet|repond|riposte|"
+_SPEAKER_AFTER = re.compile(r"\s*(?:,|a (?!nouveau\b|la |l'|le |les |\d|son |sa |ses |leur |leurs |un |une |quelques |"
+                            r"environ |proximite|cote |travers |peine |feu |l'heure)|ont |accuse|affirme|dement|annonce|assure|menace|promet|repond|riposte|"
                             r"condamne|nie|reconnait|estime|exige|denonce|avertit|previent)")
 _NOT_SCENE = re.compile(r"(?:(?:depuis(?!\s+(?:le |la |l')?(?:\d|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
                         r"hier|debut|fin|mi-|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
@@ -388,8 +389,8 @@ class PlaceRecognizer:
         if _not_scene(text, start) or _speaker(text, start, end, text[max(0, start - 70) : start]):
             return False
         before = text[max(0, start - 60) : start]
-        if self._cues.speaker_place_before(before):
-            return False  # "des sources concordantes à Niamey", "a déclaré mardi à Kiev"
+        if self._cues.speaker_place_before(before) or self._cues.authority_place(text, start, end):
+            return False  # "des sources concordantes à Niamey", "a déclaré mardi à Kiev", "le ministère … à Moscou a dit"
         # "Moscou a lancé", "Tel Aviv et ses alliés ont intercepté", "utilisés par Moscou": the state acts ("un raid
         # sur Beyrouth a tué": a locative makes it the scene)
         return not (text[end - 1 : end].isalpha() and text[start:end] in self._cues.seats and (
