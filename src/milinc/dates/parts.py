@@ -132,15 +132,19 @@ _all_values = operator.attrgetter(*_ALL_FIELDS)
 _INDEX = {name: i for i, name in enumerate(_ALL_FIELDS)}
 _FIELDS = tuple(name for name in _ALL_FIELDS if name not in ("start", "end", "rule"))
 _DEFAULTS = {f.name: f.default for f in attrs.fields(DateParts)}
-_GROUP_COUNT = 8
+_GROUP_COUNT = 5
+_ALL_DEFAULTS = tuple(_DEFAULTS[name] for name in _ALL_FIELDS)
+_FIRST_MERGED = 3
+"""Index of the first field merged from the parts (``start``, ``end`` and ``rule`` are the merge's own)."""
+assert _ALL_FIELDS[_FIRST_MERGED:] == _FIELDS
 _GROUPS = tuple(
-    (operator.attrgetter(*names), names, tuple(_DEFAULTS[name] for name in names))
+    (operator.attrgetter(*names), tuple(_INDEX[name] for name in names), tuple(_DEFAULTS[name] for name in names))
     for names in (_FIELDS[len(_FIELDS) * i // _GROUP_COUNT : len(_FIELDS) * (i + 1) // _GROUP_COUNT]
                   for i in range(_GROUP_COUNT))
 )
 """The fields merged, in groups of several (an attrgetter of one name returns no tuple):
-(getter of the group's values, their names, their defaults)."""
-assert all(len(names) > 1 for _, names, _ in _GROUPS)
+(getter of the group's values, their indexes among the fields, their defaults)."""
+assert all(len(indexes) > 1 for _, indexes, _ in _GROUPS)
 
 
 def _extent(item: Any) -> tuple[int, int] | None:
@@ -211,17 +215,23 @@ def merge_parts(children: Iterable[Any], rule: str = "", **overrides: Any) -> Da
             first, last = lo, hi
         else:
             first, last = min(first, lo), max(last, hi)
-    values: dict[str, Any] = {}
-    for part in parts:
+    # the values in field order, passed by position; the parts are read last to first, each
+    # overwriting, so that the first one in text order that differs from the default wins
+    values = list(_ALL_DEFAULTS)
+    for part in reversed(parts):
         # the fields in groups: a group equal to its defaults (most of them, compared in C) is skipped whole
-        for get, names, defaults in _GROUPS:
+        for get, indexes, defaults in _GROUPS:
             group = get(part)
-            if group == defaults:
-                continue
-            for name, value, default in zip(names, group, defaults):
-                if value != default and name not in values:
-                    values[name] = value
-    values.update(overrides)
+            if group != defaults:
+                for index, value, default in zip(indexes, group, defaults):
+                    if value != default:
+                        values[index] = value
+    for name, value in overrides.items():
+        index = _INDEX.get(name, 0)
+        if index < _FIRST_MERGED:
+            raise TypeError(f"merge_parts() cannot set {name!r}")  # as DateParts(**values) refused it
+        values[index] = value
     if not rule:
         rule = next((p.rule for p in parts if p.rule), "")
-    return DateParts(start=0 if first is None else first, end=last, rule=rule, **values)
+    values[0], values[1], values[2] = 0 if first is None else first, last, rule
+    return DateParts(*values)
