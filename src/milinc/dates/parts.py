@@ -131,7 +131,7 @@ _ALL_FIELDS = tuple(f.name for f in attrs.fields(DateParts))
 _all_values = operator.attrgetter(*_ALL_FIELDS)
 _INDEX = {name: i for i, name in enumerate(_ALL_FIELDS)}
 _FIELDS = tuple(name for name in _ALL_FIELDS if name not in ("start", "end", "rule"))
-_DEFAULTS = {f.name: f.default for f in attrs.fields(DateParts)}
+_DEFAULTS: dict[str, Any] = {f.name: f.default for f in attrs.fields(DateParts)}
 _GROUP_COUNT = 5
 _ALL_DEFAULTS = tuple(_DEFAULTS[name] for name in _ALL_FIELDS)
 _FIRST_MERGED = 3
@@ -217,7 +217,7 @@ def merge_parts(children: Iterable[Any], rule: str = "", **overrides: Any) -> Da
             first, last = min(first, lo), max(last, hi)
     # the values in field order, passed by position; the parts are read last to first, each
     # overwriting, so that the first one in text order that differs from the default wins
-    values = list(_ALL_DEFAULTS)
+    values: list[Any] = list(_ALL_DEFAULTS)
     for part in reversed(parts):
         # the fields in groups: a group equal to its defaults (most of them, compared in C) is skipped whole
         for get, indexes, defaults in _GROUPS:
