@@ -37,7 +37,12 @@ from .spelling import spell
 if TYPE_CHECKING:
     from ..context import ExtractionContext
 
-__all__ = ["QuantityExtractor", "base_lexicons", "spell"]
+__all__ = ["MAX_COUNT", "QuantityExtractor", "base_lexicons", "spell"]
+
+MAX_COUNT = 10_000_000_000
+"""The largest plausible count (ten billion: more than the people on Earth). A figure above it, or a
+range or an order of magnitude reaching beyond it, is not a count ("100000000000000000000 soldats" is a
+typo or a hoax, and no table column could hold it): it is left out. See docs/policy/quantities.md."""
 
 
 def _folded(words: object) -> frozenset[str]:
@@ -73,6 +78,11 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _WORD_OR_NUMBER = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+")
 _APPOSED = re.compile(r"\s*,\s*(?:(?:grievement|gravement|legerement|mortellement|serieusement)\s+)?([^\W\d_]+)")
 _PARENTHETICAL = re.compile(r"\s*,\s*dont\b[^,.;:!?]*,")
+# an age after the counted people ("deux adolescents de 15 et 16 ans ont été tués"): skipped to the verb
+_AGE_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:" + lexicon_regex(lexicon.AGE_WORDS) + r")\s+)?(?:de\s+|d')?\d+(?:\s*(?:,|et|ou|a|-)\s*\d+)*\s+"
+    r"(?:" + lexicon_regex(lexicon.AGE_UNITS) + r")\s*,?"
+)
 _CHANGE_VERBS = {"passe", "passee", "passes", "passant", "grimpe", "monte", "augmente", "porte", "evolue",
                  "alourdi", "revu", "revise"}
 _CLAUSE_END = re.compile(r"[.;:!?()\[\]\n]")
@@ -85,6 +95,13 @@ _TRAILING = {"au moins": Qualifier.AT_LEAST, "au minimum": Qualifier.AT_LEAST, "
 _TRAILING_QUALIFIER = re.compile(r"\s*,?\s*(au moins|au minimum|environ|tout au plus|au plus|au maximum)(?![^\W\d_])")
 _COMPARATIVE_AFTER = re.compile(r"\s*(?:plus|moins|autant|superieur|inferieur|mieux|davantage)(?![^\W\d_])")
 _SIDE_AFTER = re.compile(r"\s*(?:parmi|dans\s+les\s+rangs|du\s+cote|cote|chez\s+les|au\s+sein)(?![^\W\d_])")
+_REPORTED_MISSING = re.compile(r"porte(?:e|s|es)?\s+disparu(?:e|s|es)?(?![^\W\d_])")
+"""A count's head that says the people counted were reported missing ("six portés disparus")."""
+_INCLUSIVE_AFTER = re.compile(r"\s*(?:en\s+comptant|en\s+incluant|si\s+l'on\s+compte|y\s+compris)\s+(?:les|l'|le|la)(?![^\W\d_])")
+"""What follows a bare figure that gives a toll with another group counted in ("16 en comptant les kamikazes")."""
+_ELLIPSIS_GAP = re.compile(
+    r"\s*(?:(?:dans|parmi|du\s+cote|cote|chez|au\s+sein)(?![^\W\d_])[^,.;:]{0,40}?)?\s*(?:,\s*(?:et\s+)?|et\s+)$")
+"""Between a casualty count and a bare figure that takes its role ("cinq morts dans ses rangs et trois …")."""
 _TOLL_BEFORE = re.compile(r"(?:eleve|elevait|elevent|porte|portant|passe|grimpe|monte|alourdi)(?:\s+[^\W\d_]+)?\s+a\s*$")
 _MONTH_AFTER = re.compile(
     r"\s*(?:janv|fev|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)[a-z]*\.?(?![^\W\d_])|\s*/\s*\d"
@@ -109,6 +126,7 @@ def base_lexicons() -> dict[str, list[str]]:
     lexicons["approximate_nouns"] = list(lexicon.APPROXIMATE_PHRASES)
     lexicons["prenominal_adjectives"] = list(lexicon.PRENOMINAL_ADJECTIVES)
     lexicons["injury_adverbs"] = list(lexicon.INJURY_ADVERBS)
+    lexicons["age_units"] = list(lexicon.AGE_UNITS)
     return lexicons
 
 
@@ -195,6 +213,9 @@ class QuantityExtractor:
             ):
                 head_text = head_text.lower()  # a heading in capitals ("DEUX SOLDATS TUÉS"), not an acronym
             unit = unit_lemma(head_text)
+            reported = _REPORTED_MISSING.match(text, base + noun.head_start)
+            if reported:  # "six portés disparus": the missing are counted, "portés" says they were reported
+                unit, end = "disparu", base + noun.head_start + reported.end() - reported.start()
         if noun is not None and noun.head_end is not None and text.startswith("/", base + noun.head_end):
             return None  # "700 km/h": a speed
         folded_unit = fold(unit) if unit else None
@@ -233,6 +254,9 @@ class QuantityExtractor:
         if fig is not None and fig.kind == "range" and _word_before(text, start) in _CHANGE_VERBS:
             # "le bilan est passé de 12 à 17 morts": a change, the count is the last figure
             qualifier, value, low = Qualifier.EXACT, high, high
+
+        if any(bound is not None and bound > MAX_COUNT for bound in (value, low, high)):
+            return None  # beyond any real count: see MAX_COUNT
 
         rule = "subset" if raw.subset else raw.rule
         return Quantity(
@@ -291,8 +315,12 @@ class QuantityExtractor:
             return False  # "les 7 et 8 octobre": a day the dates stage did not take
         if qualified or raw.subset or role is not None:
             return True
+        after = num_start + len(fig.words)
+        if _INCLUSIVE_AFTER.match(text, after):
+            return True  # "12 morts, 16 en comptant les kamikazes": the toll with the attackers
         if not fig.words[:1].isdigit():
-            return False
+            # "cinq morts dans ses rangs et trois du côté des jihadistes": a number word and its side
+            return before == "et" and _SIDE_AFTER.match(text, after) is not None
         if before in _BARE_PREFIXES or _SIDE_AFTER.match(text, num_start + len(fig.words)):
             return True  # "et de 2 500 en Irak", "30 dans les rangs du régime"
         return before == "a" and _TOLL_BEFORE.search(text, max(0, num_start - 40), num_start) is not None
@@ -403,6 +431,9 @@ def _role_after(text: str, end: int) -> CasualtyRole | None:
     skip = _PARENTHETICAL.match(text, end)  # "Plus de 50 personnes, dont 20 enfants, ont été tuées"
     if skip:
         end = skip.end()
+    age = _AGE_AFTER.match(text, end)  # "trois enfants âgés de 5 à 9 ans ont été tués"
+    if age:
+        end = age.end()
     window = text[end : end + 90]
     cut = _CLAUSE_END.search(window)
     window = window[: cut.start()] if cut else window
@@ -504,8 +535,17 @@ def _share_roles(text: str, found: list[tuple[Quantity, int, int]]) -> list[Quan
         ):
             out[i] = attrs.evolve(q, role=out[i - 1].role)
     for i in range(1, len(found)):
-        q, start, _ = found[i]
+        q, start, end = found[i]
         prev = out[i - 1]
+        # a bare figure after a casualty count: "cinq morts dans ses rangs et trois du côté des jihadistes",
+        # "12 personnes sont mortes, 16 en comptant les kamikazes"
+        if q.role is None and q.unit is None and prev.role is not None and _ELLIPSIS_GAP.match(text[found[i - 1][2] : start]):
+            out[i] = q = attrs.evolve(q, role=prev.role)
+        elif q.role is None and q.unit is None and _INCLUSIVE_AFTER.match(text, end):
+            counted = next((out[j] for j in range(i - 1, max(-1, i - 4), -1)
+                            if out[j].role is not None and _same_clause(text, found[j][2], start)), None)
+            if counted is not None:
+                out[i] = q = attrs.evolve(q, role=counted.role)
         # a verb before the first count governs the coordinated ones: "tuant X et au moins trois civils"
         if (
             out[i].role is None
