@@ -15,12 +15,14 @@ from __future__ import annotations
 from ..ontology import Action
 from .features import BuilderState, Incident
 
-__all__ = ["AIR", "EXCLUSIVE_ACTIONS", "REMOTE_FAMILIES", "CompatibilityRules"]
+__all__ = ["AIR", "EXCLUSIVE_ACTIONS", "REMOTE_FAMILIES", "VAGUE_AIR", "CompatibilityRules", "families_agree"]
 
 _GROUND = frozenset({Action.CLASH, Action.AMBUSH})
 AIR = frozenset({Action.STRIKE, Action.BOMBARDMENT})
 """Actions of a strike from afar (the air, artillery)."""
-REMOTE_FAMILIES = frozenset({"air", "drone", "projectile"})
+VAGUE_AIR = "air_attack"
+"""The weapon family of an air attack that names no aircraft ("l'attaque aérienne", "un raid aérien")."""
+REMOTE_FAMILIES = frozenset({"air", VAGUE_AIR, "drone", "projectile"})
 """Weapon families of a strike from afar."""
 EXCLUSIVE_ACTIONS = frozenset({Action.ARREST, Action.ABDUCTION})
 """Actions that are one incident only with the same action (an arrest, an abduction)."""
@@ -30,6 +32,15 @@ _ANAPHOR_KINDS = {
 }
 """What an anaphoric noun can name, by lemma or action: a strike from afar or fighting on the ground
 ("lors de l'assaut" does not take up the shelling told just before); other nouns can name any incident."""
+
+
+
+
+def families_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sets of weapon families may be one incident's: they share one, or one is an air attack that
+    names no aircraft and the other a strike from afar ("l'attaque aérienne" of drones and missiles)."""
+    return bool(a & b) or (VAGUE_AIR in a and bool(b & REMOTE_FAMILIES)) or (
+        VAGUE_AIR in b and bool(a & REMOTE_FAMILIES))
 
 
 class CompatibilityRules(BuilderState):
@@ -64,7 +75,7 @@ class CompatibilityRules(BuilderState):
             return False
         if f.countries and g.countries and not f.countries & g.countries:
             return False
-        if f.families and g.families and not f.families & g.families and not self.additive[i]:
+        if f.families and g.families and not families_agree(f.families, g.families) and not self.additive[i]:
             return False
         if (f.attacker & g.target and not f.attacker & g.attacker) or (f.target & g.attacker and not f.target & g.target):
             return False

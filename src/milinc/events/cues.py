@@ -140,6 +140,21 @@ class Cues:
         self.block_carry_words = (*w["relative_time_directions"], *w["earlier_time_phrases"], "en 19", "en 20")
         """Words one of which :attr:`block_carry` needs: without them, no search."""
 
+        # --- sides: where an attack comes from and where it lands ----------------------------------
+        self.launch_territories = _pairs(w["launch_territories"])
+        """Lands named after a launch preposition → the side that fires from there ("liban" → iran_axis)."""
+        self.launch_site = re.compile(
+            r"\b" + a("launch_prepositions") + r"\s*(?:le |la |les |l')?\s*$")
+        """A launch preposition at the end of a window, before a place ("tirées depuis", "en provenance du")."""
+        self.launch_land = re.compile(
+            r"\b" + a("launch_prepositions") + r"\s*(?:le |la |les |l')?\s*(?P<land>"
+            + _choices(sorted(self.launch_territories, key=len, reverse=True)) + r")\b")
+        """A launch preposition and a land of :attr:`launch_territories` ("depuis le Liban"; group ``land``)."""
+        self.launch_words = tuple(p.split()[0] for p in w["launch_prepositions"])
+        """Words one of which :attr:`launch_land` needs: without them, no search."""
+        self.territory_sides = {iso.upper(): side for iso, side in _pairs(w["territory_sides"]).items()}
+        """Country (ISO alpha-2) → the side that holds it: a remote attack there hits that side."""
+
         # --- weapons, actors, light verbs ------------------------------------------------------
         self.instrument = re.compile(
             r"\b" + a("instrument_prepositions")
@@ -156,6 +171,11 @@ class Cues:
             + a("light_verbs") + r"e?s?\s+(?:\w+\s+)?"
             r"(?:une?|des|de|d'|la|le|les|l'|cette|ces)\s*(?:\w+\s+)?$")
         """A light verb before a trigger noun ("ont mené des frappes", "a lancé lundi une attaque")."""
+        self.light_verb_object = re.compile(
+            r"[\s,]*(?:[\w'-]+[\s,]+){0,3}?(?:une?|des|de|d'|la|le|les|l'|cette|ces|\d+|"
+            + c("light_verb_object_quantifiers") + r")\s*(?:[\w'-]+\s+)?")
+        """What stands between a light verb and its object noun: a determiner, a day, an adjective ("lundi une",
+        "de nouvelles"); matched whole, from the verb's end to the noun's start."""
         self.light_verb_stems = tuple(dict.fromkeys(w["light_verbs"]))
         """Words one of which :attr:`light_verb_before` needs: without them, no search."""
         self.light_verb_lemmas = frozenset(w["light_verb_lemmas"])
@@ -202,6 +222,10 @@ class Cues:
         """A noun of the remains of an intercepted weapon ("débris")."""
         self.additive = re.compile(r"\b" + a("additive_adverbs") + r"\b")
         """An adverb that adds to what was told ("également")."""
+        self.new_incident_opener = re.compile(
+            r"[\W_]*(?:et\s+|mais\s+)?(?:" + c("new_incident_openers") + r"|(?:[\w']+\s+){0,2}"
+            + a("relative_time_openers") + r"\s+" + a("relative_time_directions") + r")\b")
+        """A sentence's opening that announces another incident ("Séparément, …", "Moins d'une heure après, …")."""
         self.another = frozenset(w["another_modifiers"])
         """Modifiers that mark another incident ("autre", "second")."""
         self.prepositions_before_des = frozenset(w["prepositions_before_des"])
@@ -227,6 +251,9 @@ class Cues:
             ("purpose", re.compile(a("serving_words") + r"\W+(?:\w+\W+){0,5}?(?:pour|a)\s+(?:des |les |de |d')?$")),
         )
         """What stands right before a trigger noun (end-anchored) and makes it name no incident, with the reason."""
+        self.small_count_before = re.compile(
+            r"\b(?:" + c("aggregate_before") + r")\s+" + a("small_counts") + r"\s+(?:[\w'-]+\s+)?$")
+        """An aggregate word with a small count before a trigger noun ("au moins deux frappes"): one incident."""
         self.any_left_rule = re.compile("|".join(f"(?:{rule.pattern})" for _, rule in self.left_rules))
         """Whether any left rule applies: most mentions have none, then one search instead of six."""
         self.right_rules: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -255,6 +282,16 @@ class Cues:
         """Words of a commemoration in a sentence ("anniversaire", "il y a dix ans")."""
         self.commemoration_words = tuple(p.rstrip("*") for p in w["commemoration_words"])
         """Words one of which :attr:`commemoration` needs near the trigger."""
+
+
+def _pairs(entries: Iterable[str]) -> dict[str, str]:
+    """``"phrase = value"`` entries as a mapping (entries without ``=`` are left out)."""
+    pairs: dict[str, str] = {}
+    for entry in entries:
+        phrase, sep, value = entry.partition("=")
+        if sep and phrase.strip() and value.strip():
+            pairs.setdefault(phrase.strip(), value.strip())
+    return pairs
 
 
 def _words_needed(*lists: Sequence[str]) -> tuple[str, ...]:

@@ -40,16 +40,23 @@ class FoundingRules(BuilderState):
         group = [s, *(self.slots[j] for j in self.satellites.get(i, []))]
         weapons = bool(m.implied_weapons or s.weapons)
         dated = any(g.event_dates() for g in group)
-        placed = any(p.scene and SPECIFICITY[p.place.kind] < SPECIFICITY[PlaceKind.COUNTRY] for p in s.places)
+        # the noun's own places, and those of the participles of its clause ("une attaque ayant ciblé … à Erbil")
+        placed = any(p.scene and SPECIFICITY[p.place.kind] < SPECIFICITY[PlaceKind.COUNTRY] for g in group
+                     for p in g.places)
+        at_town = any(p.scene and SPECIFICITY[p.place.kind] <= SPECIFICITY[PlaceKind.CITY] for g in group
+                      for p in g.places)
         counted = any(g.casualties for g in group)
         if m.title and m.plural:
             # a headline's plural sums up, unless it counts the dead of one place ("Tirs de roquettes sur
             # Bagdad : 2 morts")
             return counted and placed
+        if m.plural and self.dets[i][1] and det in ("none", "indefinite"):
+            return True  # "quatre autres frappes ont touché Ras Issa", "d'autres attaques": other incidents
         if m.plural:  # plurals sum up, unless the clause dates or counts them; "les frappes" refers back,
             # except in the lede, which opens the story ("Les frappes israéliennes sur Khan Younès ont fait …")
             lede = self._lede is not None and self.layout.paragraphs[m.sentence] == self._lede
-            return dated or (counted and (det != "definite" or lede))
+            # "deux frappes ont touché le port de Ras Issa": strikes on one named town or site are one incident
+            return dated or (counted and (det != "definite" or lede)) or (at_town and det == "none")
         if det in ("definite", "none"):
             sided = bool(m.sides or s.attacker_sides or s.target_sides)
             return m.title or dated or placed or counted or weapons or sided or bool(s.places)

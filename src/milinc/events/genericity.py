@@ -51,6 +51,8 @@ def generic_reason(mention: Mention, text: str, sentence_start: int, sentence_en
             if rule.search(left):
                 if reason == "aggregate" and _one_day(text, mention, sentence_start, sentence_end, cues):
                     continue  # "des dizaines de frappes … dans la nuit de jeudi à vendredi": one raid
+                if reason == "aggregate" and cues.small_count_before.search(left):
+                    continue  # "au moins deux frappes ont visé Buhais": the munitions of one incident
                 return reason
     if _TIMES.match(right):  # anchored at the start ("^"): a match is a search
         return "aggregate"

@@ -21,19 +21,21 @@ Policy (docs/policy/events.md); the rules are in :mod:`.founding` (point 1),
 from __future__ import annotations
 
 import bisect
+import datetime
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..ontology import Action, WeaponCategory
 from .candidate_index import JOIN_WINDOW, CandidateIndex
 from .candidates import FRAME, REPORTED, MentionSlots, mentions_by_sentence
-from .compatibility import CompatibilityRules
+from .compatibility import VAGUE_AIR, CompatibilityRules
 from .cues import Cues
 from .features import FAMILIES, Features, Incident, IncidentIndex, name_tokens
 from .founding import FoundingRules
-from .layout import DocumentLayout
+from .layout import CONTEXT, DocumentLayout
 from .places import SPECIFICITY
 from .reading import determiner, effective_action
+from .sides import place_sides
 from .triggers import Mention, frozen
 
 __all__ = ["Incident", "IncidentBuilder"]
@@ -43,6 +45,12 @@ _SENTENCE_REACH = 32
 _WALK_BACK = 16 * JOIN_WINDOW
 """How many mentions a referring mention walks back through to find its incident (long texts stay linear)."""
 _AIR_WEAPONS = frozenset({WeaponCategory.AIRCRAFT, WeaponCategory.HELICOPTER, WeaponCategory.DRONE})
+
+
+def _next_day(day: str) -> str:
+    """The day after a ``YYYY-MM-DD`` day (itself for the last day of the calendar)."""
+    date = datetime.date.fromisoformat(day)
+    return (date + datetime.timedelta(days=1)).isoformat() if date < datetime.date.max else day
 
 
 class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
@@ -95,10 +103,12 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
                 near = hosts[max(0, k - 1) : k + 1]
                 host = min(near, key=lambda j: abs(mentions[j].start - m.start))
                 self.satellites.setdefault(host, []).append(i)
+        # the noun must be the verb's object ("a lancé lundi une attaque"), not a later noun ("a lancé des
+        # roquettes … après des frappes")
         self.light = {i for i, m in enumerate(mentions) if m.lemma in cues.light_verb_lemmas and any(
             o.rule == "nominal" and o.pos == "noun" and o.sentence == m.sentence and 0 <= o.start - m.end <= 48
-            for o in mentions[i + 1 : i + 4])}
-        """Light verbs followed by a trigger noun ("a lancé une attaque"): the noun is the mention."""
+            and cues.light_verb_object.fullmatch(text, m.end, o.start) for o in mentions[i + 1 : i + 4])}
+        """Light verbs followed by a trigger noun as their object ("a lancé une attaque"): the noun is the mention."""
         self.additive = [m.rule == "verbal" and bool(cues.additive.search(text, max(0, m.start - 24), m.end))
                          for m in mentions]
         """Whether a verb adds to what was told ("des missiles ont également été tirés"): other weapons, same incident."""
@@ -120,6 +130,8 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
         """``(sentence, clause)`` → the incidents with a member there, by number."""
         self._touched: dict[int, int] = {}
         """Incident number → when a founder last joined it (the later, the greater)."""
+        self._new_opening: dict[int, bool] = {}
+        """Sentence → whether it opens with a cue of another incident (found when first asked)."""
         self._bits: dict[tuple[str, Any], int] | None = None
         """``(feature, value)`` → the incidents with that value (``None``: with no value), as a bit set of numbers;
         ``None`` until there are many incidents."""
@@ -130,7 +142,11 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
         group = [i, *self.satellites.get(i, [])]
         ss = [self.slots[j] for j in group]
         dated = [(d.rank, day) for s in ss for d in s.dates if (day := d.day)]
-        days = frozen(day for rank, day in dated if rank <= FRAME)
+        # a night runs into the next morning: "dans la nuit de mardi à mercredi" and "mercredi vers 3 heures" may
+        # tell one incident
+        days = frozen([*(day for rank, day in dated if rank <= FRAME),
+                       *(_next_day(day) for s in ss for d in s.dates
+                         if d.rank <= FRAME and d.time.value.endswith("TNI") and (day := d.day))])
         reported = sorted(day for rank, day in dated if rank == REPORTED)
         carried = next((day for rank, day in dated if rank > REPORTED), None)
         scene = [p for s in ss for p in s.places if p.scene]
@@ -139,12 +155,24 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
         weapons = {w for s in ss for w, _, _ in s.weapons} | set(self.mentions[i].implied_weapons)
         if self.mentions[i].rule != "nominal" or self.mentions[i].pos == "gerund":
             weapons |= self.slots[i].clause_weapons  # "en tirant une salve de roquettes": the verb's weapons too
-        families = frozen(FAMILIES[w] for w in weapons if w in FAMILIES)
+        named = weapons - self.mentions[i].implied_weapons
+        # "attaque aérienne", "raid aérien" name no aircraft: an air attack of drones or missiles as well
+        families = frozen(VAGUE_AIR if FAMILIES[w] == "air" and not named & _AIR_WEAPONS else FAMILIES[w]
+                          for w in weapons if w in FAMILIES)
         s = self.slots[i]
         # sides are the attack's: who shoots down ("la défense ukrainienne") is who the attack ("drones russes") hit
         attacker, target = s.attacker_sides, s.target_sides
         if self.actions[i] is Action.INTERCEPTION:
             attacker, target = target, attacker
+        # where it was launched from and where it landed ("tirées depuis le Liban", a scene in Israel)
+        m = self.mentions[i]
+        clauses = self.layout.clauses[m.sentence]
+        c_start, c_end = clauses[m.clause] if m.clause < len(clauses) else self.layout.sentence_bounds[m.sentence]
+        window = (max(c_start, m.start - CONTEXT), min(c_end, m.end + CONTEXT))  # long clauses stay linear
+        fired, hit = place_sides(self.text, self.cues, window, (p for g in ss for p in g.places), self.actions[i],
+                                 attacker)
+        if fired or hit:
+            attacker, target = frozen(attacker | fired), frozen(target | (hit - attacker))
         return Features(days, reported[0] if reported else None, carried, specific, countries, families,
                         attacker, target, self.actions[i])
 
@@ -250,6 +278,14 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
         incidents.sort(key=lambda inc: self.mentions[inc.founder].start)
         return incidents
 
+    def _opens_new(self, sentence: int) -> bool:
+        """Whether a sentence opens with a cue of another incident ("Séparément, …", "Plus tard, …")."""
+        found = self._new_opening.get(sentence)
+        if found is None:
+            start, end = self.layout.sentence_bounds[sentence]
+            found = self._new_opening[sentence] = bool(self.cues.new_incident_opener.match(self.text, start, end))
+        return found
+
     def _recent_to_join(self, i: int, recency: dict[int, Incident]) -> Incident | None:
         """The most recent incident founding mention *i* may join (policy point 2), ``None`` if none.
 
@@ -258,6 +294,14 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
         """
         if not self._refers_back(i):
             allowed = self._candidate_bits(i, recency.values(), carried_date=True)
+            m = self.mentions[i]
+            if self._opens_new(m.sentence):
+                # "Séparément, les Houthis ont lancé …": another incident, unless told in this sentence already or
+                # at the same named place (several blasts at one place stay one incident)
+                f = self.features[i]
+                return next((inc for _, inc in self._by_recency(allowed, recency) if self._may_join(i, inc) and (
+                    m.sentence in self._index[id(inc)].sentences
+                    or any(a & b for a in f.specific for b in self._incident_features(inc).specific))), None)
             return next((inc for _, inc in self._by_recency(allowed, recency) if self._may_join(i, inc)), None)
         allowed = self._candidate_bits(i, recency.values(), carried_date=False)
         # "lors de l'embuscade", "dans ces bombardements", "les frappes": the most recent incident of that kind,
