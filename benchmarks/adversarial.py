@@ -1,22 +1,25 @@
-"""Parse times of the adversarial inputs of ``tests/test_adversarial.py`` at several sizes.
+"""Time per character of milinc on hostile inputs, at x1 and x10 sizes (issue 19, item 7).
 
 Usage (from the repository root, with the ``test`` extra installed)::
 
-    python benchmarks/adversarial.py                # 10 KB, 100 KB and 1 MB of each input (a few minutes)
-    python benchmarks/adversarial.py --quick        # 10 KB and 100 KB only
-    python benchmarks/adversarial.py --sizes 5000 50000 --clock wall
+    python benchmarks/adversarial.py                      # 50 KB and 500 KB of each family
+    python benchmarks/adversarial.py --sizes 20000 200000 --only "incident digest"
+    python benchmarks/adversarial.py --json out.json
 
-The inputs are the ones the linear-time test checks (one long line, 100 000 repeated
-"le", long digit runs, digit groups, chains of number words, deeply nested quotes, trigger
-words, weekday soup); this script reads them from the test module so that the two never
-drift apart. For each input and size it prints the best of a few parses, the cost per
-character, and how that cost grows against the smallest size: a linear algorithm stays
-near 1x, a quadratic one grows with the size ratio.
+The inputs are the families of :mod:`milinc.testing.adversarial` (a digest of many
+distinct incidents, a long list of trigger words, repeated weekday names, one long
+line, a word repeated, many numbers, digit runs, chains of number words, nested
+quotes). For each family and size it prints the best of a few parses (CPU time by
+default, steady on a shared machine), the cost per character, and the growth of the
+time against the smallest size. The target is time per character flat: x10 input in
+at most x12 time. A family over it is marked; the exit status is 0 either way (this
+measures, the tests do not time anything).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import sys
 import time
@@ -24,28 +27,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from tests.test_adversarial import PATTERNS  # noqa: E402  (the inputs of the linear-time test)
+sys.path.insert(0, str(ROOT / "src"))
 
 import milinc  # noqa: E402
+from milinc.testing.adversarial import FAMILIES, make  # noqa: E402
 
 CLOCKS: dict[str, Callable[[], float]] = {"cpu": time.process_time, "wall": time.perf_counter}
-
-
-def make_input(name: str, chars: int) -> str:
-    """The adversarial input *name* grown to about *chars* characters.
-
-    Args:
-        name: a key of ``PATTERNS``.
-        chars: the wanted length.
-
-    Returns:
-        The text (its length is *chars* rounded up to a whole number of repetitions).
-    """
-    pattern = PATTERNS[name]
-    unit = max(1, len(pattern(1)))
-    return pattern(max(1, math.ceil(chars / unit)))
+TARGET = 12.0
+"""Largest time ratio allowed for a 10x larger input."""
 
 
 def best_time(parser: milinc.Parser, text: str, clock: Callable[[], float], runs: int) -> float:
@@ -68,38 +57,45 @@ def main(argv: list[str] | None = None) -> int:
         The exit status.
     """
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", type=int, nargs="+", help="input sizes in characters (default: 10 KB, 100 KB, 1 MB)")
-    ap.add_argument("--quick", action="store_true", help="10 KB and 100 KB only")
+    ap.add_argument("--sizes", type=int, nargs="+", default=[50_000, 500_000], help="input sizes in characters")
     ap.add_argument("--runs", type=int, default=2, help="parses per input and size; the best is kept")
-    ap.add_argument(
-        "--clock",
-        choices=sorted(CLOCKS),
-        default="cpu",
-        help="process CPU time (default: steady on a shared machine) or wall time",
-    )
-    ap.add_argument("--only", nargs="+", choices=sorted(PATTERNS), help="inputs to run (default: all)")
+    ap.add_argument("--clock", choices=sorted(CLOCKS), default="cpu", help="process CPU time (default) or wall time")
+    ap.add_argument("--only", nargs="+", choices=sorted(FAMILIES), help="families to run (default: all)")
+    ap.add_argument("--json", type=Path, help="also write the figures as JSON to this path")
     args = ap.parse_args(argv)
-    sizes = args.sizes or ([10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000])
     clock = CLOCKS[args.clock]
+    sizes = sorted(args.sizes)
     parser = milinc.Parser(discover=False)  # the built-in grammars: installed plugins would blur the comparison
-    parser.parse("Lundi soir, au moins huit roquettes ont frappé la base.")  # warm-up: grammars compiled, caches filled
+    parser.parse("Lundi soir, au moins huit roquettes ont frappé la base.")  # warm-up: grammars compiled
 
-    print(f"milinc {milinc.__version__}: adversarial inputs, best of {args.runs} parse(s), {args.clock} clock\n")
-    print(f"| {'input':<16} | {'chars':>9} | {'seconds':>9} | {'µs/char':>8} | {'growth':>6} |")
-    print(f"|{'-' * 18}|{'-' * 11}|{'-' * 11}|{'-' * 10}|{'-' * 8}|")
-    for name in args.only or sorted(PATTERNS):
-        first: float | None = None
-        for size in sorted(sizes):
-            text = make_input(name, size)
+    print(f"milinc {milinc.__version__}: hostile inputs, best of {args.runs} parse(s), {args.clock} clock\n")
+    print(f"| {'family':<16} | {'chars':>9} | {'seconds':>9} | {'µs/char':>8} | {'time growth':>11} | {'size growth':>11} |")
+    print(f"|{'-' * 18}|{'-' * 11}|{'-' * 11}|{'-' * 10}|{'-' * 13}|{'-' * 13}|")
+    results: dict[str, list[dict[str, float]]] = {}
+    over: list[str] = []
+    for name in args.only or list(FAMILIES):
+        first: tuple[int, float] | None = None
+        rows = results.setdefault(name, [])
+        for size in sizes:
+            text = make(name, size)
             seconds = best_time(parser, text, clock, args.runs)
-            per_char = seconds / len(text)
-            first = per_char if first is None else first
-            growth = per_char / first if first > 0 else float("nan")
+            first = first or (len(text), seconds)
+            time_growth = seconds / first[1] if first[1] > 0 else float("nan")
+            size_growth = len(text) / first[0]
+            mark = ""
+            if size_growth >= 9.5 and time_growth > TARGET * size_growth / 10:
+                mark = "  <- over x12"
+                over.append(name)
+            rows.append({"chars": len(text), "seconds": seconds, "time_growth": time_growth, "size_growth": size_growth})
             print(
-                f"| {name:<16} | {len(text):>9,} | {seconds:>9.3f} | {per_char * 1e6:>8.2f} | {growth:>5.1f}x |",
+                f"| {name:<16} | {len(text):>9,} | {seconds:>9.3f} | {seconds / len(text) * 1e6:>8.2f} "
+                f"| {time_growth:>10.1f}x | {size_growth:>10.1f}x |{mark}",
                 flush=True,
             )
-    print("\ngrowth = cost per character against the smallest size: about 1x is linear time.")
+    print(f"\ntarget: x10 input in at most x{TARGET:g} time (time per character flat)")
+    print("over the target: " + (", ".join(sorted(set(over))) if over else "none"))
+    if args.json:
+        args.json.write_text(json.dumps({"clock": args.clock, "results": results}, indent=2), encoding="utf-8")
     return 0
 
 

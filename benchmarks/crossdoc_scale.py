@@ -143,7 +143,7 @@ def _instrumented_merge(parsed: list[tuple[str, Any]]) -> dict[str, Any]:
         for group_reports, edges in sweep.add(report):
             for members, links in split_group(group_reports, edges, weights):
                 reconcile(members, links)
-        largest = max(largest, len(sweep._window))
+        largest = max(largest, sweep.open_reports)
     for group_reports, edges in sweep.finish():
         split_group(group_reports, edges, weights)
     return {"reports": len(reports), "comparisons": sweep.comparisons, "largest_window": largest}

@@ -48,6 +48,14 @@ def parsed(text: str, outlet: str | None = None) -> Document:
     return attrs.evolve(doc, metadata=Metadata(id="x", outlet=outlet)) if outlet else doc
 
 
+def unlocated(doc: Document) -> Document:
+    """The document with its first incident's place known by name only (no coordinates, no precision)."""
+    event = doc.events[0]
+    assert event.location is not None
+    place = attrs.evolve(event.location, geonameid=None, latitude=None, longitude=None, precision=None)
+    return attrs.evolve(doc, events=(attrs.evolve(event, location=place), *doc.events[1:]))
+
+
 def located(doc: Document) -> Document:
     """The document with its first incident's place given coordinates, as the gazetteer gives them."""
     event = doc.events[0]
@@ -145,7 +153,7 @@ def test_a_document_without_incidents_has_no_row() -> None:
 
 def test_csv_reloads_with_acleds_columns_and_dtypes(tmp_path: Path) -> None:
     pd = pytest.importorskip("pandas")
-    docs = [("k1", located(parsed(KHARKIV, outlet="Agence test"))), ("m2", parsed(MOPTI))]
+    docs = [("k1", located(parsed(KHARKIV, outlet="Agence test"))), ("m2", unlocated(parsed(MOPTI)))]
     path = tmp_path / "acled.csv"
     assert write_acled_csv(docs, path) == 2
     frame = read_acled(path)
@@ -197,15 +205,15 @@ def test_a_failed_write_leaves_no_file(tmp_path: Path) -> None:
 
 
 def test_geojson_points_where_coordinates_are_known() -> None:
-    collection = to_geojson([("k1", located(parsed(KHARKIV))), ("m2", parsed(MOPTI))])
+    collection = to_geojson([("k1", located(parsed(KHARKIV))), ("m2", unlocated(parsed(MOPTI)))])
     assert collection["type"] == "FeatureCollection"
     first, second = collection["features"]
     assert first["geometry"] == {"type": "Point", "coordinates": [36.25272, 49.98081]}  # longitude first
     assert first["properties"]["actor1"] == "Military Forces of Russia (2000-)"
     assert second["geometry"] is None  # valid GeoJSON: no incident is lost
-    located_only = to_geojson([("k1", located(parsed(KHARKIV))), ("m2", parsed(MOPTI))], located_only=True)
+    located_only = to_geojson([("k1", located(parsed(KHARKIV))), ("m2", unlocated(parsed(MOPTI)))], located_only=True)
     assert [f["id"] for f in located_only["features"]] == ["UKR-k1-1"]
-    assert features(parsed(MOPTI), "m2", located_only=True) == []
+    assert features(unlocated(parsed(MOPTI)), "m2", located_only=True) == []
 
 
 def test_geojson_file_is_valid_json_written_whole(tmp_path: Path) -> None:

@@ -1,55 +1,37 @@
-"""No blow-up: adversarial inputs are parsed in time linear in their size.
+"""Hostile inputs parse without error and with well-formed output (no timing here).
 
-Each input is parsed at two sizes; the larger one may not cost more per
-character than a generous factor of the smaller one (timings are noisy, a
-quadratic algorithm is not). `benchmarks/adversarial.py` reports the times.
+Time per character on these families is measured by ``benchmarks/adversarial.py``
+(x10 input in at most x12 time), not by a timed test: timings on a shared
+machine are noise, and a test that cannot fail on a slow machine proves nothing.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-
 import pytest
 
 import milinc
-
-PATTERNS: dict[str, Callable[[int], str]] = {
-    "one long line": lambda n: ("le 28 juin au moins huit missiles ont frappé Bagdad " * n)[: n * 50],
-    "repeated le": lambda n: "le " * (n * 17),
-    "long digit run": lambda n: "1" * (n * 50),
-    "digit groups": lambda n: "2 500 " * (n * 8),
-    "number words": lambda n: "vingt et un mille " * (n * 3),
-    "nested quotes": lambda n: "« " * (n * 12) + "attaque" + " »" * (n * 12),
-    "trigger words": lambda n: "attaque frappe bombardement " * (n * 2),
-    "weekday soup": lambda n: "lundi mardi soir nuit de jeudi à " * (n * 2),
-}
+from milinc.testing.adversarial import FAMILIES, make
 
 
-def cost(text: str) -> float:
-    parser = milinc.default_parser()
-    best = float("inf")
-    for _ in range(2):
-        t0 = time.perf_counter()
-        parser.parse(text)
-        best = min(best, time.perf_counter() - t0)
-    return best
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_a_hostile_input_is_parsed(family: str) -> None:
+    text = make(family, 5_000)
+    assert len(text) >= 4_000  # units are whole: about the size asked
+    doc = milinc.Parser(discover=False).parse(text)
+    assert doc.text is text
+    for weapon in doc.weapons:
+        assert text[weapon.span.start : weapon.span.end] == weapon.span.text
+    for date in doc.dates:
+        assert text[date.span.start : date.span.end] == date.span.text
 
 
-@pytest.mark.parametrize("name", sorted(PATTERNS))
-def test_time_grows_linearly(name: str) -> None:
-    make = PATTERNS[name]
-    small, large = make(400), make(1600)
-    assert len(large) >= 3.5 * len(small)
-    t_small, t_large = cost(small), cost(large)
-    per_char_small = t_small / len(small)
-    per_char_large = t_large / len(large)
-    # generous: 3x per character, plus slack for very fast runs
-    assert t_large <= 0.05 + 3 * per_char_small * len(large), (name, per_char_small, per_char_large)
+def test_the_incident_digest_has_many_distinct_incidents() -> None:
+    doc = milinc.Parser(discover=False).parse(make("incident digest", 3_000))
+    assert len(doc.events) >= 10
 
 
 def test_a_megabyte_on_one_line_is_parsed() -> None:
-    text = PATTERNS["one long line"](20_000)
+    text = make("one long line", 1_000_000)
     assert len(text) >= 1_000_000
     doc = milinc.parse(text)
     assert doc.text is text

@@ -231,7 +231,7 @@ def test_the_open_window_stays_small_over_a_long_stream() -> None:
             published = (start + dt.timedelta(days=day)).isoformat()
             r = report(f"d{day}-{n}", published, date=published, where=place(f"Ville{n}"))
             finished += len(list(sweep.add(r)))
-            largest = max(largest, len(sweep._window))
+            largest = max(largest, sweep.open_reports)
     finished += len(list(sweep.finish()))
     assert finished == 1200  # three towns a day, none merged with another
     assert largest <= 6  # about one day of reports open at a time, not the year
@@ -437,3 +437,17 @@ def test_attacks_on_one_town_on_two_days_are_two_incidents_end_to_end() -> None:
     ]
     merged = groups(merge_incidents(_parsed(records)))
     assert ["k1", "k2"] in merged and ["k3", "k4"] in merged
+
+
+def test_a_report_naming_only_the_province_joins_the_town_reports_end_to_end() -> None:
+    province = {
+        "id": "province-1",
+        "reference_date": "2024-03-11",
+        "text": "Au Burkina Faso, un détachement de l'armée a été attaqué dimanche dans la province du Soum. "
+        "Une soixantaine de soldats ont été tués, selon des sources locales.",
+    }
+    parsed = _parsed([*_DJIBO, province])
+    incidents = merge_incidents(parsed)
+    [djibo] = [i for i in incidents if any(m.document == "wire-1" for m in i.members)]
+    assert {m.document for m in djibo.members} == {"wire-1", "radio-1", "daily-1", "province-1"}
+    assert djibo.location is not None and djibo.location.name == "Djibo"  # the finer place wins

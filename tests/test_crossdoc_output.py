@@ -126,6 +126,20 @@ def test_the_cli_writes_merged_incidents_by_extension(tmp_path: Path, capsys: py
         assert len(list(csv.DictReader(f))) == len(records)
 
 
+def test_the_cli_lists_the_outlets_of_the_records_as_sources(tmp_path: Path) -> None:
+    source = tmp_path / "articles.jsonl"
+    outlets = [{"outlet": "AFP"}, {"source": "Le Monde"}, {}]  # "source" is the outlet too
+    source.write_text(
+        "".join(json.dumps({**a, **o}, ensure_ascii=False) + "\n" for a, o in zip(_ARTICLES, outlets)), encoding="utf-8"
+    )
+    target = tmp_path / "merged.jsonl"
+    assert main(["parse", "--jsonl", str(source), "-q", "--merged-incidents", str(target)]) == 0
+    records = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    djibo = next(r for r in records if len(r["members"]) == 2)
+    assert djibo["sources"] == ["AFP", "Le Monde"]
+    assert [m["outlet"] for m in djibo["members"]] == ["AFP", "Le Monde"]
+
+
 def test_the_cli_explains_merges(tmp_path: Path) -> None:
     source = _jsonl(tmp_path)
     target = tmp_path / "merged.jsonl"
@@ -184,3 +198,14 @@ def test_a_week_dated_incident_gets_acled_s_week_rule() -> None:
     [incident] = milinc.merge_incidents([document("w", "2024-03-12", date="2024-W10", where=place("Djibo"))])
     [row] = merged_acled_rows([incident])
     assert (row["event_date"], row["time_precision"]) == ("2024-03-07", 2)
+
+
+def test_the_cli_keeps_documents_of_one_id_apart(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "dup.jsonl"
+    twice = {**_ARTICLES[0], "id": "same"}
+    source.write_text(json.dumps(twice) + "\n" + json.dumps(twice) + "\n", encoding="utf-8")
+    target = tmp_path / "merged.jsonl"
+    assert main(["parse", "--jsonl", str(source), "-q", "--merged-incidents", str(target)]) == 0
+    assert "given again, named 'same#2'" in capsys.readouterr().err
+    records = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert sorted(m["document"] for r in records for m in r["members"]) == ["same", "same#2"]

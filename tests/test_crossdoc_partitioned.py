@@ -108,3 +108,42 @@ def test_the_dask_bag_gives_the_serial_incidents() -> None:
     bag = db.from_sequence(pairs, npartitions=4)
     merged = sorted(merged_incidents_bag(bag, partition_days=3).compute(scheduler="synchronous"), key=incident_order)
     assert merged == merge_incidents(pairs)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.lists(_EVENT, min_size=1, max_size=3), min_size=1, max_size=40))
+def test_a_stream_in_publication_order_gives_the_sweep_s_incidents(specs: list[list[dict[str, Any]]]) -> None:
+    from milinc.crossdoc import iter_merged_incidents, sweep_order
+    from milinc.crossdoc.streaming import StreamMerger
+
+    docs = sorted(_documents(specs), key=lambda d: (d.reference_date, d.metadata.id))  # type: ignore[union-attr]
+    reports = list(reports_from(docs))
+    expected = sorted(iter_merged_incidents(sorted(reports, key=sweep_order)), key=lambda i: i.id)
+    merger = StreamMerger(max_delay_days=60)
+    streamed = [i for r in reports for i in merger.add(r)] + list(merger.finish())
+    assert sorted(streamed, key=lambda i: i.id) == expected
+    assert merger.late == 0
+
+
+def test_a_stream_holds_its_delay_not_the_corpus() -> None:
+    from milinc.crossdoc.streaming import StreamMerger
+
+    merger = StreamMerger(max_delay_days=10)
+    emitted = 0
+    for day in range(300):
+        published = (_START + dt.timedelta(days=day)).isoformat()
+        for n in range(3):
+            doc = document(f"d{day}-{n}", published, date=published, where=place(f"Ville{n}"))
+            emitted += sum(1 for _ in merger.add(next(iter(reports_from([doc])))))
+    emitted += sum(1 for _ in merger.finish())
+    assert emitted == 900
+    assert merger.largest_buffer <= 3 * 12  # about ten days of reports, not the 300 days
+    # an attack recalled long after its time comes late: still an incident, counted
+    old = document("recall", (_START + dt.timedelta(days=400)).isoformat(), date=_START.isoformat(), where=place("Ville0"))
+    late = StreamMerger(max_delay_days=10)
+    for day in range(30):
+        published = (_START + dt.timedelta(days=day)).isoformat()
+        list(late.add(next(iter(reports_from([document(f"x{day}", published, date=published, where=place("Kaya"))])))))
+    list(late.add(next(iter(reports_from([old])))))
+    list(late.finish())
+    assert late.late == 1

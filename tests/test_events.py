@@ -115,10 +115,19 @@ def test_date_is_not_carried_into_another_time() -> None:
     assert by_place["Khan Younès"].date is None
 
 
-def test_a_reporting_verb_dates_only_the_day() -> None:
-    e = only("Le porte-parole a déclaré mercredi soir que la base de Tessalit avait été attaquée.")
-    assert e.date is not None and e.date.value == "2024-03-13"
-    assert any(x.slot == "date" and x.rule == "reporting_verb_day" for x in e.explanations)
+def test_the_day_of_a_statement_never_dates_the_incident() -> None:
+    # §5 (2026 amendment): the statement's day is no fallback either
+    assert only("Le porte-parole a déclaré mercredi soir que la base de Tessalit avait été attaquée.").date is None
+    assert only("L'état-major a annoncé jeudi avoir abattu deux drones au-dessus de Koupiansk.").date is None
+    assert only("Dans la soirée, le commandement a encore annoncé que des frappes avaient détruit un radar.").date is None
+    assert only("Un convoi a été attaqué près de Ménaka, a indiqué l'armée mardi.").date is None
+
+
+def test_a_date_of_the_incident_in_a_statement_still_dates_it() -> None:
+    e = only("Le camp de Boni a été attaqué mardi, a annoncé l'armée malienne.")
+    assert e.date is not None and e.date.value == "2024-03-12"
+    e = only("L'armée a annoncé jeudi que le camp de Boni avait été attaqué mardi soir.")
+    assert e.date is not None and e.date.value == "2024-03-12TEV"
 
 
 def test_place_and_date_from_the_headline() -> None:

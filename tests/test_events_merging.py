@@ -82,5 +82,6 @@ def test_first_token_filter_changes_no_match() -> None:
     text = ("les drones n'ont pas encore ete abattus ; des roquettes se sont abattues lundi , l'armee a ete "
             "la cible d'une attaque et les soldats ont ete pris pour cible par des tirs de mortiers")
     fast = list(finder.raw_triggers(text))
-    finder.matcher._first = None  # type: ignore[attr-defined]
+    assert finder.matcher._driver is not None
+    finder.matcher._driver.filter_starts = False  # every start parsed
     assert fast and list(finder.raw_triggers(text)) == fast

@@ -28,6 +28,7 @@ COMBINED = re.compile("|".join(f"(?P<{n}>{p})" for n, p in TERMINALS))
 
 
 def _same_tokens(split: FirstCharLexer, combined: re.Pattern[str], text: str) -> None:
+    # also checks the alternation lark would build from the plan: same terminals, same order
     for pos, ch in enumerate(text):
         sub = split.regex_for(ch)
         got = sub.match(text, pos) if sub is not None else None
@@ -41,24 +42,49 @@ def test_split_lexer_matches_like_the_combined_regex(text: str) -> None:
     _same_tokens(FirstCharLexer(TERMINALS), COMBINED, text)
 
 
+def _names(regex: object) -> set[str]:
+    assert isinstance(regex, re.Pattern)
+    return set(regex.groupindex)
+
+
 def test_unanalysable_terminals_are_kept_for_every_character() -> None:
     lexer = FirstCharLexer(TERMINALS)
     names = [name for name, _ in TERMINALS]
-    unknown = {names[i] for i, first in enumerate(lexer.firsts) if first is None}
+    unknown = {names[i] for i, known in enumerate(lexer.firsts) if not known}
     assert unknown == {"CASELESS", "MAYBE_EMPTY"}  # a flag group, a pattern that may match nothing
-    kept_for_q = lexer.regex_for("q")
-    assert kept_for_q is not None
-    # a category (\d, \w) is not analysed either: NUMBER stays in, a superset is never wrong
-    assert set(kept_for_q.groupindex) == {"CASELESS", "NUMBER", "WORD", "NOT_A", "MAYBE_EMPTY"}
-    assert "KEYWORD_DE" in lexer.regex_for("d").groupindex  # type: ignore[union-attr]
-    assert "KEYWORD_DE" not in kept_for_q.groupindex
+    # categories are read with re's own definitions: NUMBER starts with a digit, WORD with a letter
+    assert _names(lexer.regex_for("q")) == {"CASELESS", "WORD", "NOT_A", "MAYBE_EMPTY"}
+    assert _names(lexer.regex_for("7")) == {"CASELESS", "NUMBER", "NOT_A", "MAYBE_EMPTY"}
+    assert "KEYWORD_DE" in _names(lexer.regex_for("d"))
+    assert lexer.regex_for("q") is lexer.by_char["q"]
 
 
 def test_global_flags_disable_the_analysis() -> None:
     lexer = FirstCharLexer(TERMINALS, re.IGNORECASE)
-    assert all(first is None for first in lexer.firsts)
+    assert not any(lexer.firsts)
+    assert _names(lexer.regex_for("q")) == {name for name, _ in TERMINALS}
 
 
+def test_a_big_lexicon_terminal_keeps_only_the_branch_of_the_character() -> None:
+    words = [f"{a}{b}{c}mot" for a in "abcdefgh" for b in "ijklmnop" for c in "qrstuvwx"]
+    lexicon = engine.lexicon_regex(words)
+    lexer = FirstCharLexer([("LEX", lexicon), ("WORD", r"[^\W\d_]+")])
+    sub = lexer.regex_for("c")
+    assert isinstance(sub, re.Pattern) and len(sub.pattern) < len(lexicon) / 4
+    combined = re.compile(f"(?P<LEX>{lexicon})|(?P<WORD>[^\\W\\d_]+)")
+    _same_tokens(lexer, combined, "cjqmot ajqmot cjq cjqmots zzz hpxmot")
+
+
+def test_a_heavy_terminal_is_compiled_once_for_every_character() -> None:
+    from milinc import lexer_dispatch
+
+    heavy = "(?:" + "|".join(f"{w}(?:x{i}|y{i})" for i, w in enumerate(["un", "deux", "trois"] * 400)) + ")"
+    assert len(heavy) > lexer_dispatch.HEAVY
+    terminals = [("HEAVY", heavy), ("WORD", r"[^\W\d_]+"), ("NUM", r"\d+")]
+    lexer = FirstCharLexer(terminals)
+    combined = re.compile("|".join(f"(?P<{n}>{p})" for n, p in terminals))
+    _same_tokens(lexer, combined, "unx3 deuxy4 troisx1 tres 12 u")
+    assert len(lexer._heavy) == 1
 @pytest.mark.parametrize(
     "text",
     [
@@ -69,6 +95,8 @@ def test_global_flags_disable_the_analysis() -> None:
 def test_the_dates_lexer_tokens_are_unchanged(text: str) -> None:
     matcher = milinc.default_parser()._dates.matcher  # type: ignore[attr-defined]
     driver = matcher._driver
-    assert driver is not None and driver.first_char is not None, "the dates lexer is the one split"
+    assert driver is not None
     assert isinstance(matcher, engine.GrammarMatcher)
-    _same_tokens(driver.first_char, driver.mres[0], milinc.normalize.normalize(text).text)
+    lexer = driver.first_char
+    combined = re.compile("|".join(f"(?P<{n}>{p})" for n, p in lexer.terminals))
+    _same_tokens(lexer, combined, milinc.normalize.normalize(text).text)

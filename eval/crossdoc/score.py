@@ -18,14 +18,11 @@ event maps to it) are counted apart: they bound the recall any matcher reaches o
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import itertools
 import sys
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
-
-import attrs
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -33,7 +30,7 @@ from articles import ARTICLES
 
 import milinc
 from milinc.crossdoc import merge_incidents
-from milinc.ontology import Document, Metadata
+from milinc.ontology import Document
 
 Node = tuple[str, str]  # (article id, gold incident id or "?<event key>")
 
@@ -52,15 +49,10 @@ def anchor_spans(text: str, anchors: list[Any]) -> list[tuple[int, int]]:
 
 
 def parse_all() -> dict[str, Document]:
-    records = [{"id": a["id"], "text": a["text"], "reference_date": a["reference_date"]} for a in ARTICLES]
-    outlets = {a["id"]: a["outlet"] for a in ARTICLES}
+    records = [{k: a[k] for k in ("id", "text", "reference_date", "outlet")} for a in ARTICLES]
     docs = {}
     for doc_id, result in milinc.parse_records(records):
         assert isinstance(result, Document), (doc_id, result)
-        # the outlet is the record's metadata (carried by parse_records once `io` wires it)
-        meta = result.metadata or Metadata(id=doc_id)
-        if meta.outlet is None:
-            result = attrs.evolve(result, metadata=attrs.evolve(meta, id=doc_id, outlet=outlets[doc_id]))
         docs[doc_id] = result
     return docs
 
@@ -191,5 +183,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    _ = dt
     raise SystemExit(main())

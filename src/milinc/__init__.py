@@ -12,6 +12,7 @@ import importlib
 import threading
 from typing import TYPE_CHECKING, Any
 
+from .budget import TimeBudgetExceeded
 from .errors import InputTooLargeError, InvalidInputError, MilincError, PluginError
 from .ontology import (
     Action,
@@ -144,6 +145,7 @@ __all__ = [
     "Source",
     "Span",
     "SubEventType",
+    "TimeBudgetExceeded",
     "TimeExpression",
     "Weapon",
     "WeaponCategory",
@@ -171,7 +173,9 @@ _WITH_PLUGINS_MAX = 16
 
 
 def _parser_for(plugins: Any) -> Parser:
-    items = tuple(plugins)
+    from .plugins import plugin_list
+
+    items = plugin_list(plugins)  # a string is refused, not split into characters
     key = tuple(id(p) for p in items)
     with _default_lock:
         hit = _with_plugins.get(key)
@@ -200,6 +204,7 @@ def parse(
     *,
     reference_date: _dt.date | _dt.datetime | str | None = None,
     plugins: Any = None,
+    time_budget: float | None = None,
 ) -> Document:
     """Parse a French report into a :class:`Document`.
 
@@ -212,6 +217,8 @@ def parse(
             the text has one.
         plugins: extra plugins for this call (a :class:`Parser` is built for
             each new set of plugin objects and reused for the same set).
+        time_budget: seconds this parse may take, or ``None`` for no limit
+            (see :mod:`milinc.budget`).
 
     Returns:
         The document with its dates, quantities, weapons and events.
@@ -220,6 +227,7 @@ def parse(
         TypeError: *text* is not a string, or *reference_date* of another type.
         InvalidInputError: *reference_date* is a string that is not a date.
         InputTooLargeError: *text* exceeds the parser's ``max_chars``.
+        TimeBudgetExceeded: the parse took longer than *time_budget*.
     """
     parser = _parser_for(plugins) if plugins else default_parser()
-    return parser.parse(text, reference_date=reference_date)
+    return parser.parse(text, reference_date=reference_date, time_budget=time_budget)

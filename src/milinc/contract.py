@@ -58,6 +58,11 @@ def _event(e: Event) -> dict[str, Any]:
         "date": e.date.value if e.date else None,
         "location": e.location.name if e.location else None,
         "country": e.country,
+        # the place's coordinates and GeoNames fields (issue 16): keys added after the contract's own
+        "latitude": e.location.latitude if e.location else None,
+        "longitude": e.location.longitude if e.location else None,
+        "admin1": e.location.admin1 if e.location else None,
+        "geonameid": e.location.geonameid if e.location else None,
         "weapons": [w.value for w in e.weapons],
         "killed": _casualties(e.killed),
         "injured": _casualties(e.injured),

@@ -27,6 +27,7 @@ import hashlib
 import json
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import resources
 from typing import Any
@@ -34,11 +35,11 @@ from typing import Any
 import attrs
 from lark import Lark, Token, Transformer, Tree
 from lark.exceptions import LarkError
-from lark.lexer import BasicLexer, UnlessCallback
+from lark.lexer import BasicLexer
 from lark.parsers.lalr_analysis import Shift
 from lark.parsers.lalr_parser_state import ParseConf
 
-from . import cache, grammar_tables, regexes, trie_regex
+from . import budget, cache, grammar_tables, regexes, trie_regex
 from .lexer_dispatch import FirstCharLexer
 
 __all__ = [
@@ -53,7 +54,9 @@ __all__ = [
 _LEXICON_PLACEHOLDER = re.compile(r"/@LEXICON:(\w+)@/")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _cache_lock = threading.Lock()
-_compiled: dict[tuple[str, str, int], Lark] = {}
+_compiled: OrderedDict[tuple[str, str, int], Lark] = OrderedDict()
+_MAX_COMPILED = 64
+"""Compiled grammars kept in a process (least recently used dropped first): plugin sets come and go."""
 
 
 def grammar_source(name: str) -> str:
@@ -72,11 +75,9 @@ def lexicon_regex(phrases: Iterable[str]) -> str:
     """
     given = sorted({p for p in phrases if p.strip()})
     if len(given) < trie_regex.TRIE_FROM:
-        regex, initials = trie_regex.lexicon_regex_and_initials(given)
+        regex, _initials = trie_regex.lexicon_regex_and_initials(given)
     else:  # building a big trie in Python costs start-up time: it is shipped, or cached as plain data
-        regex, initials = _stored_lexicon_regex(given)
-    if len(_lexicon_initials) < 1000:  # bounded: plugins may build lexicons at will
-        _lexicon_initials[regex] = tuple(initials)
+        regex, _initials = _stored_lexicon_regex(given)
     return regex
 
 
@@ -124,11 +125,6 @@ def _stored_lexicon_regex(given: list[str]) -> tuple[str, tuple[str, ...]]:
     return entry
 
 
-_lexicon_initials: dict[str, tuple[str, ...]] = {}
-"""The first few characters of the phrases of each regex :func:`lexicon_regex` built (cut at the
-first space, which the regex lets stand for any run of spaces): a superset of where that regex
-can match, small to compile (see :func:`_first_token_regex`)."""
-_INITIAL_CHARS = trie_regex.INITIAL_CHARS
 _trie_regex = trie_regex.trie_regex
 _alternation_regex = trie_regex.alternation_regex  # the reference the trie is checked against
 
@@ -168,6 +164,10 @@ def compile_grammar(
         if lark is None:
             lark = grammar_tables.load(text, start, transformer)
             _compiled[key] = lark
+            while len(_compiled) > _MAX_COMPILED:
+                _compiled.popitem(last=False)
+        else:
+            _compiled.move_to_end(key)
     return lark
 
 
@@ -195,72 +195,114 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-_SPLIT_FROM = 40
-"""Lexers with this many terminals or more are split by first character (:mod:`milinc.lexer_dispatch`).
+_CONTEXT_SENSITIVE = re.compile(r"\(\?<[=!]|\\[bBA]|(?<![\[\\])\^")
+"""Regex constructs that look before the match: a terminal with one may match differently in a
+window cut from the text than in the text itself, so :meth:`_Driver.can_start` does not filter."""
 
-Measured on the benchmark corpus: the dates lexer (about 100 terminals) matches three times
-faster split; the weapons, events and quantities lexers (11 to 27) gain nothing.
-"""
+
+class _Keywords:
+    """lark's "unless" rule for one generic terminal: a token that is also a keyword takes the keyword's type."""
+
+    __slots__ = ("flags", "keywords", "regex", "seen")
+
+    def __init__(self, keywords: list[tuple[str, str]], flags: int) -> None:
+        self.keywords = keywords
+        """``(name, regex)`` of the keyword terminals, in lark's order."""
+        self.flags = flags
+        self.regex: re.Pattern[str] | None = None
+        self.seen: dict[str, str] = {}
+
+    def retype(self, type_: str, value: str) -> str:
+        """The type of a token of *type_* whose text is *value*."""
+        new = self.seen.get(value)
+        if new is None:
+            if self.regex is None:  # compiled when first needed: most keyword sets are never met
+                self.regex = re.compile("|".join(f"(?P<{n}>{p})" for n, p in self.keywords), self.flags)
+            if len(self.seen) > 50_000:  # an unbounded vocabulary must not grow memory forever
+                self.seen.clear()
+            m = self.regex.fullmatch(value)
+            new = self.seen[value] = (m.lastgroup if m is not None else None) or type_
+        return new
 
 
 class _Driver:
-    """A lean LALR driver over a compiled grammar's own tables, lexer and callbacks.
+    """A lean LALR driver over a compiled grammar's own tables and callbacks, with its own lexer.
 
     It does what ``lark.parse_interactive`` + ``feed_token`` + ``copy().feed_eof()`` do,
     token for token, without their per-call objects (lexer thread, line counter,
     interactive-parser copies) and without an exception for the common "this token
     cannot come here" stop; most candidate starts die at their first token, so that
     one is checked before anything is built. Where lark's internals are not the
-    expected ones (another lexer, a post-lexer), :meth:`GrammarMatcher.parse_at` uses
-    lark's public API instead.
+    expected ones (another lexer, a post-lexer, lexer callbacks),
+    :meth:`GrammarMatcher.parse_at` uses lark's public API instead.
+
+    Tokens are lexed as lark's basic lexer does (its terminal order and keyword
+    folding, from the grammar's lexer plan, :mod:`milinc.grammar_tables`), with
+    the combined regex split by the first character of the input
+    (:class:`~milinc.lexer_dispatch.FirstCharLexer`): a sub-regex is compiled
+    only for the characters a text makes the lexer meet, and holds only the
+    branches that can begin with that character.
     """
 
     __slots__ = (
-        "callbacks", "conf", "end_state", "end_token", "first_char", "ignore", "keyword_of", "mres", "shift_callbacks",
-        "start_state", "states", "table",
+        "conf", "end_state", "end_token", "filter_starts", "first_char", "ignore", "keyword_of", "shift_callbacks",
+        "start_actions", "start_state", "states", "table",
     )
 
     def __init__(self, lark: Lark) -> None:
         frontend = lark.parser
         lexer = frontend.lexer
-        if type(lexer) is not BasicLexer or lark.options.postlex is not None:
+        if type(lexer) is not BasicLexer or lark.options.postlex is not None or lark.options.lexer_callbacks:
             raise TypeError("not a basic-lexer LALR parser")
+        if lark.options.use_bytes:
+            raise TypeError("a bytes lexer")
         parser = frontend.parser.parser
-        if lexer._scanner is None:
-            lexer.re = regexes.CachingRe()  # type: ignore[assignment]  # its big combined regexes, from the disk cache
         self.conf: ParseConf[int] = ParseConf(parser.parse_table, parser.callbacks, lark.options.start[0])
         self.states: dict[Any, dict[str, tuple[Any, Any]]] = self.conf.states
         self.start_state: int = self.conf.start_state
         self.end_state: int = self.conf.end_state
         self.table = _action_table(self.states, parser.callbacks)
+        self.start_actions = self.table[self.start_state]
         self.shift_callbacks: dict[str, Callable[[Token], Any]] = {
             name: cb for name, cb in parser.callbacks.items() if type(name) is str
         }
-        self.mres: tuple[re.Pattern[str], ...] = tuple(lexer.scanner._mres)
-        self.first_char: FirstCharLexer | None = None
-        if len(self.mres) == 1 and not lexer.scanner.use_bytes and len(lexer.scanner.terminals) >= _SPLIT_FROM:
-            # the single combined regex, split by first character (same matches, fewer branches tried)
-            scanner = lexer.scanner
-            self.first_char = FirstCharLexer(
-                [(t.name, t.pattern.to_regexp()) for t in scanner.terminals], scanner.g_regex_flags
-            )
-        self.callbacks: dict[str, Callable[[Token], Any]] = lexer.callback
-        # keywords that a generic terminal also matches (lark's UnlessCallback): the
-        # new type depends on the text only, so it is looked up once per word
-        self.keyword_of: dict[str, tuple[Any, dict[str, str]]] = {
-            name: (cb.scanner, {}) for name, cb in self.callbacks.items() if type(cb) is UnlessCallback
+        plan = grammar_tables.lexer_plan(lark) or grammar_tables.compute_lexer_plan(lark)
+        by_name = {t.name: t for t in lark.terminals}
+        ordered = [(name, by_name[name].pattern.to_regexp()) for name in plan["terminals"]]
+        self.first_char = FirstCharLexer(ordered, lark.options.g_regex_flags)
+        # keywords that a generic terminal also matches (lark's UnlessCallback): the new type
+        # depends on the text only, so it is looked up once per word
+        self.keyword_of: dict[str, _Keywords] = {
+            name: _Keywords([(k, by_name[k].pattern.to_regexp()) for k in keywords], lark.options.g_regex_flags)
+            for name, keywords in plan["unless"].items()
         }
         self.ignore: frozenset[str] = lexer.ignore_types
         self.end_token = Token("$END", "", 0, 1, 1)
+        self.filter_starts = not any(_CONTEXT_SENSITIVE.search(pattern) for _, pattern in ordered)
 
-    def _retype(self, type_: str, value: str) -> str:
-        scanner, seen = self.keyword_of[type_]
-        new = seen.get(value)
-        if new is None:
-            if len(seen) > 50_000:  # an unbounded vocabulary must not grow memory forever
-                seen.clear()
-            new = seen[value] = scanner.fullmatch(value) or type_
-        return new
+    def can_start(self, text: str, pos: int, limit: int) -> bool:
+        """False only where :meth:`accepting_prefixes` of ``text[pos:limit]`` surely finds nothing.
+
+        The first token is lexed in place (no window is cut) as the driver would
+        lex it, and must be one the parser's start state accepts.
+        """
+        if not self.filter_starts or pos >= limit:
+            return True
+        ch = text[pos]
+        by_char = self.first_char.by_char
+        mre = by_char[ch] if ch in by_char else self.first_char.regex_for(ch)
+        m = mre.match(text, pos, limit) if mre is not None else None
+        if m is None:
+            return False
+        type_: str = m.lastgroup  # type: ignore[assignment]
+        if type_ in self.ignore:
+            return True
+        if type_ in self.keyword_of:
+            type_ = self.keyword_of[type_].retype(type_, m.group(0))
+        end = m.end()
+        if end < limit and _is_word(text[end]) and _is_word(text[end - 1]):
+            return False
+        return type_ in self.start_actions
 
     def accepting_prefixes(self, window: str) -> list[tuple[int, list[Any], list[Any]]]:
         """Parser snapshots after each token where the input could end, shortest first.
@@ -274,51 +316,31 @@ class _Driver:
         n = len(window)
         table = self.table
         ignore = self.ignore
-        callbacks = self.callbacks
         keyword_of = self.keyword_of
-        mres = self.mres
         shift_callbacks = self.shift_callbacks
         new_token: Callable[..., Token] = Token._future_new
         state_stack: list[int] = [self.start_state]
         value_stack: list[Any] = []
         actions = table[self.start_state]
         first_char = self.first_char
-        by_char = first_char.by_char if first_char is not None else None
+        by_char = first_char.by_char
         out: list[tuple[int, list[Any], list[Any]]] = []
         pos = 0
         try:
             while pos < n:
-                if by_char is not None:
-                    ch = window[pos]
-                    mre = by_char[ch] if ch in by_char else first_char.regex_for(ch)  # type: ignore[union-attr]
-                    m = mre.match(window, pos) if mre is not None else None
-                    if m is None:
-                        break  # lark: UnexpectedCharacters
-                else:
-                    for mre in mres:
-                        m = mre.match(window, pos)
-                        if m is not None:
-                            break
-                    else:
-                        break  # lark: UnexpectedCharacters
+                ch = window[pos]
+                mre = by_char[ch] if ch in by_char else first_char.regex_for(ch)
+                m = mre.match(window, pos) if mre is not None else None
+                if m is None:
+                    break  # lark: UnexpectedCharacters
                 value = m.group(0)
                 type_: str = m.lastgroup  # type: ignore[assignment]
                 end = pos + len(value)
-                tok: Token | None = None
-                if type_ in callbacks:
-                    if type_ in keyword_of:
-                        type_new = self._retype(type_, value)
-                    else:
-                        # the window never holds a line break: line 1, column = offset + 1
-                        tok = callbacks[type_](new_token(type_, value, pos, 1, pos + 1, 1, end + 1, end))
-                        type_new = tok.type
-                    if type_ in ignore:
-                        pos = end
-                        continue
-                    type_ = type_new
-                elif type_ in ignore:
+                if type_ in ignore:
                     pos = end
                     continue
+                if type_ in keyword_of:
+                    type_ = keyword_of[type_].retype(type_, value)
                 # a token must not stop inside a word ("juin" in "juinx")
                 if end < n and (window[end].isalnum() or window[end] == "_") and (
                     window[end - 1].isalnum() or window[end - 1] == "_"
@@ -326,8 +348,8 @@ class _Driver:
                     break
                 if type_ not in actions:
                     break  # lark: UnexpectedToken
-                if tok is None:
-                    tok = new_token(type_, value, pos, 1, pos + 1, 1, end + 1, end)
+                # the window never holds a line break: line 1, column = offset + 1
+                tok = new_token(type_, value, pos, 1, pos + 1, 1, end + 1, end)
                 pos = end
                 # lark's feed_token: reduce as often as needed, then shift (the reduction is finish()'s,
                 # written out here again because it runs for every token)
@@ -414,48 +436,6 @@ def _action_table(
     }
 
 
-def _first_token_regex(lark: Lark, driver: _Driver) -> re.Pattern[str] | None:
-    """A regex that matches wherever the driver would feed the parser a first token it accepts.
-
-    It is the alternation of the terminals the start state has an action for (from
-    the LALR table), each followed by the driver's rule that a token must not stop
-    inside a word, plus the ignored terminals (which the driver skips before the
-    first token). A keyword lark folds into a generic terminal ("unless") is listed
-    in the table under its own name with its own pattern, so it is included too.
-    ``None`` (no filtering) when a lexer callback could change a token's type.
-    """
-    if any(type(cb) is not UnlessCallback for cb in driver.callbacks.values()):
-        return None
-    first = set(driver.states[driver.conf.start_state])
-    patterns = [_first_token_pattern(t) for t in lark.terminals if t.name in first]
-    patterns += [f"(?:{t.pattern.to_regexp()})" for t in lark.terminals if t.name in driver.ignore]
-    if not patterns:
-        return None
-    try:
-        return regexes.compile("|".join(patterns))
-    except re.error:
-        return None
-
-
-def _first_token_pattern(terminal: Any) -> str:
-    """The pattern of a terminal a match may begin with, for :func:`_first_token_regex`.
-
-    A lexicon terminal is replaced by the first few characters of its phrases: a
-    superset, so no match is lost, and compiling the big lexicon regex a second
-    time (the lexer already holds it) would cost more start-up than it saves.
-    """
-    pattern = terminal.pattern
-    initials = _lexicon_initials.get(pattern.value.replace("\\/", "/")) if not pattern.flags else None
-    if initials is not None:
-        # a first word kept whole is followed by spaces or the phrase's end: never by a letter or digit
-        cut = [[p] for p in initials if len(p) >= _INITIAL_CHARS]
-        whole = [[p] for p in initials if len(p) < _INITIAL_CHARS]
-        branches = [f"(?:{_trie_regex(whole)})(?![^\\W_])"] if whole else []
-        branches += [f"(?:{_trie_regex(cut)})"] if cut else []
-        return "|".join(branches) if branches else r"(?!x)x"
-    return f"(?:{pattern.to_regexp()})(?!(?<=\\w)\\w)"
-
-
 def _snapshot(values: list[Any]) -> list[Any]:
     """A copy of a value stack that later reductions on either side cannot change.
 
@@ -494,7 +474,6 @@ class GrammarMatcher:
             self._driver: _Driver | None = _Driver(lark)
         except (AttributeError, TypeError, KeyError, IndexError):
             self._driver = None
-        self._first = _first_token_regex(lark, self._driver) if self._driver is not None else None
 
     def parse_at(self, text: str, pos: int, limit: int) -> Match | None:
         """The longest match starting exactly at *pos* and ending by *limit*, if any."""
@@ -550,15 +529,15 @@ class GrammarMatcher:
 
     def _can_start(self, text: str, pos: int, limit: int) -> bool:
         """False only where :meth:`parse_at` surely finds nothing: no token the grammar can begin with is there."""
-        first = self._first
-        # endpos=limit: the word-boundary lookahead sees the window's end exactly as the driver does
-        return first is None or first.match(text, pos, limit) is not None
+        return self._driver is None or self._driver.can_start(text, pos, limit)
 
     def finditer(self, text: str, *, start: int = 0, end: int | None = None) -> Iterator[Match]:
         """Leftmost-longest matches, left to right, never overlapping."""
         stop = len(text) if end is None else end
         pos = start
-        for m in self.anchors.finditer(text, start, stop):
+        for count, m in enumerate(self.anchors.finditer(text, start, stop)):
+            if not count & 63:
+                budget.check("grammar matching")  # a time budget (milinc.budget) is checked every 64 anchors
             a = m.start()
             if a < pos:
                 continue

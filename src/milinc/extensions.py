@@ -36,6 +36,7 @@ __all__ = [
     "consulted_lexicons",
     "defined_symbols",
     "extension_points",
+    "forget",
     "lexicon_placeholders",
 ]
 
@@ -45,6 +46,17 @@ DIMENSIONS: tuple[str, ...] = ("dates", "quantities", "weapons", "events")
 _T = TypeVar("_T")
 _memo_lock = threading.Lock()
 _memo: dict[tuple[str, str], Any] = {}
+"""What extractors compiled, per (plugin-set key, name); a plugin set's entries go when the set is
+dropped from milinc.plugins' bounded cache (:func:`forget`)."""
+
+
+def forget(extensions: Extensions) -> None:
+    """Drop what :meth:`Extensions.memo` keeps for *extensions* (never for the built-in set)."""
+    if not extensions.key:
+        return
+    with _memo_lock:
+        for slot in [s for s in _memo if s[0] == extensions.key]:
+            del _memo[slot]
 _consulted: set[str] = set()
 
 

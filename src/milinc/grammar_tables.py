@@ -31,7 +31,7 @@ from lark.lexer import TerminalDef
 
 from . import cache
 
-__all__ = ["FORMAT", "LEXER_PLANS", "build", "decode", "encode", "grammar_key", "load", "shipped_file_name", "sources"]
+__all__ = ["FORMAT", "LEXER_PLANS", "build", "compute_lexer_plan", "decode", "encode", "grammar_key", "lexer_plan", "load", "shipped_file_name", "sources"]
 
 FORMAT = 1
 """Version of the table format (part of every key)."""
@@ -130,6 +130,14 @@ def build(text: str, start: str, transformer: Transformer[Any, Any] | None) -> t
     }
     LEXER_PLANS[compiled] = plan
     return compiled, entry
+
+
+def compute_lexer_plan(compiled: Lark) -> dict[str, Any]:
+    """The lexer plan of a grammar compiled without one (see :func:`_lexer_plan`), kept with it."""
+    plan = LEXER_PLANS.get(compiled)
+    if plan is None:
+        plan = LEXER_PLANS[compiled] = _lexer_plan(compiled)
+    return plan
 
 
 def _lexer_plan(compiled: Lark) -> dict[str, Any]:

@@ -3,39 +3,116 @@
 lark's basic lexer matches one alternation of every terminal, ``(?P<A>…)|(?P<B>…)|…``,
 in its own priority order, and ``re`` tries the branches one after the other. A
 short keyword near the end of a grammar of a hundred terminals ("de", "la")
-then costs a hundred failed branches at every occurrence. Most branches can be
-ruled out by the character the token must start with, so :class:`FirstCharLexer`
-builds, for each character met, the alternation of only the terminals that
-could start with it — same order, same group names — and the match there is the
-match of the whole alternation.
+then costs a hundred failed branches at every occurrence, and compiling the
+whole alternation (lexicons of thousands of phrases) costs start-up time. Most
+branches can be ruled out by the character the token must start with, so
+:class:`FirstCharLexer` builds, for each character met, the alternation of only
+the terminals that could start with it — same order, same group names — each
+cut down to its branches that can start with that character
+(:meth:`milinc.regex_prefix.Pattern.restricted`); the match there is the match of
+the whole alternation. A sub-alternation is compiled the first time its
+character is met.
 
-Which characters a terminal can start with is read from ``re``'s own parse of
-its pattern; anything the analysis does not understand (a flag, a category, a
-back-reference, a pattern that may match the empty string…) keeps the terminal
-in every branch set, so the split can only be coarser than necessary, never
-wrong.
+Which characters a terminal can start with is read from its pattern text by
+:mod:`milinc.regex_prefix` (public ``re`` syntax only); anything the analysis
+does not understand (a flag, a back-reference, a pattern that may match the
+empty string…) keeps the terminal whole in every sub-alternation, so the split
+can only be coarser than necessary, never wrong.
 """
 
 from __future__ import annotations
 
 import re
+import sys
+import threading
 from collections.abc import Sequence
-from typing import Any
+from typing import Protocol
 
-from . import regexes
+from .regex_prefix import Pattern, analyse, leading_zero_width, pieces
 
-__all__ = ["FirstCharLexer"]
+__all__ = ["HEAVY", "FirstCharLexer", "Matcher"]
 
-_parser: Any
-_constants: Any
-try:
-    _parser = regexes.sre_internal("_parser")
-    _constants = regexes.sre_internal("_constants")
-except ImportError:  # pragma: no cover - not CPython: no analysis, every terminal kept everywhere
-    _parser = _constants = None
+HEAVY = 4000
+"""A terminal whose pattern for a character is longer than this is matched on its own, compiled once
+for every character, instead of being copied into each character's alternation."""
 
-_ANYTHING = None
-"""A terminal whose first character is unknown: kept for every character."""
+
+class Matcher(Protocol):
+    """What the lexer needs of a compiled alternation: ``re.Pattern.match``."""
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """The match at *pos* (not searched further), as ``re.Pattern.match`` gives it."""
+        ...
+
+
+class _Lazy:
+    """A regex compiled the first time it is used (a big terminal some texts never need)."""
+
+    __slots__ = ("_compiled", "_lock", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+        self._lock = threading.Lock()
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        compiled = self._compiled
+        if compiled is None:
+            with self._lock:
+                if self._compiled is None:
+                    self._compiled = re.compile(self.pattern, self.flags)
+                compiled = self._compiled
+        return compiled.match(string, pos, endpos)
+
+
+class _Pieces:
+    """A heavy terminal matched piece by piece (:func:`milinc.regex_prefix.pieces`), each compiled when needed.
+
+    The first piece that matches gives the terminal's match, as the whole regex
+    would; a piece whose required literal is not in the rest of the text is
+    skipped without being compiled, and the lookahead every match begins with is
+    checked once, first. A number in words ("deux") thus compiles a few short
+    pieces, not the tens of thousands of characters of every French cardinal.
+    """
+
+    __slots__ = ("guard", "parts")
+
+    def __init__(self, name: str, pattern: str, flags: int) -> None:
+        lead = leading_zero_width(pattern)
+        self.guard = _Lazy(lead, flags) if lead else None
+        self.parts = [(literal, _Lazy(f"(?P<{name}>{piece})", flags)) for piece, literal in pieces(pattern)]
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if self.guard is not None and self.guard.match(string, pos, endpos) is None:
+            return None
+        for literal, part in self.parts:
+            if literal and string.find(literal, pos, endpos) < 0:
+                continue
+            m = part.match(string, pos, endpos)
+            if m is not None:
+                return m
+        return None
+
+
+class _Segments:
+    """An alternation cut in consecutive parts: the first part that matches gives the match, as in ``re``.
+
+    For ``match`` at a fixed position, ``A|B|C`` matches with the first branch that
+    matches there, so trying ``A|B`` and then ``C`` finds the same match.
+    """
+
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: list[Matcher]) -> None:
+        self.parts = parts
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        for part in self.parts:
+            m = part.match(string, pos, endpos)
+            if m is not None:
+                return m
+        return None
 
 
 class FirstCharLexer:
@@ -46,93 +123,45 @@ class FirstCharLexer:
         """``(name, regex)`` of each terminal, in the order of lark's alternation."""
         self.flags = flags
         """The lexer's global regex flags."""
-        self.firsts = [_first_items(pattern, flags) for _, pattern in self.terminals]
-        """Per terminal, the single-character items it may start with, or ``None`` for any."""
-        self.by_char: dict[str, re.Pattern[str] | None] = {}
+        # global flags (other than the default) change what a character matches: no analysis then
+        analysable = not flags & ~re.UNICODE
+        self.patterns: list[Pattern | None] = [analyse(p) if analysable else None for _, p in self.terminals]
+        """What :mod:`milinc.regex_prefix` found out about each terminal (``None``: not analysed)."""
+        self.by_char: dict[str, Matcher | None] = {}
         """The sub-alternation for each character met so far (``None``: no terminal starts with it)."""
+        self._heavy: dict[str, _Pieces] = {}
 
-    def regex_for(self, ch: str) -> re.Pattern[str] | None:
-        """The alternation of the terminals that may start with *ch*, in lark's order."""
-        keep = [
-            (name, pattern)
-            for (name, pattern), first in zip(self.terminals, self.firsts)
-            if first is _ANYTHING or any(_may_start(item, ch) for item in first)
-        ]
-        # force the disk cache: a first parse meets a few dozen characters, each one a compile otherwise
-        regex = regexes.compile("|".join(f"(?P<{n}>{p})" for n, p in keep), self.flags, cache=True) if keep else None
+    @property
+    def firsts(self) -> list[bool]:
+        """Per terminal, whether the analysis knows which characters it may start with."""
+        return [p is not None and p.first is not None for p in self.patterns]
+
+    def regex_for(self, ch: str) -> Matcher | None:
+        """The alternation of the terminals that may start with *ch*, in lark's order.
+
+        A compiled regex, or, when a heavy terminal (:data:`HEAVY`) may start with
+        *ch*, the same alternation cut around it, the heavy terminal compiled once
+        for all characters, when first needed.
+        """
+        parts: list[Matcher] = []
+        branches: list[str] = []
+        for (name, pattern), analysed in zip(self.terminals, self.patterns):
+            sub = analysed.restricted(ch) if analysed is not None else pattern
+            if sub is None:
+                continue
+            if len(sub) > HEAVY:
+                if branches:
+                    parts.append(re.compile("|".join(branches), self.flags))
+                    branches = []
+                heavy = self._heavy.get(name)
+                if heavy is None:
+                    heavy = self._heavy[name] = _Pieces(name, pattern, self.flags)
+                parts.append(heavy)
+            else:
+                branches.append(f"(?P<{name}>{sub})")
+        if branches:
+            parts.append(re.compile("|".join(branches), self.flags))
+        regex: Matcher | None = None if not parts else parts[0] if len(parts) == 1 else _Segments(parts)
         if len(self.by_char) < 10_000:  # bounded: any character may come up
             self.by_char[ch] = regex
         return regex
-
-
-def _first_items(pattern: str, flags: int) -> list[tuple[Any, Any]] | None:
-    """The single-character items a match of *pattern* may begin with, or ``None`` (unknown / any)."""
-    if flags & ~re.UNICODE or _parser is None:
-        return _ANYTHING
-    try:
-        parsed = _parser.parse(pattern, flags)
-    except Exception:  # an analysis failure only means "keep it everywhere"
-        return _ANYTHING
-    items, nullable = _first_of(list(parsed))
-    return _ANYTHING if items is None or nullable else items
-
-
-def _first_of(sequence: list[tuple[Any, Any]]) -> tuple[list[tuple[Any, Any]] | None, bool]:
-    """First items of a sequence of regex nodes, and whether the sequence may match nothing."""
-    c = _constants
-    out: list[tuple[Any, Any]] = []
-    for op, av in sequence:
-        if op in (c.LITERAL, c.NOT_LITERAL, c.IN, c.ANY):
-            out.append((op, av))
-            return out, False
-        if op is c.SUBPATTERN:
-            _group, add_flags, del_flags, sub = av
-            if add_flags or del_flags:
-                return None, False  # (?i:…) and the like: not analysed
-            first, nullable = _first_of(list(sub))
-        elif op is c.BRANCH:
-            first, nullable = [], False
-            for alternative in av[1]:
-                alt_first, alt_nullable = _first_of(list(alternative))
-                if alt_first is None:
-                    return None, False
-                first += alt_first
-                nullable = nullable or alt_nullable
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) or op is getattr(c, "POSSESSIVE_REPEAT", None):
-            low, _high, sub = av
-            first, nullable = _first_of(list(sub))
-            nullable = nullable or low == 0
-        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-            continue  # consumes nothing: the next node gives the first character
-        else:
-            return None, False  # back-references, atomic groups…: not analysed
-        if first is None:
-            return None, False
-        out += first
-        if not nullable:
-            return out, False
-    return out, True
-
-
-def _may_start(item: tuple[Any, Any], ch: str) -> bool:
-    """Whether the single-character regex node *item* may match *ch* (True when unsure)."""
-    c = _constants
-    op, av = item
-    code = ord(ch)
-    if op is c.LITERAL:
-        return bool(code == av)
-    if op is c.NOT_LITERAL:
-        return bool(code != av)
-    if op is c.IN:
-        negate, hit = False, False
-        for set_op, set_av in av:
-            if set_op is c.NEGATE:
-                negate = True
-            elif set_op is c.LITERAL:
-                hit = hit or code == set_av
-            elif set_op is c.RANGE:
-                hit = hit or set_av[0] <= code <= set_av[1]
-            else:
-                return True  # categories (\w, \d, \s…): assume it may
-        return hit != negate
-    return True

@@ -18,7 +18,7 @@ import re
 import unicodedata
 from array import array
 
-__all__ = ["NormalizedText", "fold", "normalize"]
+__all__ = ["NormalizedText", "fold", "normalize", "phrase_key"]
 
 _SPECIAL = {
     # apostrophes and primes
@@ -133,6 +133,18 @@ def fold(text: str) -> str:
     if len(text) > 64:
         return NormalizedText(text).text
     return _fold_short(text)
+
+
+def phrase_key(text: str) -> str:
+    """The lookup key of a lexicon phrase, and of a text a lexicon regex matched.
+
+    Folded, with every run of white space (two spaces, a no-break space, a line
+    break) as one space and none at the ends: the lexicon regexes
+    (:func:`milinc.engine.lexicon_regex`) let any run of white space stand
+    between two words of a phrase, so a table of phrases must be keyed, and
+    looked up, this way too.
+    """
+    return " ".join(fold(text).split())
 
 
 @functools.lru_cache(maxsize=32_768)

@@ -20,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from . import budget
 from .context import ExtractionContext
 from .errors import InputTooLargeError
 from .extensions import NO_EXTENSIONS, Extensions
@@ -45,12 +46,16 @@ class Parser:
         plugins: Iterable[Any] | None = None,
         discover: bool = True,
         max_chars: int = DEFAULT_MAX_CHARS,
+        time_budget: float | None = None,
     ) -> None:
         from . import dates, events, quantities, weapons
         from .plugins import build_extensions
 
         self.max_chars = max_chars
         """Longest text accepted, in characters (longer ones raise ``InputTooLargeError``)."""
+        self.time_budget = budget._valid(time_budget)
+        """Seconds one parse may take, or ``None``: past it, :meth:`parse` raises
+        :class:`~milinc.budget.TimeBudgetExceeded` (see :mod:`milinc.budget`)."""
         self.extensions: Extensions = (
             build_extensions(plugins, discover=discover) if (plugins or discover) else NO_EXTENSIONS
         )
@@ -62,7 +67,13 @@ class Parser:
         self._quantities = ext.memo("quantities.extractor", lambda: quantities.QuantityExtractor(ext))
         self._events = ext.memo("events.extractor", lambda: events.EventAssembler(ext))
 
-    def parse(self, text: str, *, reference_date: _dt.date | _dt.datetime | str | None = None) -> Document:
+    def parse(
+        self,
+        text: str,
+        *,
+        reference_date: _dt.date | _dt.datetime | str | None = None,
+        time_budget: float | None = None,
+    ) -> Document:
         """Parse *text* into a :class:`~milinc.ontology.Document`.
 
         Args:
@@ -71,12 +82,22 @@ class Parser:
                 an ISO 8601 string: :func:`milinc.reference_dates.as_reference_date`);
                 when ``None``, a dateline in the text is used if there is one,
                 else relative dates stay unresolved.
+            time_budget: seconds this parse may take (default: the parser's
+                ``time_budget``); ``None`` for no limit.
 
         Raises:
             TypeError: *text* is not a ``str`` or *reference_date* not a date, datetime or string.
             InvalidInputError: *reference_date* is a string that is not a date.
             InputTooLargeError: *text* is longer than ``max_chars``.
+            TimeBudgetExceeded: the parse took longer than its time budget.
         """
+        seconds = budget._valid(time_budget) if time_budget is not None else self.time_budget
+        if seconds is None:
+            return self._parse(text, reference_date)
+        with budget.time_budget(seconds):
+            return self._parse(text, reference_date)
+
+    def _parse(self, text: str, reference_date: _dt.date | _dt.datetime | str | None) -> Document:
         if not isinstance(text, str):
             raise TypeError(f"milinc.parse expects text as str, got {type(text).__name__}"
                             + (" (decode bytes first, e.g. data.decode('utf-8'))"
@@ -95,10 +116,14 @@ class Parser:
                 ctx.reference_date = found
                 ctx.reference_date_source = ReferenceDateSource.DATELINE
         ctx.dates = list(self._dates.extract(ctx))
+        budget.check("dates")
         ctx.weapons = list(self._weapons.extract(ctx))
+        budget.check("weapons")
         ctx.quantities = list(self._quantities.extract(ctx))
+        budget.check("quantities")
         ctx.weapons = link_counts(ctx.weapons, ctx.quantities)
         ctx.events = list(self._events.extract(ctx))
+        budget.check("events")
         doc = Document(
             text=text,
             reference_date=ctx.reference_date,

@@ -25,12 +25,14 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import json
 import logging
 import os
 import re
 import threading
 import warnings
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from importlib import metadata
 from typing import Any
@@ -49,6 +51,7 @@ from .extensions import (
     Extensions,
     defined_symbols,
     extension_points,
+    forget,
     lexicon_placeholders,
 )
 from .normalize import fold
@@ -64,6 +67,7 @@ __all__ = [
     "build_extensions",
     "check_plugin",
     "installed_plugins",
+    "plugin_list",
     "skipped_plugins",
 ]
 
@@ -186,6 +190,23 @@ LEXICONS: dict[str, LexiconSpec] = {
         patterns={"country": r"[A-Z]{2}"},
         strings=False,
     ),
+    # places (milinc.places): the words around a place name
+    "place_cue_nouns": LexiconSpec(
+        "events",
+        "nouns before 'de X' that name a place's kind: 'douar', or {'name': 'douar', 'kind': 'town', 'strong': True} "
+        "(strong: a capitalized name after it is a place even when no gazetteer has it)",
+        phrase_keys=("name",),
+        alias_keys=(),
+        choices={"kind": _enum_values("PlaceKind")},
+    ),
+    "place_cue_modifiers": _phrases_spec("events", "adjectives between a place noun and 'de' ('la base *aérienne* de')"),
+    "place_name_drops": _phrases_spec("events", "nouns a place's written name leaves out ('base' in 'la base d'al-Tanf')"),
+    "place_proximity": _phrases_spec("events", "words before 'de X' putting the scene near X ('aux abords')"),
+    "place_directions": _phrases_spec("events", "directions before 'de X' ('nord-est'): 'au nord de X', 'le nord du Mali'"),
+    "place_locatives": _phrases_spec("events", "short words before a known place name that make it likelier ('à')"),
+    "place_not_names": _phrases_spec("events", "capitalized words that are never a place after a cue ('Reuters')"),
+    "place_not_before": _phrases_spec("events", "nouns after which a capitalized name is no place ('agence', 'navire')"),
+    "place_stopwords": _phrases_spec("events", "words never read as a GeoNames place name ('Selon', 'Bilan')"),
     "actors": LexiconSpec(
         "events",
         "actor names: {'name': 'JNIM', 'aliases': [...], 'type': 'non_state_armed_group', 'side': 'jihadists'}",
@@ -417,6 +438,9 @@ def _terminal_problem(compiled: Lark, own: frozenset[str], dim: str) -> str | No
     for term in terminals:
         if term.name not in own:
             continue
+        slow = _backtracking_problem(term.pattern.to_regexp())
+        if slow:
+            return f"its terminal {term.name} {slow}: such a pattern can take exponential time on a short text"
         regex = re.compile(term.pattern.to_regexp())
         for keyword in keywords:
             # lark gives a keyword back its own type only when both have the same priority
@@ -426,6 +450,52 @@ def _terminal_problem(compiled: Lark, own: frozenset[str], dim: str) -> str | No
             if regex.fullmatch(word) and not any(k.pattern.value == word for k in keywords):
                 return _stealing(term.name, word, dim)
     return None
+
+
+_REPEATS = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\(\?(?:P<\w+>|P=\w+\)|<[=!]|[:=!#])|[*+?]|\{\d*(?:,\d*)?\}")
+_PROBE_CHARS = "abcdefghijklmnopqrstuvwxyzéè0123456789 -'.,_"
+
+
+def _backtracking_problem(pattern: str) -> str | None:
+    """Why *pattern* may backtrack exponentially (a ReDoS), or ``None``.
+
+    Refused: a group repeated without bound (``*``, ``+``, ``{n,}``) that holds
+    an unbounded repetition itself (``(a+)+``, ``(\\w*\\s?)*``), or alternatives
+    that may begin with the same character (``(a|ab)*``). A plugin's terminals
+    run on every document, so a pattern that can take seconds on thirty
+    characters is refused when the plugin is checked, not met at parse time.
+    Conservative: some harmless patterns are refused too (write them without
+    nested repetition).
+    """
+    from .regex_prefix import _Structure, _Unknown, analyse
+
+    try:
+        structure = _Structure(pattern)
+    except _Unknown:
+        return "has unbalanced parentheses"
+    for open_, close in structure.close.items():
+        after = pattern[close + 1 : close + 8]
+        if not (after[:1] in ("*", "+") or re.match(r"\{\d*,\}", after)):
+            continue
+        body = pattern[open_:close]  # with its opening, which the scan skips as a whole
+        inner = [m.group() for m in _REPEATS.finditer(body)]
+        if any(token in ("*", "+", "?") or _variable_count(token) for token in inner):
+            return f"repeats a group that holds a repetition ({pattern[open_ : close + 2]})"
+        cuts = [open_ + 1, *(b + 1 for b in structure.bars[open_]), close + 1]
+        if len(cuts) > 2:
+            firsts = [analyse(pattern[a : b - 1].removeprefix("?:")) for a, b in itertools.pairwise(cuts)]
+            for ch in _PROBE_CHARS:
+                if sum(1 for f in firsts if f.may_start(ch)) > 1:
+                    return f"repeats alternatives that may begin alike ({pattern[open_ : close + 2]})"
+    return None
+
+
+def _variable_count(token: str) -> bool:
+    """Whether *token* is a ``{m,n}`` repetition whose count may vary."""
+    if not (token.startswith("{") and token.endswith("}")):
+        return False
+    low, comma, high = token[1:-1].partition(",")
+    return bool(comma) and low != high
 
 
 def _stealing(terminal: str, word: str, dim: str) -> str:
@@ -698,12 +768,59 @@ def _warn(plugin: str, problem: str) -> None:
     warnings.warn(message, PluginWarning, stacklevel=3)
 
 
-def _guard_callback(plugin: str, rule: str, fn: Callback, *, strict: bool) -> Callback:
+_OFFSET_PAIRS = (("start", "end"), ("name_start", "name_end"))
+
+
+def _bounds(children: Any) -> tuple[int, int] | None:
+    """The offsets a rule's children cover (tokens, and sub-rule values with offsets), if any."""
+    lows: list[int] = []
+    highs: list[int] = []
+    for child in children if isinstance(children, list) else ():
+        for lo_name, hi_name in (("start_pos", "end_pos"), ("start", "end")):
+            lo, hi = getattr(child, lo_name, None), getattr(child, hi_name, None)
+            if type(lo) is int and type(hi) is int:
+                lows.append(lo)
+                highs.append(hi)
+                break
+    return (min(lows), max(highs)) if lows else None
+
+
+def _result_problem(dimension: str, result: Any, children: Any) -> str | None:
+    """Why a plugin callback's value cannot be used, or ``None``.
+
+    Any value with offsets (a weapons ``Part``, say) must keep them inside what
+    the rule's children cover (a part out of the window broke every parse before
+    this check). *dimension* names the grammar, for the message.
+    """
+    if result is None:
+        return None
+    bounds = _bounds(children)
+    for lo_name, hi_name in _OFFSET_PAIRS:
+        lo, hi = getattr(result, lo_name, None), getattr(result, hi_name, None)
+        if lo is None and hi is None:
+            continue
+        if lo_name == "name_start" and lo == 0 and hi == 0:
+            continue  # not a name part: no name offsets
+        if type(lo) is not int or type(hi) is not int or not 0 <= lo <= hi:
+            return f"returned offsets {lo_name}={lo!r}, {hi_name}={hi!r}: not 0 <= {lo_name} <= {hi_name}"
+        if bounds is not None and not (bounds[0] <= lo and hi <= bounds[1]):
+            return (
+                f"returned offsets {lo}..{hi} outside its rule's text ({bounds[0]}..{bounds[1]}): "
+                "offsets are relative to the match window, as the children tokens' are"
+            )
+    return None
+
+
+def _guard_callback(plugin: str, rule: str, fn: Callback, *, strict: bool, dimension: str = "") -> Callback:
     def guarded(*args: Any) -> Any:
         # called as fn(children), or as a method (self, children) when an extractor puts it in a class
         children = args[-1]
         try:
-            return fn(children)
+            result = fn(children)
+            wrong = _result_problem(dimension, result, children)
+            if wrong is not None:
+                raise ValueError(wrong)
+            return result
         except LarkError:
             raise
         except Exception as exc:
@@ -740,6 +857,8 @@ _warned: set[tuple[str, str]] = set()
 
 def _warn_once(plugin: str, problem: str) -> None:
     if (plugin, problem) not in _warned:
+        if len(_warned) >= 1000:  # bounded: a failing callback's message may hold the text, new each time
+            _warned.clear()
         _warned.add((plugin, problem))
         message = f"milinc: plugin {plugin!r}: {problem} (ignored)"
         logger.warning(message)
@@ -777,7 +896,9 @@ def _load_installed() -> list[tuple[str, Plugin | None, str | None]]:
             found.append((ep.name, _from_object(ep.load(), ep.name), None))
         except PluginError as exc:
             found.append((ep.name, None, exc.problem))
-        except Exception as exc:  # any import-time error of a third-party package
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # any import-time error of a third-party package, SystemExit included
             found.append((ep.name, None, f"cannot be loaded from {ep.value!r}: {exc!r}"))
     return found
 
@@ -827,7 +948,11 @@ def _resolve_explicit(item: Any) -> Plugin:
 
 _extensions_lock = threading.Lock()
 # the plugins stay referenced, so the function ids in a key are never reused by other objects
-_extensions_cache: dict[str, tuple[tuple[Plugin, ...], Extensions]] = {}
+_extensions_cache: OrderedDict[str, tuple[tuple[Plugin, ...], Extensions]] = OrderedDict()
+MAX_PLUGIN_SETS = 16
+"""How many plugin sets keep their built extensions (and compiled grammars) in a process: a program
+that builds a new plugin object for every call must not grow without bound (least recently used
+sets are dropped first, and rebuilt, from the private cache, when they come back)."""
 
 
 def _set_key(plugins: list[tuple[Plugin, bool]]) -> str:
@@ -846,6 +971,21 @@ def _set_key(plugins: list[tuple[Plugin, bool]]) -> str:
             f"{sorted(plugin.lexicons.items())!r}\0{functions}\n".encode()
         )
     return h.hexdigest()[:24]
+
+
+def plugin_list(plugins: Any) -> tuple[Any, ...]:
+    """*plugins* as a tuple; a string (one plugin's name) is refused, never split into characters.
+
+    Raises:
+        TypeError: *plugins* is a string, bytes or not iterable.
+    """
+    if plugins is None:
+        return ()
+    if isinstance(plugins, (str, bytes, bytearray)):
+        raise TypeError(f"plugins must be a list of plugins or plugin names, not a string: use plugins=[{plugins!r}]")
+    if isinstance(plugins, (Plugin, Mapping)) or not isinstance(plugins, Iterable):
+        raise TypeError(f"plugins must be a list of plugins or plugin names, got {type(plugins).__name__}")
+    return tuple(plugins)
 
 
 def build_extensions(
@@ -877,7 +1017,7 @@ def build_extensions(
     """
     chosen: list[tuple[Plugin, bool]] = []
     names: set[str] = set()
-    for item in plugins or ():
+    for item in plugin_list(plugins):
         plugin = _resolve_explicit(item)
         if plugin.name in names:
             if any(p is plugin for p, _ in chosen):
@@ -898,6 +1038,8 @@ def build_extensions(
         key += hashlib.sha256(repr(sorted(grammars.items())).encode()).hexdigest()[:8]
     with _extensions_lock:
         cached = _extensions_cache.get(key)
+        if cached is not None:
+            _extensions_cache.move_to_end(key)
     if cached is not None:
         return cached[1]
 
@@ -920,7 +1062,12 @@ def build_extensions(
 
     extensions = _combine([c.plugin for c in accepted], strictness, key) if accepted else NO_EXTENSIONS
     with _extensions_lock:
-        return _extensions_cache.setdefault(key, (tuple(p for p, _ in chosen), extensions))[1]
+        kept = _extensions_cache.setdefault(key, (tuple(p for p, _ in chosen), extensions))[1]
+        _extensions_cache.move_to_end(key)
+        while len(_extensions_cache) > MAX_PLUGIN_SETS:
+            _old_key, (_plugins, old) = _extensions_cache.popitem(last=False)
+            forget(old)
+    return kept
 
 
 def _normalized_entry(entry: Any, spec: LexiconSpec | None) -> Any:
@@ -947,7 +1094,7 @@ def _combine(plugins: list[Plugin], strictness: Mapping[str, bool], key: str) ->
             lexicons.setdefault(lexicon, []).extend(_normalized_entry(e, LEXICONS.get(lexicon)) for e in entries)
         for dim, rules in plugin.callbacks.items():
             for rule, fn in rules.items():
-                callbacks.setdefault(dim, {})[rule] = _guard_callback(plugin.name, rule, fn, strict=strict)
+                callbacks.setdefault(dim, {})[rule] = _guard_callback(plugin.name, rule, fn, strict=strict, dimension=dim)
         postprocessors.extend(_guard_postprocessor(plugin.name, p, strict=strict) for p in plugin.postprocessors)
     return Extensions(
         grammar={d: tuple(f) for d, f in grammar.items()},

@@ -12,7 +12,11 @@ The stages, each in its module:
 2. :mod:`.blocking` chooses which reports are compared (overlapping times, same country or near);
 3. :mod:`.matching` scores a pair and says why (:func:`compare`);
 4. :mod:`.clustering` links reports in a sweep over time and splits groups whose reports contradict;
-5. :mod:`.reconcile` gives each incident its slots; :mod:`.output` writes them.
+5. :mod:`.reconcile` gives each incident its slots; :mod:`.output` writes them, :mod:`.acled` as
+   ACLED's table.
+
+:mod:`.partitioned` runs the same merge in independent time partitions (the Dask form), and
+:mod:`.streaming` over a corpus in order of publication in bounded memory (:func:`merge_stream`).
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from .matching import LINK_SCORE, PairVerdict, compare
 from .model import Conflict, ConflictValue, Link, Member, MergedIncident, SlotChoice, Toll
 from .reconcile import reconcile
 from .reports import IncidentReport, reports_from, reports_of
+from .streaming import StreamMerger, merge_stream
 from .terms import TermWeights
 from .timing import interval_of
 
@@ -38,12 +43,14 @@ __all__ = [
     "MergedIncident",
     "PairVerdict",
     "SlotChoice",
+    "StreamMerger",
     "TermWeights",
     "Toll",
     "compare",
     "incident_order",
     "iter_merged_incidents",
     "merge_incidents",
+    "merge_stream",
     "reports_from",
     "reports_of",
     "sweep_order",
@@ -107,13 +114,15 @@ def merge_incidents(parsed: Iterable[Any]) -> list[MergedIncident]:
     >>> import milinc
     >>> texts = [
     ...     {"id": "a", "text": "Samedi, une attaque contre le camp de Djibo a tué 43 soldats.",
-    ...      "reference_date": "2024-03-10"},
+    ...      "reference_date": "2024-03-10", "outlet": "AFP"},
     ...     {"id": "b", "text": "Le bilan de l'attaque de samedi à Djibo est passé à 110 morts.",
-    ...      "reference_date": "2024-03-12"},
+    ...      "reference_date": "2024-03-12", "outlet": "RFI"},
     ... ]
     >>> [incident] = milinc.merge_incidents(milinc.parse_records(texts))
-    >>> [m.document for m in incident.members], incident.date, incident.killed
-    (['a', 'b'], '2024-03-09', Toll(low=43, best=110, high=110, reports=2))
+    >>> [m.document for m in incident.members], incident.date, incident.sources
+    (['a', 'b'], '2024-03-09', ('AFP', 'RFI'))
+    >>> incident.killed
+    Toll(low=43, best=110, high=110, reports=2)
 
     Args:
         parsed: ``(id, Document)`` pairs as :func:`milinc.parse_records` yields (error records are
@@ -137,3 +146,4 @@ def merge_incidents(parsed: Iterable[Any]) -> list[MergedIncident]:
         seen.add(report.key)
     weights = TermWeights.count((r.document, r.terms) for r in reports)
     return sorted(iter_merged_incidents(reports, weights=weights), key=incident_order)
+

@@ -58,6 +58,11 @@ class LinkSweep:
         self.comparisons = 0
         """How many pairs were compared (for measurements)."""
 
+    @property
+    def open_reports(self) -> int:
+        """How many reports are open now (the window the memory holds)."""
+        return len(self._window)
+
     def _root(self, key: str) -> str:
         parent = self._parent
         root = key

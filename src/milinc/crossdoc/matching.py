@@ -9,7 +9,7 @@ reports cannot be one incident. Two reports are *linked* when nothing vetoes and
 | date | +2 both within a day and overlapping (+0.5 more within part of a day), +0.75 within a week, +0.25 longer; 0 when one is undated | veto: times that cannot overlap |
 | place | +3 same place, +2.5 within 15 km, +1.5 one inside the other, +1 one may lie in the other (by the distance, or an unlocated town and a located region), +0.5 the same country only, or a town and a region neither located | −1 two towns 15 to 30 km apart, −3 two regions of different names; veto: two towns of different names, far apart, other province, other country |
 | type | +1 same sub-event type, +0.5 same event type | veto: violence against a non-violent development (an arrest, an agreement, a protest) |
-| actors | +1 same named attacker, +0.5 same named target | −3 attackers of different names or countries, or the attacker of one the target of the other |
+| actors | +0.5 same named attacker, +0.25 same named target (one side attacks in most incidents of its war) | −3 attackers of different names or countries, or the attacker of one the target of the other |
 | tolls | +1 same killed figure from 10, +0.5 from 3 (half for injured) | −1.5 "no victim" against three or more; −1 a later report's toll under half an earlier one |
 | weapons | +0.5 a shared category when the types differ | −0.5 none shared |
 | words | +1 about two rare words in common, +2 about four (see :mod:`.terms`) | |
@@ -167,8 +167,10 @@ def _actors(a: IncidentReport, b: IncidentReport) -> tuple[float, list[str]]:
     att_a, att_b = _named(a.attacker), _named(b.attacker)
     if att_a and att_b:
         if att_a == att_b:
-            points += 1.0
-            reasons.append(f"attacker: both {att_a} (+1)")
+            # weak: one side attacks in most incidents of its war (Russia's forces in Ukraine);
+            # a different attacker says much more
+            points += 0.5
+            reasons.append(f"attacker: both {att_a} (+0.5)")
         else:
             points -= 3.0
             reasons.append(f"attacker: {att_a} against {att_b} (-3)")
@@ -183,8 +185,8 @@ def _actors(a: IncidentReport, b: IncidentReport) -> tuple[float, list[str]]:
         reasons.append(f"attacker: forces of {a.attacker.country} against {b.attacker.country} (-3)")
     tgt_a, tgt_b = _named(a.target), _named(b.target)
     if tgt_a and tgt_b and tgt_a == tgt_b:
-        points += 0.5
-        reasons.append(f"target: both {tgt_a} (+0.5)")
+        points += 0.25
+        reasons.append(f"target: both {tgt_a} (+0.25)")
     # one's attacker is the other's target: the two sides of an exchange of fire, not one report
     if (att_a and att_a == tgt_b and att_a != att_b) or (att_b and att_b == tgt_a and att_b != att_a):
         points -= 3.0

@@ -29,6 +29,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import sys
 from collections.abc import Iterable
 from typing import Any, Literal
 
@@ -272,11 +273,28 @@ class MergedIncidentsOutput:
         self._explain = explain
         self._escape = escape_formulas
         self._reports: list[IncidentReport] = []
+        self._seen: dict[str, int] = {}
 
     def add(self, document_id: str, result: object) -> None:
-        """Keep the reports of one parse result (an error record has none)."""
-        if isinstance(result, Document):
-            self._reports.extend(reports_of(document_id, result))
+        """Keep the reports of one parse result (an error record has none).
+
+        A document id given again (two JSON Lines records with one id) gets ``#2``, ``#3``… in the
+        merged incidents, with a line on standard error: the reports are kept apart, none is lost.
+        """
+        if not isinstance(result, Document):
+            return
+        count = self._seen.get(document_id, 0) + 1
+        self._seen[document_id] = count
+        if count > 1:
+            renamed = f"{document_id}#{count}"
+            while renamed in self._seen:
+                count += 1
+                renamed = f"{document_id}#{count}"
+            self._seen[document_id] = count
+            self._seen[renamed] = 1
+            sys.stderr.write(f"milinc: --merged-incidents: document id {document_id!r} given again, named {renamed!r}\n")
+            document_id = renamed
+        self._reports.extend(reports_of(document_id, result))
 
     def finish(self) -> int:
         """Merge what was kept and write it; returns how many incidents were written."""

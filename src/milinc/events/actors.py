@@ -17,7 +17,7 @@ import attrs
 
 from ..actors import ActorResolver, ResolvedActor, Role
 from ..engine import words_regex
-from ..normalize import NormalizedText, fold
+from ..normalize import NormalizedText, phrase_key
 from ..ontology import Actor, ActorType, Explanation, Span, TimeExpression
 from .candidates import MentionSlots
 from .cues import Cues
@@ -53,7 +53,7 @@ class ActorLexicon:
             aliases = entry.get("aliases", [])
             phrases = entry.get("phrases") or [entry["name"], *([aliases] if isinstance(aliases, str) else aliases)]
             for phrase in phrases:
-                self._by_phrase.setdefault(fold(phrase), (ActorType(entry["type"]), entry.get("side")))
+                self._by_phrase.setdefault(phrase_key(phrase), (ActorType(entry["type"]), entry.get("side")))
         self._regex = words_regex(self._by_phrase)
 
     def classify(self, phrase: str) -> tuple[ActorType, set[str]]:
@@ -61,7 +61,7 @@ class ActorLexicon:
         kind = ActorType.UNKNOWN
         sides: set[str] = set()
         for m in self._regex.finditer(phrase):
-            found_kind, side = self._by_phrase[m.group()]
+            found_kind, side = self._by_phrase[phrase_key(m.group())]
             if kind is ActorType.UNKNOWN:
                 kind = found_kind
             if side:

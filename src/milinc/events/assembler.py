@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .. import budget
 from ..actors import ActorResolver
 from ..extensions import Extensions
 from ..ontology import Action, ActorType, CasualtyRole, Event, Explanation, Span
@@ -32,7 +33,7 @@ from .genericity import generic_reason
 from .layout import DocumentLayout
 from .lexicon import load_data
 from .merge import Incident, IncidentBuilder
-from .places import Gazetteer, original_text
+from .places import PlaceRecognizer, original_text
 from .scene import incident_country, incident_location
 from .slots import SlotFiller
 from .tolls import casualties, target_type
@@ -75,9 +76,8 @@ class EventAssembler:
         """The plugins' additions this extractor was built with."""
         self.triggers = TriggerFinder(extensions)
         """Finds and reads the trigger mentions."""
-        places = load_data("places")
-        self.gazetteer = Gazetteer(extensions.lexicon("places", list(places["places"])), places.get("country_adjectives"))
-        """The places of ``data/places.json`` and of the plugins, with the place patterns."""
+        self.gazetteer = PlaceRecognizer(extensions)
+        """The place-recognition stage (:mod:`milinc.places`): ``data/places.json``, GeoNames, the cues."""
         self.actors = ActorLexicon(extensions.lexicon("actors", list(load_data("actors")["actors"])))
         """Actor words → actor type and side (``data/actors.json`` and the plugins')."""
         self.actor_names = ActorResolver.for_extensions(extensions)
@@ -126,6 +126,7 @@ class EventAssembler:
         mentions = self.mentions(ctx, layout)
         if not mentions:
             return []
+        budget.check("events: mentions")
         _propagate_generic_subjects(ctx.text, mentions)
         datelines = find_datelines(ctx)
         # a dateline's place is where the dispatch was filed: never the scene ("KIEV (Reuters) - …")
@@ -133,9 +134,11 @@ class EventAssembler:
                   for p in self.gazetteer.find(ctx)]
         filler = SlotFiller(self.actors, self.cues)  # one per text: it keeps per-text state, parsers are shared by threads
         slots = filler.fill(ctx, layout, mentions, places, datelines)
+        budget.check("events: slots")
         mark_background(ctx, mentions, slots, filler.mentions_by_sentence)
         builder = IncidentBuilder(ctx.text, layout, mentions, slots, self.cues, filler.mentions_by_sentence)
         incidents = builder.build()
+        budget.check("events: incidents")
         self._local.non_events = [NonEventMention(ctx.span(m.start, m.end), m.generic) for m in mentions if m.generic]
         namer = ActorNamer(self.actor_names, ctx)
         return [self._event(ctx, builder, filler, inc, namer) for inc in incidents]
@@ -162,7 +165,7 @@ class EventAssembler:
         why: list[Explanation] = []
         why.append(Explanation("trigger", f"{founder.rule}:{founder.lemma}", founder_span))
 
-        date, date_rule = incident_date([s for _, s in contributors])
+        date, date_rule = incident_date([s for _, s in contributors], ctx.reference_date)
         if date is not None:
             why.append(Explanation("date", date_rule, date.span))
         location = incident_location(contributors)

@@ -68,6 +68,9 @@ class DatedCandidate:
     """How it reached the mention: 0 its clause, 1 the sentence's opening, 2 a reporting verb, 3 the discourse."""
     rule: str
     """The rule, for explanations (``clause``, ``sentence_frame``, ``reporting_verb``, ``previous_sentence``…)."""
+    statement: bool = False
+    """Whether it is the day of a statement about the incident ("a annoncé mardi avoir abattu"): it bounds the
+    incident and keeps it apart from others, but never dates it (§5 of the guidelines)."""
 
     @property
     def day(self) -> str | None:
@@ -117,6 +120,8 @@ class MentionSlots:
     """Weapons of the clause: ``(category, span, rule)``."""
     casualties: Sequence[CasualtyCandidate] = ()
     """Counts of killed and injured people."""
+    nocturnal: bool = False
+    """Whether the mention says the incident happened at night ("attaque nocturne", "frappes menées en pleine nuit")."""
     clause_weapons: frozenset[WeaponCategory] = frozenset()
     """Every weapon category named in the mention's clause (whichever trigger it went to)."""
     clause_weapon_roles: Sequence[tuple[WeaponCategory, int, bool]] = ()

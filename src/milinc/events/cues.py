@@ -140,6 +140,11 @@ class Cues:
         self.block_carry_words = (*w["relative_time_directions"], *w["earlier_time_phrases"], "en 19", "en 20")
         """Words one of which :attr:`block_carry` needs: without them, no search."""
 
+        self.night = re.compile(r"\b" + a("night_cues") + r"\b")
+        """A word that puts an incident at night ("nocturne", "en pleine nuit")."""
+        self.night_words = tuple(w["night_cues"])
+        """Words one of which :attr:`night` needs."""
+
         # --- sides: where an attack comes from and where it lands ----------------------------------
         self.launch_territories = _pairs(w["launch_territories"])
         """Lands named after a launch preposition → the side that fires from there ("liban" → iran_axis)."""

@@ -17,6 +17,9 @@ __all__ = ["find_datelines"]
 _SEARCHED_LINES = 12
 """Datelines open one of the first lines of a text (after a headline, a byline)."""
 _PLACE = re.compile(r"[ ]*([^\W\d_]+(?:[ '-][^\W\d_]+){0,3})[ ]*")
+_PLACE_NAME = re.compile(r"[^\W\d_a-z][^\W\d_]*(?:(?:[ '-]|(?<=\b[dl])')(?:[^\W\d_a-z][^\W\d_]*|de|du|des|la|le|les|el|al|d|l|ez|es|ed|sur|en|au|aux))*")
+"""A place name as a dateline writes it: capitalized words, with their particles ("Deir ez-Zor"), not a clause
+("L'armée a rapporté, lundi, …")."""
 _AGENCY = re.compile(r"[ ]*\([^()\n]{1,30}\)[ ]*")
 _DASH = re.compile(r"[ ]*(?:-+|:)(?:[ ]|$)")
 _BRACKETED_PLACE = re.compile(r"[ ]*\(([^\W\d_]+(?:[ '-][^\W\d_]+){0,3})\)[ ]*")
@@ -71,7 +74,8 @@ def _dateline_at(ctx: ExtractionContext, start: int, end: int, date_at: dict[int
         dash = _DASH.match(text, agency.end(), end) if agency is not None else None
         return (start, dash.end()) if dash is not None else None
     place = _PLACE.match(text, start, end)
-    if place is None or place.start(1) in date_at or not _is_name(ctx.span(place.start(1), place.end(1)).text):
+    name = ctx.span(place.start(1), place.end(1)).text if place is not None else ""
+    if place is None or place.start(1) in date_at or not _is_name(name) or not _PLACE_NAME.fullmatch(name):
         return None  # "Les rebelles ont lancé, mardi, …" is a sentence, not a place
     pos = place.end()
     dated = False

@@ -10,11 +10,14 @@ sentence that a past year or month opens, is background (§5).
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from ..ontology import TimeExpression
-from .candidates import FRAME, REPORTED, MentionSlots
+import attrs
+
+from ..ontology import Anchor, Granularity, PartOfDay, TimeExpression
+from .candidates import CARRIED, FRAME, OWN, DatedCandidate, MentionSlots
 from .triggers import Mention
 
 if TYPE_CHECKING:
@@ -24,6 +27,8 @@ __all__ = ["incident_date", "mark_background"]
 
 _BACKGROUND_AGE = datetime.timedelta(days=60)
 """Incidents dated this long before the reference date are background ("l'attaque du 7 octobre 2023")."""
+_UNRESOLVED = re.compile(r"XXXX-XX-XX")
+"""A day counted from an event the text does not date ("au lendemain de l'offensive"): no incident's date."""
 _GRAIN = {grain: rank for rank, grain in enumerate(["year", "month", "week", "day", "part_of_day", "hour", "minute"])}
 """Granularity → rank, coarsest first."""
 
@@ -58,27 +63,71 @@ def _period_end(value: str) -> str:
     return f"{value}-31" if len(value) == 7 else value
 
 
-def incident_date(slots: Sequence[MentionSlots]) -> tuple[TimeExpression | None, str]:
-    """The most precise date said of the incident: its first own date, refined on the same day."""
+def incident_date(slots: Sequence[MentionSlots],
+                  reference_date: datetime.date | None = None) -> tuple[TimeExpression | None, str]:
+    """The most precise date said of the incident: its first own date, refined on the same day.
+
+    The day of a statement about the incident never dates it (§5 of the guidelines), nor does a date that could
+    not be resolved (a date counted from an event the text does not date: ``XXXX-XX-XX``) or one after the
+    publication date (the incidents told are past). A night told on the day of a statement ("a rapporté lundi
+    une attaque nocturne") is the night before it.
+    """
+    latest = reference_date.isoformat() if reference_date is not None else None
+
+    def usable(d: DatedCandidate) -> bool:
+        if _UNRESOLVED.match(d.time.value) or (d.time.anchor is Anchor.EVENT and "X" in d.time.value):
+            return False
+        return latest is None or d.day is None or d.day <= latest
+
+    usable_dates = [d for s in slots for d in s.dates if usable(d)]
+    candidates = [d for d in usable_dates if not d.statement]
+    statements = [d for d in usable_dates if d.statement]
     # a date of a trigger's clause wins over one that opens its sentence ("Mardi, l'armée a dit qu'une
     # frappe a visé lundi"); either refines the other on the same day ("Lundi soir, …, vers 22 heures")
-    for ranks, refiners, rule in (((0,), (0, FRAME), None), ((FRAME,), (FRAME,), None),
-                                  ((REPORTED,), (REPORTED,), "reporting_verb_day"), ((3,), (3,), "previous_sentence")):
-        best = next((d for s in slots for d in s.dates if d.rank in ranks), None)
+    for ranks, refiners in (((OWN,), (OWN, FRAME)), ((FRAME,), (FRAME,))):
+        best = next((d for d in candidates if d.rank in ranks), None)
         if best is None:
             continue
         day = best.day  # a refinement is of the same day: the day of the best date stays
         if not day:
             # "cette semaine", "en janvier": a day the text gives inside that period is more precise
-            inside = next((d for s in slots for d in s.dates if d.day and _within(d.day, best.time.value)), None)
+            inside = next((d for d in candidates if d.day and _within(d.day, best.time.value)), None)
             if inside is not None:
                 return inside.time, inside.rule
         if day:
-            for d in (d for s in slots for d in s.dates if d.rank in refiners):
+            for d in (d for d in candidates if d.rank in refiners):
                 if d.day == day and _GRAIN[d.time.granularity.value] > _GRAIN[best.time.granularity.value]:
                     best = d
-        return best.time, rule or best.rule
+        if best.time.rule == "part_of_day_alone" and best.time.part_of_day is PartOfDay.NIGHT:
+            # "ont annoncé lundi que des missiles ont frappé pendant la nuit": the night before the statement
+            night = _night_before_statement(statements)
+            if night is not None:
+                return night, "night_before_statement"
+        return best.time, best.rule
+    night = _night_before_statement(statements) if any(s.nocturnal for s in slots) else None
+    if night is not None:
+        return night, "night_before_statement"
+    best = next((d for d in candidates if d.rank == CARRIED), None)
+    if best is not None:
+        return best.time, "previous_sentence"
     return None, ""
+
+
+def _night_before_statement(statements: Sequence[DatedCandidate]) -> TimeExpression | None:
+    """The night before the day of a statement, for an incident told as nocturnal ("a rapporté lundi une attaque
+    nocturne" → the night from Sunday to Monday: Sunday's ``TNI``)."""
+    # the statement said of the incident's own sentence first (own, framing, reporting verb), then one carried
+    said = min((d for d in statements if d.day), key=lambda d: d.rank, default=None)
+    if said is None or said.day is None:
+        return None
+    try:
+        night = datetime.date.fromisoformat(said.day) - datetime.timedelta(days=1)
+    except ValueError:  # the first day of the calendar has no night before it
+        return None
+    return attrs.evolve(said.time, value=f"{night.isoformat()}TNI", granularity=Granularity.PART_OF_DAY,
+                        year=night.year, month=night.month, day=night.day, weekday=night.isoweekday(),
+                        part_of_day=PartOfDay.NIGHT, hour=None, minute=None, relative=True,
+                        rule="night_before_statement")
 
 
 def _within(day: str, period: str) -> bool:

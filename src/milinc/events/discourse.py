@@ -11,7 +11,7 @@ sentences before. Headlines and headings keep to themselves.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..ontology import TimeExpression
@@ -39,6 +39,7 @@ class DiscourseCarrier:
         by_sentence: Mapping[int, Sequence[int]],
         frame_dates: Mapping[int, list[TimeExpression]],
         reported_days: Mapping[int, list[DatedCandidate]],
+        statement_dates: Collection[int] = frozenset(),
     ) -> None:
         self.cues = cues
         """The cue words (relative times that block carrying a date)."""
@@ -52,6 +53,8 @@ class DiscourseCarrier:
         """Per sentence: the dates that open it and frame its triggers."""
         self.reported_days = reported_days
         """Per sentence: the days said of its reporting verbs."""
+        self.statement_dates = statement_dates
+        """The starts of the dates that are the day of a statement (carried with that mark: they never date)."""
         self._by_sentence = by_sentence
         self._starts_cache: dict[int, list[int]] = {}
         self._places_cache: dict[int, list[PlaceMention]] = {}
@@ -80,7 +83,8 @@ class DiscourseCarrier:
         lo, hi = max(s_start, m.start - CONTEXT), min(s_end, m.end + CONTEXT)
         k = bisect.bisect_left(blocks, (lo, -1))
         blocked = k < len(blocks) and blocks[k][1] <= hi  # matches do not overlap: the first one decides
-        need_date = not own.dates and not blocked
+        # the day of a statement does not date the incident: a date of the discourse may still
+        need_date = not blocked and all(d.statement for d in own.dates)
         if need_date:  # "ont fait irruption jeudi soir …, et ont ouvert le feu": the sentence's other trigger
             flags = layout.sequence[m.sentence] if layout.sequence else ()
 
@@ -94,8 +98,9 @@ class DiscourseCarrier:
                     if slots[j].dates and mentions[j] is not m and not mentions[j].generic and not apart(mentions[j])
                     for d in slots[j].dates if d.rank <= FRAME]
             if near:
+                nearest = min(near, key=lambda x: x[0])[1]
                 own.dates = appended(
-                    own.dates, DatedCandidate(min(near, key=lambda x: x[0])[1].time, CARRIED, "same_sentence"))
+                    own.dates, DatedCandidate(nearest.time, CARRIED, "same_sentence", statement=nearest.statement))
                 need_date = False
         need_country = not any(p.place.country for p in own.places)
         if need_country:
@@ -115,12 +120,16 @@ class DiscourseCarrier:
                 for j in self._by_sentence.get(si, ()):
                     if not mentions[j].generic:
                         found.extend(d for d in slots[j].dates if d.rank <= REPORTED)
-                found.extend(DatedCandidate(d, FRAME, "sentence_frame") for d in frame_dates.get(si, []))
+                found.extend(DatedCandidate(d, FRAME, "sentence_frame", statement=d.span.start in self.statement_dates)
+                             for d in frame_dates.get(si, []))
                 found.extend(reported_days.get(si, []))
                 if found:
-                    best = max(found, key=lambda d: (d.rank <= FRAME, d.time.span.start))
+                    # a date of the incident before a statement's day; the latter is carried only to keep
+                    # incidents apart, never to date one (§5)
+                    best = max(found, key=lambda d: (d.rank <= FRAME and not d.statement, d.rank <= FRAME, d.time.span.start))
                     time = best.time if best.rank <= FRAME else as_day(best.time)
-                    own.dates = appended(own.dates, DatedCandidate(time, CARRIED, "previous_sentence"))
+                    own.dates = appended(own.dates, DatedCandidate(
+                        time, CARRIED, "previous_sentence", statement=best.statement or best.rank == REPORTED))
                     need_date = False
             if need_country:
                 for p in self._places_of(si):

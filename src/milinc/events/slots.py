@@ -53,6 +53,10 @@ _COORDINATED_NEXT = re.compile(r"\s*,?\s*(?:et|ou|ainsi que|puis)\s+(?:une?|des|
 """What stands between a place or weapon and the next trigger noun when a coordination opens it ("… et une")."""
 _COORDINATION_COST = 40
 """How much farther a trigger opened by a coordination counts for what stands before the coordination."""
+_NIGHT_REACH = 30
+"""How far after a trigger a word of the night is said of it ("une offensive menée en pleine nuit")."""
+_STATEMENT_GAP = 40
+"""At most this many characters between a reporting verb and the day of its statement (", a annoncé l'armée lundi")."""
 _NOUN_ATTACHED = re.compile(r"(?:\bde|\bdu|\bd')\s*(?:le\s+|la\s+)?$")
 
 
@@ -114,6 +118,7 @@ class SlotFiller:
         self._counts_in = counts_in
         self._by_sentence = by_sentence
         reported_days: dict[int, list[DatedCandidate]] = {}
+        statement_dates: set[int] = set()  # the starts of the dates that are a statement's day
         frame_dates: dict[int, list[TimeExpression]] = {}
         for si, (s_start, s_end) in enumerate(layout.sentence_bounds):
             idxs = by_sentence.get(si, [])
@@ -159,6 +164,10 @@ class SlotFiller:
                     # "a déclaré que lundi …": what follows "que" is said of the reported clause
                     if k.mention is None and k.end <= start and _THAT.search(text, k.end, start):
                         gap += 10_000
+                    # "… dans la nuit de dimanche à lundi, a annoncé l'armée": an inverted reporting verb after a
+                    # comma says nothing of what is before it
+                    if k.mention is None and not k.background and k.start >= end and "," in text[end : k.start]:
+                        gap += 10_000
                     if k.background and start < k.start:  # "la guerre … à Gaza" keeps what follows it only
                         gap += 10_000
                     # "une attaque de drone sur X et une attaque de missile sur Y": X completes the noun before it,
@@ -172,13 +181,19 @@ class SlotFiller:
             # dates
             for d in dates_in.get(si, ()):
                 background = _background_date(text, d, self.cues)
+                # "a annoncé mardi avoir abattu", "Tôt samedi, l'armée a déclaré avoir frappé": the day of a
+                # statement never dates the incident (§5); it still bounds it and keeps it apart from others
+                statement = not background and _statement_date(text, d, sinks)
+                if statement:
+                    statement_dates.add(d.span.start)
                 k = nearest(d.span.start, d.span.end, reporting=True)
                 if d.span.end <= sink_starts[0] and first_strong < s_end and not background:
                     frame_dates.setdefault(si, []).append(d)  # "Lundi soir, des sources ont fait état d'une attaque"
                     continue
                 if k.mention is None:
                     if not background and not k.background:
-                        reported_days.setdefault(si, []).append(DatedCandidate(as_day(d), REPORTED, "reporting_verb"))
+                        reported_days.setdefault(si, []).append(
+                            DatedCandidate(as_day(d), REPORTED, "reporting_verb", statement=True))
                     continue
                 if mentions[k.mention].generic:
                     continue
@@ -189,7 +204,8 @@ class SlotFiller:
                 if d.span.end <= first_strong < s_end and not noun_attached:
                     frame_dates.setdefault(si, []).append(d)
                 else:
-                    slots[k.mention].dates = appended(slots[k.mention].dates, DatedCandidate(d, OWN, "clause"))
+                    slots[k.mention].dates = appended(
+                        slots[k.mention].dates, DatedCandidate(d, OWN, "clause", statement=statement))
             # places
             for p in places_in.get(si, ()):
                 k = nearest(p.start, p.end)
@@ -249,16 +265,21 @@ class SlotFiller:
                     slots[k.mention].casualties = appended(slots[k.mention].casualties, CasualtyCandidate(
                         role, Qualifier.VAGUE, None, None, None, ctx.span(vm.start(), vm.end()), si, "vague_casualty"))
             # frame dates and reported days for every trigger of the sentence
+            night = any(text.find(w, s_start, s_end) >= 0 for w in self.cues.night_words)  # words it needs
             for i in idxs:
+                if night and self.cues.night.search(text, mentions[i].start, min(s_end, mentions[i].end + _NIGHT_REACH)):
+                    slots[i].nocturnal = True
                 near = (mentions[i].start - CONTEXT, mentions[i].end + CONTEXT)
                 if mentions[i].start >= first_strong:
                     for d in frame_dates.get(si, []):
                         if d.span.end >= near[0]:
-                            slots[i].dates = appended(slots[i].dates, DatedCandidate(d, FRAME, "sentence_frame"))
+                            slots[i].dates = appended(slots[i].dates, DatedCandidate(
+                                d, FRAME, "sentence_frame", statement=d.span.start in statement_dates))
                 slots[i].dates = extended(
                     slots[i].dates, [r for r in reported_days.get(si, ()) if near[0] <= r.time.span.start <= near[1]])
         # discourse: dates and countries of the previous sentences; then actors and modality
-        discourse = DiscourseCarrier(self.cues, layout, mentions, slots, by_sentence, frame_dates, reported_days)
+        discourse = DiscourseCarrier(self.cues, layout, mentions, slots, by_sentence, frame_dates, reported_days,
+                                     statement_dates)
         actors = ActorReader(self.actors, self.cues)
         modality = ModalityReader(self.cues)
         for i, m in enumerate(mentions):
@@ -278,6 +299,25 @@ class SlotFiller:
                     assert isinstance(r, CasualtyRole)
                     self.orphans.setdefault(si, []).append(CasualtyCandidate(
                         r, q.qualifier, q.value, q.low, q.high, q.span, si, "next_sentence"))
+
+
+def _statement_date(text: str, d: TimeExpression, sinks: Sequence[_Sink]) -> bool:
+    """Whether *d* is the day of a statement: right after a reporting verb ("a annoncé mardi avoir abattu", "a
+    rapporté, lundi, une attaque", ", a annoncé l'armée lundi"), or opening a sentence whose first predicate is a
+    reporting verb ("Tôt samedi, l'armée a déclaré avoir frappé …")."""
+    before = [k for k in sinks if k.end <= d.span.start]
+    after = [k for k in sinks if k.start >= d.span.end]
+    if before:
+        k = max(before, key=lambda x: x.end)
+        if k.mention is None and not k.background and d.span.start - k.end <= _STATEMENT_GAP \
+                and not _THAT.search(text, k.end, d.span.start):
+            return True
+    else:
+        first = min(after, key=lambda x: x.start, default=None)
+        if first is not None and first.mention is None and not first.background \
+                and not _THAT.search(text, d.span.end, first.start):
+            return True
+    return False
 
 
 def _background_date(text: str, d: TimeExpression, cues: Cues) -> bool:

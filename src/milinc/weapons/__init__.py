@@ -17,7 +17,7 @@ import attrs
 
 from .. import engine, regexes
 from ..extensions import Extensions
-from ..normalize import fold
+from ..normalize import fold, phrase_key
 from ..ontology import Span, Weapon, WeaponCategory
 from .mentions import Draft, Part, WeaponTransformer, make_transformer
 from .taxonomy import (
@@ -110,7 +110,7 @@ class _Masker:
         self.by_word: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for phrase in taxonomy.false_friends:
             for word in re.findall(r"\[([^\]]+)\]", phrase):
-                self.by_word.setdefault(fold(word), []).append((_phrase_words(phrase, fold(word)), phrase))
+                self.by_word.setdefault(phrase_key(word), []).append((_phrase_words(phrase, fold(word)), phrase))
         self._patterns: dict[str, re.Pattern[str]] = {}
         self.words = engine.words_regex(self.by_word) if self.by_word else None
         folded = sorted({fold(w) for w in taxonomy.accented_false_friends}, key=len, reverse=True)
@@ -139,11 +139,12 @@ class _Masker:
             by_word = self.by_word
             accent_words = self.accent_words if self.accents_in_words else frozenset()
             for w in self.words.finditer(text):
-                if w.group() in accent_words:
+                word = phrase_key(w.group())
+                if word in accent_words:
                     accent_candidates.append(w.span())
                 lo, hi = max(0, w.start() - self._REACH), min(len(text), w.end() + self._REACH)
                 around = text[lo:hi]
-                for needed, phrase in by_word.get(w.group(), ()):
+                for needed, phrase in by_word.get(word, ()):
                     # most phrases cannot be there (a word of theirs is missing): skip their regex scan
                     if not all(word in around for word in needed):
                         continue

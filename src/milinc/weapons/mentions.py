@@ -24,7 +24,7 @@ from typing import Any
 from attrs import evolve, frozen
 from lark import Token, Transformer
 
-from ..normalize import fold
+from ..normalize import fold, phrase_key
 from ..ontology import WeaponCategory
 from .taxonomy import SystemAlias, Taxonomy
 
@@ -131,7 +131,7 @@ class WeaponTransformer(Transformer[Token, Any]):
 
     def _modifier_part(self, tok: Token, start: int, kind: str = "modifier") -> Part:
         table = self.taxonomy.complements if kind == "complement" else self.taxonomy.modifiers
-        mod = table.get(fold(str(tok)))
+        mod = table.get(phrase_key(str(tok)))
         _, end = _pos(tok)
         if mod is None:
             return Part(kind, start, end)
@@ -155,7 +155,7 @@ class WeaponTransformer(Transformer[Token, Any]):
         start = _pos(children[0])[0]
         tok = children[-1]
         end = _pos(tok)[1]
-        noun = self.taxonomy.nouns.get(fold(str(tok)))
+        noun = self.taxonomy.nouns.get(phrase_key(str(tok)))
         if noun is None:
             return Part("complement", start, end)
         kind = "weapon_complement" if noun.category is not None else "complement"
@@ -219,7 +219,7 @@ class WeaponTransformer(Transformer[Token, Any]):
         tok = next(t for t in children if t.type == "SYSTEM")
         start, end = _pos(children[0])[0], _pos(children[-1])[1]
         ns, ne = _pos(tok)
-        alias = self.taxonomy.aliases.get(fold(str(tok)))
+        alias = self.taxonomy.aliases.get(phrase_key(str(tok)))
         if alias is None:
             return Part("name", start, end, valid=False)
         return Part("name", start, end, category=alias.system.category, subtype=alias.system.subtype,
@@ -230,7 +230,7 @@ class WeaponTransformer(Transformer[Token, Any]):
     def headed(self, children: list[Any]) -> Draft | None:
         """A head noun and its tails."""
         head: Token = children[0]
-        noun = self.taxonomy.nouns.get(fold(str(head)))
+        noun = self.taxonomy.nouns.get(phrase_key(str(head)))
         if noun is None:
             return None
         parts: list[Part] = children[1:]

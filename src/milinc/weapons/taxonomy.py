@@ -19,7 +19,7 @@ from typing import Any
 
 from attrs import evolve, field, frozen
 
-from ..normalize import fold
+from ..normalize import fold, phrase_key
 from ..ontology import WeaponCategory
 
 __all__ = [
@@ -374,7 +374,7 @@ def build_taxonomy(data: Mapping[str, Any]) -> Taxonomy:
             default=_category(entry.get("default")),
         )
         for form in forms:
-            key = fold(form)
+            key = phrase_key(form)
             old = nouns.get(key)
             # a subtype-specific entry refines the plain category entry of the same form
             if old is None or (old.subtype is None and head.subtype is not None and old.category == head.category):
@@ -390,7 +390,7 @@ def build_taxonomy(data: Mapping[str, Any]) -> Taxonomy:
         by_category = dict(raw) if isinstance(raw, Mapping) else {}
         mod = Modifier(lemma=phrase, subtype=None if by_category else raw, category=cat, by_category=by_category)
         for form in forms:
-            table.setdefault(fold(form), mod)
+            table.setdefault(phrase_key(form), mod)
 
     for entry in _entries(data.get("modifiers", ())):
         add_modifier(entry, None, modifiers)
@@ -434,7 +434,7 @@ def build_taxonomy(data: Mapping[str, Any]) -> Taxonomy:
         head = HeadNoun(lemma=entry["phrase"], category=None, carrier=True, yields=True,
                         default=_category(entry.get("default")))
         for form in forms:
-            nouns.setdefault(fold(form), head)
+            nouns.setdefault(phrase_key(form), head)
 
     transcriptions = tuple(
         Transcription(designation=t["designation"], written=tuple(t["written"])) for t in data.get("transcriptions", ())
@@ -467,7 +467,7 @@ def build_taxonomy(data: Mapping[str, Any]) -> Taxonomy:
             needs_head = bool(option.get("needs_head", info.needs_head))
             for variant in _alias_variants(alias):
                 for written in transcribed(variant):
-                    key = fold(written)
+                    key = phrase_key(written)
                     if key in aliases:
                         # a lowercase spelling in the data ("kalachnikov") lifts the capital-letter rule
                         if aliases[key].system is info and not written[:1].isupper():
