@@ -175,3 +175,75 @@ def test_a_long_first_sentence_is_the_lede_not_a_headline() -> None:
             "Selon l'armée israélienne, la plupart des roquettes sont tombées dans des zones inhabitées.")
     found = events(text)
     assert sorted(e.span.text for e in found) == ["avoir tiré", "frappe israélienne"]
+
+
+# --- summaries, places that open a sentence, pauses, anaphors ---------------------------------------
+
+
+@pytest.mark.parametrize("lede", [
+    "Trois attaques ont visé mardi des positions de l'armée dans le nord du Mali.",
+    "Deux attentats ont frappé mardi des positions de l'armée dans le nord du Mali.",
+])
+def test_counted_incidents_sum_up_those_told_after_them(lede: str) -> None:
+    text = (f"{lede} À Gao, des hommes armés ont attaqué un poste militaire. À Tombouctou, un engin explosif a "
+            "visé une patrouille.")
+    found = events(text)
+    assert len(found) == 2
+    assert all(e.span.text not in ("attaques", "attentats") for e in found)
+
+
+def test_a_counted_munition_is_still_one_incident() -> None:
+    # "deux frappes" are the munitions of one incident, not two incidents
+    (e,) = events("Deux frappes ont touché mardi le port de Hodeïda, tuant trois dockers.")
+    assert e.killed is not None and e.killed.value == 3
+
+
+@pytest.mark.parametrize("opening", ["À Kharkiv,", "Dans la ville de Kharkiv,", "Près de Kharkiv,"])
+def test_a_place_that_opens_a_sentence_tells_another_incident(opening: str) -> None:
+    text = f"Des drones ont frappé mardi un dépôt de carburant près d'Odessa. {opening} un immeuble a été touché par un missile."
+    assert len(events(text)) == 2
+
+
+def test_a_place_that_opens_a_sentence_keeps_the_incident_told_there() -> None:
+    text = "Des drones ont frappé mardi un dépôt de carburant à Odessa. À Odessa, un immeuble a été touché par un drone."
+    assert len(events(text)) == 1
+
+
+def test_after_a_lull_the_fire_is_another_incident() -> None:
+    found = events("Des roquettes ont été tirées dans la nuit sur Sdérot. Après deux heures de calme, les tirs de "
+                   "roquettes ont visé lundi matin la ville d'Ashkelon.")
+    assert len(found) == 2
+    assert found[1].span.text in ("tirs de roquettes", "ont visé")
+
+
+def test_the_noun_of_the_cue_stays_with_what_it_names() -> None:
+    # "Peu après les tirs": the noun is the cue's, it names the fire told before
+    found = events("Des roquettes ont été tirées lundi sur Metoula. Peu après les tirs, des avions ont frappé le lieu "
+                   "du tir dans le sud du Liban.")
+    assert len(found) == 2
+    assert found[0].span.text == "ont été tirées"
+
+
+def test_a_fire_told_over_a_period_is_no_incident() -> None:
+    (e,) = events("Plus de 500 obus ont été tirés sur la province depuis lundi. Mercredi, un obus a tué deux civils "
+                  "à Kherson.")
+    assert e.span.text == "a tué"
+
+
+def test_a_bare_anaphor_names_no_incident_of_its_own() -> None:
+    (e,) = events("Un engin explosif a visé lundi un convoi militaire près de Tessalit. Des avions de chasse sont "
+                  "intervenus après l'attaque.")
+    assert e.span.text == "a visé"
+
+
+def test_a_definite_noun_with_its_own_complement_is_a_new_incident() -> None:
+    found = events("Des avions ont bombardé mardi le port de Hodeïda. Les insurgés ont revendiqué jeudi l'attaque "
+                   "d'un cargo en mer Rouge.")
+    assert [e.span.text for e in found] == ["avions ont bombardé", "attaque"]
+
+
+def test_a_plugin_adds_a_pause_of_the_fighting() -> None:
+    text = ("Des roquettes ont été tirées dans la nuit sur Sdérot. Après deux heures de trêve humanitaire, les tirs "
+            "de roquettes ont visé lundi matin Ashkelon.")
+    plugin = Plugin(name="treve", lexicons={"lull_nouns": ["trêve humanitaire"]})
+    assert len(events(text, milinc.Parser(plugins=[plugin], discover=False))) == 2

@@ -229,8 +229,26 @@ class Cues:
         """An adverb that adds to what was told ("également")."""
         self.new_incident_opener = re.compile(
             r"[\W_]*(?:et\s+|mais\s+)?(?:" + c("new_incident_openers") + r"|(?:[\w']+\s+){0,2}"
-            + a("relative_time_openers") + r"\s+" + a("relative_time_directions") + r")\b")
+            + a("relative_time_openers") + r"\s+" + a("relative_time_directions") + r"|apres\s+(?:"
+            + c("relative_time_counts") + r"|\d+)\s+" + a("relative_time_openers") + r"\s+(?:de\s+|d')" + a("lull_nouns")
+            + r")\b")
         """A sentence's opening that announces another incident ("Séparément, …", "Moins d'une heure après, …")."""
+        self.incident_count_nouns = frozenset(w["incident_count_nouns"])
+        """Trigger lemmas each of which is one incident ("attaque"): counted ("deux attaques"), a summary."""
+        self.incident_count = re.compile(r"\b(?:" + c("counting_numbers") + r"|\d+)\s+(?:[\w-]+\s+)?$")
+        """A figure of two or more at the end of a window, before an incident noun ("deux", "trois grosses")."""
+        self.fronted_place = re.compile(
+            r"[\W_]*(?:et\s+|mais\s+)?" + a("fronted_place_prepositions") + r"\s+(?:la |le |les |l')?\s*(?:"
+            + a("fronted_place_nouns") + r"\s+(?:de\s+|d'|du\s+))?$")
+        """What may stand between a sentence's start and a place that opens it ("À ", "Dans la ")."""
+        self.own_complement = re.compile(
+            r"\s*(?:" + "|".join(re.escape(x) if x.endswith("'") else re.escape(x) + r"\s+"
+                                for x in w["own_complement_prepositions"]) + r")\s*(?:une?|des)\b")
+        """An indefinite complement right after a trigger noun ("d'un vraquier", "contre une base")."""
+        self.any_complement = re.compile(
+            r"\s*(?:" + "|".join(re.escape(x) if x.endswith("'") else re.escape(x) + r"\s"
+                                for x in (*w["own_complement_prepositions"], "du", "des")) + r")")
+        """Any complement right after a trigger noun ("de lundi", "contre les positions"): not a bare anaphor."""
         self.another = frozenset(w["another_modifiers"])
         """Modifiers that mark another incident ("autre", "second")."""
         self.prepositions_before_des = frozenset(w["prepositions_before_des"])
@@ -271,6 +289,10 @@ class Cues:
             r"\b(?:" + c("campaign_cues") + r"|depuis (?:le |la |l')?\d|depuis (?:le )?\d|depuis (?:"
             + months + "|" + c("long_periods") + r"))\b")
         """Words near a plural trigger that make it a campaign."""
+        self.since_period = re.compile(
+            r"\bdepuis (?:le |la |l')?(?:" + c("one_day_words") + r"|\d|" + months + r"|debut\b|" + c("long_periods")
+            + r")")
+        """"depuis" opening a period ("depuis lundi", "depuis le 7 octobre"), not a launch site ("depuis Gaza")."""
         self.habitual = re.compile(
             r"\b(?:" + c("habitual_cues") + r"|depuis " + periods + r"|de " + a("many_quantifiers")
             + r" (?:d'|de )?\w*)\b")

@@ -87,6 +87,12 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
         """The role of each mention (``event``, ``casualty``, ``anaphor``, ``weak``) once its clause is known."""
         self.dets = [determiner(text, m.start, cues) if m.rule == "nominal" else ("none", False) for m in mentions]
         """The determiner kind before each trigger noun, and whether "autre" marks another incident."""
+        # "l'attaque d'un vraquier grec": a definite noun with its own indefinite complement names a new occurrence
+        self.complemented = {i for i, m in enumerate(mentions) if m.rule == "nominal" and m.pos == "noun"
+                             and self.dets[i][0] == "definite" and cues.own_complement.match(text, m.end)}
+        """Definite trigger nouns with their own indefinite complement: they read as indefinite, and found."""
+        for i in self.complemented:
+            self.dets[i] = ("indefinite", self.dets[i][1])
         self._by_sentence = by_sentence if by_sentence is not None else mentions_by_sentence(mentions)
         # gerunds, participles and casualty verbs of a founder's clause say things about it
         self.satellites: dict[int, list[int]] = {}
@@ -247,7 +253,8 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
                     break
                 if j in attached:
                     subject = True
-                elif j not in founders and not o.generic and self._refers_back(j) and incidents:
+                elif (j not in founders and not o.generic and self._refers_back(j) and incidents
+                      and not self._after_opening(j)):  # "Après une heure d'accalmie, les tirs ont visé …"
                     self._attach(j, incidents)
                     attached.add(j)
                     subject = True
@@ -259,6 +266,11 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
                                if self.compatible(i, in_clause[n], carried_date=not subject)), None)
                 if target is None:
                     target = self._recent_to_join(i, recency)
+            if (target is None and incidents and self._refers_back(i) and not m.title and not self.features[i].days
+                    and not m.sides and not self.cues.any_complement.match(self.text, m.end)):
+                # "après l'attaque": an anaphor that fits no incident told names none of its own
+                founders.discard(i)
+                continue
             if target is None:
                 target = self._new_incident(i, incidents)
             else:
@@ -286,19 +298,37 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
             found = self._new_opening[sentence] = bool(self.cues.new_incident_opener.match(self.text, start, end))
         return found
 
+    def _after_opening(self, i: int) -> bool:
+        """Whether mention *i* follows the comma of a sentence that opens with a cue of another incident
+        ("Après une heure d'accalmie, les tirs …"; not "Peu après les tirs, …", where the noun is the cue's)."""
+        m = self.mentions[i]
+        start, _ = self.layout.sentence_bounds[m.sentence]
+        return self._opens_new(m.sentence) and self.text.find(",", start, m.start) >= 0
+
+    def _fronted_place(self, i: int) -> bool:
+        """Whether mention *i*'s sentence opens with one of its scene places before a comma ("À Beer-Sheva, un
+        immeuble a été touché"): it tells what happened there, another incident unless that place's."""
+        m = self.mentions[i]
+        start, _ = self.layout.sentence_bounds[m.sentence]
+        return any(p.scene and p.start - start <= 40 and self.text.startswith(",", p.end)
+                   and self.cues.fronted_place.fullmatch(self.text, start, p.start) is not None
+                   for p in self.slots[i].places)
+
     def _recent_to_join(self, i: int, recency: dict[int, Incident]) -> Incident | None:
         """The most recent incident founding mention *i* may join (policy point 2), ``None`` if none.
 
         *recency* holds the incidents in the order a founder last joined them; they are tried from the most
         recent one, so that the search usually stops after a few.
         """
-        if not self._refers_back(i):
+        m, f = self.mentions[i], self.features[i]
+        # "Après deux heures d'accalmie, les tirs ont repris samedi": a definite noun with its own day or place
+        # after a cue of another incident is another incident too
+        anchored = bool(f.days or f.specific)
+        if not self._refers_back(i) or (anchored and self._after_opening(i)):
             allowed = self._candidate_bits(i, recency.values(), carried_date=True)
-            m = self.mentions[i]
-            if self._opens_new(m.sentence):
+            if self._opens_new(m.sentence) or self._fronted_place(i):
                 # "Séparément, les Houthis ont lancé …": another incident, unless told in this sentence already or
                 # at the same named place (several blasts at one place stay one incident)
-                f = self.features[i]
                 return next((inc for _, inc in self._by_recency(allowed, recency) if self._may_join(i, inc) and (
                     m.sentence in self._index[id(inc)].sentences
                     or any(a & b for a in f.specific for b in self._incident_features(inc).specific))), None)
@@ -327,7 +357,8 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
         role = self.roles[i]
         det, _ = self.dets[i]
         # an indefinite plural sums up ("des attaques"); "les attaques n'avaient fait aucune victime" refers back
-        summary = m.heading or (m.rule == "nominal" and m.pos == "noun" and m.plural and det in ("indefinite", "none"))
+        summary = m.heading or (m.rule == "nominal" and m.pos == "noun" and m.plural and (
+            det in ("indefinite", "none") or self._counts_incidents(i)))
         clause = (m.sentence, m.clause)
 
         def add(inc: Incident) -> None:
@@ -343,9 +374,12 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
         starts = self._sentence_starts.get(m.sentence, [])
         k = bisect.bisect_left(starts, m.start)
         near = self._sentence_members.get(m.sentence, [])[max(0, k - _SENTENCE_REACH) : k + _SENTENCE_REACH]
+        # "Après une heure d'accalmie, les tirs ont visé …": after a cue of another incident, the subject noun
+        # names what its verb tells
+        forward = not refers_back or self._after_opening(i)
         in_sentence = sorted(
             ((abs(start - m.start), number, order, inc) for start, order, number, inc in near
-             if not refers_back or start < m.start),
+             if forward or start < m.start),
             key=lambda x: x[:3])
         same_clause = [x for x in in_sentence if clause in self._index[id(x[3])].clauses]
         if same_clause and role == "weak":
