@@ -247,3 +247,48 @@ def test_a_plugin_adds_a_pause_of_the_fighting() -> None:
             "de roquettes ont visé lundi matin Ashkelon.")
     plugin = Plugin(name="treve", lexicons={"lull_nouns": ["trêve humanitaire"]})
     assert len(events(text, milinc.Parser(plugins=[plugin], discover=False))) == 2
+
+
+# --- statements, headlines, sequences, sharing --------------------------------------------------------
+
+
+def test_the_day_of_a_statement_bounds_an_incident_it_does_not_date() -> None:
+    # the attack of Tuesday is what a channel "reported on Wednesday": one incident
+    found = events("Des responsables ont indiqué que l'attaque de mardi visait la base d'al-Tanf. Une chaîne de "
+                   "télévision a rapporté mercredi que des bases avaient été attaquées. La chaîne a rapporté une "
+                   "attaque de drone sur la base d'al-Tanf.")
+    assert len(found) == 1
+
+
+def test_an_incident_told_after_the_statement_day_is_another() -> None:
+    found = events("Deux responsables ont déclaré lundi soir que la base d'Aïn al-Asad avait été attaquée par un "
+                   "missile. Mardi, des frappes américaines ont tué cinq miliciens près d'al-Qaïm.")
+    assert len(found) == 2
+
+
+def test_the_headline_lines_tell_one_incident() -> None:
+    text = ("Niger : six soldats tués dans une embuscade\n"
+            "Nouvelle attaque dans l'ouest du pays\n\n"
+            "Six soldats ont été tués mardi dans une embuscade près de Tillabéri, a annoncé l'armée.")
+    assert len(events(text)) == 1
+
+
+def test_what_an_incident_followed_is_another_even_told_by_its_noun() -> None:
+    found = events("Quatre frappes ont touché dimanche le port de Ras Issa. Les attaques de dimanche surviennent "
+                   "au lendemain de frappes israéliennes sur le port d'Aden, qui ont fait six morts.")
+    assert len(found) == 2
+
+
+def test_a_founder_joins_the_incident_it_shares_something_with() -> None:
+    # the attack told in between shares nothing with the rockets: they join the rockets told first
+    found = events("Le Hezbollah a tiré lundi des roquettes sur le nord d'Israël. Par ailleurs, un attentat a visé un "
+                   "commissariat.\n\nSes combattants ont lancé des roquettes Katioucha sur le kibboutz de Metoula, "
+                   "a-t-il ajouté.")
+    assert [[m.text for m in e.mentions] for e in found] == [["a tiré", "ont lancé"], ["attentat", "a visé"]]
+
+
+def test_a_clause_framed_by_an_incident_is_part_of_it() -> None:
+    # "Au cours de l'attaque, … a également lancé … vers X": the same attack, even towards another city
+    found = events("Dans la nuit, des drones russes ont attaqué Odessa et Mykolaïv. Au cours de l'attaque aérienne, "
+                   "l'ennemi a également lancé un missile de croisière en direction de Dnipro.")
+    assert len(found) == 1

@@ -18,6 +18,8 @@ from .features import BuilderState, Incident
 __all__ = ["AIR", "EXCLUSIVE_ACTIONS", "REMOTE_FAMILIES", "VAGUE_AIR", "CompatibilityRules", "families_agree"]
 
 _GROUND = frozenset({Action.CLASH, Action.AMBUSH})
+_SEQUENCE_REACH = 8
+"""How many clauses on each side of a mention are looked at for a member of an incident told in sequence."""
 AIR = frozenset({Action.STRIKE, Action.BOMBARDMENT})
 """Actions of a strike from afar (the air, artillery)."""
 VAGUE_AIR = "air_attack"
@@ -84,12 +86,24 @@ class CompatibilityRules(BuilderState):
     def _in_sequence(self, i: int, inc: Incident) -> bool:
         """Whether *i* and an incident's founder are told one after the other in one sentence
         ("l'attaque … s'est produite après la frappe …", "contre-attaque après que les troupes aient été attaquées")."""
-        m, f = self.mentions[i], self.mentions[inc.founder]
-        if m.sentence != f.sentence or m.clause == f.clause:
-            return False
-        lo, hi = sorted((m.clause, f.clause))
+        m = self.mentions[i]
         flags = self.layout.sequence[m.sentence] if self.layout.sequence else ()
-        return any(flags[c] for c in range(lo + 1, hi + 1) if c < len(flags))
+        if not any(flags):
+            return False
+        # the founder's clause, or another clause of the incident in this sentence ("Les attaques de dimanche
+        # surviennent au lendemain de frappes israéliennes": the incident's noun, not its founder, is here);
+        # the clauses near the mention only (a sentence of many clauses stays linear)
+        founder = self.mentions[inc.founder]
+        clauses = self._index[id(inc)].contributor_clauses
+        near = range(max(0, m.clause - _SEQUENCE_REACH), m.clause + _SEQUENCE_REACH + 1)
+        told = {c for c in near if (m.sentence, c) in clauses and c != m.clause}
+        if founder.sentence == m.sentence and founder.clause != m.clause:
+            told.add(founder.clause)
+        for c in told:
+            lo, hi = sorted((m.clause, c))
+            if any(flags[k] for k in range(lo + 1, hi + 1) if k < len(flags)):
+                return True
+        return False
 
     def _may_join(self, i: int, inc: Incident, *, carried_date: bool = True) -> bool:
         """Whether founding mention *i* may join *inc*: compatible, and when indefinite (or when *inc* is only a

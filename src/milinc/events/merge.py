@@ -44,6 +44,8 @@ _SENTENCE_REACH = 32
 """How many members of its sentence on each side of a mention it may attach to (the nearest)."""
 _WALK_BACK = 16 * JOIN_WINDOW
 """How many mentions a referring mention walks back through to find its incident (long texts stay linear)."""
+_SHARING_REACH = 3
+"""How many joinable incidents, most recent first, a founder looks through for one it shares something with."""
 _AIR_WEAPONS = frozenset({WeaponCategory.AIRCRAFT, WeaponCategory.HELICOPTER, WeaponCategory.DRONE})
 
 
@@ -153,8 +155,12 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
         days = frozen([*(day for rank, day in dated if rank <= FRAME),
                        *(_next_day(day) for s in ss for d in s.dates
                          if d.rank <= FRAME and d.time.value.endswith("TNI") and (day := d.day))])
-        reported = sorted(day for rank, day in dated if rank == REPORTED)
-        carried = next((day for rank, day in dated if rank > REPORTED), None)
+        # the day of a statement carried from the sentence before ("X a rapporté jeudi une attaque …") bounds the
+        # incident (it happened by then), it does not date it: an incident of the day before stays compatible
+        stated = [day for s in ss for d in s.dates if d.rank > REPORTED and d.statement and (day := d.day)]
+        reported = sorted([*(day for rank, day in dated if rank == REPORTED), *stated])
+        carried = next((day for s in ss for d in s.dates if d.rank > REPORTED and not d.statement and (day := d.day)),
+                       None)
         scene = [p for s in ss for p in s.places if p.scene]
         specific = tuple(self._name_tokens(p.place.name) for p in scene if SPECIFICITY[p.place.kind] <= 2)
         countries = frozen(p.place.country for p in scene if p.place.country)
@@ -247,6 +253,7 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
             # "Les frappes avaient détruit …": the verb's anaphoric subject says which incident it tells
             # (the few mentions just before it: mentions are in text order, long sentences stay linear)
             subject = False
+            framed: Incident | None = None
             for j in range(i - 1, max(-1, i - 4), -1):
                 o = self.mentions[j]
                 if o.sentence != m.sentence or o.clause != m.clause:
@@ -258,7 +265,15 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
                     self._attach(j, incidents)
                     attached.add(j)
                     subject = True
-            if not another:
+                # "Au cours de l'attaque aérienne, l'ennemi a également lancé un missile vers Zaporijjia": part of it
+                if (framed is None and self._incident_of[j] is not None and self._refers_back(j)
+                        and self.cues.frame_before.search(self.text, max(0, o.start - 20), o.start)):
+                    framed = self._incident_of[j]
+            if framed is not None and not another and not (
+                    self.features[i].days and self._incident_features(framed).days
+                    and not self.features[i].days & self._incident_features(framed).days):
+                target = framed
+            elif not another:
                 # a date carried from the sentence before does not hold against what the subject points to;
                 # of the incidents of the clause, the last one founded
                 in_clause = self._clause_incidents.get((m.sentence, m.clause), {})
@@ -298,6 +313,24 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
             found = self._new_opening[sentence] = bool(self.cues.new_incident_opener.match(self.text, start, end))
         return found
 
+    def _most_recent_sharing(self, i: int, allowed: int, recency: dict[int, Incident]) -> Incident | None:
+        """The most recent incident founding mention *i* may join, preferring, among the few most recent ones, one
+        that shares something with it ("Les combattants ont lancé des roquettes" joins the rockets told before,
+        not the assassination told in between, which shares nothing with it)."""
+        first: Incident | None = None
+        tried = 0
+        for _, inc in self._by_recency(allowed, recency):
+            if not self._may_join(i, inc):
+                continue
+            if first is None:
+                first = inc
+            if self._shares(i, inc):
+                return inc
+            tried += 1
+            if tried >= _SHARING_REACH:
+                break
+        return first
+
     def _after_opening(self, i: int) -> bool:
         """Whether mention *i* follows the comma of a sentence that opens with a cue of another incident
         ("Après une heure d'accalmie, les tirs …"; not "Peu après les tirs, …", where the noun is the cue's)."""
@@ -332,7 +365,13 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
                 return next((inc for _, inc in self._by_recency(allowed, recency) if self._may_join(i, inc) and (
                     m.sentence in self._index[id(inc)].sentences
                     or any(a & b for a in f.specific for b in self._incident_features(inc).specific))), None)
-            return next((inc for _, inc in self._by_recency(allowed, recency) if self._may_join(i, inc)), None)
+            joined = self._most_recent_sharing(i, allowed, recency)
+            if joined is None and m.title:
+                # the headline lines tell one incident ("Mali : cinq soldats tués dans une embuscade" … "Nouvelle
+                # attaque dans le centre"), even in other words
+                joined = next((inc for _, inc in self._by_recency(allowed, recency)
+                               if self._index[id(inc)].all_title and self.compatible(i, inc)), None)
+            return joined
         allowed = self._candidate_bits(i, recency.values(), carried_date=False)
         # "lors de l'embuscade", "dans ces bombardements", "les frappes": the most recent incident of that kind,
         # named alike if one is, whatever date the sentence before carried. The pools, by preference: joinable
