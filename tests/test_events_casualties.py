@@ -109,3 +109,41 @@ def test_a_plural_anaphor_takes_up_the_incident_named_alike(tail: str) -> None:
     assert set(by_place) == {"Deir ez-Zor", "al-Tanf"}
     last_mention = max((m for e in by_place.values() for m in e.mentions), key=lambda s: s.start)
     assert last_mention in by_place["Deir ez-Zor"].mentions
+
+
+@pytest.mark.parametrize(("text", "slot", "expected"), [
+    # a toll sentence two sentences after its incident, and one opening the next paragraph
+    ("Des hommes armés ont attaqué lundi le poste de Koro. Les assaillants sont repartis vers le nord. "
+     "Le bilan provisoire fait état de sept morts.", "killed", (7, "exact")),
+    ("Un drone a frappé lundi un marché de Gao.\n\nLe bilan, selon la mairie, est de trois morts.",
+     "killed", (3, "exact")),
+    ("Une roquette a visé mardi la base de Tabqa. Les débris sont tombés près du mess. "
+     "Personne n'a été blessé.", "injured", (0, "exact")),
+])
+def test_a_toll_without_a_trigger_goes_to_the_incident_told_before_it(
+        text: str, slot: str, expected: tuple[int, str]) -> None:
+    found = events(text)
+    assert len(found) == 1
+    assert toll(found[0], slot) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a headline between, a generic mention between, a sentence of the story's background
+    "Une roquette a visé mardi la base de Tabqa.\n\nLes attaques se multiplient\n\nLe bilan est de huit morts.",
+    "Une roquette a visé mardi la base de Tabqa. Plus de 40 attaques ont visé la base depuis juin. "
+    "Le bilan dépasse 90 blessés.",
+    "Une roquette a visé mardi la base de Tabqa. La guerre civile a fait plus de 300 000 morts.",
+])
+def test_a_toll_without_a_trigger_stays_out_when_something_else_comes_between(text: str) -> None:
+    found = [e for e in events(text) if e.span.text != "Les attaques"]
+    assert found and all(e.killed is None and e.injured is None for e in found)
+
+
+def test_a_part_named_with_its_whole_is_not_added() -> None:
+    (e,) = events("Une roquette a blessé lundi six militaires à Erbil. Deux des six blessés ont été évacués.")
+    assert toll(e, "injured") == (6, "exact")
+
+
+def test_a_running_total_is_not_the_incident_toll() -> None:
+    (e,) = events("Une mine a tué un soldat lundi près de Tessit. Ce décès porte à 61 le nombre de soldats morts au Mali.")
+    assert toll(e, "killed") == (1, "exact")

@@ -207,6 +207,39 @@ LEXICONS: dict[str, LexiconSpec] = {
     "place_not_names": _phrases_spec("events", "capitalized words that are never a place after a cue ('Reuters')"),
     "place_not_before": _phrases_spec("events", "nouns after which a capitalized name is no place ('agence', 'navire')"),
     "place_stopwords": _phrases_spec("events", "words never read as a GeoNames place name ('Selon', 'Bilan')"),
+    "place_speaker_nouns": _phrases_spec(
+        "events", "nouns up to three words before 'à X' that make X where someone speaks ('sources à Niamey')"),
+    "place_speaker_verbs": _phrases_spec(
+        "events", "reporting participles just before 'à X' (a day between at most): X is where it was said ('déclaré')"),
+    "place_seats": _phrases_spec(
+        "events", "capitals and seats of power that stand for their state when they act ('Moscou a lancé')"),
+    # scene (milinc.events.scene): which place is an incident's scene
+    "scene_anaphors": LexiconSpec(
+        "events",
+        "nouns that refer back to a place named before: 'bourgade', or {'name': 'bourgade', 'kinds': ['town']} "
+        "('la ville', 'à proximité de la base')",
+        phrase_keys=("name",),
+        alias_keys=(),
+    ),
+    "scene_facility_nouns": LexiconSpec(
+        "events",
+        "facility nouns an incident may use without the facility's name: {'name': 'base navale', 'kinds': ['base']} "
+        "('une base de l'ouest de l'Irak' → the base the text names)",
+        phrase_keys=("name",),
+        alias_keys=(),
+        strings=False,
+    ),
+    "scene_anaphor_determiners": _phrases_spec("events", "words that make an anaphor noun definite ('cette')"),
+    "scene_new_scene_cues": _phrases_spec(
+        "events", "words that announce an incident elsewhere: no place is carried into it ('par ailleurs')"),
+    "scene_reference_before": _phrases_spec(
+        "events", "distance units that make the place after them a reference point ('km' in 'à 80 km au nord de')"),
+    "scene_aimed_before": _phrases_spec(
+        "events", "words that aim an attack at the country after them, the country's location ('vers', 'contre')"),
+    "scene_aimed_directly": _phrases_spec(
+        "events", "words that aim an attack at a country named right after them ('sur' in 'sur Israël')"),
+    "scene_holding_prepositions": _phrases_spec(
+        "events", "prepositions that put an incident inside the place after them ('dans')"),
     "actors": LexiconSpec(
         "events",
         "actor names: {'name': 'JNIM', 'aliases': [...], 'type': 'non_state_armed_group', 'side': 'jihadists'}",

@@ -26,6 +26,7 @@ from ..extensions import Extensions
 from ..ontology import Action, ActorType, CasualtyRole, Event, Explanation, Span
 from .actors import ActorLexicon, ActorNamer
 from .armament import incident_flags, incident_weapons
+from .candidates import CasualtyCandidate
 from .cues import Cues
 from .dateline import find_datelines
 from .dating import incident_date, mark_background
@@ -34,9 +35,9 @@ from .layout import DocumentLayout
 from .lexicon import load_data
 from .merge import Incident, IncidentBuilder
 from .places import PlaceRecognizer, original_text
-from .scene import incident_country, incident_location
+from .scene import SceneLexicon, SceneReader
 from .slots import SlotFiller
-from .tolls import casualties, target_type
+from .tolls import attach_orphan_tolls, casualties, target_type
 from .triggers import Mention, TriggerFinder
 from .typing import CodingInput, EventCoder
 
@@ -86,6 +87,8 @@ class EventAssembler:
         """Derives the ACLED code of an incident (``data/acled_mapping.json``)."""
         self.cues = Cues(extensions)
         """The French cue words (``data/cues.json`` and the plugins') and the expressions built from them."""
+        self.scene_words = SceneLexicon.load(extensions)
+        """The words that decide an incident's scene (``data/scene.json`` and the plugins')."""
         self.title_lines = int(load_data("triggers").get("title_zone_lines", 3))
         """At most this many lines at the top of a text make its headline."""
         self._local = threading.local()
@@ -130,8 +133,9 @@ class EventAssembler:
         _propagate_generic_subjects(ctx.text, mentions)
         datelines = find_datelines(ctx)
         # a dateline's place is where the dispatch was filed: never the scene ("KIEV (Reuters) - …")
+        found = self.gazetteer.read(ctx)
         places = [attrs.evolve(p, scene=False) if any(s <= p.start < e for s, e in datelines) else p
-                  for p in self.gazetteer.find(ctx)]
+                  for p in found.mentions]
         filler = SlotFiller(self.actors, self.cues)  # one per text: it keeps per-text state, parsers are shared by threads
         slots = filler.fill(ctx, layout, mentions, places, datelines)
         budget.check("events: slots")
@@ -141,7 +145,10 @@ class EventAssembler:
         budget.check("events: incidents")
         self._local.non_events = [NonEventMention(ctx.span(m.start, m.end), m.generic) for m in mentions if m.generic]
         namer = ActorNamer(self.actor_names, ctx)
-        return [self._event(ctx, builder, filler, inc, namer) for inc in incidents]
+        orphan_tolls = attach_orphan_tolls(filler.orphans, incidents, mentions, layout)
+        scenes = SceneReader(self.scene_words, ctx, layout, found, places, mentions, slots)
+        return [self._event(ctx, builder, inc, namer, orphan_tolls.get(number, []), scenes)
+                for number, inc in enumerate(incidents)]
 
     @property
     def last_non_events(self) -> list[NonEventMention]:
@@ -150,8 +157,8 @@ class EventAssembler:
 
     # --- one incident → one Event --------------------------------------------------------
 
-    def _event(self, ctx: ExtractionContext, b: IncidentBuilder, filler: SlotFiller, inc: Incident,
-               namer: ActorNamer) -> Event:
+    def _event(self, ctx: ExtractionContext, b: IncidentBuilder, inc: Incident, namer: ActorNamer,
+               orphan_tolls: Sequence[CasualtyCandidate], scenes: SceneReader) -> Event:
         mentions, slots = b.mentions, b.slots
         contributors = [(mentions[i], slots[i]) for i in inc.contributors]
         founder = mentions[inc.founder]
@@ -168,20 +175,17 @@ class EventAssembler:
         date, date_rule = incident_date([s for _, s in contributors], ctx.reference_date)
         if date is not None:
             why.append(Explanation("date", date_rule, date.span))
-        location = incident_location(contributors)
+        scene = scenes.read(inc.contributors, inc.founder)
+        location, country = scene.location, scene.country
         if location is not None:
-            why.append(Explanation("location", location.rule, location.place.span))
-        country, country_rule, country_span = incident_country(location, contributors)
-        if country:
-            why.append(Explanation("country", country_rule, country_span))
+            why.append(Explanation("location", scene.location_rule, location.place.span))
+        country_at = len(why)  # its explanation follows the location's, though decided after the actors
         weapons, weapons_why = incident_weapons(ctx, contributors)
         why.extend(weapons_why)
         counts = [c for _, s in contributors for c in s.casualties]
-        # counts said in the next sentence, when it names no incident ("Aucun blessé n'a été signalé.")
-        last = max(m.sentence for m, _ in contributors)
-        if last + 1 < len(ctx.sentences) and ctx.sentences[last + 1].paragraph == ctx.sentences[last].paragraph:
-            known = {(c.role, c.span) for c in counts}
-            counts.extend(c for c in filler.orphans.get(last + 1, []) if (c.role, c.span) not in known)
+        # counts of the sentences after it that name no incident ("Aucun blessé n'a été signalé.")
+        known = {(c.role, c.span) for c in counts}
+        counts.extend(c for c in orphan_tolls if (c.role, c.span) not in known)
         killed = casualties([c for c in counts if c.role is CasualtyRole.KILLED], self.cues)
         injured = casualties([c for c in counts if c.role is CasualtyRole.INJURED], self.cues)
         for slot, value in (("killed", killed), ("injured", injured)):
@@ -199,6 +203,14 @@ class EventAssembler:
         attacker, attacker_why = namer.name(attacker, "attacker", country, date, triggers)
         target, target_why = namer.name(target, "target", country, date, triggers)
         why.extend(x for x in (attacker_why, target_why) if x is not None)
+        country_rule, country_span = scene.country_rule, scene.country_span
+        if country is None and target is not None and target.country and target.inter == 1:
+            # nothing places it: the state whose forces were hit ("dix-sept soldats nigériens ont été tués")
+            country, country_rule, country_span = target.country, "forces_hit", target.span
+        if country is None:
+            country, country_rule = scenes.focus_country(), "document_focus"
+        if country:
+            why.insert(country_at, Explanation("country", country_rule, country_span))
         why.append(Explanation("modality", founder_slots.modality_rule, founder_slots.modality_span))
         source = founder_slots.source or next((s.source for _, s in contributors if s.source), None)
         if source is not None:

@@ -201,7 +201,8 @@ class Cues:
             + a("injured_participles") + r"\b")
         """Participles after a count of people that say they were wounded."""
         qualifier = r"(?:au moins |plus de |pres de |environ )?$"
-        self.killed_before = re.compile(a("killed_before") + r"\s+(?:[\w']+\s+){0,2}?" + qualifier)
+        # the words between may not be a verb of their own ("faisant évacuer quatre patients")
+        self.killed_before = re.compile(a("killed_before") + r"\s+(?:(?![\w']*(?:er|ir)\s)[\w']+\s+){0,2}?" + qualifier)
         """Words before a count of people that say they were killed."""
         self.injured_before = re.compile(a("injured_before") + r"\s+" + qualifier)
         """Words before a count of people that say they were wounded."""
@@ -213,6 +214,21 @@ class Cues:
         """Words one of which :attr:`vague_casualty` needs."""
         self.subset = re.compile(r"\b" + a("subset_cues") + r"\s*,?\s*$")
         """A word before a count that is part of another ("dont")."""
+        self.subset_of = re.compile(
+            r"\s+(?:des|d'entre les)\s+(?:[\w-]+\s+){0,2}?" + a("subset_wholes") + r"\b")
+        """What follows a count that is part of another casualty count ("trois des cinq blessés")."""
+        raising = r"\b" + a("raising_verbs") + r"\s+(?:ainsi\s+|desormais\s+|donc\s+)?"
+        self.running_total_after = re.compile(r"\s*(?:\w+\s+)?" + a("running_total_nouns") + r"\b")
+        """What follows the figure of a running total ("porte à 45 le nombre de soldats tués")."""
+        self.running_total_raised = re.compile(raising + r"a\s+(?:\w+\s+)?$")
+        """What stands before that figure ("porte à")."""
+        self.running_total_before = re.compile(
+            raising + a("running_total_nouns") + r"\s+(?:de |d'|des )[^.;:]{0,60}?\sa\s+(?:\w+\s+)?$")
+        """What stands before the figure of a running total ("porte le nombre de morts à 45")."""
+        self.inclusive_after = re.compile(r"\s*" + a("inclusive_after") + r"\s+(?:les|l'|le|la)\b")
+        """What follows a toll that counts another group in ("16 en comptant les kamikazes")."""
+        self.both_roles_after = re.compile(r"\s*" + a("both_roles_after") + r"\b")
+        """What follows a vague count of the dead that counts the wounded too ("plusieurs morts et blessés")."""
         self.no_count = re.compile(a("no_count_words") + r"\b")
         """A word that makes "victime" a count of none ("aucune")."""
         self.civilian_units = frozenset(w["civilian_units"])
@@ -304,6 +320,10 @@ class Cues:
         self.toll_period = re.compile(
             r"\b(?:" + c("toll_period_cues") + r"|depuis (?:le |la |l')?(?:\d|" + months + r")|depuis " + periods + ")")
         """Words near a casualty verb that make its count a running total."""
+        self.toll_sum = re.compile(r"\b" + a("sum_cues") + r"\b")
+        """Words that sum a toll ("au total"): a running total unless :attr:`toll_takeup` follows."""
+        self.toll_takeup = re.compile(r"\b" + a("toll_takeup_phrases") + r"\s+(?:\w+\s+){0,2}?(?P<noun>\w+)")
+        """A phrase that takes up the incident after a casualty verb ("dans ces quatre attentats"; group ``noun``)."""
         self.one_day = re.compile(r"\b(?:" + c("one_day_words") + r"|le \d{1,2}(?:er)? \w+)\b")
         """Words that put a counted trigger on one day."""
         self.period = re.compile(r"\b(?:" + c("period_words") + r"|en (?:19|20)\d\d)\b")

@@ -71,6 +71,12 @@ def generic_reason(mention: Mention, text: str, sentence_start: int, sentence_en
     if mention.role == "casualty" and cues.toll_period.search(text, max(sentence_start, mention.start - 60),
                                                    min(sentence_end, mention.end + 60)):
         return "aggregate"  # "depuis le début de la guerre, plus de 30 000 personnes ont été tuées"
+    if mention.role == "casualty" and cues.toll_sum.search(text, max(sentence_start, mention.start - 60),
+                                                           min(sentence_end, mention.end + 60)):
+        # "au total, 12 personnes sont mortes dans ces quatre attentats": the incident's toll, summed
+        takeup = cues.toll_takeup.search(text, mention.end, min(sentence_end, mention.end + 60))
+        if takeup is None or cues.background_nouns.fullmatch(takeup.group("noun")):
+            return "aggregate"
     if head_only_noun and any(w in left + right for w in cues.commemoration_words) and cues.commemoration.search(sentence):
         return "background"
     if mention.rule == "nominal" and mention.pos == "present" and not mention.title:

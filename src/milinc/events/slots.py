@@ -39,7 +39,7 @@ from .discourse import DiscourseCarrier
 from .layout import CONTEXT, DocumentLayout, around
 from .modality import ModalityReader
 from .places import PlaceMention
-from .tolls import casualty_role, is_subset
+from .tolls import casualty_role, count_rule, left_out
 from .triggers import Mention
 
 if TYPE_CHECKING:
@@ -53,6 +53,8 @@ _COORDINATED_NEXT = re.compile(r"\s*,?\s*(?:et|ou|ainsi que|puis)\s+(?:une?|des|
 """What stands between a place or weapon and the next trigger noun when a coordination opens it ("… et une")."""
 _COORDINATION_COST = 40
 """How much farther a trigger opened by a coordination counts for what stands before the coordination."""
+_COORDINATED = re.compile(r"\b(?:et|ou)\b")
+_PUNCTUATION = re.compile(r"[,;:.!?()]")
 _NIGHT_REACH = 30
 """How far after a trigger a word of the night is said of it ("une offensive menée en pleine nuit")."""
 _STATEMENT_GAP = 40
@@ -131,6 +133,8 @@ class SlotFiller:
                 if not any(_distance((rm.start(), rm.end()), (k.start, k.end)) == 0 for k in sinks):
                     sinks.append(_Sink(rm.start(), rm.end(), None, layout.clause_of(si, rm.start())))
             for bm in self.cues.background_nouns.finditer(text, s_start, s_end):
+                if text.endswith("de ", 0, bm.start()):
+                    continue  # "un navire de guerre en mer Noire": the noun of another noun, no background
                 if not any(_distance((bm.start(), bm.end()), (k.start, k.end)) == 0 for k in sinks):
                     sinks.append(_Sink(bm.start(), bm.end(), None, layout.clause_of(si, bm.start()), background=True))
             # a sentence that only counts ("Aucun blessé n'a été signalé."): its counts may belong to the
@@ -209,6 +213,13 @@ class SlotFiller:
             # places
             for p in places_in.get(si, ()):
                 k = nearest(p.start, p.end)
+                if k.start >= p.end and _COORDINATED.search(text, p.end, k.start):
+                    # "une attaque de drone sur la base d'al-Tanf et une attaque de missile sur …": the place
+                    # ends the phrase of the trigger before it, not the one coordinated after it
+                    before = [x for x in sinks if x.mention is not None and x.end <= p.start
+                              and p.start - x.end <= 60 and not _PUNCTUATION.search(text, x.end, p.start)]
+                    if before:
+                        k = before[-1]
                 if k.mention is not None:
                     slots[k.mention].places = appended(slots[k.mention].places, p)
             # weapons (not inside parentheses, not the explosives a drone is loaded with)
@@ -241,8 +252,8 @@ class SlotFiller:
                     slots[k.mention].weapons = appended(slots[k.mention].weapons, (w.category, w.span, "clause"))
             # casualties
             for q in counts_in.get(si, ()):
-                role = casualty_role(text, q.span.start, q.span.end, q.role, q.unit, self.cues)
-                if role is None or is_subset(text, q, self.cues):
+                role = casualty_role(text, q.span.start, q.span.end, q.role, q.unit, self.cues, q.value is None)
+                if role is None or left_out(text, q, self.cues):
                     continue
                 k = nearest(q.span.start, q.span.end)
                 if k.mention is None:
@@ -254,7 +265,7 @@ class SlotFiller:
                 for r in ([CasualtyRole.KILLED, CasualtyRole.INJURED] if role == "both" else [role]):
                     assert isinstance(r, CasualtyRole)
                     slots[k.mention].casualties = appended(slots[k.mention].casualties, CasualtyCandidate(
-                        r, q.qualifier, q.value, q.low, q.high, q.span, si, "quantity"))
+                        r, q.qualifier, q.value, q.low, q.high, q.span, si, count_rule(text, q, self.cues)))
             vague = any(text.find(w, s_start, s_end) >= 0 for w in self.cues.vague_casualty_words)  # words it needs
             for vm in self.cues.vague_casualty.finditer(text, s_start, s_end) if vague else ():
                 k = nearest(vm.start(), vm.end())
@@ -289,16 +300,22 @@ class SlotFiller:
         return slots
 
     def _orphan_casualties(self, ctx: ExtractionContext, si: int, s_start: int, s_end: int) -> None:
-        """Counts of a sentence without trigger ("Aucun blessé n'a été signalé."), for the previous incident."""
-        for q in self._counts_in.get(si, ()):
-            if s_start <= q.span.start < s_end:
-                role = casualty_role(ctx.text, q.span.start, q.span.end, q.role, q.unit, self.cues)
-                if role is None or is_subset(ctx.text, q, self.cues):
-                    continue
-                for r in ([CasualtyRole.KILLED, CasualtyRole.INJURED] if role == "both" else [role]):
-                    assert isinstance(r, CasualtyRole)
-                    self.orphans.setdefault(si, []).append(CasualtyCandidate(
-                        r, q.qualifier, q.value, q.low, q.high, q.span, si, "next_sentence"))
+        """Counts of a sentence without trigger ("Aucun blessé n'a été signalé.", "Le bilan fait état de cinq
+        morts."), for the incident told before it; not in a sentence of the story's background ("la guerre a fait
+        387 000 morts") nor a count over a period ("depuis le début de l'année")."""
+        text = ctx.text
+        counts = [q for q in self._counts_in.get(si, ()) if s_start <= q.span.start < s_end]
+        if not counts or self.cues.background_nouns.search(text, s_start, s_end):
+            return
+        for q in counts:
+            role = casualty_role(text, q.span.start, q.span.end, q.role, q.unit, self.cues, q.value is None)
+            if role is None or left_out(text, q, self.cues) or self.cues.toll_period.search(
+                    text, max(s_start, q.span.start - 60), min(s_end, q.span.end + 60)):
+                continue
+            for r in ([CasualtyRole.KILLED, CasualtyRole.INJURED] if role == "both" else [role]):
+                assert isinstance(r, CasualtyRole)
+                self.orphans.setdefault(si, []).append(CasualtyCandidate(
+                    r, q.qualifier, q.value, q.low, q.high, q.span, si, count_rule(text, q, self.cues)))
 
 
 def _statement_date(text: str, d: TimeExpression, sinks: Sequence[_Sink]) -> bool:

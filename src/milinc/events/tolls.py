@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..normalize import fold
 from ..ontology import ActorType, Casualties, CasualtyRole, Qualifier, Span
@@ -22,24 +22,55 @@ from .candidates import CasualtyCandidate
 from .cues import Cues
 from .lexicon import load_data
 
-__all__ = ["casualties", "casualty_role", "is_subset", "target_type"]
+if TYPE_CHECKING:
+    from .features import Incident
+    from .layout import DocumentLayout
+    from .triggers import Mention
+
+__all__ = ["attach_orphan_tolls", "casualties", "casualty_role", "count_rule", "is_running_total", "is_subset", "left_out",
+           "target_type"]
 
 _PEOPLE_UNITS: frozenset[str] = frozenset(load_data("actors")["people_units"])
 _WORDS = re.compile(r"\w+")
 
 
 def is_subset(text: str, q: Any, cues: Cues) -> bool:
-    """Whether a count only states part of another ("cinq blessés, dont un grièvement"): never added to a total."""
-    return getattr(q, "rule", None) == "subset" or bool(cues.subset.search(text, max(0, q.span.start - 24), q.span.start))
+    """Whether a count only states part of another ("cinq blessés, dont un grièvement", "trois des cinq
+    blessés"): never added to a total."""
+    return (getattr(q, "rule", None) == "subset" or bool(cues.subset.search(text, max(0, q.span.start - 24), q.span.start))
+            or bool(cues.subset_of.match(text, q.span.end)))
 
 
-def casualty_role(text: str, start: int, end: int, role: CasualtyRole | None, unit: str | None, cues: Cues) -> Any:
-    """``KILLED``, ``INJURED``, ``"both"`` (for "aucune victime") or ``None`` for a count of people."""
+def is_running_total(text: str, q: Any, cues: Cues) -> bool:
+    """Whether a count sums several incidents ("porte à 45 le nombre de soldats tués", "porte le nombre de morts
+    à 45"): never an incident's toll."""
+    before = text[max(0, q.span.start - 90) : q.span.start]
+    return bool((cues.running_total_raised.search(before) and cues.running_total_after.match(text, q.span.end))
+                or cues.running_total_before.search(before))
+
+
+def left_out(text: str, q: Any, cues: Cues) -> bool:
+    """Whether a count is left out of every toll: a part of another count, or a running total."""
+    return is_subset(text, q, cues) or is_running_total(text, q, cues)
+
+
+def count_rule(text: str, q: Any, cues: Cues) -> str:
+    """``inclusive_total`` for a toll that counts another group in ("16 en comptant les kamikazes": it replaces the
+    sentence's other figures instead of adding to them), else ``quantity``."""
+    return "inclusive_total" if cues.inclusive_after.match(text, q.span.end) else "quantity"
+
+
+def casualty_role(text: str, start: int, end: int, role: CasualtyRole | None, unit: str | None, cues: Cues,
+                  vague: bool = False) -> Any:
+    """``KILLED``, ``INJURED``, ``"both"`` (for "aucune victime", and a *vague* count of "morts et blessés") or
+    ``None`` for a count of people."""
     u = fold(unit or "").strip()
     u = u[:-1] if len(u) > 3 and u[-1] in "sx" else u
     head = u.split()[0] if u else ""
     if head in cues.object_units:
         return None  # "a visé un immeuble, tuant trois personnes": a thing hit is not a casualty
+    if vague and head in cues.killed_units and cues.both_roles_after.match(text, end):
+        return "both"  # "faisant plusieurs morts et blessés"
     if role in (CasualtyRole.KILLED, CasualtyRole.INJURED):
         return role
     if role is not None:
@@ -115,9 +146,16 @@ def _one_side(found: Sequence[CasualtyCandidate]) -> Casualties:
     # the candidate totals as (value, how to build it): only the one chosen is built
     totals: list[tuple[int | None, Callable[[], Casualties]]] = []
     for group in by_sentence.values():
+        inclusive = [c for c in group if c.rule == "inclusive_total" and c.value]
+        if inclusive:  # "12 personnes sont mortes, 16 en comptant les kamikazes": the figure with everyone
+            best = max(inclusive, key=lambda c: c.value or 0)
+            totals.append((best.value, functools.partial(_one_count, best)))
+            continue
         numeric = [c for c in group if c.value is not None]
-        if len(numeric) > 1 and all(c.value for c in numeric):
-            totals.append((sum(c.value or 0 for c in numeric), functools.partial(_sum_of, numeric)))
+        # "29 soldats sont tombés … plusieurs dizaines de terroristes ont été tués": more than the figures
+        vague = any(c.value is None and c.qualifier is Qualifier.VAGUE for c in group)
+        if (len(numeric) > 1 or (numeric and vague)) and all(c.value for c in numeric):
+            totals.append((sum(c.value or 0 for c in numeric), functools.partial(_sum_of, numeric, vague)))
         else:
             for c in group:
                 totals.append((c.value, functools.partial(_one_count, c)))
@@ -130,9 +168,13 @@ def _one_side(found: Sequence[CasualtyCandidate]) -> Casualties:
     return totals[0][1]()
 
 
-def _sum_of(numeric: Sequence[CasualtyCandidate]) -> Casualties:
-    """The parts of one sentence added up ("deux soldats et trois civils")."""
-    return Casualties(qualifier=_sum_qualifier([c.qualifier for c in numeric]), value=sum(c.value or 0 for c in numeric),
+def _sum_of(numeric: Sequence[CasualtyCandidate], vague: bool = False) -> Casualties:
+    """The parts of one sentence added up ("deux soldats et trois civils"); with a part without figure
+    ("et plusieurs dizaines de terroristes"), more than their sum."""
+    qualifier = _sum_qualifier([c.qualifier for c in numeric])
+    if vague and qualifier in (Qualifier.EXACT, Qualifier.AT_LEAST):
+        qualifier = Qualifier.MORE_THAN
+    return Casualties(qualifier=qualifier, value=sum(c.value or 0 for c in numeric),
                       spans=tuple(c.span for c in numeric if c.span))
 
 
@@ -149,3 +191,38 @@ def _sum_qualifier(parts: Sequence[Qualifier]) -> Qualifier:
         return loose.pop()
     # mixed lower bounds stay a lower bound; anything else is an approximation
     return Qualifier.AT_LEAST if loose <= {Qualifier.AT_LEAST, Qualifier.MORE_THAN} else Qualifier.ABOUT
+
+
+_ORPHAN_REACH = 4
+"""How many sentences back a toll without a trigger looks for the incident it is about."""
+
+
+def attach_orphan_tolls(orphans: Mapping[int, Sequence[CasualtyCandidate]], incidents: Sequence[Incident],
+                        mentions: Sequence[Mention], layout: DocumentLayout) -> dict[int, list[CasualtyCandidate]]:
+    """Incident number → the counts of the sentences without a trigger of their own that are about it.
+
+    A toll sentence ("Le bilan fait état de cinq morts.", "De plus, 22 blessés ont été transférés.", "Aucune
+    victime n'est à déplorer.") is about the incident told last before it, a few sentences back in its
+    paragraph or the one before (the headline's, right after it); not when a generic mention ("plus de 60
+    attaques depuis janvier"), a heading or a headline without incident comes between.
+    """
+    owner: dict[int, tuple[int, int]] = {}  # sentence → (start, incident number) of its last member
+    for number, inc in enumerate(incidents):
+        for j in inc.members:
+            m = mentions[j]
+            if m.sentence not in owner or owner[m.sentence][0] < m.start:
+                owner[m.sentence] = (m.start, number)
+    generic = {m.sentence for m in mentions if m.generic}
+    out: dict[int, list[CasualtyCandidate]] = {}
+    for sentence in sorted(orphans):
+        for back in range(sentence - 1, max(-1, sentence - 1 - _ORPHAN_REACH), -1):
+            if layout.heading[back] or layout.paragraphs[back] < layout.paragraphs[sentence] - 1:
+                break
+            if back in owner:
+                out.setdefault(owner[back][1], []).extend(orphans[sentence])
+                break
+            if layout.title[back]:
+                break
+            if back in generic:
+                break  # a generic mention between: the toll may be about it
+    return out

@@ -32,8 +32,12 @@ _CUE_REACH = 64
 """Characters before a name read for its cue ("à quelques kilomètres au nord-ouest de la localité de ")."""
 _FUNCTION_WORDS = frozenset({"la", "le", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux", "en", "a", "dans",
                              "sur", "pres", "vers", "qui", "que", "et", "ou", "par", "pour"})
-_NEAR_AFTER = re.compile(r", (?:pres|non loin|tout pres|a proximite) d|, a (?:une |quelque |quelques |environ |une centaine de "
+_NEAR_AFTER = re.compile(r", (?:pres|non loin|tout pres|a proximite|a cote|aux abords) d|, a (?:une |quelque |quelques |environ |une centaine de "
                          r"|une dizaine de |une vingtaine de )?(?:\d+|[a-z]+) (?:km|kilometres?|miles?) (?:au |a l')?")
+_CLOSING_QUOTE = re.compile(r' ?" ?(?=,)')
+_SENTENCE_ENDS = ".!?;:\n\"«»"
+_INSIDE_AFTER = re.compile(r", dans (?:la |le |l')([a-z]+) (?:de |d'|du |des )")
+_DIVISIONS = frozenset({PlaceKind.PROVINCE, PlaceKind.REGION, PlaceKind.DISTRICT})
 _APPOSITION_ADJECTIVES = frozenset({"petite", "petit", "grande", "grand", "minuscule", "importante", "important"})
 
 
@@ -87,6 +91,8 @@ class CuesReader:
         """Noun phrase → (kind of place, strong)."""
         self.modifiers = frozenset(_phrase(m) for m in lexicon("place_cue_modifiers", list(data.get("noun_modifiers", ()))))
         """Words between a noun and "de" ("la base *aérienne américaine* de")."""
+        self._modifier_stems = frozenset(_stem(m) for m in self.modifiers if " " not in m)
+        """The one-word modifiers without their gender and number ("américain", "américaines")."""
         self.proximity = frozenset(_phrase(p) for p in lexicon("place_proximity", list(data["proximity"])))
         """Words before "de X" that put the scene near X ("près", "aux abords")."""
         self.directions = frozenset(_phrase(d) for d in lexicon("place_directions", list(data["directions"])))
@@ -99,6 +105,14 @@ class CuesReader:
         """Nouns after which a capitalized name is no place ("agence", "navire")."""
         self.name_drops = frozenset(_phrase(w) for w in lexicon("place_name_drops", list(data.get("name_drops", ()))))
         """Nouns a written name leaves out ("la *base aérienne* d'Aïn al-Asad" → "Aïn al-Asad")."""
+        self.speaker_nouns = frozenset(_phrase(w) for w in lexicon("place_speaker_nouns", list(data.get("speaker_nouns", ()))))
+        """Nouns before "à X" (three words at most between) that make X where someone speaks ("des sources
+        concordantes à Niamey")."""
+        self.speaker_verbs = frozenset(_phrase(w) for w in lexicon("place_speaker_verbs", list(data.get("speaker_verbs", ()))))
+        """Reporting participles before "à X" (one word at most between) that make X where someone speaks
+        ("a déclaré lundi à Kiev")."""
+        self.seats = frozenset(_phrase(w) for w in lexicon("place_seats", list(data.get("seats", ()))))
+        """Capitals and seats of power that stand for their state when they act ("Moscou a lancé")."""
         self._name_starts: dict[str, int] = {}
         self._longest = max((p.count(" ") + 1 for p in (*nouns, *self.proximity, *self.directions, *self.modifiers)),
                             default=1)
@@ -145,11 +159,17 @@ class CuesReader:
     def apposition_after(self, text: str, end: int) -> Cue | None:
         """The cue of an apposition after a name (", une ville située …", ", un petit village du nord",
         ", près de la frontière", ", à 40 km de Gao")."""
-        tail = text[end : end + 50]
+        tail = text[end : end + 52]
+        quote = _CLOSING_QUOTE.match(tail)
+        if quote is not None:  # "« … à Kibati », à environ 6 km au nord de Goma"
+            tail = tail[quote.end() :]
         if not tail.startswith((", ", " ")):
             return None
         if _NEAR_AFTER.match(tail) is not None:
             return Cue(PlaceKind.TOWN, True, ", pres de")
+        inside = _INSIDE_AFTER.match(tail)
+        if inside is not None and self.nouns.get(inside.group(1), (None,))[0] in _DIVISIONS:
+            return Cue(PlaceKind.TOWN, True, f", dans la {inside.group(1)} de")  # "à Tiloua, dans la région d'Ouallam"
         toks = words(tail)[:4]
         i = 0
         if i < len(toks) and toks[i][0] in _APPOSITION_DETERMINERS:
@@ -161,6 +181,23 @@ class CuesReader:
             if len(toks) >= i + n and phrase in self.nouns:
                 return Cue(self.nouns[phrase][0], True, f", {phrase}")
         return None
+
+    def speaker_place_before(self, window: str) -> bool:
+        """"des sources concordantes à", "a déclaré lundi à": the place after is where someone speaks."""
+        if not window.endswith("a "):
+            return False
+        toks = words(window, 60)
+        if not toks or toks[-1][0] != "a":
+            return False
+        stop = max(window.rfind(c) for c in _SENTENCE_ENDS)  # the speaker is in the same sentence
+        if stop >= 0:
+            toks = [t for t in toks if t[1] > stop]
+        for gap, (word, _) in enumerate(reversed(toks[-5:-1])):
+            if word in self.speaker_nouns:
+                return True
+            if word in self.speaker_verbs:
+                return gap <= 1
+        return False
 
     def name_start(self, folded: str) -> int:
         """Where the proper name starts in a folded place phrase: after a dropped noun, its modifiers and "de"
@@ -176,7 +213,7 @@ class CuesReader:
             if " ".join(w for w, _ in toks[:n]) not in self.name_drops:
                 continue
             k = n
-            while k < len(toks) and toks[k][0] in self.modifiers:
+            while k < len(toks) and self._modifier(toks[k][0]):
                 k += 1
             if k < len(toks) and toks[k][0] in _DE:
                 k += 1
@@ -206,16 +243,36 @@ class CuesReader:
     def _noun_ending(self, toks: Sequence[tuple[str, int]], k: int
                      ) -> tuple[tuple[PlaceKind, bool], str, int] | None:
         """The place noun (with its modifiers) whose last word is ``toks[k - 1]``: its entry, phrase, first word."""
+        first: tuple[tuple[PlaceKind, bool], str, int] | None = None
         for skip in (0, 1, 2):  # modifiers after the noun: "la base *aérienne américaine* de"
-            end = k - skip
-            if skip and " ".join(w for w, _ in toks[end:k]) not in self.modifiers \
-                    and not all(w in self.modifiers for w, _ in toks[end:k]):
+            found = self._noun_at(toks, k, skip)
+            if found is None:
                 continue
-            for n in range(min(self._longest, end), 0, -1):
-                phrase = " ".join(w for w, _ in toks[end - n : end])
-                if phrase in self.nouns:
-                    return self.nouns[phrase], phrase, end - n
+            # "la province centrale de": a noun that is also a modifier ("centrale") is one after a noun
+            if skip == 0 and self._modifier(found[1]) and k > 1:
+                first = found
+                continue
+            return found
+        return first
+
+    def _noun_at(self, toks: Sequence[tuple[str, int]], k: int, skip: int
+                 ) -> tuple[tuple[PlaceKind, bool], str, int] | None:
+        """The place noun that ends *skip* modifier words before ``toks[k]``."""
+        end = k - skip
+        if skip and " ".join(w for w, _ in toks[end:k]) not in self.modifiers \
+                and not all(self._modifier(w) for w, _ in toks[end:k]):
+            return None
+        for n in range(min(self._longest, end), 0, -1):
+            phrase = " ".join(w for w, _ in toks[end - n : end])
+            if phrase in self.nouns:
+                return self.nouns[phrase], phrase, end - n
+            # "les provinces de Paktia et de Ghazni", "des villages de": the plural names the same kind
+            if phrase[-1:] in ("s", "x") and len(phrase) > 4 and phrase[:-1] in self.nouns:
+                return self.nouns[phrase[:-1]], phrase[:-1], end - n
         return None
+
+    def _modifier(self, word: str) -> bool:
+        return word in self.modifiers or _stem(word) in self._modifier_stems
 
     def _phrase_ending(self, toks: Sequence[tuple[str, int]], k: int, table: frozenset[str]) -> tuple[str, int] | None:
         for n in range(min(self._longest, k), 0, -1):
@@ -223,6 +280,15 @@ class CuesReader:
             if phrase in table:
                 return phrase, k - n
         return None
+
+
+def _stem(word: str) -> str:
+    """A French adjective without its plural and feminine endings ("américaines", "américain" → "americain")."""
+    if len(word) > 4 and word[-1] in "sx":
+        word = word[:-1]
+    if len(word) > 4 and word[-1] == "e":
+        word = word[:-1]
+    return word
 
 
 def _strip_de(toks: Sequence[tuple[str, int]]) -> int | None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import collections
+import datetime as _dt
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -113,15 +114,32 @@ class PlaceMention:
 
 _SPEAKER_AFTER = re.compile(r"\s*(?:,|a |ont |accuse|affirme|dement|annonce|assure|menace|promet|repond|riposte|"
                             r"condamne|nie|reconnait|estime|exige|denonce|avertit|previent)")
-_NOT_SCENE = re.compile(r"(?:(?:depuis|en provenance d[eu']?|lance(?:e|s|es)? d[eu']?|tire(?:e|s|es)? d[eu']?)\s*"
-                        r"(?:(?:la|le|les|l')\s*)?(?:[\w-]+\s+(?:de |d'|du |des )?(?:la |le |l')?)?"
+_NOT_SCENE = re.compile(r"(?:(?:depuis(?!\s+(?:le |la |l')?(?:\d|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+                        r"hier|debut|fin|mi-|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
+                        r"novembre|decembre|plusieurs|quelques|des (?:jours|semaines|mois|annees|heures)))"
+                        r"|en provenance d[eu']?|lance(?:e|s|es)? d[eu']?|tire(?:e|s|es)? d[eu']?)\s*"
+                        r"(?:(?:la|le|les|l')\s*)?(?:(?:(?!(?:vers|sur|contre|en|a|au|aux|dans|visant|jusqu)\b)[\w-]+\s+){1,2}"
+                        r"(?:de |d'|du |des )?(?:la |le |l')?)?"
                         r"|(?:frontiere|frontaliere)(?:(?!\bvers\b)[^,;.]){0,40})$")
 _NOT_SCENE_WORDS = ("depuis", "en provenance d", "lance", "tire", "frontiere", "frontaliere")
+_LAUNCH_ZONE = re.compile(r"\b(?:lance\w*|tire\w*|depuis)\s+(?:[\w'-]+\s+){0,5}?(?:des|les) (?:zones|territoires|positions|"
+                          r"regions|secteurs) (?:qu'(?:ils|elles|il|elle) contr\w+ |contr\w+ par (?:[\w'-]+ ){1,4})"
+                          r"(?:au|aux|en|a|dans)\s+(?:la |le |l'|les )?$")
+"""'lancé un missile des zones qu'ils contrôlent au Yémen', 'depuis des zones contrôlées par les Houthis au Yémen'."""
+_SEAT_ACTS = re.compile(r"\s+(?:et ses allies\s+)?(?:a|ont|avait|avaient|aurait|auraient|va|vont)\s+(?!ete\b)[a-z]")
+_AGENT_BEFORE = re.compile(r"\bpar\s+$")
+_DIVISIONS = frozenset({PlaceKind.PROVINCE, PlaceKind.REGION, PlaceKind.DISTRICT})
+_DIVISION_JOINER = re.compile(r"(?:,| et| ou|, et) (?:de |d'|du )?(?:la |le |l')?")
+_LIST_JOINER = re.compile(r"(?:,| et|, et)\s+(?:(?:notamment|dont|en particulier|surtout|ainsi que)\s+)?"
+                          r"(?:(?:des|les|de la|du|de|d')\s*)?(?:(?:regions?|villes?|provinces?|oblasts?|localites?|zones?|"
+                          r"districts?)\s+(?:de |d'|du |des )?)?(?:la |le |l')?")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:]\s+|\n)\W*$")
 _ACCUSED_BEFORE = re.compile(r"\baccus\w*\s+$")
 _ACCUSED_AFTER = re.compile(r"\s+d'avoir\b")
 _REPORTED_BY = re.compile(r"(?:\bselon|\b(?:a|ont|avait|avaient) (?:indique|annonce|affirme|declare|precise|assure|"
                           r"rapporte|fait savoir|confirme|dementi|ajoute|souligne|accuse|denonce|revendique)) $")
+_BORDERING_AFTER = re.compile(r",? (?:frontali\w+|limitrophe|a la frontiere|pres de la frontiere|proche de la frontiere)"
+                              r" (?:de |d'|du |des |avec )(?:la |le |l'|les )?")
 _LOCAL_AFTER = re.compile(r"(?:,? (?:en|au|aux|dans|a l'|a la|au sein de)|,? dans (?:le|la|l'|les) (?:nord|sud|est|ouest|"
                           r"centre|nord-est|nord-ouest|sud-est|sud-ouest|centre-nord|centre-est|centre-ouest|centre-sud) "
                           r"(?:du|de la|de l'|des|d')|,? dans l'(?:est|ouest) (?:du|de la|de l'|d')| \() ?(?:la |le |l'|les )?")
@@ -131,7 +149,12 @@ _COUNTRY_LOCATIVE = re.compile(
 )
 _COUNTRY_LOCATIVE_STRICT = re.compile(
     r"(?:\ben|\bau|\baux|\bdans|\bsur|\bsur le sol d[e'u]|\bpartout en|\bterritoire d[e'u]|\bau large d[e'u]|"
-    r"\bcotes? d[e'u]|\bfrontiere (?:avec|entre) (?:\w+ ){0,3}et)\s*(?:la |l'|les )?$"
+    r"\bcotes? d[e'u]|\bfrontiere (?:avec|entre) (?:\w+ ){0,3}et"
+    r"|\bdepuis|\ben provenance d[eu']?"  # a launch site: a place, no scene
+    # what an attack is aimed at: "des missiles vers Israël", "une attaque contre l'Ukraine", "a attaqué l'Ukraine"
+    r"|\bvers|\bcontre|\ben direction d[e'u]|\bvisant|\bciblant|\b(?:a|ont|avait|avaient) (?:attaque|bombarde|"
+    r"frappe|envahi|pilonne))\s*(?:la |l'|les )?$"
+    r"|\ba $"  # "à Chypre", "à Bahreïn": an island state without article
 )
 _ARTICLE_PREFIX = re.compile(r"(?:^|(?<=[\s(\"']))(?:al|el|ad|ar|as|ash|at|az|an|ed|ez|er)-$")
 _GAP = re.compile(r"(?:[ -]|'|[ -](?:al|el|ez|ad|ed|as|ar|ash|an|at|az|er|es|de|du|des|la|le|ben|bin|ibn|abou|abu|"
@@ -215,6 +238,10 @@ class PlaceRecognizer:
                         self._by_first[tokens[anchor]].append((tokens, anchor, folded))
                 if alias[:1].isupper():
                     self._by_key.setdefault(place_key(alias), entry)
+        # seas whose incidents take the country of a war from a date on ("mer Noire" → UA)
+        self._war_country = {fold(str(e["name"])): (str(e["war_country"]["country"]),
+                                                    _dt.date.fromisoformat(e["war_country"]["since"]))
+                             for e in entries if e.get("war_country")}
         for spellings in self._by_first.values():
             spellings.sort(key=lambda s: -len(s[0]))  # the longest spelling first
         # a folded alias needs a capital in the text only when every spelling of it has one ("Est" the region)
@@ -242,7 +269,8 @@ class PlaceRecognizer:
     def read(self, ctx: ExtractionContext) -> Places:
         """The places of the text and the document's country focus."""
         focus: collections.Counter[str] = collections.Counter()
-        found, refused = self._curated_places(ctx, focus)
+        named: set[str] = set()  # keys of names that follow "la télévision", "l'agence": no place in this text
+        found, refused = self._curated_places(ctx, focus, named)
         # a curated name refused on purpose ("Israël a frappé", "Niger" as an actor) is no GeoNames name either
         taken = sorted([(p.start, p.end) for p in found] + refused)
         runs = self._runs(ctx)
@@ -261,7 +289,7 @@ class PlaceRecognizer:
         longest = max((e - s for s, e in taken), default=0)
         unplaced: list[_Run] = []  # whole runs no source took
         for run in runs:
-            mentions = self._read_run(ctx, run, candidates, focus, own, taken, longest)
+            mentions = self._read_run(ctx, run, candidates, focus, own, taken, longest, named)
             if not mentions and not _overlaps(taken, longest, run.words[0][0], run.words[-1][1]):
                 unplaced.append(run)
             for mention in mentions:
@@ -269,14 +297,21 @@ class PlaceRecognizer:
                 bisect.insort(taken, (mention.start, mention.end))
                 longest = max(longest, mention.end - mention.start)
         found.sort(key=lambda p: p.start)
+        if named:  # one name, one sense per text: "la télévision Al Mayadeen" … "Al Mayadeen a rapporté"
+            found = [p for p in found if p.place.kind is PlaceKind.COUNTRY or place_key(p.place.name) not in named]
+        if unplaced and found:
+            unplaced, found = self._named_again(ctx, unplaced, found)
         if unplaced and found:
             found = self._coordinated(ctx, unplaced, found)
+        found = _launch_lists(ctx.text, self._listed_divisions(ctx.text, found))
+        if self._war_country and ctx.reference_date is not None:
+            found = self._at_war(found, ctx.reference_date)
         return Places(tuple(_borrow_coordinates(ctx, found)), focus, _dominant(focus))
 
     # --- the curated gazetteer -------------------------------------------------------------------
 
-    def _curated_places(self, ctx: ExtractionContext,
-                        focus: collections.Counter[str]) -> tuple[list[PlaceMention], list[tuple[int, int]]]:
+    def _curated_places(self, ctx: ExtractionContext, focus: collections.Counter[str],
+                        named: set[str] | None = None) -> tuple[list[PlaceMention], list[tuple[int, int]]]:
         text = ctx.text
         found: list[PlaceMention] = []
         refused: list[tuple[int, int]] = []
@@ -289,6 +324,8 @@ class PlaceRecognizer:
                 continue  # "est", "nord", "hit" as common words
             if self._not_place_before(text, m.start()):
                 refused.append((m.start(), m.end()))
+                if named is not None and entry.get("kind") != "country":  # nor elsewhere in the text
+                    named.update(place_key(a) for a in [entry["name"], *_aliases(entry)])
                 continue  # "l'agence Sana", "le général Tchad"
             country = entry.get("country") or None
             if country:
@@ -309,12 +346,12 @@ class PlaceRecognizer:
                                          canonical_name=f"{direction.word} {entry['name']}",
                                          latitude=point[0], longitude=point[1])
                     found.append(PlaceMention(start, m.end(), place, f"direction:{direction.word}",
-                                              scene=not _not_scene(text[max(0, start - 60) : start])))
+                                              scene=not _not_scene(text, start)))
                     continue
                 if kind is PlaceKind.COUNTRY and not _COUNTRY_LOCATIVE_STRICT.search(before):
                     refused.append((m.start(), m.end()))
                     continue  # "milices soutenues par l'Iran", "Israël a frappé": an actor, not a place
-            scene = not _not_scene(before) and not _speaker(text, m.start(), m.end(), before)
+            scene = self._scene(text, m.start(), m.end())
             named_by_noun = name_start > start  # "la région de Gao": the region itself
             start = name_start  # "la base aérienne d'Aïn al-Asad": the place is written "Aïn al-Asad"
             place = _curated_place(entry, ctx.span(start, m.end()), written)
@@ -336,6 +373,19 @@ class PlaceRecognizer:
             kept.append(p)
         return kept, refused
 
+    def _scene(self, text: str, start: int, end: int) -> bool:
+        """Whether a place may be a scene: not a launch site or a border, not where someone speaks or files a
+        dispatch, not a seat of power that acts for its state."""
+        if _not_scene(text, start) or _speaker(text, start, end, text[max(0, start - 70) : start]):
+            return False
+        before = text[max(0, start - 60) : start]
+        if self._cues.speaker_place_before(before):
+            return False  # "des sources concordantes à Niamey", "a déclaré mardi à Kiev"
+        # "Moscou a lancé", "Tel Aviv et ses alliés ont intercepté", "utilisés par Moscou": the state acts ("un raid
+        # sur Beyrouth a tué": a locative makes it the scene)
+        return not (text[end - 1 : end].isalpha() and text[start:end] in self._cues.seats and (
+            _AGENT_BEFORE.search(before) or (_SEAT_ACTS.match(text, end) and self._cues.before(before) is None)))
+
     def _not_place_before(self, text: str, start: int) -> bool:
         """"l'agence Sana", "le général Gao", "le quotidien Le Monde": a name after such a noun is no place."""
         return self._cues.not_place_before(text[max(0, start - 50) : start])
@@ -356,7 +406,8 @@ class PlaceRecognizer:
                 if iso is not None:
                     span = ctx.span(m.start(), m.end())
                     soil.append(PlaceMention(m.start(), m.end(), Place(name=span.text, kind=PlaceKind.COUNTRY, country=iso,
-                                                                       span=span, precision=3), "soil_adjective"))
+                                                                       span=span, precision=3), "soil_adjective",
+                                             scene=not _not_scene(text, m.start())))
         firsts = present & self._by_first.keys()
         if not firsts:
             return
@@ -401,6 +452,31 @@ class PlaceRecognizer:
         lon = (west + east) / 2 + dx * reach * (east - west)
         return round(lat, 4), round(lon, 4)
 
+    def _named_again(self, ctx: ExtractionContext, unplaced: list[_Run],
+                     found: list[PlaceMention]) -> tuple[list[_Run], list[PlaceMention]]:
+        """"la localité de Chamaa" … "une frappe à Chamaa": a name the text made a place is that place wherever it
+        is written again (one sense per text), also where it alone would not be kept."""
+        text = ctx.text
+        known: dict[str, PlaceMention] = {}
+        for p in found:
+            if p.place.kind is not PlaceKind.COUNTRY:
+                known.setdefault(place_key(p.place.name), p)
+        left: list[_Run] = []
+        added: list[PlaceMention] = []
+        for run in unplaced:
+            first = known.get(_key(text, run, 0, len(run.words) - 1))
+            start, end = _with_article(text, run.words[0][0]), run.words[-1][1]
+            if first is None or self._not_place_before(text, start):
+                left.append(run)
+                continue
+            place = attrs.evolve(first.place, name=_written(ctx, start, end), span=ctx.span(start, end),
+                                 precision=_PRECISION.get(first.place.kind, 1))
+            added.append(PlaceMention(start, end, place, f"named before as a place ({first.rule})",
+                                      scene=self._scene(text, start, end)))
+        if not added:
+            return unplaced, found
+        return left, sorted([*found, *added], key=lambda p: p.start)
+
     def _coordinated(self, ctx: ExtractionContext, unplaced: Sequence[_Run],
                      found: list[PlaceMention]) -> list[PlaceMention]:
         """"à Aïtaroun et Kfar Kila": a name after a locative, joined by "et" or a comma to a place, is a place of
@@ -429,10 +505,37 @@ class PlaceRecognizer:
             place = Place(name=written, kind=PlaceKind.TOWN, country=partner.place.country, span=ctx.span(start, end),
                           precision=1)
             added.append(PlaceMention(start, end, place, f"coordinated with {partner.place.name}",
-                                      scene=not _not_scene(before) and not _speaker(text, start, end, before)))
+                                      scene=self._scene(text, start, end)))
         if not added:
             return found
         return sorted([*found, *added], key=lambda p: p.start)
+
+    def _at_war(self, found: list[PlaceMention], published: _dt.date) -> list[PlaceMention]:
+        """A sea of no country takes the country of the war fought on it when the text was published
+        ("en mer Noire" in 2023 → UA, as ACLED codes it)."""
+        out = list(found)
+        for k, p in enumerate(found):
+            if p.place.kind is PlaceKind.SEA and p.place.country is None and p.place.canonical_name:
+                name = fold(p.place.canonical_name)  # "mer noire", or "sud mer noire" for a part of it
+                war = next((w for sea, w in self._war_country.items() if name == sea or name.endswith(" " + sea)), None)
+                if war is not None and published >= war[1]:
+                    out[k] = attrs.evolve(p, place=attrs.evolve(p.place, country=war[0]),
+                                          rule=f"{p.rule}, at war since {war[1].isoformat()} ({war[0]})")
+        return out
+
+    def _listed_divisions(self, text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+        """"les provinces de Paktia et de Ghazni": a town's name listed after a division that a cue noun names is
+        that kind of division too."""
+        out = list(found)
+        for k in range(1, len(found)):
+            p, q = out[k - 1], found[k]
+            if p.place.kind not in _DIVISIONS or q.place.kind not in (PlaceKind.CITY, PlaceKind.TOWN) \
+                    or _DIVISION_JOINER.fullmatch(text, p.end, q.start) is None:
+                continue
+            cue = self._cues.before(text[max(0, p.start - 70) : p.start])
+            if cue is not None and cue.kind is p.place.kind:
+                out[k] = attrs.evolve(q, place=_with_cue(q.place, cue), rule=f"{q.rule}, listed after {p.place.name}")
+        return out
 
     def _runs(self, ctx: ExtractionContext) -> list[_Run]:
         """The capitalized runs of the text, without a capitalized function word opening them ("À Kramatorsk",
@@ -443,7 +546,9 @@ class PlaceRecognizer:
             k = 0
             while k < len(run.words) - 1:
                 s, e = run.words[k]
-                if e - s > 2 and place_key(text[s:e]) not in self._stop_keys:
+                # a stop word is capitalized by the sentence it opens ("Selon Kiev", "Les Houthis"); inside a
+                # sentence it is a first name or a title ("a déclaré Mohamed Adan"): the run stays whole
+                if e - s > 2 and (place_key(text[s:e]) not in self._stop_keys or not (k == 0 and run.opens_sentence)):
                     break
                 k += 1
             out.append(run if k == 0 else _Run(run.words[k:], False))
@@ -453,6 +558,19 @@ class PlaceRecognizer:
         """"Emmanuel Macron": a run that opens with a stop word (a first name, a title) is no unknown place."""
         s, e = run.words[0]
         return place_key(text[s:e]) in self._stop_keys
+
+    def _bordered_country(self, text: str, end: int) -> str | None:
+        """The country an apposition says a place borders: "Taybeh, frontalière d'Israël", "X, à la frontière avec
+        le Niger"."""
+        m = _BORDERING_AFTER.match(text, end)
+        if m is None:
+            return None
+        words = _TOKEN.findall(text, m.end(), m.end() + 30)[:3]
+        for n in range(len(words), 0, -1):
+            entry = self._by_alias.get(" ".join(words[:n]))
+            if entry is not None and entry.get("kind") == "country" and entry.get("country"):
+                return str(entry["country"])
+        return None
 
     def _local_country(self, text: str, end: int) -> str | None:
         """The country an apposition after a name gives it: "Jéricho, en Cisjordanie", "Chamaa, dans le sud du
@@ -487,7 +605,7 @@ class PlaceRecognizer:
 
     def _read_run(self, ctx: ExtractionContext, run: _Run, candidates: Mapping[str, Sequence[geonames.GeoCandidate]],
                   focus: collections.Counter[str], own: Mapping[str, str], taken: list[tuple[int, int]],
-                  longest: int) -> list[PlaceMention]:
+                  longest: int, named: set[str] | None = None) -> list[PlaceMention]:
         text = ctx.text
         words = run.words
         out: list[PlaceMention] = []
@@ -517,15 +635,18 @@ class PlaceRecognizer:
             if _overlaps(taken, longest, start, end):
                 i = j + 1
                 continue
-            mention = self._resolve(ctx, run, i, j, start, end, found, entry, focus, own)
+            mention = self._resolve(ctx, run, i, j, start, end, found, entry, focus, own, named)
             if mention is not None:
                 out.append(mention)
+                while j + 1 < len(words) and words[j + 1][0] < mention.end:  # it took the whole run
+                    j += 1
             i = j + 1
         return out
 
     def _resolve(self, ctx: ExtractionContext, run: _Run, i: int, j: int, start: int, end: int,
                  found: Sequence[geonames.GeoCandidate] | None, entry: Mapping[str, Any] | None,
-                 focus: collections.Counter[str], own: Mapping[str, str]) -> PlaceMention | None:
+                 focus: collections.Counter[str], own: Mapping[str, str],
+                 named: set[str] | None = None) -> PlaceMention | None:
         text = ctx.text
         before = text[max(0, start - 70) : start]
         cue = self._cues.before(before)
@@ -533,12 +654,21 @@ class PlaceRecognizer:
         if fold(written) in self._cues.not_names:
             return None
         span = ctx.span(start, end)
-        scene = not _not_scene(before) and not _speaker(text, start, end, before)
+        scene = self._scene(text, start, end)
         # a name the text also uses as a word, at a sentence's start, or inside a longer name needs more evidence
         if len(run.words) > j - i + 1 and not (cue is not None and cue.strong):
-            return None  # "la Hach al-Chaabi", "Kharkiv Oblast Council": a part of a longer name
+            # "la Hach al-Chaabi", "Kharkiv Oblast Council": a part of a longer name; the whole run is a place
+            # only with an apposition ("à Wadi Salah, dans la région de Ménaka")
+            return self._unknown(ctx, run, i, start, focus, [], 0, country=self._local_country(text, run.words[-1][1])) \
+                if i == 0 and j < len(run.words) - 1 else None
+        if i == 0 and j < len(run.words) - 1 and cue is not None and cue.strong and entry is None:
+            # "la localité de Beit Lif": the cue names the whole run, not its first word ("Beit")
+            return self._unknown(ctx, run, i, start, focus, [], 0, country=self._local_country(text, run.words[-1][1]),
+                                 cue=cue)
         weak_shape = i == 0 and run.opens_sentence
         if self._not_place_before(text, start):
+            if named is not None:
+                named.add(_key(text, run, i, j))
             return None
         if cue is None and text[start - 1 : start] == "(" and text[end : end + 1] == ")":
             return None  # "(Qods)", "(EI)": a gloss or an acronym after a name
@@ -559,6 +689,15 @@ class PlaceRecognizer:
             place = _curated_place(entry, span, written)
             return PlaceMention(start, end, _with_cue(place, cue), "gazetteer:variant", scene=scene)
         assert found is not None
+        beyond = self._bordered_country(text, end)
+        if beyond is not None:
+            # "la localité de Taybeh, frontalière d'Israël": a place on the border of a country is not in it
+            found = [c for c in found if c.country != beyond]
+            focus = collections.Counter({iso: n for iso, n in focus.items() if iso != beyond})
+            if not found:
+                if cue is None or not cue.strong:
+                    return None
+                return self._unknown(ctx, run, i, start, focus, [], 0, end=end, country=local, cue=cue)
         if local is not None and not any(c.country == local for c in found):
             # "Chamaa, dans le sud du Liban" and GeoNames has only a Syrian Chamaa: a place of its own
             return self._unknown(ctx, run, i, start, focus, [], 0, end=end, country=local, cue=cue or _LOCAL)
@@ -602,7 +741,7 @@ class PlaceRecognizer:
         # every strong cue ends with "de", "du", "des", "d'"; every apposition starts with ", " or " ": most names
         # have neither, and are no place of their own
         if cue is None and not text.endswith(_DE_ENDINGS, max(0, start - 6), start) \
-                and not text.startswith(", ", end):
+                and not text.startswith((", ", '" ,', '", ', ' ",'), end):
             return None
         before = text[max(0, start - 70) : start]
         cue = cue or self._cues.before(before)
@@ -628,7 +767,7 @@ class PlaceRecognizer:
         span = ctx.span(start, end)
         place = Place(name=written, kind=kind, country=country, span=span, canonical_name=None,
                       precision=cue.precision or _PRECISION.get(kind, 1))
-        scene = not _not_scene(before) and not _speaker(text, start, end, before)
+        scene = self._scene(text, start, end)
         rule = f"cue:{cue.word}" + (f" (country focus {country})" if country else "")
         return PlaceMention(start, end, place, rule, scene=scene)
 
@@ -701,7 +840,7 @@ def _leading(focus: collections.Counter[str]) -> str | None:
 def _borrow_coordinates(ctx: ExtractionContext, found: list[PlaceMention]) -> list[PlaceMention]:
     """A place without coordinates takes those of the nearest place of its sentence that has some, in the same
     country (ACLED's geo_precision 2: "the coder takes the closest town"; 3 when that place is a province or a
-    region), else of the nearest province, region or city of its paragraph (precision 3)."""
+    region), else of the nearest province, region or city of its paragraph, else of the text (precision 3)."""
     if not any(p.place.latitude is None and p.place.kind not in _NO_BORROWING for p in found):
         return found
     # a point for "le nord du Mali" is too rough for a village; a dateline's or a speaking capital's is elsewhere
@@ -717,21 +856,27 @@ def _borrow_coordinates(ctx: ExtractionContext, found: list[PlaceMention]) -> li
         sentence = ctx.sentences[ctx.sentence_at(p.start)] if ctx.sentences else None
         best: PlaceMention | None = None
         precision = 2
-        for scope in ("sentence", "paragraph"):
-            if sentence is None:
+        for scope in ("sentence", "paragraph", "document"):
+            if sentence is None or (scope == "document" and p.place.country is None):
                 break
             if scope == "sentence":
                 lo, hi = sentence.start, sentence.end
-            else:
+            elif scope == "paragraph":
                 lo = ctx.text.rfind("\n", 0, p.start) + 1
                 hi = ctx.text.find("\n", p.end)
                 hi = len(ctx.text) if hi < 0 else hi
-            window = located[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)][:50]
+            else:  # the text's nearest city, province or region of the same country (ACLED's precision 3)
+                lo, hi = 0, len(ctx.text)
+            k0, k1 = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+            if scope == "document":  # the nearest ones, not the first 50 of the text
+                at = bisect.bisect_left(starts, p.start)
+                k0, k1 = max(k0, at - 25), min(k1, at + 25)
+            window = located[k0:k1][:50]
             near = [q for q in window if (p.place.country is None or q.place.country == p.place.country)
                     and (scope == "sentence" or q.place.kind in _SEATS)]
             if near:
                 best = min(near, key=lambda q: abs(q.start - p.start))
-                coarse = scope == "paragraph" or best.place.kind in (PlaceKind.PROVINCE, PlaceKind.REGION)
+                coarse = scope != "sentence" or best.place.kind in (PlaceKind.PROVINCE, PlaceKind.REGION)
                 precision = 3 if coarse else 2
                 break
         if best is None:
@@ -851,6 +996,8 @@ def _speaker(text: str, start: int, end: int, before: str) -> bool:
     opening a dispatch: where it was filed."""
     if (start == 0 or text[start - 1] == "\n") and _DATELINE_AFTER.match(text, end):
         return True
+    if text[start - 1 : start] == "(" and (start == 1 or text[start - 2] == "\n") and text.startswith(")", end):
+        return True  # "(Beyrouth) Le Hezbollah a annoncé …": where the dispatch was filed
     opens = start == 0 or bool(_SENTENCE_OPENING.search(text, max(0, start - 3), start))
     if opens and _SPEAKER_AFTER.match(text, end):
         return True
@@ -859,9 +1006,26 @@ def _speaker(text: str, start: int, end: int, before: str) -> bool:
     return ("accus" in before and bool(_ACCUSED_BEFORE.search(before))) or bool(_ACCUSED_AFTER.match(text, end))
 
 
-def _not_scene(before: str) -> bool:
-    """Whether the words before a place make it a launch site or a border ("tirées depuis X")."""
-    return any(w in before for w in _NOT_SCENE_WORDS) and bool(_NOT_SCENE.search(before))
+def _not_scene(text: str, start: int) -> bool:
+    """Whether the words before a place make it a launch site or a border ("tirées depuis X", "lancés depuis des
+    zones contrôlées par les Houthis au Yémen")."""
+    before = text[max(0, start - 100) : start]
+    if not any(w in before for w in _NOT_SCENE_WORDS):
+        return False
+    return bool(_NOT_SCENE.search(before, max(0, len(before) - 70)) or _LAUNCH_ZONE.search(before))
+
+
+def _launch_lists(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """Places listed after a launch site are launch sites too ("lancés depuis le territoire russe, notamment des
+    régions de Koursk, Belgorod et Briansk")."""
+    out = list(found)
+    launch = False  # whether the place before is a launch site
+    for k, q in enumerate(found):
+        listed = k > 0 and launch and _LIST_JOINER.fullmatch(text, found[k - 1].end, q.start) is not None
+        if listed and q.scene:
+            out[k] = attrs.evolve(q, scene=False)
+        launch = listed or (not q.scene and _not_scene(text, q.start))
+    return out
 
 
 def _overlaps(taken: list[tuple[int, int]], longest: int, start: int, end: int) -> bool:

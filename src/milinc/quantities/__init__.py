@@ -85,6 +85,13 @@ _TRAILING = {"au moins": Qualifier.AT_LEAST, "au minimum": Qualifier.AT_LEAST, "
 _TRAILING_QUALIFIER = re.compile(r"\s*,?\s*(au moins|au minimum|environ|tout au plus|au plus|au maximum)(?![^\W\d_])")
 _COMPARATIVE_AFTER = re.compile(r"\s*(?:plus|moins|autant|superieur|inferieur|mieux|davantage)(?![^\W\d_])")
 _SIDE_AFTER = re.compile(r"\s*(?:parmi|dans\s+les\s+rangs|du\s+cote|cote|chez\s+les|au\s+sein)(?![^\W\d_])")
+_REPORTED_MISSING = re.compile(r"porte(?:e|s|es)?\s+disparu(?:e|s|es)?(?![^\W\d_])")
+"""A count's head that says the people counted were reported missing ("six portés disparus")."""
+_INCLUSIVE_AFTER = re.compile(r"\s*(?:en\s+comptant|en\s+incluant|si\s+l'on\s+compte|y\s+compris)\s+(?:les|l'|le|la)(?![^\W\d_])")
+"""What follows a bare figure that gives a toll with another group counted in ("16 en comptant les kamikazes")."""
+_ELLIPSIS_GAP = re.compile(
+    r"\s*(?:(?:dans|parmi|du\s+cote|cote|chez|au\s+sein)(?![^\W\d_])[^,.;:]{0,40}?)?\s*(?:,\s*(?:et\s+)?|et\s+)$")
+"""Between a casualty count and a bare figure that takes its role ("cinq morts dans ses rangs et trois …")."""
 _TOLL_BEFORE = re.compile(r"(?:eleve|elevait|elevent|porte|portant|passe|grimpe|monte|alourdi)(?:\s+[^\W\d_]+)?\s+a\s*$")
 _MONTH_AFTER = re.compile(
     r"\s*(?:janv|fev|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)[a-z]*\.?(?![^\W\d_])|\s*/\s*\d"
@@ -195,6 +202,9 @@ class QuantityExtractor:
             ):
                 head_text = head_text.lower()  # a heading in capitals ("DEUX SOLDATS TUÉS"), not an acronym
             unit = unit_lemma(head_text)
+            reported = _REPORTED_MISSING.match(text, base + noun.head_start)
+            if reported:  # "six portés disparus": the missing are counted, "portés" says they were reported
+                unit, end = "disparu", base + noun.head_start + reported.end() - reported.start()
         if noun is not None and noun.head_end is not None and text.startswith("/", base + noun.head_end):
             return None  # "700 km/h": a speed
         folded_unit = fold(unit) if unit else None
@@ -293,8 +303,12 @@ class QuantityExtractor:
             return False  # "les 7 et 8 octobre": a day the dates stage did not take
         if qualified or raw.subset or role is not None:
             return True
+        after = num_start + len(fig.words)
+        if _INCLUSIVE_AFTER.match(text, after):
+            return True  # "12 morts, 16 en comptant les kamikazes": the toll with the attackers
         if not fig.words[:1].isdigit():
-            return False
+            # "cinq morts dans ses rangs et trois du côté des jihadistes": a number word and its side
+            return before == "et" and _SIDE_AFTER.match(text, after) is not None
         if before in _BARE_PREFIXES or _SIDE_AFTER.match(text, num_start + len(fig.words)):
             return True  # "et de 2 500 en Irak", "30 dans les rangs du régime"
         return before == "a" and _TOLL_BEFORE.search(text, max(0, num_start - 40), num_start) is not None
@@ -506,8 +520,17 @@ def _share_roles(text: str, found: list[tuple[Quantity, int, int]]) -> list[Quan
         ):
             out[i] = attrs.evolve(q, role=out[i - 1].role)
     for i in range(1, len(found)):
-        q, start, _ = found[i]
+        q, start, end = found[i]
         prev = out[i - 1]
+        # a bare figure after a casualty count: "cinq morts dans ses rangs et trois du côté des jihadistes",
+        # "12 personnes sont mortes, 16 en comptant les kamikazes"
+        if q.role is None and q.unit is None and prev.role is not None and _ELLIPSIS_GAP.match(text[found[i - 1][2] : start]):
+            out[i] = q = attrs.evolve(q, role=prev.role)
+        elif q.role is None and q.unit is None and _INCLUSIVE_AFTER.match(text, end):
+            counted = next((out[j] for j in range(i - 1, max(-1, i - 4), -1)
+                            if out[j].role is not None and _same_clause(text, found[j][2], start)), None)
+            if counted is not None:
+                out[i] = q = attrs.evolve(q, role=counted.role)
         # a verb before the first count governs the coordinated ones: "tuant X et au moins trois civils"
         if (
             out[i].role is None

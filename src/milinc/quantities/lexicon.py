@@ -133,6 +133,7 @@ CASUALTY_NOUNS: dict[str, CasualtyRole | None] = {
     "disparue": CasualtyRole.MISSING, "otage": CasualtyRole.CAPTURED, "prisonnier": CasualtyRole.CAPTURED,
     "prisonnière": CasualtyRole.CAPTURED, "captif": CasualtyRole.CAPTURED, "captive": CasualtyRole.CAPTURED,
     "martyr": CasualtyRole.KILLED, "cadavre": CasualtyRole.KILLED, "dépouille": CasualtyRole.KILLED,
+    "corps": CasualtyRole.KILLED, "blessure": CasualtyRole.INJURED,  # "un corps a été retrouvé", "aucune blessure"
     "victime": None, "perte": None,
 }
 """Counted nouns that are casualties; the role when the noun itself says it."""
