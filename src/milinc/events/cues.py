@@ -242,11 +242,11 @@ class Cues:
         self.debris = re.compile(r"\b" + a("debris_nouns") + r"\b")
         """A noun of the remains of an intercepted weapon ("débris")."""
         self.additive = re.compile(r"\b" + a("additive_adverbs") + r"\b")
+        """An adverb that adds to what was told ("également")."""
         self.frame_before = re.compile(
             r"\b(?:" + "|".join(re.escape(x) if x.endswith("'") else re.escape(x) + r"\s+" for x in w["frame_prepositions"])
             + r")(?:(?:le|la|les|l'|ce|cet|cette|ces)\s*)?$")
         """A preposition that frames a clause inside the incident named after it ("au cours de l'", "lors de cette")."""
-        """An adverb that adds to what was told ("également")."""
         self.new_incident_opener = re.compile(
             r"[\W_]*(?:et\s+|mais\s+)?(?:" + c("new_incident_openers") + r"|(?:[\w']+\s+){0,2}"
             + a("relative_time_openers") + r"\s+" + a("relative_time_directions") + r"|apres\s+(?:"

@@ -121,6 +121,8 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
                          for m in mentions]
         """Whether a verb adds to what was told ("des missiles ont également été tirés"): other weapons, same incident."""
         self._tokens_of: dict[str, frozenset[str]] = {}
+        self._launch_text = any(w in text for w in cues.launch_words)
+        """Whether the text holds a word of a launch site at all ("depuis", "en provenance")."""
         self.features = [self._features(i) for i in range(len(mentions))]
         """What each mention (with its satellites) says that can set two incidents apart."""
         body = [o for o in mentions if not o.title and not o.generic and not o.heading]
@@ -178,13 +180,14 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
             attacker, target = target, attacker
         # where it was launched from and where it landed ("tirées depuis le Liban", a scene in Israel)
         m = self.mentions[i]
-        clauses = self.layout.clauses[m.sentence]
-        c_start, c_end = clauses[m.clause] if m.clause < len(clauses) else self.layout.sentence_bounds[m.sentence]
-        window = (max(c_start, m.start - CONTEXT), min(c_end, m.end + CONTEXT))  # long clauses stay linear
-        fired, hit = place_sides(self.text, self.cues, window, (p for g in ss for p in g.places), self.actions[i],
-                                 attacker)
-        if fired or hit:
-            attacker, target = frozen(attacker | fired), frozen(target | (hit - attacker))
+        places = [p for g in ss for p in g.places]
+        if places or self._launch_text:  # most mentions of most texts have neither: nothing to look for
+            clauses = self.layout.clauses[m.sentence]
+            c_start, c_end = clauses[m.clause] if m.clause < len(clauses) else self.layout.sentence_bounds[m.sentence]
+            window = (max(c_start, m.start - CONTEXT), min(c_end, m.end + CONTEXT))  # long clauses stay linear
+            fired, hit = place_sides(self.text, self.cues, window, places, self.actions[i], attacker)
+            if fired or hit:
+                attacker, target = frozen(attacker | fired), frozen(target | (hit - attacker))
         return Features(days, reported[0] if reported else None, carried, specific, countries, families,
                         attacker, target, self.actions[i])
 
