@@ -6,9 +6,11 @@ import datetime as dt
 import itertools
 import multiprocessing
 import os
+import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -41,6 +43,26 @@ class _DyingParser(Parser):
         return super().parse(text, reference_date=reference_date)
 
 
+class _SignalMaskParser(Parser):
+    def parse(self, text: str, *, reference_date: dt.date | None = None) -> Document:
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, [])  # reads the mask, changes nothing
+        raise RuntimeError(f"held: {sorted(s.name for s in held if s.name in ('SIGINT', 'SIGTERM', 'SIGHUP'))}")
+
+
+class _SlowParser(Parser):
+    """Runs past any budget on a text that says SLOW (without waiting: the budget is checked as a stage would)."""
+
+    def parse(self, text: str, *, reference_date: dt.date | None = None, time_budget: float | None = None) -> Document:
+        from milinc import budget
+
+        with budget.time_budget(time_budget if time_budget is not None else self.time_budget):
+            if "SLOW" in text:
+                with budget.time_budget(1e-9):
+                    time.sleep(1e-6)
+                    budget.check("events")
+            return super().parse(text, reference_date=reference_date)
+
+
 def make_no_parser() -> Parser:
     raise RuntimeError("cannot build the parser")
 
@@ -51,6 +73,18 @@ def make_exploding_parser() -> Parser:
 
 def make_dying_parser() -> Parser:
     return _DyingParser(discover=False)
+
+
+def make_slow_parser() -> Parser:
+    return _SlowParser(discover=False)
+
+
+def make_budgeted_parser() -> Parser:
+    return _SlowParser(discover=False, time_budget=30.0)
+
+
+def make_signal_mask_parser() -> Parser:
+    return _SignalMaskParser(discover=False)
 
 
 # --- item forms --------------------------------------------------------------
@@ -313,3 +347,59 @@ print(" ".join(type(r).__name__[0] for _, r in results))
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["D"] * 3 + ["E"] + ["D"] * 6
     assert "Traceback" not in out.stderr
+
+
+# --- stop signals while workers are forked ---------------------------------------------------
+
+needs_masks = pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="no signal masks on this platform")
+
+
+@needs_masks
+def test_a_stop_signal_that_arrives_while_workers_are_forked_waits_until_they_are() -> None:
+    from milinc.batch import _signals_held
+
+    received: list[int] = []
+    previous = signal.signal(signal.SIGHUP, lambda signum, frame: received.append(signum))
+    try:
+        with _signals_held():
+            os.kill(os.getpid(), signal.SIGHUP)
+            assert received == []  # held: a worker forked now would not run this process's handler
+        assert received == [signal.SIGHUP]  # delivered once the submission is done
+    finally:
+        signal.signal(signal.SIGHUP, previous)
+
+
+@needs_masks
+def test_workers_forked_while_signals_are_held_let_them_through() -> None:
+    results = list(parse_records(["a", "b", "c"], jobs=2, chunk_size=1, parser_factory=make_signal_mask_parser))
+    assert [r.reason for _, r in results if isinstance(r, ErrorRecord)] == ["RuntimeError: held: []"] * 3
+    assert signal.pthread_sigmask(signal.SIG_BLOCK, []) & {signal.SIGINT, signal.SIGTERM, signal.SIGHUP} == set()
+
+
+# --- time budget ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("factory", [make_slow_parser, make_budgeted_parser])
+def test_a_parse_past_its_time_budget_is_an_error_record_of_its_own_kind(jobs: int, factory: object) -> None:
+    items = [("a", "texte un"), ("b", "SLOW texte"), ("c", "texte trois")]
+    results = dict(parse_records(items, jobs=jobs, chunk_size=1, parser_factory=factory))  # type: ignore[arg-type]
+    assert isinstance(results["a"], Document) and isinstance(results["c"], Document)  # the run goes on
+    slow = results["b"]
+    assert isinstance(slow, ErrorRecord) and slow.kind is ErrorKind.TIME_BUDGET_EXCEEDED
+    assert slow.kind.value == "time_budget_exceeded" and "time budget" in slow.reason
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_parse_many_gives_each_item_the_time_budget_it_is_given(jobs: int) -> None:
+    text = "Lundi soir, deux roquettes ont frappé la base de Gao. " * 300
+    (tight,) = parse_many([text], jobs=jobs, time_budget=1e-9)
+    assert isinstance(tight, ErrorRecord) and tight.kind is ErrorKind.TIME_BUDGET_EXCEEDED
+    (ample,) = parse_many([text], jobs=jobs, time_budget=600)
+    assert isinstance(ample, Document) and ample.events
+
+
+@pytest.mark.parametrize("budget", [0, -1.0, float("nan"), "5", True])
+def test_a_time_budget_that_is_no_positive_number_is_refused(budget: object) -> None:
+    with pytest.raises(ValueError, match="time_budget"):
+        next(parse_many(["x"], time_budget=budget))  # type: ignore[arg-type]

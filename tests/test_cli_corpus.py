@@ -25,7 +25,7 @@ from .corpus_fakes import generate_corpus, make_fake_parser
 def fake_events(monkeypatch: pytest.MonkeyPatch) -> Iterator[Parser]:
     """Make the CLI's in-process parser add stand-in events (the events extractor is developed apart)."""
     parser = make_fake_parser()
-    monkeypatch.setattr(milinc, "default_parser", lambda: parser)
+    monkeypatch.setattr(milinc.shared_parser, "default_parser", lambda: parser)
     yield parser
 
 
@@ -221,6 +221,25 @@ def test_each_kind_of_bad_record_is_an_error_record_and_the_run_goes_on(
     assert lines((tmp_path / "err.jsonl").read_text(encoding="utf-8")) == [error]
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_text_past_the_time_budget_is_an_error_record_of_its_own_kind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], jobs: str
+) -> None:
+    write(tmp_path / "short.txt", "Un drone.")
+    write(tmp_path / "long.txt", "Lundi soir, deux roquettes ont frappé la base de Gao. " * 300)
+    args = ("--format", "contract-jsonl", "-j", jobs, "--errors", str(tmp_path / "err.jsonl"))
+    status, out, err = run(capsys, str(tmp_path / "long.txt"), str(tmp_path / "short.txt"), *args,
+                           "--time-budget", "1e-9")
+    assert status == 2  # every item failed: even the short text takes more than a nanosecond
+    errors = lines(out)
+    assert [e["error_kind"] for e in errors] == ["time_budget_exceeded"] * 2
+    assert lines((tmp_path / "err.jsonl").read_text(encoding="utf-8")) == errors
+    assert "time budget of 1e-09 s" in err
+    status, out, _ = run(capsys, str(tmp_path / "long.txt"), str(tmp_path / "short.txt"), *args,
+                         "--time-budget", "600")
+    assert status == 0 and all("error" not in d for d in lines(out))
+
+
 def test_when_every_item_fails_the_status_is_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run(capsys, str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--format", "json")
     assert status == 2
@@ -324,6 +343,9 @@ def test_writing_a_table_prints_no_document_by_default(tmp_path: Path, capsys: p
         (("a.txt", "--explain", "--format", "json"), "--explain goes with --format text"),
         (("a.txt", "--jobs", "-1"), "must be >= 0"),
         (("a.txt", "--max-chars", "many"), "not an integer"),
+        (("a.txt", "--time-budget", "soon"), "not a number of seconds"),
+        (("a.txt", "--time-budget", "0"), "must be a positive number of seconds"),
+        (("a.txt", "--time-budget", "nan"), "must be a positive number of seconds"),
     ],
 )
 def test_usage_errors_are_one_line_and_status_2(
@@ -353,7 +375,7 @@ def test_parquet_without_pyarrow_is_a_usage_error(
     good = write(tmp_path / "good.txt", "Un drone.")
     status, _, err = run(capsys, str(good), "--incidents-parquet", str(tmp_path / "t.parquet"))
     assert status == 2
-    assert "pip install 'milinc[parquet]'" in err
+    assert "pip install 'pyarrow>=14' (or, in a milinc checkout: pip install -e '.[parquet]')" in err
 
 
 # --- processes, end to end --------------------------------------------------------------

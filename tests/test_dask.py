@@ -109,3 +109,41 @@ def test_a_missing_column_is_named() -> None:
     ddf = dd.from_pandas(pd.DataFrame({"id": ["a"], "content": ["x"]}), npartitions=1)
     with pytest.raises(KeyError, match="no such column: text"):
         incidents_dataframe(ddf)
+
+
+def test_a_document_past_the_time_budget_is_an_error_of_its_own_kind() -> None:
+    text = "Lundi soir, deux roquettes ont frappé la base de Gao. " * 300
+    bag = db.from_sequence([{"id": "a", "text": text}], npartitions=1)
+    ((_, tight),) = parse_bag(bag, time_budget=1e-9).compute()
+    assert isinstance(tight, ErrorRecord) and tight.kind.value == "time_budget_exceeded"
+    ((row,),) = [incidents_bag(bag, time_budget=1e-9).compute()]
+    assert row["error"].startswith("time_budget_exceeded: ")
+    frame = incidents_dataframe(dd.from_pandas(pd.DataFrame({"id": ["a"], "text": [text]}), npartitions=1),
+                                time_budget=1e-9).compute()
+    assert list(frame["error"].str.split(":").str[0]) == ["time_budget_exceeded"]
+    with pytest.raises(ValueError, match="time_budget"):
+        parse_bag(bag, time_budget=0)
+
+
+def test_the_source_columns_of_a_frame_reach_its_incident_rows() -> None:
+    text = "Lundi, deux soldats ont été tués par un engin explosif près de Gao."
+    frame = pd.DataFrame(
+        {
+            "id": ["a", "b", "c"],
+            "text": [text, text, text],
+            "source": ["RFI", None, "Le Monde"],
+            "url": ["https://x.test/a", None, "https://x.test/c"],
+            "title": ["Titre", None, None],
+            "author": ["A. Traoré", None, 7],
+        }
+    )
+    rows = as_records(incidents_dataframe(dd.from_pandas(frame, npartitions=2), reference_date=dt.date(2024, 3, 5))
+                      .compute())
+    by_id = {r["document_id"]: r for r in rows}
+    assert (by_id["a"]["outlet"], by_id["a"]["url"], by_id["a"]["title"], by_id["a"]["author"]) == (
+        "RFI", "https://x.test/a", "Titre", "A. Traoré"
+    )
+    assert (by_id["b"]["outlet"], by_id["b"]["url"]) == (None, None)
+    assert (by_id["c"]["outlet"], by_id["c"]["author"]) == ("Le Monde", "7")
+    serial = {doc_id: doc for doc_id, doc in parse_records(frame.to_dict("records"), reference_date=dt.date(2024, 3, 5))}
+    assert as_records(to_frame(serial.items())) == rows  # as the same records read from JSON Lines

@@ -255,26 +255,7 @@ def test_dask_dataframe_rows_without_an_id_do_not_share_one() -> None:
     assert sorted(rows["document_id"]) == ["a", "index:1", "index:2"]
 
 
-# --- the API: same reference dates everywhere; the version -------------------------------------
-
-
-def test_the_version_comes_from_the_installed_metadata(capsys: pytest.CaptureFixture[str]) -> None:
-    from importlib.metadata import version
-
-    assert milinc.__version__ == version("milinc")
-    assert main(["--version"]) == 0
-    assert capsys.readouterr().out == f"milinc {version('milinc')}\n"
-
-
-def test_a_source_checkout_reads_its_version_from_pyproject(monkeypatch: pytest.MonkeyPatch) -> None:
-    import importlib.metadata
-
-    def not_installed(name: str) -> str:
-        raise importlib.metadata.PackageNotFoundError(name)
-
-    monkeypatch.setattr(importlib.metadata, "version", not_installed)
-    pyproject = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8")
-    assert f'version = "{milinc._installed_version()}"' in pyproject
+# --- the API --------------------------------------------------------------------------------
 
 
 def test_records_given_as_tuples_and_dicts_carry_their_id_into_the_document() -> None:

@@ -345,3 +345,23 @@ def test_a_count_too_large_for_parquet_is_a_clear_error_not_a_crash(tmp_path: Pa
     with pytest.raises(OutputError, match="does not fit"):
         writer.close()
     assert os.listdir(tmp_path) == []
+
+
+def test_an_implausible_count_is_no_count_and_every_writer_takes_the_document(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("pyarrow")
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Lundi, une frappe de drone a tué 100000000000000000000 soldats et 12 civils près de Gao, au Mali.",
+        encoding="utf-8",
+    )
+    table = tmp_path / "t.parquet"
+    status, out, err = run(capsys, str(article), "--format", "json", "--incidents-parquet", str(table), "-o", "-")
+    assert status == 0, err
+    from milinc.quantities import MAX_COUNT
+
+    doc = json.loads(out)
+    assert all(q["value"] is None or q["value"] <= MAX_COUNT for q in doc["quantities"])
+    assert "100000000000000000000" not in {q["text"].split()[0] for q in doc["quantities"]}
+    assert all(row["killed"] is None or row["killed"] <= MAX_COUNT for row in read_incidents(table))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import importlib
-import threading
 from typing import TYPE_CHECKING, Any
 
 from .budget import TimeBudgetExceeded
@@ -44,6 +43,8 @@ from .ontology import (
     WeaponCategory,
 )
 from .pipeline import Parser
+from .shared_parser import default_parser
+from .shared_parser import parser_for as _parser_for
 
 if TYPE_CHECKING:
     from .batch import ErrorKind, ErrorRecord, Record, parse_many, parse_records
@@ -163,40 +164,6 @@ __all__ = [
     "to_html",
     "to_json",
 ]
-
-_default: Parser | None = None
-_default_lock = threading.Lock()
-# Parsers built for explicit plugin sets, keyed by the plugin objects' identities;
-# the value keeps the plugins alive so an identity is never reused for another set.
-_with_plugins: dict[tuple[int, ...], tuple[tuple[Any, ...], Parser]] = {}
-_WITH_PLUGINS_MAX = 16
-
-
-def _parser_for(plugins: Any) -> Parser:
-    from .plugins import plugin_list
-
-    items = plugin_list(plugins)  # a string is refused, not split into characters
-    key = tuple(id(p) for p in items)
-    with _default_lock:
-        hit = _with_plugins.get(key)
-    if hit is not None:
-        return hit[1]
-    parser = Parser(plugins=items)
-    with _default_lock:
-        if len(_with_plugins) >= _WITH_PLUGINS_MAX:
-            _with_plugins.pop(next(iter(_with_plugins)))
-        _with_plugins[key] = (items, parser)
-    return parser
-
-
-def default_parser() -> Parser:
-    """The shared parser ``milinc.parse`` uses (installed plugins included), built once."""
-    global _default
-    if _default is None:
-        with _default_lock:
-            if _default is None:
-                _default = Parser()
-    return _default
 
 
 def parse(

@@ -23,6 +23,7 @@ process (forked workers inherit it; others build their own once).
 from __future__ import annotations
 
 import collections
+import contextlib
 import datetime as _dt
 import enum
 import itertools
@@ -36,6 +37,7 @@ import attrs
 from attrs import field, frozen
 from attrs import validators as v
 
+from . import budget, shared_parser
 from .errors import InputTooLargeError, MilincError, MilincWarning
 from .ontology import Document, Metadata
 from .pipeline import DEFAULT_MAX_CHARS, Parser
@@ -80,6 +82,8 @@ class ErrorKind(str, enum.Enum):
     """The parser failed on this text (a bug: please report it with the text)."""
     WORKER_DIED = "worker_died"
     """The worker process parsing this item died (out of memory, killed), also when retried alone."""
+    TIME_BUDGET_EXCEEDED = "time_budget_exceeded"
+    """The parse took longer than its time budget (``parse_many(time_budget=...)``, ``--time-budget``)."""
 
 
 @frozen
@@ -299,7 +303,11 @@ def to_record(item: Item, position: int, *, default_id: str | None = None) -> Re
 
 
 def _parse_one(
-    parser: Parser, record: Record | ErrorRecord, default_date: _dt.date | None, max_chars: int | None
+    parser: Parser,
+    record: Record | ErrorRecord,
+    default_date: _dt.date | None,
+    max_chars: int | None,
+    time_budget: float | None = None,
 ) -> Result:
     if isinstance(record, ErrorRecord):
         return record
@@ -307,10 +315,16 @@ def _parse_one(
         # checked here, so that a lower limit needs no parser of its own (building one compiles grammars)
         return ErrorRecord(record.id, str(InputTooLargeError(len(record.text), max_chars)), ErrorKind.TOO_LARGE)
     try:
-        doc = parser.parse(record.text, reference_date=record.reference_date or default_date)
+        reference_date = record.reference_date or default_date
+        if time_budget is None:  # a parser_factory's parser may not take time_budget
+            doc = parser.parse(record.text, reference_date=reference_date)
+        else:
+            doc = parser.parse(record.text, reference_date=reference_date, time_budget=time_budget)
         return doc if record.metadata is None else attrs.evolve(doc, metadata=record.metadata)
     except InputTooLargeError as exc:
         return ErrorRecord(record.id, str(exc), ErrorKind.TOO_LARGE)
+    except budget.TimeBudgetExceeded as exc:
+        return ErrorRecord(record.id, str(exc), ErrorKind.TIME_BUDGET_EXCEEDED)
     except MilincError as exc:
         return ErrorRecord(record.id, str(exc), ErrorKind.INVALID_RECORD)
     except Exception as exc:  # one bad text must not stop a corpus run: report it and go on
@@ -321,9 +335,7 @@ def _make_parser(max_chars: int | None, parser_factory: Callable[[], Parser] | N
     if parser_factory is not None:
         return parser_factory()
     if max_chars is None or max_chars <= DEFAULT_MAX_CHARS:
-        from . import default_parser
-
-        return default_parser()
+        return shared_parser.default_parser()
     return Parser(max_chars=max_chars)
 
 
@@ -332,11 +344,42 @@ def _make_parser(max_chars: int | None, parser_factory: Callable[[], Parser] | N
 _worker_parser: Parser | None = None
 
 
+_STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+
+
+def _stop_signals() -> set[Any]:
+    import signal
+
+    return {getattr(signal, name) for name in _STOP_SIGNALS if hasattr(signal, name)}
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold Ctrl-C, SIGTERM and SIGHUP while workers may be forked (a submission starts them).
+
+    A worker forked while a signal arrives would run the parent's handler
+    before :func:`_reset_signals` installs its own: held, the signal waits
+    until then (and the parent gets it once the submission is done).
+    """
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _stop_signals())
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _reset_signals() -> None:
     """A worker leaves Ctrl-C to its parent (which stops the workers) and dies on SIGTERM and SIGHUP.
 
     A forked worker would otherwise inherit the handlers of the parent (the
     ``milinc`` command turns SIGTERM into an exception that aborts its outputs).
+    The signals held while it was forked (:func:`_signals_held`) are let through
+    once its own handlers are in place.
     """
     import signal
 
@@ -344,6 +387,8 @@ def _reset_signals() -> None:
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _stop_signals())
 
 
 def _init_worker(max_chars: int | None, parser_factory: Callable[[], Parser] | None, inherited: Parser | None) -> None:
@@ -353,10 +398,13 @@ def _init_worker(max_chars: int | None, parser_factory: Callable[[], Parser] | N
 
 
 def _parse_chunk(
-    chunk: list[Record | ErrorRecord], default_date: _dt.date | None, max_chars: int | None
+    chunk: list[Record | ErrorRecord],
+    default_date: _dt.date | None,
+    max_chars: int | None,
+    time_budget: float | None = None,
 ) -> list[Result]:
     assert _worker_parser is not None, "worker not initialized"
-    return [_parse_one(_worker_parser, record, default_date, max_chars) for record in chunk]
+    return [_parse_one(_worker_parser, record, default_date, max_chars, time_budget) for record in chunk]
 
 
 def _chunked(records: Iterator[Record | ErrorRecord], size: int) -> Iterator[list[Record | ErrorRecord]]:
@@ -386,6 +434,7 @@ def _in_processes(
     default_date: _dt.date | None,
     max_chars: int | None,
     parser_factory: Callable[[], Parser] | None,
+    time_budget: float | None = None,
 ) -> Iterator[tuple[str, Result]]:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -435,7 +484,9 @@ def _in_processes(
                 1, mp_context=context, initializer=_init_worker, initargs=(max_chars, parser_factory, inherited)
             )
         try:
-            return retry_pool.submit(_parse_chunk, items, default_date, max_chars).result()
+            with _signals_held():
+                future = retry_pool.submit(_parse_chunk, items, default_date, max_chars, time_budget)
+            return future.result()
         except BrokenProcessPool:
             retry_pool.shutdown(wait=True, cancel_futures=True)
             retry_pool = None
@@ -482,11 +533,13 @@ def _in_processes(
         for chunk in _chunked(records, chunk_size):
             try:
                 owner = live_pool()
-                future = owner.submit(_parse_chunk, chunk, default_date, max_chars)
+                with _signals_held():
+                    future = owner.submit(_parse_chunk, chunk, default_date, max_chars, time_budget)
             except BrokenProcessPool:  # the pool broke between two chunks
                 drop_pool()
                 owner = live_pool()
-                future = owner.submit(_parse_chunk, chunk, default_date, max_chars)
+                with _signals_held():
+                    future = owner.submit(_parse_chunk, chunk, default_date, max_chars, time_budget)
             pending.append((chunk, future, owner))
             while len(pending) >= max_in_flight:
                 yield from collect(*pending.popleft())
@@ -524,6 +577,7 @@ def parse_records(
     max_chars: int | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     parser_factory: Callable[[], Parser] | None = None,
+    time_budget: float | None = None,
 ) -> Iterator[tuple[str, Result]]:
     """Parse many items and yield ``(id, result)`` pairs, in input order.
 
@@ -535,14 +589,15 @@ def parse_records(
     if chunk_size < 1:
         raise ValueError(f"chunk_size must be >= 1, got {chunk_size}")
     reference_date = as_reference_date(reference_date)
+    time_budget = budget._valid(time_budget)
     workers = (os.cpu_count() or 1) if jobs <= 0 else jobs
     records = _records(items)
     if workers == 1:
         parser = _make_parser(max_chars, parser_factory)
         for record in records:
-            yield record.id, _parse_one(parser, record, reference_date, max_chars)
+            yield record.id, _parse_one(parser, record, reference_date, max_chars, time_budget)
         return
-    yield from _in_processes(records, workers, chunk_size, reference_date, max_chars, parser_factory)
+    yield from _in_processes(records, workers, chunk_size, reference_date, max_chars, parser_factory, time_budget)
 
 
 def parse_many(
@@ -553,6 +608,7 @@ def parse_many(
     max_chars: int | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     parser_factory: Callable[[], Parser] | None = None,
+    time_budget: float | None = None,
 ) -> Iterator[Result]:
     """Parse many texts or records; yield one result per item, in input order.
 
@@ -570,6 +626,10 @@ def parse_many(
         parser_factory: builds the parser (e.g. with plugins); with
             ``jobs > 1`` it must be picklable (a module-level function),
             and each worker calls it once.
+        time_budget: seconds each item's parse may take, or ``None`` for no
+            limit (see :mod:`milinc.budget`); an item past it yields an
+            :class:`ErrorRecord` of kind ``time_budget_exceeded`` and the run
+            goes on.
 
     Yields:
         A :class:`~milinc.ontology.Document` per parsed item, an
@@ -580,6 +640,7 @@ def parse_many(
         TypeError: *jobs* or *reference_date* has the wrong type (a usage
             error, raised when iteration starts).
         InvalidInputError: *reference_date* is a string that is not a date.
+        ValueError: *time_budget* is not a positive number of seconds.
         PluginError: the parser cannot be built (a broken plugin); whatever
             *parser_factory* raises is raised too, once, before any item is parsed.
 
@@ -594,5 +655,6 @@ def parse_many(
         max_chars=max_chars,
         chunk_size=chunk_size,
         parser_factory=parser_factory,
+        time_budget=time_budget,
     ):
         yield result

@@ -42,10 +42,17 @@ object, as the benchmark expects; bad input prints one line on stderr and
 exits with status 2, never a traceback.
 
 Many inputs: a bad item (no such file, a FIFO, undecodable bytes, a malformed
-JSON line, a lone surrogate, a missing field, an over-limit text) becomes an
-error record ``{"id", "error", "error_kind"}`` in the document output, a line
-on stderr, a row with an ``error`` in the incident tables and a line in
-``--errors``; the run goes on.
+JSON line, a lone surrogate, a missing field, an over-limit text, a parse
+longer than ``--time-budget``) becomes an error record ``{"id", "error",
+"error_kind"}`` in the document output, a line on stderr, a row with an
+``error`` in the incident tables and a line in ``--errors``; the run goes on.
+
+A service that parses text from anywhere bounds the time one text may take
+with ``--time-budget SECONDS`` (see ``milinc.budget``): a text whose parse runs
+past it gives up with an error record of kind ``time_budget_exceeded``
+(``too_large`` is a text over ``--max-chars``, ``invalid_record`` a bad record,
+``unreadable`` a file that cannot be read, ``parse_failed`` a bug,
+``worker_died`` a worker process that died on it).
 
 Outputs (``-o``, ``--errors`` and every table) are written whole or not
 at all: each goes to a temporary file beside it (``.NAME.XXXXXXXX.milinc-tmp``)
@@ -93,7 +100,7 @@ from typing import Any, Protocol
 from .batch import ErrorRecord, Result, parse_records
 from .contract import to_contract
 from .crossdoc.output import MergedIncidentsOutput, format_for
-from .errors import InvalidInputError, MilincError, OutputConflictError, OutputError
+from .errors import InvalidInputError, MilincError, OutputConflictError, OutputError, install_hint
 from .export import (
     IncidentWriter,
     TableFormat,
@@ -168,6 +175,16 @@ def _positive_int(value: str) -> int:
     if number < 0:
         raise argparse.ArgumentTypeError(f"must be >= 0, got {number}")
     return number
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not seconds > 0 or seconds == float("inf"):  # NaN fails the first test
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, got {value!r}")
+    return seconds
 
 
 class _ArgumentParser(argparse.ArgumentParser):
@@ -248,6 +265,14 @@ def _add_parse_command(sub: Any) -> None:
         default=DEFAULT_MAX_CHARS,
         metavar="N",
         help=f"refuse texts longer than N characters (default {DEFAULT_MAX_CHARS})",
+    )
+    p.add_argument(
+        "--time-budget",
+        type=_seconds,
+        default=None,
+        metavar="SECONDS",
+        help="give up a text whose parse takes longer than SECONDS (an error record of kind "
+        "time_budget_exceeded; the run goes on); default: no limit",
     )
     p.add_argument(
         "-q",
@@ -377,7 +402,7 @@ def _progress_bar(enabled: bool, total: int | None) -> Any:
     try:
         from tqdm import tqdm
     except ImportError:
-        sys.stderr.write("milinc: no progress bar without tqdm (pip install 'milinc[progress]')\n")
+        sys.stderr.write(f"milinc: no progress bar without tqdm ({install_hint('progress')})\n")
         return None
     # no monitor thread: worker processes are forked only while this process runs no other thread
     tqdm.monitor_interval = 0
@@ -400,7 +425,7 @@ def _open_tables(args: argparse.Namespace, outputs: OutputSet) -> list[IncidentW
                 try:
                     import pyarrow  # noqa: F401  (checked before the output is opened)
                 except ImportError:
-                    raise CliError("--incidents-parquet needs pyarrow: pip install 'milinc[parquet]'") from None
+                    raise CliError(f"--incidents-parquet needs pyarrow: {install_hint('parquet')}") from None
             output = outputs.open(path, binary=table_format == "parquet", newline="" if table_format == "csv" else None)
             writers.append(
                 open_incident_writer(output, table_format, escape_formulas=args.csv_formulas == "escape")
@@ -431,7 +456,7 @@ def _open_merged(args: argparse.Namespace, outputs: OutputSet) -> MergedIncident
         try:
             import pyarrow  # noqa: F401  (checked before the output is opened)
         except ImportError:
-            raise CliError("--merged-incidents FILE.parquet needs pyarrow: pip install 'milinc[parquet]'") from None
+            raise CliError(f"--merged-incidents FILE.parquet needs pyarrow: {install_hint('parquet')}") from None
     output = outputs.open(args.merged_incidents, binary=fmt == "parquet", newline="" if fmt == "csv" else None)
     return MergedIncidentsOutput(output, explain=args.explain, escape_formulas=args.csv_formulas == "escape")
 
@@ -518,7 +543,11 @@ def _run_parse(args: argparse.Namespace) -> int:
         progress = _Progress(not single and not args.quiet and (args.progress or sys.stderr.isatty()), inputs.count)
         inputs.warn = lambda message: progress.say(f"milinc: warning: {message}") if progress else None
         results = parse_records(
-            inputs.records(), jobs=args.jobs, reference_date=args.reference_date, max_chars=args.max_chars
+            inputs.records(),
+            jobs=args.jobs,
+            reference_date=args.reference_date,
+            max_chars=args.max_chars,
+            time_budget=args.time_budget,
         )
         for doc_id, result in results:
             if isinstance(result, ErrorRecord):

@@ -10,6 +10,7 @@ __all__ = [
     "OutputConflictError",
     "OutputError",
     "PluginError",
+    "install_hint",
 ]
 
 
@@ -64,3 +65,27 @@ class OutputConflictError(MilincError, ValueError):
 
 class MilincWarning(UserWarning):
     """Something milinc did that the caller may not expect (an unknown record key ignored, a deprecated name)."""
+
+
+_EXTRAS: dict[str, tuple[str, ...]] = {
+    "parquet": ("pyarrow>=14",),
+    "pandas": ("pandas>=2",),
+    "progress": ("tqdm>=4.66",),
+    "corpora": ("pandas>=2", "pyarrow>=14", "tqdm>=4.66"),
+    "dask": ("dask[bag,dataframe]>=2024.1", "pandas>=2", "pyarrow>=14"),
+    "test": ("pytest>=7.4", "hypothesis>=6.90", "jsonschema>=4.19"),
+}
+"""The requirements of each optional extra, as ``pyproject.toml`` lists them (a test keeps them equal)."""
+
+
+def install_hint(extra: str) -> str:
+    """How to install an optional extra, in a form that works today.
+
+    milinc is not on PyPI, so asking pip for the extra ``milinc[parquet]`` fails:
+    the hint names the packages themselves, and the extra for a checkout of milinc.
+
+    >>> install_hint("parquet")
+    "pip install 'pyarrow>=14' (or, in a milinc checkout: pip install -e '.[parquet]')"
+    """
+    packages = " ".join(f"'{requirement}'" for requirement in _EXTRAS[extra])
+    return f"pip install {packages} (or, in a milinc checkout: pip install -e '.[{extra}]')"

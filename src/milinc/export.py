@@ -26,8 +26,8 @@ dropped: it has one row whose ``event_id`` is ``None`` and whose ``error``
 says why. A document without incidents has no row.
 
 The three table formats (CSV, Parquet, JSON Lines) reload to the same rows,
-with the same types. pandas and pyarrow are optional: ``pip install
-'milinc[corpora]'``.
+with the same types. pandas and pyarrow are optional: ``pip install pandas
+pyarrow`` (or, in a milinc checkout, ``pip install -e '.[corpora]'``).
 
 Every writer writes to a temporary file beside its target and renames it into
 place when it is closed (:mod:`milinc.outputs`): an error or an interruption
@@ -53,7 +53,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias, cast
 
 from .batch import ErrorKind, ErrorRecord, Result
 from .contract import to_contract
-from .errors import OutputError
+from .errors import OutputError, install_hint
 from .ontology import Casualties, Document, Event
 from .outputs import OutputFile, open_output
 from .segment import split_sentences
@@ -401,13 +401,13 @@ class ParquetIncidentWriter(_WriterBase):
         """Open *path* for writing (a temporary file until :meth:`close`).
 
         Raises:
-            ImportError: pyarrow is not installed (``pip install 'milinc[parquet]'``).
+            ImportError: pyarrow is not installed (``pip install pyarrow``).
             OutputError: it cannot be opened.
         """
         try:
             import pyarrow.parquet as pq
         except ImportError as exc:
-            raise ImportError("Parquet output needs pyarrow: pip install 'milinc[parquet]'") from exc
+            raise ImportError(f"Parquet output needs pyarrow: {install_hint('parquet')}") from exc
         self._output = _as_output(path, binary=True)
         self.path = Path(self._output.name)
         """The file written (as it was named)."""
@@ -623,7 +623,7 @@ def to_frame(source: _FrameSource, *, document_id: str | None = None) -> pd.Data
         A frame with ``string`` columns and nullable ``Int64`` killed/injured.
 
     Raises:
-        ImportError: pandas is not installed (``pip install 'milinc[pandas]'``).
+        ImportError: pandas is not installed (``pip install pandas``).
     """
     return rows_to_frame(list(_frame_rows(source, document_id)))
 
@@ -632,12 +632,12 @@ def rows_to_frame(rows: list[Row]) -> pd.DataFrame:
     """Build the typed incident DataFrame from rows (an empty list gives an empty, typed frame).
 
     Raises:
-        ImportError: pandas is not installed (``pip install 'milinc[pandas]'``).
+        ImportError: pandas is not installed (``pip install pandas``).
     """
     try:
         import pandas as pd
     except ImportError as exc:
-        raise ImportError("incident frames need pandas: pip install 'milinc[pandas]'") from exc
+        raise ImportError(f"incident frames need pandas: {install_hint('pandas')}") from exc
 
     frame = pd.DataFrame.from_records(rows, columns=list(INCIDENT_COLUMNS))
     return frame.astype({c: "Int64" if c in INTEGER_COLUMNS else "string" for c in INCIDENT_COLUMNS})

@@ -147,6 +147,7 @@ LEXICONS: dict[str, LexiconSpec] = {
     "approximate_nouns": _phrases_spec("quantities", "approximate-number nouns ('une vingtaine', 'des dizaines')"),
     "prenominal_adjectives": _phrases_spec("quantities", "adjectives between figure and noun ('trois *jeunes* soldats')"),
     "injury_adverbs": _phrases_spec("quantities", "adverbs of 'blessés' ('grièvement', 'légèrement')"),
+    "age_units": _phrases_spec("quantities", "units of an age in a list of ages ('ans', 'mois'): no count"),
     # weapons
     "weapon_nouns": LexiconSpec(
         "weapons",

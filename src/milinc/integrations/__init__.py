@@ -2,5 +2,6 @@
 
 - :mod:`milinc.integrations.dask` — parse a ``dask.bag`` of records or a
   ``dask.dataframe`` of texts on a local or distributed cluster
-  (``pip install 'milinc[dask]'``).
+  (``pip install 'dask[bag,dataframe]' pandas pyarrow``, or ``pip install -e '.[dask]'`` in a
+  milinc checkout).
 """

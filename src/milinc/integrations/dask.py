@@ -1,4 +1,4 @@
-"""Parse corpora with Dask, on one machine or a ``dask.distributed`` cluster (``pip install 'milinc[dask]'``).
+"""Parse corpora with Dask, on one machine or a ``dask.distributed`` cluster (needs the ``dask`` extra).
 
 >>> import dask.bag as db
 >>> from milinc.integrations.dask import parse_bag, incidents_bag
@@ -21,18 +21,22 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..batch import (
+    _METADATA_KEYS,
     ErrorKind,
     ErrorRecord,
     Item,
     Record,
     Result,
     _date_field,
+    _first_given,
+    _metadata_text,
     _text_field,
     is_missing,
     parse_records,
     to_record,
 )
 from ..export import Row, rows_for, rows_to_frame
+from ..ontology import Metadata
 from ..pipeline import Parser
 
 if TYPE_CHECKING:
@@ -57,6 +61,7 @@ def _parse_items(
     reference_date: _dt.date | None,
     max_chars: int | None,
     parser_factory: Callable[[], Parser] | None,
+    time_budget: float | None = None,
 ) -> list[tuple[str, Result]]:
     parser = _worker_parser(max_chars, parser_factory)
     # an item without an id is known by its position: prefixed by the partition, so that ids stay unique
@@ -64,7 +69,13 @@ def _parse_items(
         to_record(item, position, default_id=f"{partition}:{position}") for position, item in enumerate(items)
     )
     return list(
-        parse_records(records, reference_date=reference_date, max_chars=max_chars, parser_factory=lambda: parser)
+        parse_records(
+            records,
+            reference_date=reference_date,
+            max_chars=max_chars,
+            parser_factory=lambda: parser,
+            time_budget=time_budget,
+        )
     )
 
 
@@ -74,6 +85,7 @@ def parse_bag(
     reference_date: _dt.date | None = None,
     max_chars: int | None = None,
     parser_factory: Callable[[], Parser] | None = None,
+    time_budget: float | None = None,
 ) -> dask.bag.Bag:
     """Parse a bag of texts or records into a bag of ``(id, Document | ErrorRecord)`` pairs.
 
@@ -86,6 +98,9 @@ def parse_bag(
         max_chars: the input limit (a longer text gives an error record).
         parser_factory: builds the parser (e.g. with plugins); must be
             picklable for a distributed cluster; called once per worker.
+        time_budget: seconds each item's parse may take (``None``: no
+            limit); an item past it gives an error record of kind
+            ``time_budget_exceeded``.
 
     Returns:
         A lazy bag, in the input's order.
@@ -93,10 +108,16 @@ def parse_bag(
     import dask
     import dask.bag as db
 
+    from .. import budget
+
+    budget._valid(time_budget)  # a bad budget is refused here, not in every partition
     parts = bag.to_delayed()
     parse = dask.delayed(_parse_items, pure=True)
     return db.from_delayed(
-        [parse(part, index, reference_date, max_chars, parser_factory) for index, part in enumerate(parts)]
+        [
+            parse(part, index, reference_date, max_chars, parser_factory, time_budget)
+            for index, part in enumerate(parts)
+        ]
     )
 
 
@@ -106,9 +127,12 @@ def incidents_bag(
     reference_date: _dt.date | None = None,
     max_chars: int | None = None,
     parser_factory: Callable[[], Parser] | None = None,
+    time_budget: float | None = None,
 ) -> dask.bag.Bag:
     """Parse a bag like :func:`parse_bag` and flatten it into incident rows (dicts, error rows included)."""
-    parsed = parse_bag(bag, reference_date=reference_date, max_chars=max_chars, parser_factory=parser_factory)
+    parsed = parse_bag(
+        bag, reference_date=reference_date, max_chars=max_chars, parser_factory=parser_factory, time_budget=time_budget
+    )
     return parsed.map(lambda pair: rows_for(pair[0], pair[1])).flatten()
 
 
@@ -121,10 +145,17 @@ def _frame_records(
 ) -> Iterator[Record | ErrorRecord]:
     ids = frame.index if id_column is None else frame[id_column]
     dates: Iterable[Any] = frame[date_column] if date_column else [None] * len(frame)
-    for index, doc_id, text, date in zip(frame.index, ids, frame[text_column], dates):
+    # the source columns a JSON Lines record would have (url, outlet or source, title, author), when present
+    sources = [c for _, keys in _METADATA_KEYS for c in keys if c in frame.columns and c != text_column]
+    cells: Iterable[dict[str, Any]] = frame[sources].to_dict("records") if sources else ({} for _ in ids)
+    for index, doc_id, text, date, cell in zip(frame.index, ids, frame[text_column], dates, cells):
         item_id = f"index:{index}" if is_missing(doc_id) else str(doc_id)  # no "nan" id shared by many rows
         try:
-            yield Record(item_id, _text_field(text), _cell_date(date))
+            found: dict[str, str | None] = {}
+            for name, keys in _METADATA_KEYS:
+                column, value = _first_given(cell, keys)
+                found[name] = _metadata_text(value, column)
+            yield Record(item_id, _text_field(text), _cell_date(date), Metadata(id=item_id, **found))
         except ValueError as exc:
             yield ErrorRecord(item_id, str(exc), ErrorKind.INVALID_RECORD)
 
@@ -137,11 +168,18 @@ def _partition_incidents(
     reference_date: _dt.date | None,
     max_chars: int | None,
     parser_factory: Callable[[], Parser] | None,
+    time_budget: float | None = None,
 ) -> pd.DataFrame:
     parser = _worker_parser(max_chars, parser_factory)
     rows: list[Row] = []
     records = _frame_records(frame, text_column, id_column, date_column)
-    results = parse_records(records, reference_date=reference_date, max_chars=max_chars, parser_factory=lambda: parser)
+    results = parse_records(
+        records,
+        reference_date=reference_date,
+        max_chars=max_chars,
+        parser_factory=lambda: parser,
+        time_budget=time_budget,
+    )
     for doc_id, result in results:
         rows.extend(rows_for(doc_id, result))
     return rows_to_frame(rows)
@@ -156,6 +194,7 @@ def incidents_dataframe(
     reference_date: _dt.date | None = None,
     max_chars: int | None = None,
     parser_factory: Callable[[], Parser] | None = None,
+    time_budget: float | None = None,
 ) -> dask.dataframe.DataFrame:
     """Parse a dataframe of texts into a dataframe of incidents, one row per incident.
 
@@ -166,17 +205,26 @@ def incidents_dataframe(
         date_column: the column holding each document's publication date
             (a date, a ``YYYY-MM-DD`` string or a timestamp; empty means none),
             or ``None``.
+
+    Columns named ``url``, ``outlet`` (or ``source``), ``title`` and ``author``
+    are read as each document's source, as in a JSON Lines record: the rows
+    carry them (``outlet``, ``url``, ``title``, ``author``).
         reference_date: the publication date of documents that give none.
         max_chars: the input limit (a longer text gives an error row).
         parser_factory: builds the parser; must be picklable for a cluster.
+        time_budget: seconds each document's parse may take (``None``: no
+            limit); a document past it gets an error row.
 
     Returns:
         A lazy dataframe with the :data:`milinc.export.INCIDENT_COLUMNS`;
         a document that could not be parsed has one row with ``error`` set.
     """
+    from .. import budget
+
     missing = [c for c in (text_column, id_column, date_column) if c is not None and c not in ddf.columns]
     if missing:
         raise KeyError(f"no such column: {', '.join(missing)}")
+    budget._valid(time_budget)
     return ddf.map_partitions(
         _partition_incidents,
         text_column,
@@ -185,6 +233,7 @@ def incidents_dataframe(
         reference_date,
         max_chars,
         parser_factory,
+        time_budget,
         meta=rows_to_frame([]),
         align_dataframes=False,
     )

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ..engine import GrammarMatcher, compile_grammar, grammar_source, lexicon_regex
+from ..engine import GrammarMatcher, compile_for_matching, grammar_source, lexicon_regex
 from ..extensions import Extensions
 from ..normalize import fold
 from ..ontology import CasualtyRole, Qualifier, Quantity, Span
@@ -37,7 +37,12 @@ from .spelling import spell
 if TYPE_CHECKING:
     from ..context import ExtractionContext
 
-__all__ = ["QuantityExtractor", "base_lexicons", "spell"]
+__all__ = ["MAX_COUNT", "QuantityExtractor", "base_lexicons", "spell"]
+
+MAX_COUNT = 10_000_000_000
+"""The largest plausible count (ten billion: more than the people on Earth). A figure above it, or a
+range or an order of magnitude reaching beyond it, is not a count ("100000000000000000000 soldats" is a
+typo or a hoax, and no table column could hold it): it is left out. See docs/policy/quantities.md."""
 
 
 def _folded(words: object) -> frozenset[str]:
@@ -73,6 +78,11 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _WORD_OR_NUMBER = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+")
 _APPOSED = re.compile(r"\s*,\s*(?:(?:grievement|gravement|legerement|mortellement|serieusement)\s+)?([^\W\d_]+)")
 _PARENTHETICAL = re.compile(r"\s*,\s*dont\b[^,.;:!?]*,")
+# an age after the counted people ("deux adolescents de 15 et 16 ans ont été tués"): skipped to the verb
+_AGE_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:" + lexicon_regex(lexicon.AGE_WORDS) + r")\s+)?(?:de\s+|d')?\d+(?:\s*(?:,|et|ou|a|-)\s*\d+)*\s+"
+    r"(?:" + lexicon_regex(lexicon.AGE_UNITS) + r")\s*,?"
+)
 _CHANGE_VERBS = {"passe", "passee", "passes", "passant", "grimpe", "monte", "augmente", "porte", "evolue",
                  "alourdi", "revu", "revise"}
 _CLAUSE_END = re.compile(r"[.;:!?()\[\]\n]")
@@ -116,6 +126,7 @@ def base_lexicons() -> dict[str, list[str]]:
     lexicons["approximate_nouns"] = list(lexicon.APPROXIMATE_PHRASES)
     lexicons["prenominal_adjectives"] = list(lexicon.PRENOMINAL_ADJECTIVES)
     lexicons["injury_adverbs"] = list(lexicon.INJURY_ADVERBS)
+    lexicons["age_units"] = list(lexicon.AGE_UNITS)
     return lexicons
 
 
@@ -149,7 +160,7 @@ class QuantityExtractor:
         source = self.extensions.grammar_for("quantities", grammar_source("quantities"))
         lexicons = {name: self.extensions.lexicon(name, base) for name, base in base_lexicons().items()}
         transformer = self.extensions.attach_callbacks("quantities", QuantityTransformer())
-        lark = compile_grammar(source, transformer=transformer, lexicons=lexicons, start="quantity")
+        lark = compile_for_matching(source, transformer=transformer, lexicons=lexicons, start="quantity")
         return GrammarMatcher(lark, _anchors(self.extensions), lookback=6)
 
     def extract(self, ctx: ExtractionContext) -> list[Quantity]:
@@ -243,6 +254,9 @@ class QuantityExtractor:
         if fig is not None and fig.kind == "range" and _word_before(text, start) in _CHANGE_VERBS:
             # "le bilan est passé de 12 à 17 morts": a change, the count is the last figure
             qualifier, value, low = Qualifier.EXACT, high, high
+
+        if any(bound is not None and bound > MAX_COUNT for bound in (value, low, high)):
+            return None  # beyond any real count: see MAX_COUNT
 
         rule = "subset" if raw.subset else raw.rule
         return Quantity(
@@ -419,6 +433,9 @@ def _role_after(text: str, end: int) -> CasualtyRole | None:
     skip = _PARENTHETICAL.match(text, end)  # "Plus de 50 personnes, dont 20 enfants, ont été tuées"
     if skip:
         end = skip.end()
+    age = _AGE_AFTER.match(text, end)  # "trois enfants âgés de 5 à 9 ans ont été tués"
+    if age:
+        end = age.end()
     window = text[end : end + 90]
     cut = _CLAUSE_END.search(window)
     window = window[: cut.start()] if cut else window

@@ -168,6 +168,10 @@ class QuantityTransformer(Transformer[Token, Any]):
             return value
         return None
 
+    def age(self, children: list[Any]) -> list[RawQuantity]:
+        """A list of ages ("de 15 et 16 ans"): no count, but the figures are taken (an empty match)."""
+        return []
+
     # --- figures -----------------------------------------------------------------------
 
     def n_words(self, children: list[Any]) -> Figure | None:

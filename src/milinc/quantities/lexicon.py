@@ -11,6 +11,8 @@ from __future__ import annotations
 from ..ontology import CasualtyRole, Qualifier
 
 __all__ = [
+    "AGE_UNITS",
+    "AGE_WORDS",
     "APPROXIMATE_NOUNS",
     "AVOIR_FORMS",
     "BARE_NUMBER_PREFIXES",
@@ -215,6 +217,17 @@ TIME_UNITS: frozenset[str] = frozenset({
     "mm", "millimètre", "calibre", "nœud", "noeud",
 })
 """Counted nouns that make a duration, not a count ("trois jours consécutifs", "deux ans")."""
+
+AGE_UNITS: list[str] = ["ans", "an", "mois"]
+"""Units of an age: "de 15 et 16 ans", "âgés de 5, 7 et 9 ans", "18 mois" (the ``age_units`` lexicon).
+
+A list of figures before one of them is a list of ages (or of durations), never
+a count: the grammar's ``age`` construction takes it whole, so that "15" in
+"deux adolescents de 15 et 16 ans" is not read as a toll.
+"""
+
+AGE_WORDS: list[str] = ["âgé", "âgée", "âgés", "âgées", "respectivement"]
+"""Words that may introduce an age after a count ("trois enfants âgés de 5 à 9 ans ont été tués")."""
 
 CURRENCY_UNITS: frozenset[str] = frozenset({
     "euro", "dollar", "franc", "livre", "shekel", "rouble", "hryvnia", "dinar", "rial", "riyal", "yuan",

@@ -1,7 +1,7 @@
 """Test utilities for milinc and its plugins: realizers and hypothesis strategies.
 
 **For tests only.** Importing this package needs `hypothesis
-<https://hypothesis.readthedocs.io>`_ (``pip install 'milinc[test]'``); milinc itself never
+<https://hypothesis.readthedocs.io>`_ (``pip install hypothesis``); milinc itself never
 imports it.
 
 A *realizer* writes a value of the ontology as French text, in the variants the grammars claim
@@ -31,10 +31,12 @@ A plugin author checks a grammar extension the same way::
 
 from __future__ import annotations
 
+from ..errors import install_hint
+
 try:
     import hypothesis  # noqa: F401  (checked here so that the error says what to install)
 except ImportError as error:  # pragma: no cover - depends on the environment
-    raise ImportError("milinc.testing needs hypothesis: pip install 'milinc[test]'") from error
+    raise ImportError(f"milinc.testing needs hypothesis: {install_hint('test')}") from error
 
 from . import strategies
 from .dates import DateRealization, date_variants
