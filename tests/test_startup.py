@@ -117,6 +117,15 @@ def test_the_driver_tables_match_exactly_as_lark_s_own_tables(parser: Parser, di
     assert compared > 0, "the texts hold matches of this grammar"
 
 
+@pytest.fixture
+def standard_finders(monkeypatch: pytest.MonkeyPatch) -> None:
+    # other tests' imports may add finders of distributions (then discovery rightly defers to importlib.metadata)
+    from importlib import machinery
+
+    standard = [f for f in sys.meta_path if f is machinery.PathFinder or getattr(f, "find_distributions", None) is None]
+    monkeypatch.setattr(sys, "meta_path", standard)
+
+
 def _distribution(root: Path, name: str, entry_points: str | None) -> None:
     info = root / f"{name}-1.0.dist-info"
     info.mkdir(parents=True)
@@ -126,7 +135,7 @@ def _distribution(root: Path, name: str, entry_points: str | None) -> None:
 
 
 def test_plugin_discovery_knows_when_no_distribution_declares_a_plugin(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, standard_finders: None
 ) -> None:
     # so that a process without plugins need not import importlib.metadata at start-up
     _distribution(tmp_path / "site", "plain", None)
@@ -136,11 +145,21 @@ def test_plugin_discovery_knows_when_no_distribution_declares_a_plugin(
 
 
 def test_plugin_discovery_defers_to_importlib_metadata_when_a_plugin_may_be_declared(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, standard_finders: None
 ) -> None:
     _distribution(tmp_path / "site", "other", f"[{plugins.ENTRY_POINT_GROUP}]\nx = other:plugin\n")
     monkeypatch.setattr(sys, "path", [str(tmp_path / "site")])
     assert plugins._may_declare_plugins() is True
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "missing")])
+    assert plugins._may_declare_plugins() is False
+
+    class Finder:  # another finder of distributions: importlib.metadata decides
+        def find_distributions(self, *args: Any) -> list[Any]:
+            return []
+
+    monkeypatch.setattr(sys, "meta_path", [*sys.meta_path, Finder()])
+    assert plugins._may_declare_plugins() is True
+    monkeypatch.setattr(sys, "meta_path", sys.meta_path[:-1])
     archive = tmp_path / "bundle.zip"  # a zip on the path is not read here: importlib.metadata decides
     archive.write_bytes(b"PK\x05\x06" + b"\0" * 18)
     monkeypatch.setattr(sys, "path", [str(archive)])
@@ -148,7 +167,7 @@ def test_plugin_discovery_defers_to_importlib_metadata_when_a_plugin_may_be_decl
 
 
 def test_a_process_without_plugin_distributions_does_not_consult_importlib_metadata(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, standard_finders: None
 ) -> None:
     import importlib.metadata
 
