@@ -178,3 +178,9 @@ def test_a_casualty_verb_before_coordinated_counts_gives_each_its_role() -> None
 def test_a_second_verb_after_the_coordination_keeps_its_own_reading() -> None:
     doc = milinc.parse("La frappe a tué deux soldats, blessant trois civils.")
     assert [q.role for q in doc.quantities] == [CasualtyRole.KILLED, CasualtyRole.INJURED]
+
+
+def test_a_figure_that_opens_a_line_is_no_designator_of_the_line_before() -> None:
+    # "le secteur\n2 soldats" is no "secteur 2" (found by the property test on fillers)
+    doc = milinc.parse("Les forces de sécurité ont bouclé le secteur\n2 soldats")
+    assert [q.span.text for q in doc.quantities] == ["2 soldats"]

@@ -301,7 +301,9 @@ class QuantityExtractor:
             seul = noun is not None and bool(_SEUL & set(noun.adjectives))
             elided_part = raw.subset and (noun is None or noun.head is None)  # "dont un grièvement"
             return role is not None or elided_part or seul or folded_unit in _CASUALTY_NOUN_ROLES
-        if not qualified and before in _DESIGNATORS and fig.words[:1].isdigit():
+        lead = text[max(0, num_start - 40) : num_start]
+        opens_line = "\n" in lead[len(lead.rstrip()) :]  # "le secteur\n2 soldats": no "secteur 2" across lines
+        if not qualified and before in _DESIGNATORS and fig.words[:1].isdigit() and not opens_line:
             return False
         has_noun = noun is not None and (noun.head is not None or noun.adjectives or noun.partitive)
         if has_noun:
