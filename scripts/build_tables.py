@@ -9,9 +9,10 @@ word list the grammars or anchors are built from, ``milinc/engine.py`` or
 
 It builds the default parser without plugins, in memory (no cache is read), and
 writes what that compiled: each grammar's LALR tables as JSON
-(``grammar-<key>.json``) and the regexes of the big lexicons
-(``lexicons.json``). Old ``grammar-*.json`` files are removed; no other file of
-the directory is touched.
+(``grammar-<key>.json``), the driver tables the matcher reads at start-up
+(``driver-<key>.json``) and the regexes of the big lexicons
+(``lexicons.json``). Old ``grammar-*.json`` and ``driver-*.json`` files are
+removed; no other file of the directory is touched.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "milinc" / "compiled"
-_OURS = re.compile(r"^grammar-[0-9a-f]{32}\.json$")
+_OURS = re.compile(r"^(?:grammar|driver)-[0-9a-f]{32}\.json$")
 
 
 def collect() -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
@@ -37,6 +38,7 @@ def collect() -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
     from milinc.pipeline import Parser
 
     grammar_tables._shipped = lambda key: None  # type: ignore[assignment]  # rebuild even what is shipped
+    grammar_tables._shipped_driver = lambda key: None  # type: ignore[assignment]
     engine._shipped_lexicons.cache_clear()
     engine._shipped_lexicons = lambda: {}  # type: ignore[assignment]
     grammars: dict[str, dict[str, Any]] = {}
@@ -47,9 +49,19 @@ def collect() -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
             text, start, transformer, on_built=lambda key, entry: grammars.__setitem__(key, entry)
         )
 
+    drivers: dict[str, dict[str, Any]] = {}
+    original_load_driver = grammar_tables.load_driver_tables
+
+    def load_driver_tables(text: str, start: str, transformer: Any, **kwargs: Any) -> Any:
+        return original_load_driver(
+            text, start, transformer, on_built=lambda key, entry: drivers.__setitem__(key, entry)
+        )
+
     grammar_tables.load = load  # type: ignore[assignment]
+    grammar_tables.load_driver_tables = load_driver_tables  # type: ignore[assignment]
     Parser(discover=False)
     entries = {grammar_tables.shipped_file_name(key): entry for key, entry in grammars.items()}
+    entries.update({grammar_tables.driver_file_name(key): entry for key, entry in drivers.items()})
     lexicons = {key: [regex, list(initials)] for key, (regex, initials) in sorted(engine._built_lexicons.items())}
     return entries, lexicons
 

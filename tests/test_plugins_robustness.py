@@ -115,6 +115,7 @@ def test_a_fresh_plugin_object_per_call_does_not_grow_memory(monkeypatch: pytest
     live_keys = {ext.key for _plugins, ext in plugins._extensions_cache.values()}
     assert {key for key, _name in extensions._memo} <= live_keys | {""}
     assert len(engine._compiled) <= engine._MAX_COMPILED
+    assert len(engine._compiled_for_matching) <= engine._MAX_COMPILED
 
 
 @pytest.mark.parametrize("pattern", [r"(?:a+)+b", r"(?:\w*\s?)*x", r"(?:a|ab)*c"])

@@ -35,7 +35,9 @@ from typing import Any
 import attrs
 from lark import Lark, Token, Transformer, Tree
 from lark.exceptions import LarkError
+from lark.grammar import NonTerminal, Rule, RuleOptions, Symbol, Terminal
 from lark.lexer import BasicLexer
+from lark.parse_tree_builder import ParseTreeBuilder
 from lark.parsers.lalr_analysis import Shift
 from lark.parsers.lalr_parser_state import ParseConf
 
@@ -43,8 +45,10 @@ from . import budget, cache, grammar_tables, regexes, trie_regex
 from .lexer_dispatch import FirstCharLexer
 
 __all__ = [
+    "CompiledGrammar",
     "GrammarMatcher",
     "Match",
+    "compile_for_matching",
     "compile_grammar",
     "grammar_source",
     "lexicon_regex",
@@ -171,6 +175,80 @@ def compile_grammar(
     return lark
 
 
+class CompiledGrammar:
+    """A grammar compiled for the matcher: its driver tables, and its ``Lark`` object on demand.
+
+    Matching needs only the driver tables (:func:`milinc.grammar_tables.driver_tables`),
+    which load faster than lark's own serialized form; the ``Lark`` object is
+    loaded the first time :attr:`lark` is read.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        start: str,
+        transformer: Transformer[Any, Any] | None,
+        tables: dict[str, Any],
+        lark: Lark | None = None,
+    ) -> None:
+        self.text = text
+        """The grammar's text, lexicons filled in."""
+        self.start = start
+        """The start symbol."""
+        self.transformer = transformer
+        """The transformer whose methods are the grammar's callbacks."""
+        self.tables = tables
+        """The driver tables."""
+        self._lark = lark
+        self._lock = threading.Lock()
+
+    @property
+    def lark(self) -> Lark:
+        """The ``Lark`` object of this grammar (loaded on first use, then kept)."""
+        if self._lark is None:
+            with self._lock:
+                if self._lark is None:
+                    self._lark = grammar_tables.load(self.text, self.start, self.transformer)
+        return self._lark
+
+
+_compiled_for_matching: OrderedDict[tuple[str, str, int], CompiledGrammar] = OrderedDict()
+
+
+def compile_for_matching(
+    source: str,
+    *,
+    transformer: Transformer[Any, Any] | None = None,
+    lexicons: Mapping[str, Iterable[str]] | None = None,
+    start: str = "start",
+) -> CompiledGrammar:
+    """:func:`compile_grammar` for a :class:`GrammarMatcher`: the driver tables, no ``Lark`` object unless needed.
+
+    The tables come from the package (built-in grammars), from the user's
+    private cache, or are derived from the grammar compiled in memory.
+    """
+    text = _fill_lexicons(source, lexicons or {})
+    key = (hashlib.sha256(text.encode()).hexdigest(), start, id(transformer))
+    with _cache_lock:
+        found = _compiled_for_matching.get(key)
+        if found is not None:
+            _compiled_for_matching.move_to_end(key)
+            return found
+        lark = _compiled.get(key)
+        if lark is not None:
+            tables = grammar_tables.driver_tables(lark)
+        else:
+            tables, lark = grammar_tables.load_driver_tables(text, start, transformer)
+            if lark is not None:
+                _compiled[key] = lark
+                while len(_compiled) > _MAX_COMPILED:
+                    _compiled.popitem(last=False)
+        found = _compiled_for_matching[key] = CompiledGrammar(text, start, transformer, tables, lark)
+        while len(_compiled_for_matching) > _MAX_COMPILED:
+            _compiled_for_matching.popitem(last=False)
+    return found
+
+
 @attrs.frozen
 class Match:
     """One grammar match in the normalized text."""
@@ -245,11 +323,43 @@ class _Driver:
     """
 
     __slots__ = (
-        "conf", "end_state", "end_token", "filter_starts", "first_char", "ignore", "keyword_of", "shift_callbacks",
-        "start_actions", "start_state", "states", "table",
+        "end_state", "end_token", "filter_starts", "first_char", "ignore", "keyword_of", "shift_callbacks",
+        "start_actions", "start_state", "table",
     )
 
-    def __init__(self, lark: Lark) -> None:
+    def __init__(
+        self,
+        *,
+        table: Any,
+        start_state: int,
+        end_state: int,
+        shift_callbacks: dict[str, Callable[[Token], Any]],
+        ordered: list[tuple[str, str]],
+        keywords: Mapping[str, list[tuple[str, str]]],
+        flags: int,
+        ignore: Iterable[str],
+    ) -> None:
+        self.start_state = start_state
+        self.end_state = end_state
+        self.table: Any = table
+        """State → symbol → action (:func:`_action_table`); a list or a dict indexed by state."""
+        self.start_actions = self.table[self.start_state]
+        self.shift_callbacks = shift_callbacks
+        self.first_char = FirstCharLexer(ordered, flags)
+        # keywords that a generic terminal also matches (lark's UnlessCallback): the new type
+        # depends on the text only, so it is looked up once per word
+        self.keyword_of: dict[str, _Keywords] = {name: _Keywords(kws, flags) for name, kws in keywords.items()}
+        self.ignore: frozenset[str] = frozenset(ignore)
+        self.end_token = Token("$END", "", 0, 1, 1)
+        self.filter_starts = not any(_CONTEXT_SENSITIVE.search(pattern) for _, pattern in ordered)
+
+    @classmethod
+    def from_lark(cls, lark: Lark) -> _Driver:
+        """The driver of a compiled ``Lark`` object (its own tables and callbacks).
+
+        Raises:
+            TypeError: not a basic-lexer LALR parser without post-lexer or lexer callbacks.
+        """
         frontend = lark.parser
         lexer = frontend.lexer
         if type(lexer) is not BasicLexer or lark.options.postlex is not None or lark.options.lexer_callbacks:
@@ -257,28 +367,67 @@ class _Driver:
         if lark.options.use_bytes:
             raise TypeError("a bytes lexer")
         parser = frontend.parser.parser
-        self.conf: ParseConf[int] = ParseConf(parser.parse_table, parser.callbacks, lark.options.start[0])
-        self.states: dict[Any, dict[str, tuple[Any, Any]]] = self.conf.states
-        self.start_state: int = self.conf.start_state
-        self.end_state: int = self.conf.end_state
-        self.table = _action_table(self.states, parser.callbacks)
-        self.start_actions = self.table[self.start_state]
-        self.shift_callbacks: dict[str, Callable[[Token], Any]] = {
-            name: cb for name, cb in parser.callbacks.items() if type(name) is str
-        }
+        conf: ParseConf[int] = ParseConf(parser.parse_table, parser.callbacks, lark.options.start[0])
         plan = grammar_tables.lexer_plan(lark) or grammar_tables.compute_lexer_plan(lark)
         by_name = {t.name: t for t in lark.terminals}
-        ordered = [(name, by_name[name].pattern.to_regexp()) for name in plan["terminals"]]
-        self.first_char = FirstCharLexer(ordered, lark.options.g_regex_flags)
-        # keywords that a generic terminal also matches (lark's UnlessCallback): the new type
-        # depends on the text only, so it is looked up once per word
-        self.keyword_of: dict[str, _Keywords] = {
-            name: _Keywords([(k, by_name[k].pattern.to_regexp()) for k in keywords], lark.options.g_regex_flags)
-            for name, keywords in plan["unless"].items()
-        }
-        self.ignore: frozenset[str] = lexer.ignore_types
-        self.end_token = Token("$END", "", 0, 1, 1)
-        self.filter_starts = not any(_CONTEXT_SENSITIVE.search(pattern) for _, pattern in ordered)
+        return cls(
+            table=_action_table(conf.states, parser.callbacks),
+            start_state=conf.start_state,
+            end_state=conf.end_state,
+            shift_callbacks={name: cb for name, cb in parser.callbacks.items() if type(name) is str},
+            ordered=[(name, by_name[name].pattern.to_regexp()) for name in plan["terminals"]],
+            keywords={
+                name: [(k, by_name[k].pattern.to_regexp()) for k in keywords] for name, keywords in plan["unless"].items()
+            },
+            flags=lark.options.g_regex_flags,
+            ignore=lexer.ignore_types,
+        )
+
+    @classmethod
+    def from_tables(cls, tables: Mapping[str, Any], transformer: Transformer[Any, Any] | None) -> _Driver:
+        """The driver of a grammar's driver tables (:func:`milinc.grammar_tables.driver_tables`).
+
+        The reductions' callbacks are made by lark's own tree builder from the
+        tables' rules and *transformer*, as ``Lark`` makes them; token callbacks
+        are *transformer*'s methods named after a terminal, as in lark.
+
+        Raises:
+            KeyError, TypeError, ValueError, IndexError: tables of another shape.
+        """
+        rules = [_rule_of(entry) for entry in tables["rules"]]
+        # lark's own tree builder (the one ``Lark`` uses), not typed by lark
+        builder: Any = ParseTreeBuilder
+        made = builder(rules, Tree, maybe_placeholders=bool(tables["maybe_placeholders"]))
+        callbacks: dict[Any, Callable[..., Any]] = made.create_callback(transformer) if tables["callbacks"] else {}
+
+        def missing(children: list[Any]) -> Any:
+            raise KeyError("no callback for this rule")  # what lark's callbacks[rule] raises
+
+        reductions = [
+            (len(rule.expansion), (callbacks.get(rule) or missing) if tables["callbacks"] else None, rule.origin.name)
+            for rule in rules
+        ]
+        table = [
+            {symbol: (True, arg) if arg >= 0 else (False, reductions[~arg]) for symbol, arg in actions.items()}
+            for actions in tables["states"]
+        ]
+        shift_callbacks: dict[str, Callable[[Token], Any]] = {}
+        for name in tables["terminals"]:
+            callback = getattr(transformer, name, None)
+            if callback is not None:
+                shift_callbacks[name] = callback
+        patterns: Mapping[str, str] = tables["patterns"]
+        plan = tables["lexer"]
+        return cls(
+            table=table,
+            start_state=int(tables["start_state"]),
+            end_state=int(tables["end_state"]),
+            shift_callbacks=shift_callbacks,
+            ordered=[(name, patterns[name]) for name in plan["terminals"]],
+            keywords={name: [(k, patterns[k]) for k in keywords] for name, keywords in plan["unless"].items()},
+            flags=int(tables["flags"]),
+            ignore=tables["ignore"],
+        )
 
     def can_start(self, text: str, pos: int, limit: int) -> bool:
         """False only where :meth:`accepting_prefixes` of ``text[pos:limit]`` surely finds nothing.
@@ -436,6 +585,20 @@ def _action_table(
     }
 
 
+def _rule_of(entry: list[Any]) -> Rule:
+    """A lark ``Rule`` from its form in the driver tables (:func:`milinc.grammar_tables.driver_tables`)."""
+    origin, expansion, alias, order, options, _has_callback = entry
+    keep_all_tokens, expand1, priority, template_source, empty_indices = options
+    symbols: list[Symbol] = [
+        Terminal(name, filter_out=bool(filter_out)) if is_term else NonTerminal(name)
+        for name, is_term, filter_out in expansion
+    ]
+    return Rule(
+        NonTerminal(origin), symbols, order, alias,
+        RuleOptions(bool(keep_all_tokens), bool(expand1), priority, template_source, tuple(empty_indices)),
+    )
+
+
 def _snapshot(values: list[Any]) -> list[Any]:
     """A copy of a value stack that later reductions on either side cannot change.
 
@@ -453,15 +616,14 @@ class GrammarMatcher:
 
     def __init__(
         self,
-        lark: Lark,
+        lark: Lark | CompiledGrammar,
         anchors: re.Pattern[str],
         *,
         lookback: int = 4,
         window: int = 240,
         accept: Callable[[str, int, int], bool] | None = None,
     ) -> None:
-        self.lark = lark
-        """The compiled grammar (LALR, basic lexer)."""
+        self._grammar = lark
         self.anchors = anchors
         """The regex of strong words a match must cover."""
         self.lookback = lookback
@@ -471,9 +633,18 @@ class GrammarMatcher:
         self.accept = accept
         """An extra check of a match's context, or ``None``."""
         try:
-            self._driver: _Driver | None = _Driver(lark)
-        except (AttributeError, TypeError, KeyError, IndexError):
+            if isinstance(lark, CompiledGrammar):
+                self._driver: _Driver | None = _Driver.from_tables(lark.tables, lark.transformer)
+            else:
+                self._driver = _Driver.from_lark(lark)
+        except (AttributeError, TypeError, KeyError, IndexError, ValueError):
             self._driver = None
+
+    @property
+    def lark(self) -> Lark:
+        """The compiled grammar (LALR, basic lexer), as a ``Lark`` object (made on first use)."""
+        grammar = self._grammar
+        return grammar.lark if isinstance(grammar, CompiledGrammar) else grammar
 
     def parse_at(self, text: str, pos: int, limit: int) -> Match | None:
         """The longest match starting exactly at *pos* and ending by *limit*, if any."""

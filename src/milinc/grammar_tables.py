@@ -13,6 +13,13 @@ order, loaded with lark's deserializer, which only builds ``Rule`` and
 Each entry is keyed by the SHA-256 of the grammar text (lexicons filled in), the
 start symbol, the lark version and :data:`FORMAT`; a stale or missing entry only
 means the grammar is compiled in memory.
+
+Next to lark's form, each grammar has its *driver tables* (:func:`driver_tables`,
+files ``driver-<key>.json``): only what the engine's own LALR driver reads (the
+action table as integers, the rules, the lexer's terminals), small and quick to
+decode. A parse needs nothing else, so no ``Lark`` object is built at start-up;
+lark's form is loaded only when a caller asks for the ``Lark`` object
+(:attr:`milinc.engine.CompiledGrammar.lark`).
 """
 
 from __future__ import annotations
@@ -27,14 +34,21 @@ from typing import Any
 import lark
 from lark import Lark, Transformer
 from lark.grammar import Rule
-from lark.lexer import TerminalDef
+from lark.lexer import BasicLexer, TerminalDef
+from lark.parsers.lalr_analysis import Shift
 
 from . import cache
 
-__all__ = ["FORMAT", "LEXER_PLANS", "build", "compute_lexer_plan", "decode", "encode", "grammar_key", "lexer_plan", "load", "shipped_file_name", "sources"]
+__all__ = [
+    "DRIVER_FORMAT", "FORMAT", "LEXER_PLANS", "build", "compute_lexer_plan", "decode", "driver_file_name",
+    "driver_tables", "encode", "grammar_key", "lexer_plan", "load", "load_driver_tables", "shipped_file_name", "sources",
+]  # fmt: skip
 
 FORMAT = 1
 """Version of the table format (part of every key)."""
+
+DRIVER_FORMAT = 1
+"""Version of the driver tables' format (checked in every entry)."""
 
 SHIPPED_PACKAGE = "milinc"
 SHIPPED_DIR = "compiled"
@@ -60,6 +74,11 @@ def grammar_key(text: str, start: str) -> str:
 def shipped_file_name(key: str) -> str:
     """The file name of the tables of *key* in ``milinc/compiled``."""
     return f"grammar-{key[:32]}.json"
+
+
+def driver_file_name(key: str) -> str:
+    """The file name of the driver tables of *key* in ``milinc/compiled``."""
+    return f"driver-{key[:32]}.json"
 
 
 def sources() -> dict[str, str]:
@@ -239,3 +258,141 @@ def _cached(key: str) -> Any | None:
 def lexer_plan(compiled: Lark) -> dict[str, Any] | None:
     """The lexer plan stored with *compiled* (see :func:`_lexer_plan`), or ``None``."""
     return LEXER_PLANS.get(compiled)
+
+
+# --- driver tables ---------------------------------------------------------------
+
+
+def driver_tables(compiled: Lark) -> dict[str, Any]:
+    """What the engine's LALR driver reads of *compiled*, as plain JSON-able data.
+
+    * ``states``: one dict per parser state (states are numbered from 0),
+      terminal or rule name → action: a shift (or goto) to state ``n`` is ``n``,
+      a reduction by rule ``r`` is ``~r`` (negative);
+    * ``rules``: per reduced rule, ``[origin, [[symbol, is_terminal, filter_out], …],
+      alias, order, [keep_all_tokens, expand1, priority, template_source, empty_indices],
+      has_callback]`` — what lark's tree builder needs to make the rule's callback;
+    * ``terminals``: every terminal name (a transformer method of that name is a
+      token callback); ``patterns``: the regex of each terminal the lexer tries;
+      ``lexer``: the lexer plan (:func:`_lexer_plan`); ``ignore``, ``flags``.
+
+    Raises:
+        TypeError: *compiled* is not a basic-lexer LALR parser without post-lexer or lexer callbacks.
+    """
+    frontend: Any = compiled.parser
+    lexer = frontend.lexer
+    options = compiled.options
+    if type(lexer) is not BasicLexer or options.postlex is not None or options.lexer_callbacks or options.use_bytes:
+        raise TypeError("not a basic-lexer LALR parser")
+    parser = frontend.parser.parser
+    table = parser.parse_table
+    callbacks = parser.callbacks
+    start = options.start[0]
+    numbers = {state: n for n, state in enumerate(table.states)}
+    rules: list[Any] = []
+    rule_numbers: dict[int, int] = {}
+
+    def rule_number(rule: Any) -> int:
+        found = rule_numbers.get(id(rule))
+        if found is None:
+            found = rule_numbers[id(rule)] = len(rules)
+            rules.append(rule)
+        return found
+
+    states = [
+        {str(symbol): (numbers[arg] if action is Shift else ~rule_number(arg)) for symbol, (action, arg) in acts.items()}
+        for acts in table.states.values()
+    ]
+    plan = lexer_plan(compiled) or compute_lexer_plan(compiled)
+    by_name = {t.name: t for t in compiled.terminals}
+    lexed = [*plan["terminals"], *(k for keywords in plan["unless"].values() for k in keywords)]
+    return {
+        "format": DRIVER_FORMAT,
+        "lark": lark.__version__,
+        "start": start,
+        "start_state": numbers[table.start_states[start]],
+        "end_state": numbers[table.end_states[start]],
+        "states": states,
+        "rules": [
+            [
+                str(r.origin.name),
+                [[str(s.name), s.is_term, bool(getattr(s, "filter_out", False))] for s in r.expansion],
+                None if r.alias is None else str(r.alias),
+                r.order,
+                [r.options.keep_all_tokens, r.options.expand1, r.options.priority,
+                 None if r.options.template_source is None else str(r.options.template_source),
+                 list(r.options.empty_indices)],
+                bool(callbacks) and r in callbacks,
+            ]
+            for r in rules
+        ],
+        "callbacks": bool(callbacks),
+        "terminals": [t.name for t in compiled.terminals],
+        "patterns": {name: by_name[name].pattern.to_regexp() for name in lexed},
+        "lexer": plan,
+        "ignore": sorted(lexer.ignore_types),
+        "flags": options.g_regex_flags,
+        "maybe_placeholders": bool(options.maybe_placeholders),
+    }
+
+
+def _valid_driver_entry(entry: Any, key: str, start: str) -> bool:
+    """Whether *entry* looks like the driver tables of *key* (format, versions, key, start)."""
+    return (
+        type(entry) is dict
+        and entry.get("format") == DRIVER_FORMAT
+        and entry.get("lark") == lark.__version__
+        and entry.get("key") == key
+        and entry.get("start") == start
+        and type(entry.get("states")) is list
+        and type(entry.get("rules")) is list
+    )
+
+
+def _shipped_driver(key: str) -> Any | None:
+    try:
+        text = resources.files(SHIPPED_PACKAGE).joinpath(SHIPPED_DIR).joinpath(driver_file_name(key)).read_bytes()
+        return json.loads(text)
+    except (OSError, ValueError):
+        return None
+
+
+def _cached_driver(key: str) -> Any | None:
+    payload = cache.get("driver", key)
+    if payload is None:
+        return None
+    try:
+        return json.loads(payload)
+    except (ValueError, RecursionError):
+        return None
+
+
+def load_driver_tables(
+    text: str,
+    start: str,
+    transformer: Transformer[Any, Any] | None,
+    *,
+    on_built: Callable[[str, dict[str, Any]], None] | None = None,
+) -> tuple[dict[str, Any], Lark | None]:
+    """The driver tables of grammar *text*, and the ``Lark`` object when one had to be made for them.
+
+    From the package, from the user's private cache, or derived from the
+    compiled grammar (:func:`load`, with *transformer*), then cached; *on_built*
+    receives the tables derived in memory (the table builder ships them).
+    """
+    key = grammar_key(text, start)
+    for source, finder in (("shipped", _shipped_driver), ("cache", _cached_driver)):
+        entry = finder(key)
+        if entry is not None and _valid_driver_entry(entry, key, start):
+            with _sources_lock:
+                _sources["driver:" + key] = source
+            return entry, None
+    compiled = load(text, start, transformer)
+    entry = driver_tables(compiled)
+    entry["key"] = key
+    cache.put("driver", key, json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
+    if on_built is not None:
+        on_built(key, entry)
+    with _sources_lock:
+        _sources["driver:" + key] = "built"
+    return entry, compiled

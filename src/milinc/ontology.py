@@ -302,10 +302,16 @@ def _int_field(*extra: Any) -> Any:
     return field(default=None, validator=[_opt(int), _non_negative, *extra])
 
 
+def _as_tuple(values: Any) -> tuple[Any, ...]:
+    # a Python function, not the builtin ``tuple``: attrs reads a converter's signature, and
+    # a builtin's is parsed from its text signature with ``tokenize`` (milliseconds at import)
+    return tuple(values)
+
+
 def _tuple_of(kind: type) -> Any:
     return field(
         default=(),
-        converter=tuple,
+        converter=_as_tuple,
         validator=v.deep_iterable(v.instance_of(kind), v.instance_of(tuple)),
     )
 

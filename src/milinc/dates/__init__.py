@@ -124,7 +124,7 @@ class DateExtractor:
         self.transformer = DateTransformer.with_callbacks(extensions.callbacks_for("dates"))
         """Builds partial dates inside the parser (with the plugins' callbacks)."""
         anchors = extensions.lexicon("date_anchors", list(ANCHOR_WORDS))
-        lark = engine.compile_grammar(source, transformer=self.transformer, lexicons={"date_anchors": anchors})
+        lark = engine.compile_for_matching(source, transformer=self.transformer, lexicons={"date_anchors": anchors})
         pattern = re.compile(rf"\d+|(?<![^\W_]){engine.lexicon_regex(anchors)}")
         self.matcher = engine.GrammarMatcher(lark, pattern, lookback=LOOKBACK)
         """Finds the grammar's matches around the anchor words."""

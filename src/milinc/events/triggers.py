@@ -298,7 +298,7 @@ class TriggerFinder:
         transformer_cls = type("EventsTransformer", (TriggerTransformer,), callbacks) if callbacks else TriggerTransformer
         source = extensions.grammar_for("events", engine.grammar_source("events"))
         forms = self.lexicon.all_forms()
-        lark = engine.compile_grammar(
+        lark = engine.compile_for_matching(
             source,
             transformer=transformer_cls(),
             lexicons={"trigger_forms": forms, "trigger_modifiers": list(self.lexicon.modifiers),

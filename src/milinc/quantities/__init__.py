@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ..engine import GrammarMatcher, compile_grammar, grammar_source, lexicon_regex
+from ..engine import GrammarMatcher, compile_for_matching, grammar_source, lexicon_regex
 from ..extensions import Extensions
 from ..normalize import fold
 from ..ontology import CasualtyRole, Qualifier, Quantity, Span
@@ -160,7 +160,7 @@ class QuantityExtractor:
         source = self.extensions.grammar_for("quantities", grammar_source("quantities"))
         lexicons = {name: self.extensions.lexicon(name, base) for name, base in base_lexicons().items()}
         transformer = self.extensions.attach_callbacks("quantities", QuantityTransformer())
-        lark = compile_grammar(source, transformer=transformer, lexicons=lexicons, start="quantity")
+        lark = compile_for_matching(source, transformer=transformer, lexicons=lexicons, start="quantity")
         return GrammarMatcher(lark, _anchors(self.extensions), lookback=6)
 
     def extract(self, ctx: ExtractionContext) -> list[Quantity]:

@@ -32,6 +32,8 @@ from .taxonomy import (
 )
 
 if TYPE_CHECKING:
+    from lark import Lark
+
     from ..context import ExtractionContext
 
 __all__ = [
@@ -262,14 +264,19 @@ class WeaponExtractor:
         self.transformer = make_transformer(tax, extensions.callbacks_for("weapons"))
         """Builds weapon mentions inside the parser."""
         source = extensions.grammar_for("weapons", engine.grammar_source("weapons"))
-        self.lark = engine.compile_grammar(source, transformer=self.transformer, lexicons=lexicons)
-        """The compiled weapons grammar."""
-        self.matcher = engine.GrammarMatcher(self.lark, self._anchors(tax), lookback=LOOKBACK)
+        self.grammar = engine.compile_for_matching(source, transformer=self.transformer, lexicons=lexicons)
+        """The compiled weapons grammar (its ``Lark`` object is ``grammar.lark``)."""
+        self.matcher = engine.GrammarMatcher(self.grammar, self._anchors(tax), lookback=LOOKBACK)
         """Finds the grammar's matches around weapon nouns and system names."""
         self.masker = _Masker(tax)
         """Hides false friends ("groupe armé", "mine d'or") before parsing."""
         self.ship_names = _ShipNames(tax.ship_prefixes)
         """Finds ships' own names ("USS Carney") on the original text."""
+
+    @property
+    def lark(self) -> Lark:
+        """The compiled weapons grammar as a ``Lark`` object (loaded on first use)."""
+        return self.grammar.lark
 
     @staticmethod
     def _extended(taxonomy: Taxonomy | None, extensions: Extensions) -> Taxonomy:
