@@ -9,10 +9,10 @@ ACLED type itself is derived by :mod:`.typing` from these.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
-from ..ontology import Explanation, WeaponCategory
+from ..ontology import Explanation, Span, WeaponCategory
 from .candidates import MentionSlots
 from .triggers import Mention
 
@@ -23,13 +23,17 @@ __all__ = ["incident_flags", "incident_weapons"]
 
 
 def incident_weapons(
-    ctx: ExtractionContext, contributors: Sequence[tuple[Mention, MentionSlots]]
+    ctx: ExtractionContext, contributors: Sequence[tuple[Mention, MentionSlots]],
+    orphans: Sequence[tuple[WeaponCategory, Span | None, str]] = (), target_heads: Collection[str] = (),
 ) -> tuple[list[WeaponCategory], list[Explanation]]:
-    """The weapon categories of an incident, first told first, with why each is there."""
+    """The weapon categories of an incident, first told first, with why each is there: the triggers' own, their
+    clauses', those of the sentences without trigger that are about it (*orphans*), and the explosive of a
+    suicide attack ("attentat suicide", "s'est fait exploser"; not of a "drone kamikaze"). A trigger whose head
+    names what was aimed at (*target_heads*: "cibles aériennes") implies no weapon."""
     weapons: list[WeaponCategory] = []
     why: list[Explanation] = []
     for m, s in contributors:
-        for w in sorted(m.implied_weapons, key=lambda x: x.value):
+        for w in sorted(m.implied_weapons, key=lambda x: x.value) if m.head not in target_heads else ():
             if w not in weapons:
                 weapons.append(w)
                 why.append(Explanation("weapons", f"implied_by_trigger:{w.value}", ctx.span(m.start, m.end)))
@@ -37,6 +41,14 @@ def incident_weapons(
             if w not in weapons:
                 weapons.append(w)
                 why.append(Explanation("weapons", f"{rule}:{w.value}", span))
+    for w, span, rule in orphans:
+        if w not in weapons:
+            weapons.append(w)
+            why.append(Explanation("weapons", f"{rule}:{w.value}", span))
+    suicide = next((m for m, _ in contributors if m.suicide), None)
+    if suicide is not None and WeaponCategory.EXPLOSIVE not in weapons and WeaponCategory.DRONE not in weapons:
+        weapons.append(WeaponCategory.EXPLOSIVE)
+        why.append(Explanation("weapons", "implied_by_suicide:explosive", ctx.span(suicide.start, suicide.end)))
     return weapons, why
 
 

@@ -23,7 +23,7 @@ import attrs
 from .. import budget
 from ..actors import ActorResolver
 from ..extensions import Extensions
-from ..ontology import Action, ActorType, CasualtyRole, Event, Explanation, Span
+from ..ontology import Action, ActorType, CasualtyRole, Event, Explanation, Span, WeaponCategory
 from .actors import ActorLexicon, ActorNamer
 from .armament import incident_flags, incident_weapons
 from .candidates import CasualtyCandidate
@@ -34,10 +34,11 @@ from .genericity import generic_reason
 from .layout import DocumentLayout
 from .lexicon import load_data
 from .merge import Incident, IncidentBuilder
+from .orphans import attach_orphans
 from .places import PlaceRecognizer, original_text
 from .scene import SceneLexicon, SceneReader
 from .slots import SlotFiller
-from .tolls import attach_orphan_tolls, casualties, target_type
+from .tolls import casualties, target_type
 from .triggers import Mention, TriggerFinder
 from .typing import CodingInput, EventCoder
 
@@ -145,9 +146,11 @@ class EventAssembler:
         budget.check("events: incidents")
         self._local.non_events = [NonEventMention(ctx.span(m.start, m.end), m.generic) for m in mentions if m.generic]
         namer = ActorNamer(self.actor_names, ctx)
-        orphan_tolls = attach_orphan_tolls(filler.orphans, incidents, mentions, layout)
+        orphan_tolls = attach_orphans(filler.orphans, incidents, mentions, layout)
+        orphan_weapons = attach_orphans(filler.orphan_weapons, incidents, mentions, layout)
         scenes = SceneReader(self.scene_words, ctx, layout, found, places, mentions, slots)
-        return [self._event(ctx, builder, inc, namer, orphan_tolls.get(number, []), scenes)
+        return [self._event(ctx, builder, inc, namer, orphan_tolls.get(number, []), orphan_weapons.get(number, []),
+                            scenes)
                 for number, inc in enumerate(incidents)]
 
     @property
@@ -158,7 +161,8 @@ class EventAssembler:
     # --- one incident → one Event --------------------------------------------------------
 
     def _event(self, ctx: ExtractionContext, b: IncidentBuilder, inc: Incident, namer: ActorNamer,
-               orphan_tolls: Sequence[CasualtyCandidate], scenes: SceneReader) -> Event:
+               orphan_tolls: Sequence[CasualtyCandidate],
+               orphan_weapons: Sequence[tuple[WeaponCategory, Span | None, str]], scenes: SceneReader) -> Event:
         mentions, slots = b.mentions, b.slots
         contributors = [(mentions[i], slots[i]) for i in inc.contributors]
         founder = mentions[inc.founder]
@@ -180,7 +184,7 @@ class EventAssembler:
         if location is not None:
             why.append(Explanation("location", scene.location_rule, location.place.span))
         country_at = len(why)  # its explanation follows the location's, though decided after the actors
-        weapons, weapons_why = incident_weapons(ctx, contributors)
+        weapons, weapons_why = incident_weapons(ctx, contributors, orphan_weapons, self.cues.target_heads)
         why.extend(weapons_why)
         counts = [c for _, s in contributors for c in s.casualties]
         # counts of the sentences after it that name no incident ("Aucun blessé n'a été signalé.")

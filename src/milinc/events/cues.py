@@ -152,6 +152,15 @@ class Cues:
         """A preposition of instrument at the end of a window ("avec un")."""
         self.loaded_with = re.compile(a("loaded_with_participles") + r"\s+(?:d'|de |avec )$")
         """What a drone or a vehicle is loaded with ("chargé d'")."""
+        article = r"\s*(?:un |une |des |deux |trois |\d+ |le |la |les |l'|du |de |d'|ses |leurs )?\s*(?:\w+\s+)?$"
+        self.platform_target = re.compile(r"\b" + a("platform_target_before") + article)
+        """What stands right before a vehicle or ship that was hit ("à proximité d'un")."""
+        self.platform_agent = re.compile(r"\b" + a("platform_agent_before") + article)
+        """What stands right before a vehicle or ship that fired or intercepted ("abattu par un")."""
+        self.seizure = re.compile(r"\b" + a("seizure_words") + r"(?:\W|$)")
+        """A word before the weapons seized or found after an incident ("ont saisi", "cache d'")."""
+        self.weapon_supply = re.compile(r"\b" + a("weapon_supply_words") + r"(?:\W|$)")
+        """A word of a sentence about arming, not fighting ("livrer", "l'arsenal")."""
         self.target_after = re.compile(
             r"^\s*(?:\w+\s+){0,2}?" + a("target_prepositions") + r"\s+"
             r"(?:des |les |le |la |l'|un |une |du |de |leurs |nos |ses )?(?P<np>[\w'\"-]+(?: [\w'\"-]+){0,5})")
@@ -167,6 +176,8 @@ class Cues:
         """Trigger lemmas that only name an incident when no trigger noun follows ("a lancé une attaque")."""
         self.object_units = frozenset(w["object_units"])
         """Counted nouns that name things, never casualties."""
+        self.target_heads = frozenset(w["target_heads"])
+        """Trigger heads that name what was aimed at ("cibles aériennes"): their modifiers imply no weapon."""
 
         # --- casualties ---------------------------------------------------------------------
         self.killed_units = frozenset(w["killed_units"])

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ..ontology import CasualtyRole, Granularity, Qualifier, TimeExpression, WeaponCategory
+from ..ontology import CasualtyRole, Granularity, Qualifier, Span, TimeExpression, WeaponCategory
 from .actors import ActorLexicon, ActorReader
 from .candidates import (
     FRAME,
@@ -55,6 +55,10 @@ _NIGHT_REACH = 30
 """How far after a trigger a word of the night is said of it ("une offensive menée en pleine nuit")."""
 _STATEMENT_GAP = 40
 """At most this many characters between a reporting verb and the day of its statement (", a annoncé l'armée lundi")."""
+_SEIZURE_REACH = 60
+"""How far before a weapon a word of seizure is said of it ("ont saisi lors de la fouille des fusils")."""
+_PLATFORMS = (WeaponCategory.ARMORED_VEHICLE, WeaponCategory.WARSHIP)
+"""Weapon categories that are often what was hit rather than what hit."""
 _NOUN_ATTACHED = re.compile(r"(?:\bde|\bdu|\bd')\s*(?:le\s+|la\s+)?$")
 
 
@@ -84,6 +88,8 @@ class SlotFiller:
         """The cue words (reporting verbs, background nouns, casualty words…)."""
         self.orphans: dict[int, list[CasualtyCandidate]] = {}
         """Casualty counts of sentences without a trigger, by sentence (set by :meth:`fill`)."""
+        self.orphan_weapons: dict[int, list[tuple[WeaponCategory, Span | None, str]]] = {}
+        """Weapons of sentences without a trigger, by sentence (set by :meth:`fill`)."""
         self._counts_in: dict[int, list[Any]] = {}
         self._by_sentence: dict[int, list[int]] = {}
         """The mentions of each sentence (indices), as :func:`mentions_by_sentence` (set by :meth:`fill`)."""
@@ -105,6 +111,7 @@ class SlotFiller:
         """One :class:`MentionSlots` per mention, in the same order (dates inside *datelines* are left out)."""
         text = ctx.text
         self.orphans = {}
+        self.orphan_weapons = {}
         slots = [MentionSlots() for _ in mentions]
         by_sentence = mentions_by_sentence(mentions)
         # a dateline's date says when the dispatch was filed, not when the incident happened
@@ -121,8 +128,9 @@ class SlotFiller:
         for si, (s_start, s_end) in enumerate(layout.sentence_bounds):
             idxs = by_sentence.get(si, [])
             if not idxs:
-                # no trigger: nothing here gets a slot, but its counts may go to the incident before
+                # no trigger: nothing here gets a slot, but its counts and weapons may go to the incident before
                 self._orphan_casualties(ctx, si, s_start, s_end)
+                self._orphan_weapons(ctx, layout, si, s_start, s_end, weapons_in.get(si, ()))
                 continue
             sinks = [_Sink(mentions[i].start, mentions[i].end, i, mentions[i].clause) for i in idxs]
             for rm in self.cues.reporting.finditer(text, s_start, s_end):
@@ -236,10 +244,9 @@ class SlotFiller:
                         slots[i].clause_weapon_roles = appended(
                             slots[i].clause_weapon_roles, (w.category, w.span.start, instrument))
                 k = nearest(w.span.start, w.span.end)
-                if k.mention is not None:
+                if k.mention is not None and not self._seized(text, w, layout.clause_of(si, w.span.start), si, layout):
                     m = mentions[k.mention]
-                    # a vehicle or ship after the trigger is what was hit, not what hit
-                    if w.category in (WeaponCategory.ARMORED_VEHICLE, WeaponCategory.WARSHIP) and w.span.start >= m.end:
+                    if w.category in _PLATFORMS and self._hit_platform(text, w, m):
                         continue
                     slots[k.mention].weapons = appended(slots[k.mention].weapons, (w.category, w.span, "clause"))
             # casualties
@@ -308,6 +315,45 @@ class SlotFiller:
                 assert isinstance(r, CasualtyRole)
                 self.orphans.setdefault(si, []).append(CasualtyCandidate(
                     r, q.qualifier, q.value, q.low, q.high, q.span, si, count_rule(text, q, self.cues)))
+
+
+    def _seized(self, text: str, w: Any, clause: int, si: int, layout: DocumentLayout) -> bool:
+        """Whether a weapon was only seized or found ("ont saisi des fusils", "une cache d'armes"): not in the
+        incident's set (§5)."""
+        for m in self.cues.seizure.finditer(text, max(0, w.span.start - _SEIZURE_REACH), w.span.start):
+            if layout.clause_of(si, m.start()) == clause:
+                return True
+        return False
+
+    def _hit_platform(self, text: str, w: Any, m: Mention) -> bool:
+        """Whether a vehicle or ship is what was hit: introduced as a target ("à proximité d'un blindé", "contre
+        un navire"), or told after the trigger without an agent's word ("a touché un navire" but not "abattu par
+        un navire")."""
+        before = text[max(0, w.span.start - 30) : w.span.start]
+        if self.cues.platform_target.search(before):
+            return True
+        return w.span.start >= m.end and not self.cues.platform_agent.search(before)
+
+    def _orphan_weapons(self, ctx: ExtractionContext, layout: DocumentLayout, si: int, s_start: int, s_end: int,
+                        weapons: Sequence[Any]) -> None:
+        """Weapons of a sentence without trigger ("Des missiles de croisière étaient aussi du nombre."), for the
+        incident told before it; not in a sentence about arming ("livrer des missiles", "l'arsenal"), the story's
+        background, or a habit; not vehicles or ships (hit, not hitting, without a verb that says otherwise), nor
+        what is inside parentheses, loaded in another weapon or seized."""
+        text = ctx.text
+        kept = [w for w in weapons if w.category is not WeaponCategory.GENERIC and w.category not in _PLATFORMS]
+        if not kept or self.cues.weapon_supply.search(text, s_start, s_end) \
+                or self.cues.background_nouns.search(text, s_start, s_end) or self.cues.habitual.search(text, s_start, s_end):
+            return
+        parens = [(m.start(), m.end()) for m in _PARENS.finditer(text, s_start, s_end)]
+        for w in kept:
+            if any(a <= w.span.start < b for a, b in parens):
+                continue
+            if w.category is WeaponCategory.EXPLOSIVE and self.cues.loaded_with.search(text[max(0, w.span.start - 20) : w.span.start]):
+                continue
+            if self._seized(text, w, layout.clause_of(si, w.span.start), si, layout):
+                continue
+            self.orphan_weapons.setdefault(si, []).append((w.category, w.span, "sentence_without_trigger"))
 
 
 def _statement_date(text: str, d: TimeExpression, sinks: Sequence[_Sink]) -> bool:

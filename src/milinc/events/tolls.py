@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from ..normalize import fold
 from ..ontology import ActorType, Casualties, CasualtyRole, Qualifier, Span
@@ -22,12 +22,7 @@ from .candidates import CasualtyCandidate
 from .cues import Cues
 from .lexicon import load_data
 
-if TYPE_CHECKING:
-    from .features import Incident
-    from .layout import DocumentLayout
-    from .triggers import Mention
-
-__all__ = ["attach_orphan_tolls", "casualties", "casualty_role", "count_rule", "is_running_total", "is_subset", "left_out",
+__all__ = ["casualties", "casualty_role", "count_rule", "is_running_total", "is_subset", "left_out",
            "target_type"]
 
 _PEOPLE_UNITS: frozenset[str] = frozenset(load_data("actors")["people_units"])
@@ -191,38 +186,3 @@ def _sum_qualifier(parts: Sequence[Qualifier]) -> Qualifier:
         return loose.pop()
     # mixed lower bounds stay a lower bound; anything else is an approximation
     return Qualifier.AT_LEAST if loose <= {Qualifier.AT_LEAST, Qualifier.MORE_THAN} else Qualifier.ABOUT
-
-
-_ORPHAN_REACH = 4
-"""How many sentences back a toll without a trigger looks for the incident it is about."""
-
-
-def attach_orphan_tolls(orphans: Mapping[int, Sequence[CasualtyCandidate]], incidents: Sequence[Incident],
-                        mentions: Sequence[Mention], layout: DocumentLayout) -> dict[int, list[CasualtyCandidate]]:
-    """Incident number → the counts of the sentences without a trigger of their own that are about it.
-
-    A toll sentence ("Le bilan fait état de cinq morts.", "De plus, 22 blessés ont été transférés.", "Aucune
-    victime n'est à déplorer.") is about the incident told last before it, a few sentences back in its
-    paragraph or the one before (the headline's, right after it); not when a generic mention ("plus de 60
-    attaques depuis janvier"), a heading or a headline without incident comes between.
-    """
-    owner: dict[int, tuple[int, int]] = {}  # sentence → (start, incident number) of its last member
-    for number, inc in enumerate(incidents):
-        for j in inc.members:
-            m = mentions[j]
-            if m.sentence not in owner or owner[m.sentence][0] < m.start:
-                owner[m.sentence] = (m.start, number)
-    generic = {m.sentence for m in mentions if m.generic}
-    out: dict[int, list[CasualtyCandidate]] = {}
-    for sentence in sorted(orphans):
-        for back in range(sentence - 1, max(-1, sentence - 1 - _ORPHAN_REACH), -1):
-            if layout.heading[back] or layout.paragraphs[back] < layout.paragraphs[sentence] - 1:
-                break
-            if back in owner:
-                out.setdefault(owner[back][1], []).extend(orphans[sentence])
-                break
-            if layout.title[back]:
-                break
-            if back in generic:
-                break  # a generic mention between: the toll may be about it
-    return out
