@@ -193,3 +193,9 @@ def test_a_second_verb_after_the_coordination_keeps_its_own_reading() -> None:
 def test_a_designator_names_a_figure_only_on_its_own_line(text: str, expected: list[tuple[str, int]]) -> None:
     doc = milinc.parse(text)
     assert [(q.span.text, q.value) for q in doc.quantities] == expected
+
+
+def test_a_figure_that_opens_a_line_is_no_designator_of_the_line_before() -> None:
+    # "le secteur\n2 soldats" is no "secteur 2" (found by the property test on fillers)
+    doc = milinc.parse("Les forces de sécurité ont bouclé le secteur\n2 soldats")
+    assert [q.span.text for q in doc.quantities] == ["2 soldats"]

@@ -159,7 +159,11 @@ def _np_bounds(start: int, tail: str) -> tuple[int, int] | None:
 
 def _subject_bounds(before: str, end: int, reporting: re.Pattern[str]) -> tuple[int, int] | None:
     """The noun phrase just before a verbal trigger (its subject), skipping relative pronouns."""
-    chunk = _SUBJECT_CUT.split(before)[-1]
+    pieces = _SUBJECT_CUT.split(before)
+    chunk = pieces[-1]
+    # 'Les combattants du Hezbollah « ont lancé …': a quote opening right before the verb leaves the subject before it
+    if not chunk.strip() and len(pieces) > 1 and before.rstrip().endswith('"'):
+        chunk = pieces[-2]
     # "la défense antiaérienne a affirmé avoir abattu": the subject ends before the reporting verb
     chunk = reporting.split(chunk)[0]
     chunk = _SUBJECT_TAIL.sub("", chunk.rstrip()).rstrip()

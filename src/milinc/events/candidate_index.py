@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..ontology import Action
-from .compatibility import EXCLUSIVE_ACTIONS
+from .compatibility import EXCLUSIVE_ACTIONS, REMOTE_FAMILIES, VAGUE_AIR
 from .features import FILTERED_FEATURES, INDEXED_FROM, BuilderState, Incident, feature_values
 
 __all__ = ["JOIN_WINDOW", "CandidateIndex"]
@@ -79,7 +79,12 @@ class CandidateIndex(BuilderState):
         if f.countries:
             allowed &= having("country", f.countries)
         if f.families and not self.additive[i]:
-            allowed &= having("family", f.families)
+            agreeing = set(f.families)  # the families that agree with the mention's (families_agree)
+            if f.families & REMOTE_FAMILIES:
+                agreeing.add(VAGUE_AIR)
+            if VAGUE_AIR in f.families:
+                agreeing |= REMOTE_FAMILIES
+            allowed &= having("family", agreeing)
         if f.attacker:
             allowed &= having("attacker", f.attacker)
         # the incidents of the mention's sentence escape the action rules: all of them are tried

@@ -15,12 +15,16 @@ from __future__ import annotations
 from ..ontology import Action
 from .features import BuilderState, Incident
 
-__all__ = ["AIR", "EXCLUSIVE_ACTIONS", "REMOTE_FAMILIES", "CompatibilityRules"]
+__all__ = ["AIR", "EXCLUSIVE_ACTIONS", "REMOTE_FAMILIES", "VAGUE_AIR", "CompatibilityRules", "families_agree"]
 
 _GROUND = frozenset({Action.CLASH, Action.AMBUSH})
+_SEQUENCE_REACH = 8
+"""How many clauses on each side of a mention are looked at for a member of an incident told in sequence."""
 AIR = frozenset({Action.STRIKE, Action.BOMBARDMENT})
 """Actions of a strike from afar (the air, artillery)."""
-REMOTE_FAMILIES = frozenset({"air", "drone", "projectile"})
+VAGUE_AIR = "air_attack"
+"""The weapon family of an air attack that names no aircraft ("l'attaque aérienne", "un raid aérien")."""
+REMOTE_FAMILIES = frozenset({"air", VAGUE_AIR, "drone", "projectile"})
 """Weapon families of a strike from afar."""
 EXCLUSIVE_ACTIONS = frozenset({Action.ARREST, Action.ABDUCTION})
 """Actions that are one incident only with the same action (an arrest, an abduction)."""
@@ -30,6 +34,15 @@ _ANAPHOR_KINDS = {
 }
 """What an anaphoric noun can name, by lemma or action: a strike from afar or fighting on the ground
 ("lors de l'assaut" does not take up the shelling told just before); other nouns can name any incident."""
+
+
+
+
+def families_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sets of weapon families may be one incident's: they share one, or one is an air attack that
+    names no aircraft and the other a strike from afar ("l'attaque aérienne" of drones and missiles)."""
+    return bool(a & b) or (VAGUE_AIR in a and bool(b & REMOTE_FAMILIES)) or (
+        VAGUE_AIR in b and bool(a & REMOTE_FAMILIES))
 
 
 class CompatibilityRules(BuilderState):
@@ -64,7 +77,7 @@ class CompatibilityRules(BuilderState):
             return False
         if f.countries and g.countries and not f.countries & g.countries:
             return False
-        if f.families and g.families and not f.families & g.families and not self.additive[i]:
+        if f.families and g.families and not families_agree(f.families, g.families) and not self.additive[i]:
             return False
         if (f.attacker & g.target and not f.attacker & g.attacker) or (f.target & g.attacker and not f.target & g.target):
             return False
@@ -73,12 +86,24 @@ class CompatibilityRules(BuilderState):
     def _in_sequence(self, i: int, inc: Incident) -> bool:
         """Whether *i* and an incident's founder are told one after the other in one sentence
         ("l'attaque … s'est produite après la frappe …", "contre-attaque après que les troupes aient été attaquées")."""
-        m, f = self.mentions[i], self.mentions[inc.founder]
-        if m.sentence != f.sentence or m.clause == f.clause:
-            return False
-        lo, hi = sorted((m.clause, f.clause))
+        m = self.mentions[i]
         flags = self.layout.sequence[m.sentence] if self.layout.sequence else ()
-        return any(flags[c] for c in range(lo + 1, hi + 1) if c < len(flags))
+        if not any(flags):
+            return False
+        # the founder's clause, or another clause of the incident in this sentence ("Les attaques de dimanche
+        # surviennent au lendemain de frappes israéliennes": the incident's noun, not its founder, is here);
+        # the clauses near the mention only (a sentence of many clauses stays linear)
+        founder = self.mentions[inc.founder]
+        clauses = self._index[id(inc)].contributor_clauses
+        near = range(max(0, m.clause - _SEQUENCE_REACH), m.clause + _SEQUENCE_REACH + 1)
+        told = {c for c in near if (m.sentence, c) in clauses and c != m.clause}
+        if founder.sentence == m.sentence and founder.clause != m.clause:
+            told.add(founder.clause)
+        for c in told:
+            lo, hi = sorted((m.clause, c))
+            if any(flags[k] for k in range(lo + 1, hi + 1) if k < len(flags)):
+                return True
+        return False
 
     def _may_join(self, i: int, inc: Incident, *, carried_date: bool = True) -> bool:
         """Whether founding mention *i* may join *inc*: compatible, and when indefinite (or when *inc* is only a

@@ -145,6 +145,21 @@ class Cues:
         self.night_words = tuple(w["night_cues"])
         """Words one of which :attr:`night` needs."""
 
+        # --- sides: where an attack comes from and where it lands ----------------------------------
+        self.launch_territories = _pairs(w["launch_territories"])
+        """Lands named after a launch preposition → the side that fires from there ("liban" → iran_axis)."""
+        self.launch_site = re.compile(
+            r"\b" + a("launch_prepositions") + r"\s*(?:le |la |les |l')?\s*$")
+        """A launch preposition at the end of a window, before a place ("tirées depuis", "en provenance du")."""
+        self.launch_land = re.compile(
+            r"\b" + a("launch_prepositions") + r"\s*(?:le |la |les |l')?\s*(?P<land>"
+            + _choices(sorted(self.launch_territories, key=len, reverse=True)) + r")\b")
+        """A launch preposition and a land of :attr:`launch_territories` ("depuis le Liban"; group ``land``)."""
+        self.launch_words = tuple(p.split()[0] for p in w["launch_prepositions"])
+        """Words one of which :attr:`launch_land` needs: without them, no search."""
+        self.territory_sides = {iso.upper(): side for iso, side in _pairs(w["territory_sides"]).items()}
+        """Country (ISO alpha-2) → the side that holds it: a remote attack there hits that side."""
+
         # --- weapons, actors, light verbs ------------------------------------------------------
         self.instrument = re.compile(
             r"\b" + a("instrument_prepositions")
@@ -170,6 +185,11 @@ class Cues:
             + a("light_verbs") + r"e?s?\s+(?:\w+\s+)?"
             r"(?:une?|des|de|d'|la|le|les|l'|cette|ces)\s*(?:\w+\s+)?$")
         """A light verb before a trigger noun ("ont mené des frappes", "a lancé lundi une attaque")."""
+        self.light_verb_object = re.compile(
+            r"[\s,]*(?:[\w'-]+[\s,]+){0,3}?(?:une?|des|de|d'|la|le|les|l'|cette|ces|\d+|"
+            + c("light_verb_object_quantifiers") + r")\s*(?:[\w'-]+\s+)?")
+        """What stands between a light verb and its object noun: a determiner, a day, an adjective ("lundi une",
+        "de nouvelles"); matched whole, from the verb's end to the noun's start."""
         self.light_verb_stems = tuple(dict.fromkeys(w["light_verbs"]))
         """Words one of which :attr:`light_verb_before` needs: without them, no search."""
         self.light_verb_lemmas = frozenset(w["light_verb_lemmas"])
@@ -234,6 +254,32 @@ class Cues:
         """A noun of the remains of an intercepted weapon ("débris")."""
         self.additive = re.compile(r"\b" + a("additive_adverbs") + r"\b")
         """An adverb that adds to what was told ("également")."""
+        self.frame_before = re.compile(
+            r"\b(?:" + "|".join(re.escape(x) if x.endswith("'") else re.escape(x) + r"\s+" for x in w["frame_prepositions"])
+            + r")(?:(?:le|la|les|l'|ce|cet|cette|ces)\s*)?$")
+        """A preposition that frames a clause inside the incident named after it ("au cours de l'", "lors de cette")."""
+        self.new_incident_opener = re.compile(
+            r"[\W_]*(?:et\s+|mais\s+)?(?:" + c("new_incident_openers") + r"|(?:[\w']+\s+){0,2}"
+            + a("relative_time_openers") + r"\s+" + a("relative_time_directions") + r"|apres\s+(?:"
+            + c("relative_time_counts") + r"|\d+)\s+" + a("relative_time_openers") + r"\s+(?:de\s+|d')" + a("lull_nouns")
+            + r")\b")
+        """A sentence's opening that announces another incident ("Séparément, …", "Moins d'une heure après, …")."""
+        self.incident_count_nouns = frozenset(w["incident_count_nouns"])
+        """Trigger lemmas each of which is one incident ("attaque"): counted ("deux attaques"), a summary."""
+        self.incident_count = re.compile(r"\b(?:" + c("counting_numbers") + r"|\d+)\s+(?:[\w-]+\s+)?$")
+        """A figure of two or more at the end of a window, before an incident noun ("deux", "trois grosses")."""
+        self.fronted_place = re.compile(
+            r"[\W_]*(?:et\s+|mais\s+)?" + a("fronted_place_prepositions") + r"\s+(?:la |le |les |l')?\s*(?:"
+            + a("fronted_place_nouns") + r"\s+(?:de\s+|d'|du\s+))?$")
+        """What may stand between a sentence's start and a place that opens it ("À ", "Dans la ")."""
+        self.own_complement = re.compile(
+            r"\s*(?:" + "|".join(re.escape(x) if x.endswith("'") else re.escape(x) + r"\s+"
+                                for x in w["own_complement_prepositions"]) + r")\s*(?:une?|des)\b")
+        """An indefinite complement right after a trigger noun ("d'un vraquier", "contre une base")."""
+        self.any_complement = re.compile(
+            r"\s*(?:" + "|".join(re.escape(x) if x.endswith("'") else re.escape(x) + r"\s"
+                                for x in (*w["own_complement_prepositions"], "du", "des")) + r")")
+        """Any complement right after a trigger noun ("de lundi", "contre les positions"): not a bare anaphor."""
         self.another = frozenset(w["another_modifiers"])
         """Modifiers that mark another incident ("autre", "second")."""
         self.prepositions_before_des = frozenset(w["prepositions_before_des"])
@@ -259,6 +305,9 @@ class Cues:
             ("purpose", re.compile(a("serving_words") + r"\W+(?:\w+\W+){0,5}?(?:pour|a)\s+(?:des |les |de |d')?$")),
         )
         """What stands right before a trigger noun (end-anchored) and makes it name no incident, with the reason."""
+        self.small_count_before = re.compile(
+            r"\b(?:" + c("aggregate_before") + r")\s+" + a("small_counts") + r"\s+(?:[\w'-]+\s+)?$")
+        """An aggregate word with a small count before a trigger noun ("au moins deux frappes"): one incident."""
         self.any_left_rule = re.compile("|".join(f"(?:{rule.pattern})" for _, rule in self.left_rules))
         """Whether any left rule applies: most mentions have none, then one search instead of six."""
         self.right_rules: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -271,6 +320,10 @@ class Cues:
             r"\b(?:" + c("campaign_cues") + r"|depuis (?:le |la |l')?\d|depuis (?:le )?\d|depuis (?:"
             + months + "|" + c("long_periods") + r"))\b")
         """Words near a plural trigger that make it a campaign."""
+        self.since_period = re.compile(
+            r"\bdepuis (?:le |la |l')?(?:" + c("one_day_words") + r"|\d|" + months + r"|debut\b|" + c("long_periods")
+            + r")")
+        """"depuis" opening a period ("depuis lundi", "depuis le 7 octobre"), not a launch site ("depuis Gaza")."""
         self.habitual = re.compile(
             r"\b(?:" + c("habitual_cues") + r"|depuis " + periods + r"|de " + a("many_quantifiers")
             + r" (?:d'|de )?\w*)\b")
@@ -291,6 +344,16 @@ class Cues:
         """Words of a commemoration in a sentence ("anniversaire", "il y a dix ans")."""
         self.commemoration_words = tuple(p.rstrip("*") for p in w["commemoration_words"])
         """Words one of which :attr:`commemoration` needs near the trigger."""
+
+
+def _pairs(entries: Iterable[str]) -> dict[str, str]:
+    """``"phrase = value"`` entries as a mapping (entries without ``=`` are left out)."""
+    pairs: dict[str, str] = {}
+    for entry in entries:
+        phrase, sep, value = entry.partition("=")
+        if sep and phrase.strip() and value.strip():
+            pairs.setdefault(phrase.strip(), value.strip())
+    return pairs
 
 
 def _words_needed(*lists: Sequence[str]) -> tuple[str, ...]:

@@ -22,6 +22,16 @@ _PLACE_NAME = re.compile(r"[^\W\d_a-z][^\W\d_]*(?:(?:[ '-]|(?<=\b[dl])')(?:[^\W\
 ("L'armée a rapporté, lundi, …")."""
 _AGENCY = re.compile(r"[ ]*\([^()\n]{1,30}\)[ ]*")
 _DASH = re.compile(r"[ ]*(?:-+|:)(?:[ ]|$)")
+_BRACKETED_PLACE = re.compile(r"[ ]*\(([^\W\d_]+(?:[ '-][^\W\d_]+){0,3})\)[ ]*")
+_NAME_CONNECTORS = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "al", "el", "ez", "ad", "sur", "en"})
+"""Lowercase words a place name may hold ("Fada N'Gourma", "Deir ez-Zor", "Châlons-en-Champagne")."""
+
+
+def _is_name(words: str) -> bool:
+    """Whether *words* (as written) are a name: every word capitalized but the connectors."""
+    parts = [p for p in re.split(r"[ '-]", words) if p]
+    return bool(parts) and parts[0][:1].isupper() and all(p[:1].isupper() or p.lower() in _NAME_CONNECTORS
+                                                           for p in parts)
 
 
 def find_datelines(ctx: ExtractionContext) -> list[tuple[int, int]]:
@@ -53,9 +63,20 @@ def find_datelines(ctx: ExtractionContext) -> list[tuple[int, int]]:
 def _dateline_at(ctx: ExtractionContext, start: int, end: int, date_at: dict[int, int],
                  first_line: bool) -> tuple[int, int] | None:
     text = ctx.text
+    # "(Beyrouth) Le Hezbollah …": a place in parentheses opens the dispatch
+    bracketed = _BRACKETED_PLACE.match(text, start, end)
+    if bracketed is not None and _is_name(ctx.span(bracketed.start(1), bracketed.end(1)).text):
+        return start, bracketed.end()
+    # "19 octobre (Reuters) – …": a date and an agency
+    lead = start + len(text[start:end]) - len(text[start:end].lstrip(" "))
+    if lead in date_at:
+        agency = _AGENCY.match(text, date_at[lead], end)
+        dash = _DASH.match(text, agency.end(), end) if agency is not None else None
+        return (start, dash.end()) if dash is not None else None
     place = _PLACE.match(text, start, end)
-    if place is None or place.start(1) in date_at or not _PLACE_NAME.fullmatch(ctx.span(place.start(1), place.end(1)).text):
-        return None
+    name = ctx.span(place.start(1), place.end(1)).text if place is not None else ""
+    if place is None or place.start(1) in date_at or not _is_name(name) or not _PLACE_NAME.fullmatch(name):
+        return None  # "Les rebelles ont lancé, mardi, …" is a sentence, not a place
     pos = place.end()
     dated = False
     if text.startswith(",", pos):

@@ -188,6 +188,8 @@ class BuilderState:
     """The role of each mention (``event``, ``casualty``, ``anaphor``, ``weak``) once its clause is known."""
     dets: list[tuple[str, bool]]
     """The determiner kind before each trigger noun, and whether "autre" marks another incident."""
+    complemented: set[int]
+    """Definite trigger nouns with their own indefinite complement ("l'attaque d'un vraquier")."""
     satellites: dict[int, list[int]]
     """Founder-capable mention → the gerunds, participles and casualty verbs of its clause."""
     light: set[int]

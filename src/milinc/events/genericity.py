@@ -51,6 +51,8 @@ def generic_reason(mention: Mention, text: str, sentence_start: int, sentence_en
             if rule.search(left):
                 if reason == "aggregate" and _one_day(text, mention, sentence_start, sentence_end, cues):
                     continue  # "des dizaines de frappes … dans la nuit de jeudi à vendredi": one raid
+                if reason == "aggregate" and cues.small_count_before.search(left):
+                    continue  # "au moins deux frappes ont visé Buhais": the munitions of one incident
                 return reason
     if _TIMES.match(right):  # anchored at the start ("^"): a match is a search
         return "aggregate"
@@ -61,6 +63,8 @@ def generic_reason(mention: Mention, text: str, sentence_start: int, sentence_en
     sentence = text[max(sentence_start, mention.start - 200) : min(sentence_end, mention.end + 200)]
     if not head_only_noun and cues.habitual.search(text, mention.end, min(sentence_end, mention.end + 60)):
         return "habitual"
+    if mention.rule == "verbal" and cues.since_period.search(text, mention.end, min(sentence_end, mention.end + 60)):
+        return "aggregate"  # "plus de 2 000 roquettes ont été tirées sur le pays depuis lundi": a period's sum
     if head_only_noun and mention.plural and cues.campaign.search(text, max(sentence_start, mention.start - 40),
                                                               min(sentence_end, mention.end + 90)):
         return "campaign"

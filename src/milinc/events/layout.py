@@ -20,6 +20,8 @@ __all__ = ["CONTEXT", "DocumentLayout", "SentenceClauses", "around"]
 CONTEXT = 240
 """How far around a trigger its sentence is read (characters), so that long sentences stay linear."""
 _FULL_STOP_END = re.compile(r"[.!?]\W*$")
+_LEDE_LENGTH = 140
+"""A first line this long that ends with a full stop is the lede, not a headline."""
 _HEADING_END = re.compile(r"[.!?:\"]\s*$")
 
 
@@ -100,8 +102,14 @@ class DocumentLayout:
             line_text = text[line[0] : line[1]].strip() if in_title_zone or single else ""
             # the headline is the first line, with the lines right after it that end without a full stop
             # (a repeated headline, a byline, a caption); the first sentence-like line starts the body
-            if in_title_zone and len(seen_lines) == 1 and (not single or len(line_text) > 250):
-                in_title_zone = False  # a text that opens with a paragraph has no headline
+            if in_title_zone and len(seen_lines) == 1 and (
+                not single or len(line_text) > 250
+                or (len(line_text) >= _LEDE_LENGTH and _FULL_STOP_END.search(line_text)
+                    and not _repeated(text, line[1], line_text))
+            ):
+                # a text that opens with a paragraph, or with a full sentence ("Le Hezbollah a annoncé … ."),
+                # has no headline: headlines are short or end without a full stop
+                in_title_zone = False
             if in_title_zone and len(seen_lines) > 1 and (
                 len(seen_lines) > title_lines or len(line_text) > 250
                 or (_FULL_STOP_END.search(line_text) and not any(line_text in t or t in line_text for t in titles))
@@ -124,6 +132,13 @@ class DocumentLayout:
             if s <= pos < e:
                 return i
         return max(0, len(self.clauses[sentence]) - 1)
+
+
+def _repeated(text: str, end: int, line_text: str) -> bool:
+    """Whether the next non-empty line after *end* repeats *line_text* (a headline printed twice)."""
+    rest = text[end : end + 2 * len(line_text) + 8].lstrip()
+    following = rest.split("\n", 1)[0].strip()
+    return bool(following) and (following in line_text or line_text in following)
 
 
 def around(idxs: Sequence[int], starts: Sequence[int], start: int, end: int) -> Sequence[int]:

@@ -21,19 +21,21 @@ Policy (docs/policy/events.md); the rules are in :mod:`.founding` (point 1),
 from __future__ import annotations
 
 import bisect
+import datetime
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..ontology import Action, WeaponCategory
 from .candidate_index import JOIN_WINDOW, CandidateIndex
 from .candidates import FRAME, REPORTED, MentionSlots, mentions_by_sentence
-from .compatibility import CompatibilityRules
+from .compatibility import VAGUE_AIR, CompatibilityRules
 from .cues import Cues
 from .features import FAMILIES, Features, Incident, IncidentIndex, name_tokens
 from .founding import FoundingRules
-from .layout import DocumentLayout
+from .layout import CONTEXT, DocumentLayout
 from .places import SPECIFICITY
 from .reading import determiner, effective_action
+from .sides import place_sides
 from .triggers import Mention, frozen
 
 __all__ = ["Incident", "IncidentBuilder"]
@@ -42,7 +44,15 @@ _SENTENCE_REACH = 32
 """How many members of its sentence on each side of a mention it may attach to (the nearest)."""
 _WALK_BACK = 16 * JOIN_WINDOW
 """How many mentions a referring mention walks back through to find its incident (long texts stay linear)."""
+_SHARING_REACH = 3
+"""How many joinable incidents, most recent first, a founder looks through for one it shares something with."""
 _AIR_WEAPONS = frozenset({WeaponCategory.AIRCRAFT, WeaponCategory.HELICOPTER, WeaponCategory.DRONE})
+
+
+def _next_day(day: str) -> str:
+    """The day after a ``YYYY-MM-DD`` day (itself for the last day of the calendar)."""
+    date = datetime.date.fromisoformat(day)
+    return (date + datetime.timedelta(days=1)).isoformat() if date < datetime.date.max else day
 
 
 class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
@@ -79,6 +89,12 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
         """The role of each mention (``event``, ``casualty``, ``anaphor``, ``weak``) once its clause is known."""
         self.dets = [determiner(text, m.start, cues) if m.rule == "nominal" else ("none", False) for m in mentions]
         """The determiner kind before each trigger noun, and whether "autre" marks another incident."""
+        # "l'attaque d'un vraquier grec": a definite noun with its own indefinite complement names a new occurrence
+        self.complemented = {i for i, m in enumerate(mentions) if m.rule == "nominal" and m.pos == "noun"
+                             and self.dets[i][0] == "definite" and cues.own_complement.match(text, m.end)}
+        """Definite trigger nouns with their own indefinite complement: they read as indefinite, and found."""
+        for i in self.complemented:
+            self.dets[i] = ("indefinite", self.dets[i][1])
         self._by_sentence = by_sentence if by_sentence is not None else mentions_by_sentence(mentions)
         # gerunds, participles and casualty verbs of a founder's clause say things about it
         self.satellites: dict[int, list[int]] = {}
@@ -95,14 +111,18 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
                 near = hosts[max(0, k - 1) : k + 1]
                 host = min(near, key=lambda j: abs(mentions[j].start - m.start))
                 self.satellites.setdefault(host, []).append(i)
+        # the noun must be the verb's object ("a lancé lundi une attaque"), not a later noun ("a lancé des
+        # roquettes … après des frappes")
         self.light = {i for i, m in enumerate(mentions) if m.lemma in cues.light_verb_lemmas and any(
             o.rule == "nominal" and o.pos == "noun" and o.sentence == m.sentence and 0 <= o.start - m.end <= 48
-            for o in mentions[i + 1 : i + 4])}
-        """Light verbs followed by a trigger noun ("a lancé une attaque"): the noun is the mention."""
+            and cues.light_verb_object.fullmatch(text, m.end, o.start) for o in mentions[i + 1 : i + 4])}
+        """Light verbs followed by a trigger noun as their object ("a lancé une attaque"): the noun is the mention."""
         self.additive = [m.rule == "verbal" and bool(cues.additive.search(text, max(0, m.start - 24), m.end))
                          for m in mentions]
         """Whether a verb adds to what was told ("des missiles ont également été tirés"): other weapons, same incident."""
         self._tokens_of: dict[str, frozenset[str]] = {}
+        self._launch_text = any(w in text for w in cues.launch_words)
+        """Whether the text holds a word of a launch site at all ("depuis", "en provenance")."""
         self.features = [self._features(i) for i in range(len(mentions))]
         """What each mention (with its satellites) says that can set two incidents apart."""
         body = [o for o in mentions if not o.title and not o.generic and not o.heading]
@@ -120,6 +140,8 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
         """``(sentence, clause)`` → the incidents with a member there, by number."""
         self._touched: dict[int, int] = {}
         """Incident number → when a founder last joined it (the later, the greater)."""
+        self._new_opening: dict[int, bool] = {}
+        """Sentence → whether it opens with a cue of another incident (found when first asked)."""
         self._bits: dict[tuple[str, Any], int] | None = None
         """``(feature, value)`` → the incidents with that value (``None``: with no value), as a bit set of numbers;
         ``None`` until there are many incidents."""
@@ -130,21 +152,42 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
         group = [i, *self.satellites.get(i, [])]
         ss = [self.slots[j] for j in group]
         dated = [(d.rank, day) for s in ss for d in s.dates if (day := d.day)]
-        days = frozen(day for rank, day in dated if rank <= FRAME)
-        reported = sorted(day for rank, day in dated if rank == REPORTED)
-        carried = next((day for rank, day in dated if rank > REPORTED), None)
+        # a night runs into the next morning: "dans la nuit de mardi à mercredi" and "mercredi vers 3 heures" may
+        # tell one incident
+        days = frozen([*(day for rank, day in dated if rank <= FRAME),
+                       *(_next_day(day) for s in ss for d in s.dates
+                         if d.rank <= FRAME and d.time.value.endswith("TNI") and (day := d.day))])
+        # the day of a statement carried from the sentence before ("X a rapporté jeudi une attaque …") bounds the
+        # incident (it happened by then), it does not date it: an incident of the day before stays compatible
+        stated = [day for s in ss for d in s.dates if d.rank > REPORTED and d.statement and (day := d.day)]
+        reported = sorted([*(day for rank, day in dated if rank == REPORTED), *stated])
+        carried = next((day for s in ss for d in s.dates if d.rank > REPORTED and not d.statement and (day := d.day)),
+                       None)
         scene = [p for s in ss for p in s.places if p.scene]
         specific = tuple(self._name_tokens(p.place.name) for p in scene if SPECIFICITY[p.place.kind] <= 2)
         countries = frozen(p.place.country for p in scene if p.place.country)
         weapons = {w for s in ss for w, _, _ in s.weapons} | set(self.mentions[i].implied_weapons)
         if self.mentions[i].rule != "nominal" or self.mentions[i].pos == "gerund":
             weapons |= self.slots[i].clause_weapons  # "en tirant une salve de roquettes": the verb's weapons too
-        families = frozen(FAMILIES[w] for w in weapons if w in FAMILIES)
+        named = weapons - self.mentions[i].implied_weapons
+        # "attaque aérienne", "raid aérien" name no aircraft: an air attack of drones or missiles as well
+        families = frozen(VAGUE_AIR if FAMILIES[w] == "air" and not named & _AIR_WEAPONS else FAMILIES[w]
+                          for w in weapons if w in FAMILIES)
         s = self.slots[i]
         # sides are the attack's: who shoots down ("la défense ukrainienne") is who the attack ("drones russes") hit
         attacker, target = s.attacker_sides, s.target_sides
         if self.actions[i] is Action.INTERCEPTION:
             attacker, target = target, attacker
+        # where it was launched from and where it landed ("tirées depuis le Liban", a scene in Israel)
+        m = self.mentions[i]
+        places = [p for g in ss for p in g.places]
+        if places or self._launch_text:  # most mentions of most texts have neither: nothing to look for
+            clauses = self.layout.clauses[m.sentence]
+            c_start, c_end = clauses[m.clause] if m.clause < len(clauses) else self.layout.sentence_bounds[m.sentence]
+            window = (max(c_start, m.start - CONTEXT), min(c_end, m.end + CONTEXT))  # long clauses stay linear
+            fired, hit = place_sides(self.text, self.cues, window, places, self.actions[i], attacker)
+            if fired or hit:
+                attacker, target = frozen(attacker | fired), frozen(target | (hit - attacker))
         return Features(days, reported[0] if reported else None, carried, specific, countries, families,
                         attacker, target, self.actions[i])
 
@@ -213,17 +256,27 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
             # "Les frappes avaient détruit …": the verb's anaphoric subject says which incident it tells
             # (the few mentions just before it: mentions are in text order, long sentences stay linear)
             subject = False
+            framed: Incident | None = None
             for j in range(i - 1, max(-1, i - 4), -1):
                 o = self.mentions[j]
                 if o.sentence != m.sentence or o.clause != m.clause:
                     break
                 if j in attached:
                     subject = True
-                elif j not in founders and not o.generic and self._refers_back(j) and incidents:
+                elif (j not in founders and not o.generic and self._refers_back(j) and incidents
+                      and not self._after_opening(j)):  # "Après une heure d'accalmie, les tirs ont visé …"
                     self._attach(j, incidents)
                     attached.add(j)
                     subject = True
-            if not another:
+                # "Au cours de l'attaque aérienne, l'ennemi a également lancé un missile vers Zaporijjia": part of it
+                if (framed is None and self._incident_of[j] is not None and self._refers_back(j)
+                        and self.cues.frame_before.search(self.text, max(0, o.start - 20), o.start)):
+                    framed = self._incident_of[j]
+            if framed is not None and not another and not (
+                    self.features[i].days and self._incident_features(framed).days
+                    and not self.features[i].days & self._incident_features(framed).days):
+                target = framed
+            elif not another:
                 # a date carried from the sentence before does not hold against what the subject points to;
                 # of the incidents of the clause, the last one founded
                 in_clause = self._clause_incidents.get((m.sentence, m.clause), {})
@@ -231,6 +284,11 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
                                if self.compatible(i, in_clause[n], carried_date=not subject)), None)
                 if target is None:
                     target = self._recent_to_join(i, recency)
+            if (target is None and incidents and self._refers_back(i) and not m.title and not self.features[i].days
+                    and not m.sides and not self.cues.any_complement.match(self.text, m.end)):
+                # "après l'attaque": an anaphor that fits no incident told names none of its own
+                founders.discard(i)
+                continue
             if target is None:
                 target = self._new_incident(i, incidents)
             else:
@@ -250,15 +308,73 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
         incidents.sort(key=lambda inc: self.mentions[inc.founder].start)
         return incidents
 
+    def _opens_new(self, sentence: int) -> bool:
+        """Whether a sentence opens with a cue of another incident ("Séparément, …", "Plus tard, …")."""
+        found = self._new_opening.get(sentence)
+        if found is None:
+            start, end = self.layout.sentence_bounds[sentence]
+            found = self._new_opening[sentence] = bool(self.cues.new_incident_opener.match(self.text, start, end))
+        return found
+
+    def _most_recent_sharing(self, i: int, allowed: int, recency: dict[int, Incident]) -> Incident | None:
+        """The most recent incident founding mention *i* may join, preferring, among the few most recent ones, one
+        that shares something with it ("Les combattants ont lancé des roquettes" joins the rockets told before,
+        not the assassination told in between, which shares nothing with it)."""
+        first: Incident | None = None
+        tried = 0
+        for _, inc in self._by_recency(allowed, recency):
+            if not self._may_join(i, inc):
+                continue
+            if first is None:
+                first = inc
+            if self._shares(i, inc):
+                return inc
+            tried += 1
+            if tried >= _SHARING_REACH:
+                break
+        return first
+
+    def _after_opening(self, i: int) -> bool:
+        """Whether mention *i* follows the comma of a sentence that opens with a cue of another incident
+        ("Après une heure d'accalmie, les tirs …"; not "Peu après les tirs, …", where the noun is the cue's)."""
+        m = self.mentions[i]
+        start, _ = self.layout.sentence_bounds[m.sentence]
+        return self._opens_new(m.sentence) and self.text.find(",", start, m.start) >= 0
+
+    def _fronted_place(self, i: int) -> bool:
+        """Whether mention *i*'s sentence opens with one of its scene places before a comma ("À Beer-Sheva, un
+        immeuble a été touché"): it tells what happened there, another incident unless that place's."""
+        m = self.mentions[i]
+        start, _ = self.layout.sentence_bounds[m.sentence]
+        return any(p.scene and p.start - start <= 40 and self.text.startswith(",", p.end)
+                   and self.cues.fronted_place.fullmatch(self.text, start, p.start) is not None
+                   for p in self.slots[i].places)
+
     def _recent_to_join(self, i: int, recency: dict[int, Incident]) -> Incident | None:
         """The most recent incident founding mention *i* may join (policy point 2), ``None`` if none.
 
         *recency* holds the incidents in the order a founder last joined them; they are tried from the most
         recent one, so that the search usually stops after a few.
         """
-        if not self._refers_back(i):
+        m, f = self.mentions[i], self.features[i]
+        # "Après deux heures d'accalmie, les tirs ont repris samedi": a definite noun with its own day or place
+        # after a cue of another incident is another incident too
+        anchored = bool(f.days or f.specific)
+        if not self._refers_back(i) or (anchored and self._after_opening(i)):
             allowed = self._candidate_bits(i, recency.values(), carried_date=True)
-            return next((inc for _, inc in self._by_recency(allowed, recency) if self._may_join(i, inc)), None)
+            if self._opens_new(m.sentence) or self._fronted_place(i):
+                # "Séparément, les Houthis ont lancé …": another incident, unless told in this sentence already or
+                # at the same named place (several blasts at one place stay one incident)
+                return next((inc for _, inc in self._by_recency(allowed, recency) if self._may_join(i, inc) and (
+                    m.sentence in self._index[id(inc)].sentences
+                    or any(a & b for a in f.specific for b in self._incident_features(inc).specific))), None)
+            joined = self._most_recent_sharing(i, allowed, recency)
+            if joined is None and m.title:
+                # the headline lines tell one incident ("Mali : cinq soldats tués dans une embuscade" … "Nouvelle
+                # attaque dans le centre"), even in other words
+                joined = next((inc for _, inc in self._by_recency(allowed, recency)
+                               if self._index[id(inc)].all_title and self.compatible(i, inc)), None)
+            return joined
         allowed = self._candidate_bits(i, recency.values(), carried_date=False)
         # "lors de l'embuscade", "dans ces bombardements", "les frappes": the most recent incident of that kind,
         # named alike if one is, whatever date the sentence before carried. The pools, by preference: joinable
@@ -283,7 +399,8 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
         role = self.roles[i]
         det, _ = self.dets[i]
         # an indefinite plural sums up ("des attaques"); "les attaques n'avaient fait aucune victime" refers back
-        summary = m.heading or (m.rule == "nominal" and m.pos == "noun" and m.plural and det in ("indefinite", "none"))
+        summary = m.heading or (m.rule == "nominal" and m.pos == "noun" and m.plural and (
+            det in ("indefinite", "none") or self._counts_incidents(i)))
         clause = (m.sentence, m.clause)
 
         def add(inc: Incident) -> None:
@@ -299,9 +416,12 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
         starts = self._sentence_starts.get(m.sentence, [])
         k = bisect.bisect_left(starts, m.start)
         near = self._sentence_members.get(m.sentence, [])[max(0, k - _SENTENCE_REACH) : k + _SENTENCE_REACH]
+        # "Après une heure d'accalmie, les tirs ont visé …": after a cue of another incident, the subject noun
+        # names what its verb tells
+        forward = not refers_back or self._after_opening(i)
         in_sentence = sorted(
             ((abs(start - m.start), number, order, inc) for start, order, number, inc in near
-             if not refers_back or start < m.start),
+             if forward or start < m.start),
             key=lambda x: x[:3])
         same_clause = [x for x in in_sentence if clause in self._index[id(x[3])].clauses]
         if same_clause and role == "weak":

@@ -49,6 +49,10 @@ __all__ = ["SlotFiller"]
 
 _THAT = re.compile(r"\b(?:que|qu')")
 _PARENS = re.compile(r"\([^()]*\)")
+_COORDINATED_NEXT = re.compile(r"\s*,?\s*(?:et|ou|ainsi que|puis)\s+(?:une?|des|deux|trois|quatre|cinq)\s+(?:[\w'-]+\s+)?")
+"""What stands between a place or weapon and the next trigger noun when a coordination opens it ("… et une")."""
+_COORDINATION_COST = 40
+"""How much farther a trigger opened by a coordination counts for what stands before the coordination."""
 _COORDINATED = re.compile(r"\b(?:et|ou)\b")
 _PUNCTUATION = re.compile(r"[,;:.!?()]")
 _NIGHT_REACH = 30
@@ -178,6 +182,10 @@ class SlotFiller:
                         gap += 10_000
                     if k.background and start < k.start:  # "la guerre … à Gaza" keeps what follows it only
                         gap += 10_000
+                    # "une attaque de drone sur X et une attaque de missile sur Y": X completes the noun before it,
+                    # not the one the coordination opens
+                    if k.start >= end and _COORDINATED_NEXT.fullmatch(text, end, k.start):
+                        gap += _COORDINATION_COST
                     return gap, k.start < start
 
                 return min(same, key=cost)

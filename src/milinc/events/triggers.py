@@ -62,6 +62,8 @@ _ETRE_AUX = frozenset({"est", "sont", "etait", "etaient", "serait", "seraient", 
 # Verbs conjugated with "etre" in the active voice ("sont tombes"): no passive reading.
 _SPACES = re.compile(r"\s+")
 _ACCENTED_PARTICIPLE = re.compile(r"ée?s?$")
+_SUCCEEDED = frozenset({"reussi a", "parvenu a", "parvenus a", "parvenue a", "parvenues a"})
+"""What the grammar's SUCCEED reads: an infinitive follows ("ont réussi à détruire")."""
 _INTRANSITIVE = frozenset({"tomber", "atterrir", "s'abattre", "exploser", "sauter"})
 
 
@@ -205,6 +207,10 @@ class TriggerLexicon:
         gerunds = forms.get("gerund") or [stem + "ant"]
         for p in participles:
             self._add(fold(p), FormInfo(lemma, "participle", p.endswith("s"), verb))
+        # the infinitive, read only after "réussi à" ("ont réussi à détruire"); "s'abattre" is "abattre" there
+        infinitive = lemma[2:] if lemma.startswith("s'") else lemma
+        if " " not in infinitive and not verb.get("no_infinitive"):
+            self._add(infinitive, FormInfo(lemma, "infinitive", False, verb))
         if not verb.get("no_present"):
             for p in presents:
                 self._add(fold(p), FormInfo(lemma, "present", p.endswith("nt"), verb))
@@ -243,7 +249,9 @@ class TriggerTransformer(Transformer[Token, Any]):
         return "neg"
 
     def aux_chain(self, children: list[Any]) -> tuple[tuple[str, ...], bool]:
-        aux = tuple(str(c) for c in children if isinstance(c, Token) and c.type == "AUX")
+        # "les a abattus": the auxiliary without its object pronoun; "ont réussi à": SUCCEED, kept as said
+        aux = tuple(str(c).split("'")[-1].split(" ")[-1] if c.type == "CLITIC_AUX" else _squash(str(c))
+                    for c in children if isinstance(c, Token) and c.type in ("AUX", "CLITIC_AUX", "SUCCEED"))
         negated = any(c == "neg" or (isinstance(c, Token) and c.type == "NEGW") for c in children)
         return aux, negated
 
@@ -351,7 +359,10 @@ class TriggerFinder:
             phrase = self.lexicon.phrases[raw.head]
             info = FormInfo(str(phrase["lemma"]), "participle", False, phrase)
         else:
-            info = self.lexicon.reading(raw.head, ("participle", "noun") if raw.rule == "undergone" else ("participle",))
+            succeeded = any(a in _SUCCEEDED for a in raw.aux)  # "ont réussi à détruire": the infinitive
+            wanted = ("participle", "noun") if raw.rule == "undergone" else (
+                ("infinitive",) if succeeded else ("participle",))
+            info = self.lexicon.reading(raw.head, wanted)
             if info is None:
                 return None
         entry = info.entry

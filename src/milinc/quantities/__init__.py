@@ -301,8 +301,10 @@ class QuantityExtractor:
             seul = noun is not None and bool(_SEUL & set(noun.adjectives))
             elided_part = raw.subset and (noun is None or noun.head is None)  # "dont un grièvement"
             return role is not None or elided_part or seul or folded_unit in _CASUALTY_NOUN_ROLES
-        if not qualified and before in _DESIGNATORS and fig.words[:1].isdigit() and not _after_line_break(text, num_start):
-            return False  # "le secteur 2", but not a heading "secteur" with "2 soldats" on the next line
+        lead = text[max(0, num_start - 40) : num_start]
+        opens_line = "\n" in lead[len(lead.rstrip()) :]  # "le secteur\n2 soldats": no "secteur 2" across lines
+        if not qualified and before in _DESIGNATORS and fig.words[:1].isdigit() and not opens_line:
+            return False
         has_noun = noun is not None and (noun.head is not None or noun.adjectives or noun.partitive)
         if has_noun:
             return True
@@ -408,12 +410,6 @@ def _original_text(ctx: ExtractionContext, start: int, end: int) -> str:
 def _is_letter(ch: str) -> bool:
     """Whether *ch* is in the regex class ``[^\\W\\d_]`` (a word character that is not a digit)."""
     return ch.isalpha() or (ch.isnumeric() and not ch.isdecimal())
-
-
-def _after_line_break(text: str, pos: int) -> bool:
-    """Whether only blanks with a line break in them separate *pos* from the text before it."""
-    tail = text[max(0, pos - 40) : pos]
-    return "\n" in tail[len(tail.rstrip()) :]
 
 
 def _word_before(text: str, pos: int) -> str:
