@@ -212,6 +212,10 @@ LEXICONS: dict[str, LexiconSpec] = {
         "events", "nouns up to three words before 'à X' that make X where someone speaks ('sources à Niamey')"),
     "place_speaker_verbs": _phrases_spec(
         "events", "reporting participles just before 'à X' (a day between at most): X is where it was said ('déclaré')"),
+    "place_actor_before_sur": _phrases_spec(
+        "events", "beginnings of the word before 'sur' that make the country after it no place ('alignés sur l'Iran')"),
+    "place_authority_nouns": _phrases_spec(
+        "events", "nouns before 'à X' that make X where an authority speaks when a reporting verb follows ('ministère')"),
     "place_seats": _phrases_spec(
         "events", "capitals and seats of power that stand for their state when they act ('Moscou a lancé')"),
     # scene (milinc.events.scene): which place is an incident's scene
