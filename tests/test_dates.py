@@ -372,3 +372,20 @@ def test_wire_datelines_give_the_reference_date(text: str, expected: dt.date | N
 def test_names_that_end_like_future_verbs_do_not_make_a_date_future(text: str, value: str) -> None:
     doc = milinc.parse(text, reference_date=dt.date(2024, 1, 1))
     assert [d.value for d in doc.dates] == [value]
+
+
+# --------------------------------------------------------------- DateParts as a value
+def test_date_parts_are_values_and_but_checks_its_field_names() -> None:
+    """Parts are shared between matches: equal parts hash alike, ``but`` copies and refuses unknown fields."""
+    from milinc.dates.parts import merge_parts
+
+    part = DateParts(0, 5, rule="date", day=3, month=4)
+    copy = part.but(year=2024)
+    assert (part.year, copy.year, copy.day, copy.month, copy.rule) == (None, 2024, 3, 4, "date")
+    assert hash(part) == hash(DateParts(0, 5, rule="date", day=3, month=4))
+    assert len({part, DateParts(0, 5, rule="date", day=3, month=4), copy}) == 2
+    with pytest.raises(TypeError):
+        part.but(no_such_field=1)
+    # the first value that differs from its default wins, text order, whatever field group it is in
+    merged = merge_parts([DateParts(0, 2, weekday=2), DateParts(3, 5, day=7, weekday=5), DateParts(6, 9, short_year=True)])
+    assert (merged.start, merged.end, merged.weekday, merged.day, merged.short_year) == (0, 9, 2, 7, True)

@@ -42,11 +42,15 @@ class Unit(str, enum.Enum):
     YEAR = "year"
 
 
-@attrs.frozen
+# Not ``frozen``: a frozen attrs class sets each of its 29 fields through ``object.__setattr__``,
+# which made building parts (thousands per MB of text, once per grammar reduction) about five
+# times slower. Parts are still values: hashable, never changed once built (``but`` makes a copy).
+@attrs.define(unsafe_hash=True)
 class DateParts:
     """What one date mention states, before resolution.
 
     Offsets ``start``/``end`` are relative to the start of the grammar match.
+    Treat an instance as immutable (it may be shared): :meth:`but` gives a changed copy.
     """
 
     start: int
@@ -112,18 +116,35 @@ class DateParts:
         """A copy with *changes*."""
         if type(self) is not DateParts:
             return attrs.evolve(self, **changes)
-        # attrs.evolve, without its per-call walk over the fields (this runs for most matches)
-        values = dict(zip(_ALL_FIELDS, _all_values(self)))
-        values.update(changes)
-        return DateParts(**values)
+        # attrs.evolve, without its per-call walk over the fields (this runs for most matches):
+        # the values in field order, the changed ones replaced, passed by position
+        values = list(_all_values(self))
+        for name, value in changes.items():
+            index = _INDEX.get(name)
+            if index is None:
+                raise TypeError(f"DateParts has no field {name!r}")  # as attrs.evolve says it
+            values[index] = value
+        return DateParts(*values)
 
 
 _ALL_FIELDS = tuple(f.name for f in attrs.fields(DateParts))
 _all_values = operator.attrgetter(*_ALL_FIELDS)
+_INDEX = {name: i for i, name in enumerate(_ALL_FIELDS)}
 _FIELDS = tuple(name for name in _ALL_FIELDS if name not in ("start", "end", "rule"))
-_DEFAULTS = {f.name: f.default for f in attrs.fields(DateParts)}
-_merged_values = operator.attrgetter(*_FIELDS)
-_MERGED_DEFAULTS = tuple(_DEFAULTS[name] for name in _FIELDS)
+_DEFAULTS: dict[str, Any] = {f.name: f.default for f in attrs.fields(DateParts)}
+_GROUP_COUNT = 5
+_ALL_DEFAULTS = tuple(_DEFAULTS[name] for name in _ALL_FIELDS)
+_FIRST_MERGED = 3
+"""Index of the first field merged from the parts (``start``, ``end`` and ``rule`` are the merge's own)."""
+assert _ALL_FIELDS[_FIRST_MERGED:] == _FIELDS
+_GROUPS = tuple(
+    (operator.attrgetter(*names), tuple(_INDEX[name] for name in names), tuple(_DEFAULTS[name] for name in names))
+    for names in (_FIELDS[len(_FIELDS) * i // _GROUP_COUNT : len(_FIELDS) * (i + 1) // _GROUP_COUNT]
+                  for i in range(_GROUP_COUNT))
+)
+"""The fields merged, in groups of several (an attrgetter of one name returns no tuple):
+(getter of the group's values, their indexes among the fields, their defaults)."""
+assert all(len(indexes) > 1 for _, indexes, _ in _GROUPS)
 
 
 def _extent(item: Any) -> tuple[int, int] | None:
@@ -194,15 +215,23 @@ def merge_parts(children: Iterable[Any], rule: str = "", **overrides: Any) -> Da
             first, last = lo, hi
         else:
             first, last = min(first, lo), max(last, hi)
-    values: dict[str, Any] = {}
-    for part in parts:
-        merged = _merged_values(part)
-        if merged == _MERGED_DEFAULTS:
-            continue  # "de", "du": connecting words state nothing
-        for name, value, default in zip(_FIELDS, merged, _MERGED_DEFAULTS):
-            if value != default and name not in values:
-                values[name] = value
-    values.update(overrides)
+    # the values in field order, passed by position; the parts are read last to first, each
+    # overwriting, so that the first one in text order that differs from the default wins
+    values: list[Any] = list(_ALL_DEFAULTS)
+    for part in reversed(parts):
+        # the fields in groups: a group equal to its defaults (most of them, compared in C) is skipped whole
+        for get, indexes, defaults in _GROUPS:
+            group = get(part)
+            if group != defaults:
+                for index, value, default in zip(indexes, group, defaults):
+                    if value != default:
+                        values[index] = value
+    for name, value in overrides.items():
+        index = _INDEX.get(name, 0)
+        if index < _FIRST_MERGED:
+            raise TypeError(f"merge_parts() cannot set {name!r}")  # as DateParts(**values) refused it
+        values[index] = value
     if not rule:
         rule = next((p.rule for p in parts if p.rule), "")
-    return DateParts(start=0 if first is None else first, end=last, rule=rule, **values)
+    values[0], values[1], values[2] = 0 if first is None else first, last, rule
+    return DateParts(*values)

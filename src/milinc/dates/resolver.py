@@ -379,9 +379,13 @@ class Resolver:
     ) -> _dt.date:
         ref = self.reference_date
         assert ref is not None
-        candidates = [
-            c + _dt.timedelta(days=shift) for y in range(ref.year - 8, ref.year + 9) if (c := _safe_date(y, month, day))
-        ]
+        # the years around the reference: one on each side decides every choice below (a day within 200
+        # days, the latest one before, the first one after); the 29th of February needs eight
+        reach = 8 if (month, day) == (2, 29) else 1
+        candidates = [c for y in range(ref.year - reach, ref.year + reach + 1) if (c := _safe_date(y, month, day))]
+        if shift:
+            delta = _dt.timedelta(days=shift)
+            candidates = [c + delta for c in candidates]
         if not candidates:
             raise ValueError(f"no {day}/{month} near {ref}")
         if weekday is not None and direction == 0:

@@ -167,7 +167,8 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
                        None)
         scene = [p for s in ss for p in s.places if p.scene]
         specific = tuple(self._name_tokens(p.place.name) for p in scene if SPECIFICITY[p.place.kind] <= 2)
-        countries = frozen(p.place.country for p in scene if p.place.country)
+        # a country aimed at ("vers Israël") does not hold back a death the attack caused across a border
+        countries = frozen(p.place.country for p in scene if p.place.country and not p.aimed)
         weapons = {w for s in ss for w, _, _ in s.weapons} | set(self.mentions[i].implied_weapons)
         if self.mentions[i].rule != "nominal" or self.mentions[i].pos == "gerund":
             weapons |= self.slots[i].clause_weapons  # "en tirant une salve de roquettes": the verb's weapons too
