@@ -99,6 +99,70 @@ def test_a_finer_place_of_another_country_than_the_target_is_an_aside() -> None:
     assert where(e) == ("Israël", "IL")
 
 
+@pytest.mark.parametrize("text", [
+    "Le Hezbollah a tiré une centaine de roquettes vers Israël mardi. Selon l'armée, la plupart ont été interceptées. "
+    "Au total, l'attaque a coûté la vie à un berger à Chebaa, au Liban, et fait deux blessés.",
+    "Des drones ont été lancés contre l'Ukraine dans la nuit de lundi. Au total, l'attaque a fait un mort et deux blessés "
+    "à Soroca, en Moldavie.",
+])
+def test_a_death_across_the_border_of_the_country_aimed_at_stays_in_the_attack(text: str) -> None:
+    events = incidents(text)
+    assert len(events) == 1, [(e.span.text, where(e)) for e in events]
+    assert where(events[0])[1] in ("IL", "UA")
+    if "Soroca" in text:  # (the Chebaa toll: events' territory sides drop the anaphor, see NOTICES)
+        assert events[0].killed is not None and events[0].killed.value == 1
+
+
+def test_a_country_aimed_at_in_a_later_sentence_does_not_move_the_scene() -> None:
+    text = ("Une roquette a frappé vendredi une base près de Kirkouk, blessant quatre soldats. L'attaque contre les "
+            "Etats-Unis a été revendiquée par une milice.")
+    events = incidents(text)
+    assert [where(e) for e in events] == [("Kirkouk", "IQ")]
+
+
+@pytest.mark.parametrize(("text", "trigger", "place"), [
+    ("Des tirs ont été entendus à Kidal et à Gao, où des hommes armés ont attaqué un poste de police mardi.",
+     "ont attaqué", "Gao"),
+    ("Les sirènes ont retenti à Soumy, Kharkiv et Poltava, ainsi que dans la ville de Dnipro, qui a été frappée "
+     "par deux missiles lundi.", "a été frappée", "Dnipro"),
+    ("Des détonations ont été signalées à Mopti et Ségou, puis à Djenné, où une embuscade a tué trois soldats jeudi.",
+     "embuscade", "Djenné"),
+])
+def test_the_place_a_relative_clause_of_the_trigger_is_said_of_is_the_scene(text: str, trigger: str, place: str) -> None:
+    assert where(incident(text, trigger))[0] == place
+
+
+def test_a_relative_clause_does_not_beat_a_base() -> None:
+    text = "À Kirkouk, où des roquettes ont visé mardi la base K-1, deux soldats ont été blessés."
+    assert where(incident(text, "ont visé"))[0] == "base K-1"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Israël a intensifié ses frappes sur Gaza. Mardi, une frappe a tué douze personnes dans une école.", "Gaza"),
+    ("Les combats se sont étendus à la région de Kherson. Jeudi, un bombardement a tué deux civils.", "Kherson"),
+])
+def test_a_province_of_the_sentence_before_places_an_incident_with_no_place(text: str, place: str) -> None:
+    assert where(incidents(text)[-1])[0] == place
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Ukraine : Kharkiv à nouveau sous le feu\n\nLa deuxième ville du pays a été visée par des missiles dans la nuit "
+     "de mardi, faisant trois morts.", "Kharkiv"),
+    ("Attaque meurtrière contre l'armée à Boulkessi\n\nSeize soldats ont été tués lundi lors d'une attaque "
+     "jihadiste contre leur camp, a annoncé l'état-major.", "Boulkessi"),
+])
+def test_the_one_town_of_the_headline_places_an_incident_of_the_lede(text: str, place: str) -> None:
+    e = incidents(text)[0]
+    assert where(e)[0] == place
+
+
+def test_the_headline_town_is_not_carried_past_the_lede() -> None:
+    text = ("Kharkiv sous les bombes\n\nDes missiles ont frappé Kharkiv dans la nuit de mardi.\n\n"
+            "Dans un autre incident, une frappe de drone a tué deux civils mercredi.")
+    e = incident(text, "drone")
+    assert where(e)[0] != "Kharkiv"
+
+
 def test_a_region_of_no_country_yields_to_a_region_of_a_country() -> None:
     text = "Deux soldats de la force européenne au Sahel ont été tués mardi par une bombe artisanale dans le nord du Niger."
     assert where(incidents(text)[0]) == ("nord du Niger", "NE")

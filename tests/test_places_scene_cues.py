@@ -187,3 +187,39 @@ def test_an_unknown_place_takes_the_coordinates_of_a_region_of_its_country_said_
             "Selon l'agence libanaise, une frappe a touché la localité de Kfar Tebnit au matin.")
     place = mentions(recognizer, text)["Kfar Tebnit"].place
     assert place.latitude is not None and place.country == "LB" and place.precision == 3
+
+
+# --- a country after "sur" that is an ally or a power, not a place ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des soldats américains ont été attaqués mardi par des groupes alignés sur l'Iran.",
+        "Les milices alignées sur la Russie ont revendiqué le tir.",
+        "Washington accentue la pression sur l'Iran après une attaque de drone mardi.",
+        "Les sanctions sur la Syrie n'ont pas empêché la frappe.",
+    ],
+)
+def test_a_country_after_aligned_on_or_pressure_on_is_no_place(recognizer: PlaceRecognizer, text: str) -> None:
+    assert not [p for p in mentions(recognizer, text).values() if p.place.kind is PlaceKind.COUNTRY]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("Le Hezbollah a tiré des roquettes sur Israël lundi.", "Israël"),
+     ("Des obus sont tombés sur la Syrie voisine.", "Syrie")],
+)
+def test_a_country_fired_on_is_still_a_place(recognizer: PlaceRecognizer, text: str, country: str) -> None:
+    assert country in mentions(recognizer, text)
+
+
+def test_the_ministry_of_a_capital_speaks_there(recognizer: PlaceRecognizer) -> None:
+    found = mentions(recognizer, "Le ministère de la Défense à Moscou a affirmé que ses forces avaient frappé Kramatorsk.")
+    assert not found["Moscou"].scene
+    assert found["Kramatorsk"].scene
+
+
+@pytest.mark.parametrize("text", ["Ukraine : Kharkiv à nouveau sous le feu", "Gaza à feu et à sang après une nuit de frappes"])
+def test_a_name_before_a_la_is_no_speaker(recognizer: PlaceRecognizer, text: str) -> None:
+    assert all(p.scene for p in mentions(recognizer, text).values())

@@ -49,6 +49,12 @@ _COARSE = frozenset({PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.PROVINCE, Pl
 """Kinds of place an anaphor, a named facility or the sentences before may refine."""
 _NAMED_AFTER = 14
 """An anaphor noun followed this close by a place is that place's noun ("la ville de Kiev"), not an anaphor."""
+_RELATIVE_AFTER = re.compile(r"\s*,?\s*(?:qui|ou)\b")
+"""A relative pronoun right after a place ("Dnipro, qui", "Gao, où")."""
+_RELATIVE_REACH = 40
+"""At most this many characters between the relative pronoun and the trigger it introduces."""
+_TOWN_TIER = SPECIFICITY[PlaceKind.TOWN]
+"""Towns and cities rank alike before a relative clause's antecedent is preferred."""
 _TRIED = 12
 """Places of a kind tried before giving up on finding the referent of an anaphor or a facility."""
 
@@ -154,6 +160,8 @@ class SceneReader:
         self._theatre: tuple[str | None, bool] | None = None
         self._anaphors: dict[int, list[tuple[int, PlaceMention, str]]] = {}
         self._by_kind: dict[PlaceKind, list[int]] | None = None
+        self._headline: tuple[PlaceMention | None] | None = None
+        self._sentence_starts = [b[0] for b in layout.sentence_bounds]
 
     # --- the incident ------------------------------------------------------------------------
 
@@ -166,7 +174,11 @@ class SceneReader:
     def location(self, contributors: Sequence[int], founder: int) -> tuple[PlaceMention | None, str]:
         """The incident's scene and why."""
         own = [p for i in contributors for p in self.slots[i].places if p.scene]
-        best = self._best(own)
+        # the country an attack is aimed at counts from the sentence that tells it first ("des missiles vers Israël"),
+        # not from a later one that joined it ("leurs attaques contre les Etats-Unis doivent cesser")
+        first = min(self.mentions[i].sentence for i in contributors)
+        lead = [p for i in contributors if self.mentions[i].sentence == first for p in self.slots[i].places if p.scene]
+        best = self._best(own, lead, [self.mentions[i].start for i in contributors])
         if best is None or best.place.kind in _COARSE:
             finer = self._refined(contributors, founder, best)
             if finer is not None:
@@ -213,11 +225,13 @@ class SceneReader:
 
     # --- choosing among the clause's places --------------------------------------------------
 
-    def _best(self, own: Sequence[PlaceMention]) -> PlaceMention | None:
+    def _best(self, own: Sequence[PlaceMention], lead: Sequence[PlaceMention] = (),
+              triggers: Sequence[int] = ()) -> PlaceMention | None:
         if not own:
             return None
-        # aimed at a country ("vers Israël", "contre l'Ukraine"): a finer place of another country is an aside
-        aimed = {p.place.country for p in own if p.place.kind is PlaceKind.COUNTRY and p.place.country and self._aimed(p)}
+        # aimed at a country ("vers Israël", "contre l'Ukraine") in the *lead* places: a finer place of another
+        # country is an aside
+        aimed = {p.place.country for p in lead if p.place.kind is PlaceKind.COUNTRY and p.place.country and self._aimed(p)}
         if aimed:
             own = [p for p in own if p.place.kind is PlaceKind.COUNTRY or not p.place.country
                    or p.place.country in aimed] or own
@@ -229,11 +243,20 @@ class SceneReader:
         holding = any(p.place.kind not in _COARSE and self.lexicon.holding.search(self.text, max(0, p.start - 12), p.start)
                       for p in own)
 
-        def rank(x: tuple[int, PlaceMention]) -> tuple[bool, int, int]:
+        def rank(x: tuple[int, PlaceMention]) -> tuple[bool, int, bool, int, int]:
             k, p = x
-            return holding and self._reference(p), SPECIFICITY[p.place.kind], k
+            specificity = SPECIFICITY[p.place.kind]
+            # a relative clause's antecedent beats a town or city only ("à Kidal et à Gao, où … ont attaqué")
+            tier = _TOWN_TIER if p.place.kind in (PlaceKind.TOWN, PlaceKind.CITY) else specificity
+            return holding and self._reference(p), tier, not self._antecedent(p, triggers), specificity, k
 
         return min(enumerate(own), key=rank)[1]
+
+    def _antecedent(self, p: PlaceMention, triggers: Sequence[int]) -> bool:
+        """"la ville de Dnipro, qui a été frappée", "à Gao, où des hommes armés ont attaqué": the place a relative
+        clause holding the incident's trigger is said of (among places as specific, the one in a list)."""
+        m = _RELATIVE_AFTER.match(self.text, p.end)
+        return m is not None and any(0 <= t - m.end() <= _RELATIVE_REACH for t in triggers)
 
     def _aimed(self, p: PlaceMention) -> bool:
         """"des missiles vers Israël", "visant le territoire israélien", "au large du Yémen": the country is the target
@@ -289,13 +312,44 @@ class SceneReader:
                 break
             s, e = layout.sentence_bounds[si]
             lo, hi = bisect.bisect_left(self.starts, s), bisect.bisect_left(self.starts, e)
+            # with no place at all, the sentence just before may give a province or a region ("ses frappes sur
+            # Gaza. Mardi, une frappe a tué …"); a town or a base may come from two sentences before
+            coarse_ok = best is None and back == 1
             there = [p for p in self.places[lo:hi]
-                     if p.scene and finer(p) and p.place.kind not in _COARSE and p.place.country]
+                     if p.scene and finer(p) and p.place.country
+                     and (p.place.kind not in _COARSE or (coarse_ok and p.place.kind is not PlaceKind.COUNTRY))]
             if there:
                 carried = self._best(there)
                 assert carried is not None
                 return carried, f"previous_sentence:{carried.place.name} ({carried.rule})"
+        # 4. the one town or base of the headline, for an incident of the lede ("Kharkiv à nouveau sous le feu" …
+        # "La deuxième ville du pays a été visée")
+        headline = self._headline_place()
+        if headline is not None and finer(headline) and self._in_lede(f):
+            return headline, f"headline:{headline.place.name} ({headline.rule})"
         return None
+
+    def _headline_place(self) -> PlaceMention | None:
+        """The one town, city, base or site the headline names (None when it names none or several)."""
+        if self._headline is None:
+            layout = self.layout
+            # a headline is no sentence: a first line ending with a full stop opens the story instead
+            title = [t and not self.text[s:e].rstrip().endswith(".") for t, (s, e) in
+                     zip(layout.title, layout.sentence_bounds)] if any(layout.title) else []
+            named = [p for p in self.places if p.scene and p.place.kind not in _COARSE and p.place.country
+                     and title[self._sentence_of(p.start)]] if any(title) else []
+            names = {p.place.canonical_name or p.place.name for p in named}
+            self._headline = (named[0] if len(names) == 1 else None,)
+        return self._headline[0]
+
+    def _in_lede(self, sentence: int) -> bool:
+        """Whether a sentence is in the first paragraph after the headline."""
+        layout = self.layout
+        first = next((i for i, t in enumerate(layout.title) if not t), None)
+        return first is not None and not layout.title[sentence] and layout.paragraphs[sentence] == layout.paragraphs[first]
+
+    def _sentence_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
 
     def _anaphors_of(self, sentence: int) -> list[tuple[int, PlaceMention, str]]:
         """The anaphors of a sentence with the place each refers to (cached)."""

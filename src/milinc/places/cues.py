@@ -38,6 +38,7 @@ _CLOSING_QUOTE = re.compile(r' ?" ?(?=,)')
 _SENTENCE_ENDS = ".!?;:\n\"«»"
 _INSIDE_AFTER = re.compile(r", dans (?:la |le |l')([a-z]+) (?:de |d'|du |des )")
 _DIVISIONS = frozenset({PlaceKind.PROVINCE, PlaceKind.REGION, PlaceKind.DISTRICT})
+_REPORTING_AFTER = re.compile(r"\s*,?\s*(?:a|ont|avait|avaient) (?P<verb>[a-z]+)")
 _APPOSITION_ADJECTIVES = frozenset({"petite", "petit", "grande", "grand", "minuscule", "importante", "important"})
 
 
@@ -111,8 +112,15 @@ class CuesReader:
         self.speaker_verbs = frozenset(_phrase(w) for w in lexicon("place_speaker_verbs", list(data.get("speaker_verbs", ()))))
         """Reporting participles before "à X" (one word at most between) that make X where someone speaks
         ("a déclaré lundi à Kiev")."""
+        self.authority_nouns = frozenset(
+            _phrase(w) for w in lexicon("place_authority_nouns", list(data.get("authority_nouns", ()))))
+        """Nouns before "à X" that make X where an authority speaks when a reporting verb follows X ("le ministère
+        de la Défense à Moscou a affirmé")."""
         self.seats = frozenset(_phrase(w) for w in lexicon("place_seats", list(data.get("seats", ()))))
         """Capitals and seats of power that stand for their state when they act ("Moscou a lancé")."""
+        self.actor_sur = tuple(_phrase(w) for w in lexicon("place_actor_before_sur", list(data.get("actor_before_sur", ()))))
+        """Beginnings of the word before "sur" that make the country after it an ally or a power, not a place
+        ("des milices alignées sur l'Iran", "la pression sur la Russie")."""
         self._name_starts: dict[str, int] = {}
         self._longest = max((p.count(" ") + 1 for p in (*nouns, *self.proximity, *self.directions, *self.modifiers)),
                             default=1)
@@ -198,6 +206,27 @@ class CuesReader:
             if word in self.speaker_verbs:
                 return gap <= 1
         return False
+
+    def actor_after_sur(self, window: str) -> bool:
+        """"alignés sur l'", "la pression sur la ": the country after is no place."""
+        toks = words(window, 40)
+        while toks and toks[-1][0] in ("la", "le", "les", "l"):
+            toks.pop()
+        if len(toks) < 2 or toks[-1][0] != "sur":
+            return False
+        before = toks[-2][0]
+        return any(before.startswith(w) for w in self.actor_sur)
+
+    def authority_place(self, text: str, start: int, end: int) -> bool:
+        """"le ministère de la Défense à Moscou a affirmé": the place after "à" is where an authority speaks."""
+        window = text[max(0, start - 60) : start]
+        if not window.endswith("a "):
+            return False
+        m = _REPORTING_AFTER.match(text, end)
+        if m is None or m.group("verb") not in self.speaker_verbs:
+            return False
+        toks = words(window, 60)
+        return any(word in self.authority_nouns for word, _ in toks[-5:-1])
 
     def name_start(self, folded: str) -> int:
         """Where the proper name starts in a folded place phrase: after a dropped noun, its modifiers and "de"

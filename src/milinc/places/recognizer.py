@@ -108,11 +108,15 @@ class PlaceMention:
     """How it was found and why it was kept (``gazetteer``, ``geonames:…``, ``cue:village``…), for ``--explain``."""
     scene: bool = True
     """False when the words before make it a launch site, a border or a speaking capital ("tirées depuis X")."""
+    aimed: bool = False
+    """A country an attack is aimed at ("des missiles vers Israël", "une offensive contre l'Ukraine"): the target's
+    country, not where every part of the attack happened (a death it caused elsewhere is the same incident)."""
 
 
 # --- the words around a place ------------------------------------------------------------------
 
-_SPEAKER_AFTER = re.compile(r"\s*(?:,|a |ont |accuse|affirme|dement|annonce|assure|menace|promet|repond|riposte|"
+_SPEAKER_AFTER = re.compile(r"\s*(?:,|a (?!nouveau\b|la |l'|le |les |\d|son |sa |ses |leur |leurs |un |une |quelques |"
+                            r"environ |proximite|cote |travers |peine |feu |l'heure)|ont |accuse|affirme|dement|annonce|assure|menace|promet|repond|riposte|"
                             r"condamne|nie|reconnait|estime|exige|denonce|avertit|previent)")
 _NOT_SCENE = re.compile(r"(?:(?:depuis(?!\s+(?:le |la |l')?(?:\d|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
                         r"hier|debut|fin|mi-|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
@@ -155,6 +159,10 @@ _COUNTRY_LOCATIVE_STRICT = re.compile(
     r"|\bvers|\bcontre|\ben direction d[e'u]|\bvisant|\bciblant|\b(?:a|ont|avait|avaient) (?:attaque|bombarde|"
     r"frappe|envahi|pilonne))\s*(?:la |l'|les )?$"
     r"|\ba $"  # "à Chypre", "à Bahreïn": an island state without article
+)
+_AIMED_BEFORE = re.compile(
+    r"(?:\bvers|\bcontre|\ben direction d[e'u]|\bvisant|\bciblant|\b(?:a|ont|avait|avaient) (?:attaque|bombarde|"
+    r"frappe|envahi|pilonne))\s*(?:la |l'|les )?$"
 )
 _ARTICLE_PREFIX = re.compile(r"(?:^|(?<=[\s(\"']))(?:al|el|ad|ar|as|ash|at|az|an|ed|ez|er)-$")
 _GAP = re.compile(r"(?:[ -]|'|[ -](?:al|el|ez|ad|ed|as|ar|ash|an|at|az|er|es|de|du|des|la|le|ben|bin|ibn|abou|abu|"
@@ -348,9 +356,10 @@ class PlaceRecognizer:
                     found.append(PlaceMention(start, m.end(), place, f"direction:{direction.word}",
                                               scene=not _not_scene(text, start)))
                     continue
-                if kind is PlaceKind.COUNTRY and not _COUNTRY_LOCATIVE_STRICT.search(before):
+                if kind is PlaceKind.COUNTRY and (not _COUNTRY_LOCATIVE_STRICT.search(before)
+                                                  or self._cues.actor_after_sur(before)):
                     refused.append((m.start(), m.end()))
-                    continue  # "milices soutenues par l'Iran", "Israël a frappé": an actor, not a place
+                    continue  # "milices soutenues par l'Iran", "alignées sur l'Iran": an actor, not a place
             scene = self._scene(text, m.start(), m.end())
             named_by_noun = name_start > start  # "la région de Gao": the region itself
             start = name_start  # "la base aérienne d'Aïn al-Asad": the place is written "Aïn al-Asad"
@@ -364,7 +373,8 @@ class PlaceRecognizer:
             elif kind is not PlaceKind.COUNTRY and before.endswith(_DE_ENDINGS):
                 # only a noun, proximity or direction cue changes a known place
                 place = _with_cue(place, self._cues.before(before))
-            found.append(PlaceMention(start, m.end(), place, rule, scene=scene))
+            aimed = kind is PlaceKind.COUNTRY and _AIMED_BEFORE.search(before) is not None
+            found.append(PlaceMention(start, m.end(), place, rule, scene=scene, aimed=aimed))
         found.sort(key=lambda p: p.start)
         kept: list[PlaceMention] = []
         for p in found:  # a soil phrase may hold a curated name: the first, longest, wins
@@ -379,8 +389,8 @@ class PlaceRecognizer:
         if _not_scene(text, start) or _speaker(text, start, end, text[max(0, start - 70) : start]):
             return False
         before = text[max(0, start - 60) : start]
-        if self._cues.speaker_place_before(before):
-            return False  # "des sources concordantes à Niamey", "a déclaré mardi à Kiev"
+        if self._cues.speaker_place_before(before) or self._cues.authority_place(text, start, end):
+            return False  # "des sources concordantes à Niamey", "a déclaré mardi à Kiev", "le ministère … à Moscou a dit"
         # "Moscou a lancé", "Tel Aviv et ses alliés ont intercepté", "utilisés par Moscou": the state acts ("un raid
         # sur Beyrouth a tué": a locative makes it the scene)
         return not (text[end - 1 : end].isalpha() and text[start:end] in self._cues.seats and (
@@ -682,7 +692,7 @@ class PlaceRecognizer:
             # a spelling variant of a curated place ("Kharkov", "Zaporizhzhia"): kept with a cue or its country
             country = entry.get("country") or None
             if entry.get("kind") == "country":
-                if not _COUNTRY_LOCATIVE_STRICT.search(before[-60:]):
+                if not _COUNTRY_LOCATIVE_STRICT.search(before[-60:]) or self._cues.actor_after_sur(before):
                     return None
             elif cue is None and weight(country) <= 0 and not (found and max(c.population for c in found) >= _BIG_CITY):
                 return None
