@@ -66,6 +66,18 @@ def collect() -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
     return entries, lexicons
 
 
+def _outdated_driver(path: Path) -> bool:
+    """Whether *path* is driver tables of an older format (same grammar key, so the name alone does not tell)."""
+    if not path.name.startswith("driver-"):
+        return False
+    from milinc import grammar_tables
+
+    try:
+        return json.loads(path.read_text("utf-8")).get("format") != grammar_tables.DRIVER_FORMAT
+    except (OSError, ValueError, AttributeError):
+        return True
+
+
 def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
 
@@ -78,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     # a grammar's file name holds the digest of its text: an existing file is kept as it is (lark numbers
     # its states differently from one run to the next, so rewriting it would only churn the repository)
     present = {p.name for p in OUT.glob("*.json")} if OUT.is_dir() else set()
-    missing = sorted(name for name in entries if name not in present)
+    missing = sorted(name for name in entries if name not in present or _outdated_driver(OUT / name))
     lexicons_path = OUT / "lexicons.json"
     try:
         lexicons_stale = json.loads(lexicons_path.read_text("utf-8")) != lexicons

@@ -286,3 +286,57 @@ def test_the_optional_packages_are_not_imported_with_milinc() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+# --- reading back a file that is not what milinc wrote ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("[" * 100_000, "malformed JSON: nested too deeply"),
+        ("nul", "malformed JSON"),
+        ("[]", "expected a JSON object, got list"),
+        ('{"text": "x"}', "missing field 'id'"),
+        ('{"id": "b", "error": "e", "error_kind": "bogus"}', "unknown error_kind 'bogus'"),
+        ('{"id": "b", "text": "ab", "dates": [{"span": {"start": 5, "end": 9, "text": "zz"}}]}', "$.dates"),
+    ],
+)
+def test_a_bad_document_line_is_an_invalid_input_error_naming_its_line(
+    tmp_path: Path, line: str, problem: str
+) -> None:
+    path = tmp_path / "docs.jsonl"
+    path.write_text(json.dumps(document_line("a", fake_document())) + "\n" + line + "\n", encoding="utf-8")
+    read = read_documents_jsonl(path)
+    assert next(read)[0] == "a"  # the lines before it are read
+    with pytest.raises(milinc.InvalidInputError, match=re.escape(f"{path}:2: ") + ".*" + re.escape(problem)):
+        next(read)
+
+
+def test_undecodable_bytes_read_back_are_an_invalid_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "docs.jsonl"
+    path.write_bytes(b'{"id": "a", "text": "caf\xe9"}\n')
+    with pytest.raises(milinc.InvalidInputError, match="not valid UTF-8"):
+        list(read_documents_jsonl(path))
+    table = tmp_path / "t.csv"
+    table.write_bytes(b"event_id,location\n1,Bria\xe9\n")
+    with pytest.raises(milinc.InvalidInputError, match="not valid UTF-8"):
+        read_incidents(table)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        ("t.csv", "event_id,killed\n1,3\n2,abc\n", "t.csv:3: column 'killed': not an integer: 'abc'"),
+        ("t.csv", "event_id,injured\n1,2.5\n", "t.csv:2: column 'injured': not an integer: '2.5'"),
+        ("t.jsonl", '{"killed": 3}\n{"killed": true}\n', "t.jsonl:2: column 'killed': not an integer: True"),
+        ("t.jsonl", '{"killed": 3}\n[1]\n', "t.jsonl:2: expected a JSON object, got list"),
+    ],
+)
+def test_a_bad_incident_table_cell_is_an_invalid_input_error_naming_its_line(
+    tmp_path: Path, name: str, content: str, problem: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(milinc.InvalidInputError, match=re.escape(problem)):
+        read_incidents(path)

@@ -180,6 +180,21 @@ def test_a_second_verb_after_the_coordination_keeps_its_own_reading() -> None:
     assert [q.role for q in doc.quantities] == [CasualtyRole.KILLED, CasualtyRole.INJURED]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a designator ends a heading line: the figure on the next line is a count (found by test_properties)
+        ("Les forces de sécurité ont bouclé le secteur\n2 soldats", [("2 soldats", 2)]),
+        ("Patrouille dans la zone\n\n4 blessés légers", [("4 blessés", 4)]),
+        # on one line, the designator still names the sector, not a count
+        ("Les renforts ont rejoint le secteur 2 hier.", []),
+    ],
+)
+def test_a_designator_names_a_figure_only_on_its_own_line(text: str, expected: list[tuple[str, int]]) -> None:
+    doc = milinc.parse(text)
+    assert [(q.span.text, q.value) for q in doc.quantities] == expected
+
+
 def test_a_figure_that_opens_a_line_is_no_designator_of_the_line_before() -> None:
     # "le secteur\n2 soldats" is no "secteur 2" (found by the property test on fillers)
     doc = milinc.parse("Les forces de sécurité ont bouclé le secteur\n2 soldats")

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from milinc import cache, engine
+from milinc import cache, engine, plugins
 from milinc.context import ExtractionContext
 from milinc.pipeline import Parser
 from milinc.plugins import DISABLE_AUTOLOAD_ENV
@@ -42,9 +42,9 @@ def _first_parse_report() -> dict[str, Any]:
         "import json, sys\n"
         "import milinc\n"
         "doc = milinc.parse('Deux soldats ont été tués lundi près de Gao.', reference_date='2024-03-04')\n"
-        "from milinc import grammar_tables\n"
+        "from milinc import grammar_tables, regex_prefix\n"
         "print(json.dumps({'sources': grammar_tables.sources(), 'modules': sorted(sys.modules),\n"
-        "                  'events': len(doc.events)}))\n"
+        "                  'events': len(doc.events), 'analysed': regex_prefix.analyse.cache_info().currsize}))\n"
     )
     # no installed plugin (their grammars are not shipped) and no private cache: what a fresh install does
     env = {**os.environ, cache.ENV: "", DISABLE_AUTOLOAD_ENV: "1"}
@@ -64,6 +64,11 @@ def test_a_first_parse_reads_shipped_driver_tables_and_builds_no_lark_object(fir
     assert sources, "the grammars were compiled"
     # a key without the "driver:" prefix is a Lark object loaded or built (slow); "built" means compiled in memory
     assert {k: v for k, v in sources.items() if not k.startswith("driver:") or v != "shipped"} == {}
+
+
+def test_a_first_parse_analyses_no_lexer_pattern(first_parse: dict[str, Any]) -> None:
+    # the lexers' cut by first character ships with the driver tables (hints, heavy terminals' pieces)
+    assert first_parse["analysed"] == 0
 
 
 def test_a_first_parse_imports_no_module_it_does_not_need(first_parse: dict[str, Any]) -> None:
@@ -110,3 +115,93 @@ def test_the_driver_tables_match_exactly_as_lark_s_own_tables(parser: Parser, di
         assert list(from_tables.finditer(norm)) == expected
         compared += len(expected)
     assert compared > 0, "the texts hold matches of this grammar"
+
+
+@pytest.fixture
+def standard_finders(monkeypatch: pytest.MonkeyPatch) -> None:
+    # other tests' imports may add finders of distributions (then discovery rightly defers to importlib.metadata)
+    from importlib import machinery
+
+    standard = [f for f in sys.meta_path if f is machinery.PathFinder or getattr(f, "find_distributions", None) is None]
+    monkeypatch.setattr(sys, "meta_path", standard)
+
+
+def _distribution(root: Path, name: str, entry_points: str | None) -> None:
+    info = root / f"{name}-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n", encoding="utf-8")
+    if entry_points is not None:
+        (info / "entry_points.txt").write_text(entry_points, encoding="utf-8")
+
+
+def test_plugin_discovery_knows_when_no_distribution_declares_a_plugin(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, standard_finders: None
+) -> None:
+    # so that a process without plugins need not import importlib.metadata at start-up
+    _distribution(tmp_path / "site", "plain", None)
+    _distribution(tmp_path / "site", "scripts", "[console_scripts]\nfoo = foo:main\n")
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "site"), str(tmp_path / "missing")])
+    assert plugins._may_declare_plugins() is False
+
+
+def test_plugin_discovery_defers_to_importlib_metadata_when_a_plugin_may_be_declared(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, standard_finders: None
+) -> None:
+    _distribution(tmp_path / "site", "other", f"[{plugins.ENTRY_POINT_GROUP}]\nx = other:plugin\n")
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "site")])
+    assert plugins._may_declare_plugins() is True
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "missing")])
+    assert plugins._may_declare_plugins() is False
+
+    class Finder:  # another finder of distributions: importlib.metadata decides
+        def find_distributions(self, *args: Any) -> list[Any]:
+            return []
+
+    monkeypatch.setattr(sys, "meta_path", [*sys.meta_path, Finder()])
+    assert plugins._may_declare_plugins() is True
+    monkeypatch.setattr(sys, "meta_path", sys.meta_path[:-1])
+    archive = tmp_path / "bundle.zip"  # a zip on the path is not read here: importlib.metadata decides
+    archive.write_bytes(b"PK\x05\x06" + b"\0" * 18)
+    monkeypatch.setattr(sys, "path", [str(archive)])
+    assert plugins._may_declare_plugins() is True
+
+
+def test_a_process_without_plugin_distributions_does_not_consult_importlib_metadata(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, standard_finders: None
+) -> None:
+    import importlib.metadata
+
+    consulted: list[str] = []
+
+    def entry_points(**kwargs: Any) -> Any:
+        consulted.append(kwargs.get("group", ""))
+        return []
+
+    _distribution(tmp_path / "site", "plain", None)
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "site")])
+    monkeypatch.setattr(importlib.metadata, "entry_points", entry_points)
+    monkeypatch.delitem(sys.modules, "importlib.metadata")  # as in a fresh process
+    assert plugins._load_installed() == []
+    assert consulted == []
+    monkeypatch.setitem(sys.modules, "importlib.metadata", importlib.metadata)  # once imported, it decides
+    assert plugins._load_installed() == []
+    assert consulted == [plugins.ENTRY_POINT_GROUP]
+
+
+@pytest.mark.parametrize("dimension", ["dates", "weapons", "quantities", "events"])
+def test_the_shipped_lexer_hints_cut_the_terminals_as_the_analysis_does(parser: Parser, dimension: str) -> None:
+    from milinc.lexer_dispatch import HINTED, FirstCharLexer
+
+    driver = _matchers(parser)[dimension]._driver
+    assert driver is not None
+    hinted = driver.first_char
+    assert hinted._hints is not None, "the driver tables carry hints"
+    analysed = FirstCharLexer(hinted.terminals, hinted.flags)  # no hints: every pattern analysed
+    for ch in sorted(HINTED):
+        one, other = hinted.regex_for(ch), analysed.regex_for(ch)
+        assert (one is None) == (other is None), ch
+        if one is None or other is None:
+            continue
+        for sample in (ch, ch * 3, ch + "eux mille", ch + " 12 h 30", ch + "-136 et", ch + "issiles de croisiere"):
+            got, want = one.match(sample), other.match(sample)
+            assert (got and (got.lastgroup, got.span())) == (want and (want.lastgroup, want.span())), (ch, sample)

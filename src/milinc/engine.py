@@ -42,7 +42,7 @@ from lark.parsers.lalr_analysis import Shift
 from lark.parsers.lalr_parser_state import ParseConf
 
 from . import budget, cache, grammar_tables, regexes, trie_regex
-from .lexer_dispatch import FirstCharLexer
+from .lexer_dispatch import WHOLE, FirstCharLexer
 
 __all__ = [
     "CompiledGrammar",
@@ -338,6 +338,8 @@ class _Driver:
         keywords: Mapping[str, list[tuple[str, str]]],
         flags: int,
         ignore: Iterable[str],
+        hints: list[dict[str, str | int] | None] | None = None,
+        cuts: dict[str, tuple[str, list[tuple[str, str]]]] | None = None,
     ) -> None:
         self.start_state = start_state
         self.end_state = end_state
@@ -345,7 +347,7 @@ class _Driver:
         """State → symbol → action (:func:`_action_table`); a list or a dict indexed by state."""
         self.start_actions = self.table[self.start_state]
         self.shift_callbacks = shift_callbacks
-        self.first_char = FirstCharLexer(ordered, flags)
+        self.first_char = FirstCharLexer(ordered, flags, hints=hints, cuts=cuts)
         # keywords that a generic terminal also matches (lark's UnlessCallback): the new type
         # depends on the text only, so it is looked up once per word
         self.keyword_of: dict[str, _Keywords] = {name: _Keywords(kws, flags) for name, kws in keywords.items()}
@@ -427,6 +429,8 @@ class _Driver:
             keywords={name: [(k, patterns[k]) for k in keywords] for name, keywords in plan["unless"].items()},
             flags=int(tables["flags"]),
             ignore=tables["ignore"],
+            hints=_valid_hints(tables.get("hints"), len(plan["terminals"])),
+            cuts=_valid_cuts(tables.get("cuts")),
         )
 
     def can_start(self, text: str, pos: int, limit: int) -> bool:
@@ -449,7 +453,10 @@ class _Driver:
         if type_ in self.keyword_of:
             type_ = self.keyword_of[type_].retype(type_, m.group(0))
         end = m.end()
-        if end < limit and _is_word(text[end]) and _is_word(text[end - 1]):
+        # _is_word written inline: this runs for most words before an anchor
+        if end < limit and (text[end].isalnum() or text[end] == "_") and (
+            text[end - 1].isalnum() or text[end - 1] == "_"
+        ):
             return False
         return type_ in self.start_actions
 
@@ -585,6 +592,33 @@ def _action_table(
     }
 
 
+def _valid_hints(hints: Any, count: int) -> list[dict[str, str | int] | None] | None:
+    """The lexer hints of driver tables when they have the expected shape, else ``None`` (patterns analysed)."""
+    if type(hints) is not list or len(hints) != count:
+        return None
+    for hint in hints:
+        if hint is not None and not (
+            type(hint) is dict and all(type(v) is str or (type(v) is int and v == WHOLE) for v in hint.values())
+        ):
+            return None
+    return hints
+
+
+def _valid_cuts(cuts: Any) -> dict[str, tuple[str, list[tuple[str, str]]]] | None:
+    """The heavy terminals' pieces of driver tables when they have the expected shape, else ``None``."""
+    if type(cuts) is not dict:
+        return None
+    out: dict[str, tuple[str, list[tuple[str, str]]]] = {}
+    for name, cut in cuts.items():
+        if not (type(cut) is list and len(cut) == 2 and type(cut[0]) is str and type(cut[1]) is list):
+            return None
+        parts = cut[1]
+        if not all(type(p) is list and len(p) == 2 and type(p[0]) is str and type(p[1]) is str for p in parts):
+            return None
+        out[name] = (cut[0], [(piece, literal) for piece, literal in parts])
+    return out
+
+
 def _rule_of(entry: list[Any]) -> Rule:
     """A lark ``Rule`` from its form in the driver tables (:func:`milinc.grammar_tables.driver_tables`)."""
     origin, expansion, alias, order, options, _has_callback = entry
@@ -706,6 +740,7 @@ class GrammarMatcher:
         """Leftmost-longest matches, left to right, never overlapping."""
         stop = len(text) if end is None else end
         pos = start
+        driver = self._driver
         for count, m in enumerate(self.anchors.finditer(text, start, stop)):
             if not count & 63:
                 budget.check("grammar matching")  # a time budget (milinc.budget) is checked every 64 anchors
@@ -718,8 +753,8 @@ class GrammarMatcher:
             line_end = text.find("\n", a, a + self.window)
             limit = min(stop, line_end if line_end >= 0 else len(text), a + self.window)
             for s in self._candidate_starts(text, a, max(pos, line_start)):
-                if not self._can_start(text, s, limit):
-                    continue  # most words before an anchor cannot begin a match: skip the parse
+                if driver is not None and not driver.can_start(text, s, limit):
+                    continue  # most words before an anchor cannot begin a match: skip the parse (_can_start inline)
                 found = self.parse_at(text, s, limit)
                 if found is not None and found.end >= m.end():
                     yield found

@@ -53,7 +53,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias, cast
 
 from .batch import ErrorKind, ErrorRecord, Result
 from .contract import to_contract
-from .errors import OutputError, install_hint
+from .errors import InvalidInputError, OutputError, install_hint
 from .ontology import Casualties, Document, Event
 from .outputs import OutputFile, open_output
 from .segment import split_sentences
@@ -498,36 +498,73 @@ def open_incident_writer(
 # --- readers ----------------------------------------------------------------
 
 
-def _typed(row: Mapping[str, Any]) -> Row:
+def _typed(row: Mapping[str, Any], where: str) -> Row:
     out: Row = {}
     for column in INCIDENT_COLUMNS:
         value = row.get(column)
         if value == "" or value is None:
             out[column] = None
         elif column in INTEGER_COLUMNS:
-            out[column] = int(value)
+            out[column] = _integer(value, f"{where}: column {column!r}")
         else:
             out[column] = str(value)
     return out
 
 
+def _integer(value: Any, where: str) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lstrip("+-").isdecimal():
+        return int(value)
+    raise InvalidInputError(f"{where}: not an integer: {value!r}")
+
+
+def _json_object(line: str, where: str) -> dict[str, Any]:
+    try:
+        data = json.loads(line)
+    except RecursionError:
+        raise InvalidInputError(f"{where}: malformed JSON: nested too deeply") from None
+    except ValueError as exc:
+        raise InvalidInputError(f"{where}: malformed JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise InvalidInputError(f"{where}: expected a JSON object, got {type(data).__name__}")
+    return data
+
+
+@contextlib.contextmanager
+def _reading(path: Path | str) -> Iterator[None]:
+    """Undecodable bytes in a file read back: an :class:`InvalidInputError` that names the file."""
+    try:
+        yield
+    except UnicodeDecodeError as exc:
+        raise InvalidInputError(f"{path}: not valid UTF-8 ({exc.reason})") from None
+
+
 def _read_csv(path: Path, unescape: bool) -> list[Row]:
-    with open(path, encoding="utf-8", newline="") as f:
+    with open(path, encoding="utf-8", newline="") as f, _reading(path):
         rows = csv.DictReader(f)
         if unescape:
-            return [_typed({c: unescape_formula(v) if isinstance(v, str) else v for c, v in row.items()}) for row in rows]
-        return [_typed(row) for row in rows]
+            return [
+                _typed({c: unescape_formula(v) if isinstance(v, str) else v for c, v in row.items()},
+                       f"{path}:{rows.line_num}")
+                for row in rows
+            ]
+        return [_typed(row, f"{path}:{rows.line_num}") for row in rows]
 
 
 def _read_jsonl(path: Path) -> list[Row]:
-    with open(path, encoding="utf-8") as f:
-        return [_typed(json.loads(line)) for line in f if line.strip()]
+    with open(path, encoding="utf-8") as f, _reading(path):
+        return [
+            _typed(_json_object(line, f"{path}:{number}"), f"{path}:{number}")
+            for number, line in enumerate(f, 1)
+            if line.strip()
+        ]
 
 
 def _read_parquet(path: Path) -> list[Row]:
     import pyarrow.parquet as pq
 
-    return [_typed(row) for row in pq.read_table(str(path)).to_pylist()]
+    return [_typed(row, f"{path}: row {number}") for number, row in enumerate(pq.read_table(str(path)).to_pylist(), 1)]
 
 
 def read_incidents(
@@ -544,6 +581,12 @@ def read_incidents(
 
     Returns:
         The rows, with ``None`` for empty cells and ``int`` in :data:`INTEGER_COLUMNS`.
+
+    Raises:
+        InvalidInputError: a line or a cell is not what this module writes
+            (malformed JSON, a count that is no integer, bytes that are not
+            UTF-8), with the file and line.
+        OSError: the file cannot be read.
     """
     path = Path(path)
     fmt = table_format or {".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}.get(path.suffix, "jsonl")
@@ -575,20 +618,46 @@ def document_line(document_id: str, result: Result, *, contract: bool = False) -
 
 
 def result_from_line(line: Mapping[str, Any]) -> tuple[str, Result]:
-    """Rebuild ``(id, result)`` from a line written by :func:`document_line` (full form)."""
+    """Rebuild ``(id, result)`` from a line written by :func:`document_line` (full form).
+
+    Raises:
+        InvalidInputError: the line is no such line (no ``id``, an unknown
+            ``error_kind``, an invalid document: see :func:`milinc.from_dict`).
+    """
     data = dict(line)
+    if "id" not in data:
+        raise InvalidInputError("missing field 'id'")
     document_id = str(data.pop("id"))
     if "error" in data:
-        return document_id, ErrorRecord(document_id, str(data["error"]), ErrorKind(data.get("error_kind")))
+        try:
+            kind = ErrorKind(data.get("error_kind"))
+        except ValueError:
+            known = ", ".join(k.value for k in ErrorKind)
+            raise InvalidInputError(f"unknown error_kind {data.get('error_kind')!r}: expected one of {known}") from None
+        return document_id, ErrorRecord(document_id, str(data["error"]), kind)
     return document_id, from_dict(data)
 
 
 def read_documents_jsonl(source: str | os.PathLike[str] | io.TextIOBase) -> Iterator[tuple[str, Result]]:
-    """Stream ``(id, result)`` pairs from a JSON Lines file of documents (``milinc parse --format jsonl``)."""
+    """Stream ``(id, result)`` pairs from a JSON Lines file of documents (``milinc parse --format documents-jsonl``).
+
+    Raises:
+        InvalidInputError: a line is not a document line (malformed JSON, not
+            an object, an invalid document), or the file is not UTF-8; the
+            message names the file and line.
+    """
     if isinstance(source, io.TextIOBase):
-        for line in source:
-            if line.strip():
-                yield result_from_line(json.loads(line))
+        name = getattr(source, "name", None)
+        prefix = f"{name}:" if isinstance(name, str) else "line "
+        with _reading(name if isinstance(name, str) else "input"):
+            for number, line in enumerate(source, 1):
+                if line.strip():
+                    where = f"{prefix}{number}"
+                    try:
+                        yield result_from_line(_json_object(line, where))
+                    except InvalidInputError as exc:
+                        message = str(exc)
+                        raise InvalidInputError(message if message.startswith(where) else f"{where}: {message}") from None
         return
     with open(source, encoding="utf-8") as f:
         yield from read_documents_jsonl(f)

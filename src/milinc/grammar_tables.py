@@ -37,7 +37,7 @@ from lark.grammar import Rule
 from lark.lexer import BasicLexer, TerminalDef
 from lark.parsers.lalr_analysis import Shift
 
-from . import cache
+from . import cache, lexer_dispatch
 
 __all__ = [
     "DRIVER_FORMAT", "FORMAT", "LEXER_PLANS", "build", "compute_lexer_plan", "decode", "driver_file_name",
@@ -47,7 +47,7 @@ __all__ = [
 FORMAT = 1
 """Version of the table format (part of every key)."""
 
-DRIVER_FORMAT = 1
+DRIVER_FORMAT = 2
 """Version of the driver tables' format (checked in every entry)."""
 
 SHIPPED_PACKAGE = "milinc"
@@ -274,6 +274,9 @@ def driver_tables(compiled: Lark) -> dict[str, Any]:
       has_callback]`` — what lark's tree builder needs to make the rule's callback;
     * ``terminals``: every terminal name (a transformer method of that name is a
       token callback); ``patterns``: the regex of each terminal the lexer tries;
+      ``hints``: each lexed terminal cut by first character
+      (:func:`milinc.lexer_dispatch.hints`: no pattern is analysed at start-up);
+      ``cuts``: the pieces of each heavy terminal (:func:`milinc.lexer_dispatch.heavy_cut`);
       ``lexer``: the lexer plan (:func:`_lexer_plan`); ``ignore``, ``flags``.
 
     Raises:
@@ -306,6 +309,7 @@ def driver_tables(compiled: Lark) -> dict[str, Any]:
     plan = lexer_plan(compiled) or compute_lexer_plan(compiled)
     by_name = {t.name: t for t in compiled.terminals}
     lexed = [*plan["terminals"], *(k for keywords in plan["unless"].values() for k in keywords)]
+    ordered = [(name, by_name[name].pattern.to_regexp()) for name in plan["terminals"]]
     return {
         "format": DRIVER_FORMAT,
         "lark": lark.__version__,
@@ -330,6 +334,8 @@ def driver_tables(compiled: Lark) -> dict[str, Any]:
         "terminals": [t.name for t in compiled.terminals],
         "patterns": {name: by_name[name].pattern.to_regexp() for name in lexed},
         "lexer": plan,
+        "hints": lexer_dispatch.hints(ordered, options.g_regex_flags),
+        "cuts": {name: lexer_dispatch.heavy_cut(p) for name, p in ordered if len(p) > lexer_dispatch.HEAVY},
         "ignore": sorted(lexer.ignore_types),
         "flags": options.g_regex_flags,
         "maybe_placeholders": bool(options.maybe_placeholders),

@@ -25,12 +25,12 @@ from __future__ import annotations
 import re
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from .regex_prefix import Pattern, analyse, leading_zero_width, pieces
 
-__all__ = ["HEAVY", "FirstCharLexer", "Matcher"]
+__all__ = ["HEAVY", "HINTED", "WHOLE", "FirstCharLexer", "Matcher", "heavy_cut", "hints"]
 
 HEAVY = 4000
 """A terminal whose pattern for a character is longer than this is matched on its own, compiled once
@@ -78,10 +78,10 @@ class _Pieces:
 
     __slots__ = ("guard", "parts")
 
-    def __init__(self, name: str, pattern: str, flags: int) -> None:
-        lead = leading_zero_width(pattern)
+    def __init__(self, name: str, pattern: str, flags: int, cut: tuple[str, list[tuple[str, str]]] | None = None) -> None:
+        lead, parts = cut if cut is not None else heavy_cut(pattern)
         self.guard = _Lazy(lead, flags) if lead else None
-        self.parts = [(literal, _Lazy(f"(?P<{name}>{piece})", flags)) for piece, literal in pieces(pattern)]
+        self.parts = [(literal, _Lazy(f"(?P<{name}>{piece})", flags)) for piece, literal in parts]
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         if self.guard is not None and self.guard.match(string, pos, endpos) is None:
@@ -93,6 +93,11 @@ class _Pieces:
             if m is not None:
                 return m
         return None
+
+
+def heavy_cut(pattern: str) -> tuple[str, list[tuple[str, str]]]:
+    """How :class:`_Pieces` cuts a heavy terminal: its leading lookahead, and its pieces with their literals."""
+    return leading_zero_width(pattern), pieces(pattern)
 
 
 class _Segments:
@@ -115,26 +120,87 @@ class _Segments:
         return None
 
 
+HINTED = frozenset(chr(c) for c in range(32, 127)) | {"\t"}
+"""The characters :func:`hints` answers for (printable ASCII and tab: nearly every character of a normalized text)."""
+WHOLE = 1
+"""In a hint: the terminal's whole pattern (a terminal that may start with any character, or a heavy one)."""
+
+
+def hints(terminals: Sequence[tuple[str, str]], flags: int = 0) -> list[dict[str, str | int] | None] | None:
+    """What :class:`FirstCharLexer` would cut each terminal to for each character of :data:`HINTED`, as plain data.
+
+    Computed when tables are built and shipped with them, so that a lexer
+    need not analyse its patterns at start-up: per terminal, character →
+    the cut pattern, or :data:`WHOLE` for the pattern itself; a character
+    absent from it starts no match of the terminal. ``None`` with global flags
+    (no analysis is done then).
+    """
+    if flags & ~re.UNICODE:
+        return None
+    out: list[dict[str, str | int] | None] = []
+    for _name, pattern in terminals:
+        analysed = analyse(pattern)
+        hint: dict[str, str | int] = {}
+        for ch in sorted(HINTED):
+            sub = analysed.restricted(ch)
+            if sub is not None:
+                # a cut still longer than HEAVY is matched by the whole terminal's pieces: no need to keep it
+                hint[ch] = WHOLE if sub == pattern or len(sub) > HEAVY else sub
+        out.append(hint)
+    return out
+
+
 class FirstCharLexer:
     """Per-character sub-alternations of lark's combined lexer regex (see the module docstring)."""
 
-    def __init__(self, terminals: Sequence[tuple[str, str]], flags: int = 0) -> None:
+    def __init__(
+        self,
+        terminals: Sequence[tuple[str, str]],
+        flags: int = 0,
+        *,
+        hints: Sequence[Mapping[str, str | int] | None] | None = None,
+        cuts: Mapping[str, tuple[str, list[tuple[str, str]]]] | None = None,
+    ) -> None:
         self.terminals = list(terminals)
         """``(name, regex)`` of each terminal, in the order of lark's alternation."""
         self.flags = flags
         """The lexer's global regex flags."""
         # global flags (other than the default) change what a character matches: no analysis then
-        analysable = not flags & ~re.UNICODE
-        self.patterns: list[Pattern | None] = [analyse(p) if analysable else None for _, p in self.terminals]
-        """What :mod:`milinc.regex_prefix` found out about each terminal (``None``: not analysed)."""
+        self._analysable = not flags & ~re.UNICODE
+        self._patterns: list[Pattern | None] | None = None
+        self._hints = list(hints) if hints is not None and self._analysable else None
+        if self._hints is not None and len(self._hints) != len(self.terminals):
+            raise ValueError("one hint per terminal")
         self.by_char: dict[str, Matcher | None] = {}
         """The sub-alternation for each character met so far (``None``: no terminal starts with it)."""
         self._heavy: dict[str, _Pieces] = {}
+        self._cuts = cuts  # heavy terminals' pieces computed when the tables were built (heavy_cut)
+
+    @property
+    def patterns(self) -> list[Pattern | None]:
+        """What :mod:`milinc.regex_prefix` found out about each terminal (``None``: not analysed).
+
+        Analysed when first needed: with :func:`hints` given, only a character
+        outside :data:`HINTED` needs the analysis.
+        """
+        if self._patterns is None:
+            self._patterns = [analyse(p) if self._analysable else None for _, p in self.terminals]
+        return self._patterns
 
     @property
     def firsts(self) -> list[bool]:
         """Per terminal, whether the analysis knows which characters it may start with."""
         return [p is not None and p.first is not None for p in self.patterns]
+
+    def _restricted(self, index: int, ch: str) -> str | None:
+        """Terminal *index* cut down to its branches that can start with *ch* (``None``: none can)."""
+        if self._hints is not None and ch in HINTED:
+            hint = self._hints[index]
+            if hint is not None:
+                sub = hint.get(ch)
+                return self.terminals[index][1] if sub == WHOLE else sub if type(sub) is str else None
+        analysed = self.patterns[index]
+        return analysed.restricted(ch) if analysed is not None else self.terminals[index][1]
 
     def regex_for(self, ch: str) -> Matcher | None:
         """The alternation of the terminals that may start with *ch*, in lark's order.
@@ -145,8 +211,8 @@ class FirstCharLexer:
         """
         parts: list[Matcher] = []
         branches: list[str] = []
-        for (name, pattern), analysed in zip(self.terminals, self.patterns):
-            sub = analysed.restricted(ch) if analysed is not None else pattern
+        for index, (name, pattern) in enumerate(self.terminals):
+            sub = self._restricted(index, ch)
             if sub is None:
                 continue
             if len(sub) > HEAVY:
@@ -155,7 +221,8 @@ class FirstCharLexer:
                     branches = []
                 heavy = self._heavy.get(name)
                 if heavy is None:
-                    heavy = self._heavy[name] = _Pieces(name, pattern, self.flags)
+                    cut = self._cuts.get(name) if self._cuts is not None else None
+                    heavy = self._heavy[name] = _Pieces(name, pattern, self.flags, cut)
                 parts.append(heavy)
             else:
                 branches.append(f"(?P<{name}>{sub})")

@@ -30,11 +30,12 @@ import json
 import logging
 import os
 import re
+import sys
 import threading
 import warnings
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
-from importlib import metadata
+from importlib import machinery
 from typing import Any
 
 from attrs import field, frozen
@@ -921,9 +922,59 @@ def _from_object(obj: Any, where: str) -> Plugin:
     raise PluginError(where, f"is a {type(obj).__name__}, not a milinc.plugins.Plugin or a function returning one")
 
 
+def __getattr__(name: str) -> Any:
+    if name == "metadata":  # importlib.metadata, imported on first use (it costs start-up time)
+        from importlib import metadata
+
+        return metadata
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _may_declare_plugins() -> bool:
+    """False only when no distribution ``importlib.metadata`` would find declares a ``milinc.plugins`` entry point.
+
+    A cheap look at the metadata directories on ``sys.path`` (``*.dist-info``,
+    ``*.egg-info``), so that a process without plugins need not import
+    ``importlib.metadata`` (tens of milliseconds of start-up). Anything it does
+    not read as plain directories (a zip or egg on the path, another finder of
+    distributions) answers True: ``importlib.metadata`` decides then.
+    """
+    for finder in sys.meta_path:
+        if finder is not machinery.PathFinder and getattr(finder, "find_distributions", None) is not None:
+            return True
+    marker = ENTRY_POINT_GROUP.encode()
+    for entry in sys.path:
+        directory = entry or "."
+        try:
+            with os.scandir(directory) as found:
+                names = [item.name for item in found]
+        except NotADirectoryError:
+            return True  # a zip file or an egg on the path
+        except (OSError, TypeError, ValueError):
+            continue  # a missing directory holds no distribution
+        for name in names:
+            lowered = name.lower()
+            if lowered.endswith(".egg"):
+                return True
+            if not lowered.endswith((".dist-info", ".egg-info")):
+                continue
+            try:
+                with open(os.path.join(directory, name, "entry_points.txt"), "rb") as f:
+                    declared = f.read()
+            except OSError:
+                continue  # no entry points (or an egg-info file)
+            if marker in declared:
+                return True
+    return False
+
+
 def _load_installed() -> list[tuple[str, Plugin | None, str | None]]:
     """Every ``milinc.plugins`` entry point: (entry-point name, plugin or None, problem or None)."""
     found: list[tuple[str, Plugin | None, str | None]] = []
+    if "importlib.metadata" not in sys.modules and not _may_declare_plugins():
+        return found
+    from importlib import metadata
+
     try:
         entry_points = list(metadata.entry_points(group=ENTRY_POINT_GROUP))
     except Exception as exc:  # a broken distribution's metadata must not break parsing

@@ -43,6 +43,8 @@ _CONTROL = {"a": "\a", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
 _HEX = frozenset("0123456789abcdefABCDEF")
 # an escape pair, a character class (a "]" first in it is literal), or a parenthesis or bar
 _STRUCTURE = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|[()|]", re.DOTALL)
+_LITERAL = re.compile(r"(?:[^\\.^$*+?{}\[\]|()]|\\[^\w\s])+")
+"""A pattern that only matches itself: plain characters and escaped punctuation (``re.escape`` of a word)."""
 _QUANTIFIER = re.compile(r"(?:[*+?]|\{(?:\d+|\d*,\d*)\})[?+]?")
 
 
@@ -91,6 +93,9 @@ class Pattern:
         self.first: tuple[CharTest, ...] | None = None
         """Tests of the characters a match may begin with; ``None`` when unknown (any character)."""
         self._structure: _Structure | None = None
+        if _LITERAL.fullmatch(text):  # most terminals are plain words: their first character is all there is to know
+            self.first = (_literal(text[1] if text[0] == "\\" else text[0]),)
+            return
         try:
             self._structure = _Structure(text)
             first, nullable = self._group_first(-1, 0, len(text))
