@@ -107,3 +107,8 @@ def test_the_weapons_of_a_habit_merged_in_are_not_the_incident_s() -> None:
     found = weapons("Deux roquettes sont tombées lundi près de la base de Tabqa. La base est régulièrement visée par des "
                     "drones armés.")
     assert found[0] == {"rocket"}
+
+
+def test_a_seizure_word_of_the_sentence_before_takes_no_weapon() -> None:
+    found = weapons("Le tribunal a été saisi. Lundi, des roquettes ont frappé la base de Tabqa, faisant deux morts.")
+    assert found == [{"rocket"}]
