@@ -389,3 +389,19 @@ def test_date_parts_are_values_and_but_checks_its_field_names() -> None:
     # the first value that differs from its default wins, text order, whatever field group it is in
     merged = merge_parts([DateParts(0, 2, weekday=2), DateParts(3, 5, day=7, weekday=5), DateParts(6, 9, short_year=True)])
     assert (merged.start, merged.end, merged.weekday, merged.day, merged.short_year) == (0, 9, 2, 7, True)
+
+
+def test_every_future_form_is_seen_wherever_the_window_cuts_it() -> None:
+    """The cheap pre-check of future words must let every form through: at the window's end, before a digit or
+    punctuation, irregular forms and auxiliaries alike."""
+    from milinc.dates import context
+
+    forms = sorted({*context._IRREGULAR_FUTURES, *context._FUTURE_AUXILIARIES, "attaquera", "reprendront"})
+    for word in forms:
+        for after in ("", " ", "2", ",", "-", "'"):
+            text = f"ils {word}{after}"
+            end = len("ils ") + len(word) if after == "" else len(text)
+            auxiliaries = True
+            assert context._future_words(text, 0, end, auxiliaries=auxiliaries, original=None), text
+    assert not context._future_words("ils ont frappe la zone", 0, 22, auxiliaries=True, original=None)
+    assert not context._future_words("la camera filme", 0, 15, auxiliaries=True, original=None)

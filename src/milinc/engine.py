@@ -453,7 +453,10 @@ class _Driver:
         if type_ in self.keyword_of:
             type_ = self.keyword_of[type_].retype(type_, m.group(0))
         end = m.end()
-        if end < limit and _is_word(text[end]) and _is_word(text[end - 1]):
+        # _is_word written inline: this runs for most words before an anchor
+        if end < limit and (text[end].isalnum() or text[end] == "_") and (
+            text[end - 1].isalnum() or text[end - 1] == "_"
+        ):
             return False
         return type_ in self.start_actions
 
@@ -737,6 +740,7 @@ class GrammarMatcher:
         """Leftmost-longest matches, left to right, never overlapping."""
         stop = len(text) if end is None else end
         pos = start
+        driver = self._driver
         for count, m in enumerate(self.anchors.finditer(text, start, stop)):
             if not count & 63:
                 budget.check("grammar matching")  # a time budget (milinc.budget) is checked every 64 anchors
@@ -749,8 +753,8 @@ class GrammarMatcher:
             line_end = text.find("\n", a, a + self.window)
             limit = min(stop, line_end if line_end >= 0 else len(text), a + self.window)
             for s in self._candidate_starts(text, a, max(pos, line_start)):
-                if not self._can_start(text, s, limit):
-                    continue  # most words before an anchor cannot begin a match: skip the parse
+                if driver is not None and not driver.can_start(text, s, limit):
+                    continue  # most words before an anchor cannot begin a match: skip the parse (_can_start inline)
                 found = self.parse_at(text, s, limit)
                 if found is not None and found.end >= m.end():
                     yield found

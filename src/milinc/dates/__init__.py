@@ -105,7 +105,7 @@ class _Anchors:
         return recent
 
 
-@attrs.frozen
+@attrs.define(unsafe_hash=True)
 class _Found:
     """A mention found in the text, before resolution."""
 

@@ -106,7 +106,18 @@ _IRREGULAR_FUTURES = frozenset(
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+_MAY_BE_FUTURE = re.compile(
+    "(?:"
+    + "|".join(sorted({*_FUTURE_ENDINGS, *_FUTURE_AUXILIARIES,
+                       *(w for w in _IRREGULAR_FUTURES if not w.endswith(_FUTURE_ENDINGS))}))
+    + r")(?![^\W\d_])"
+)
+"""What every word :func:`_future_words` accepts ends with (at a word's end): where none is, no word is read."""
+
+
 def _future_words(text: str, start: int, end: int, *, auxiliaries: bool, original: str | None) -> bool:
+    if _MAY_BE_FUTURE.search(text, start, end) is None:
+        return False  # most clauses: no future form, no auxiliary, no word to look at
     for m in _WORD.finditer(text, start, end):
         word = m.group()
         if original is not None and original[m.start()].isupper():

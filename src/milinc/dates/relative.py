@@ -45,7 +45,7 @@ _CLAUSE_VERB = re.compile(
 _STOP_HEADS = frozenset({"la", "le", "les", "l", "un", "une", "ce", "cette", "son", "sa", "ses", "leur", "leurs"})
 
 
-@attrs.frozen
+@attrs.define(unsafe_hash=True)
 class Resolved:
     """A mention already resolved, as the event-relative resolution sees it."""
 
@@ -61,7 +61,7 @@ class Resolved:
     """False for reporting dates and interval bounds: they date no event."""
 
 
-@attrs.frozen
+@attrs.define(unsafe_hash=True)
 class EventDate:
     """The date an event-relative phrase is counted from, and how it was found."""
 
@@ -151,7 +151,9 @@ def _dated_elsewhere(
     the noun there.
     """
     stem = head[:-1] if head.endswith("s") else head
-    pattern = re.compile(rf"(?<![^\W_]){re.escape(stem)}s?(?![^\W_])")
+    # the noun first, then the word-start check behind it: a pattern that begins with a literal is
+    # searched for by re's fast substring scan, one that begins with a lookbehind is tried at every position
+    pattern = re.compile(rf"{re.escape(stem)}(?<![^\W_]{re.escape(stem)})s?(?![^\W_])")
     # only the event's neighbourhood is read: the work per phrase stays bounded on any document
     lo, hi = max(0, start - _REACH), min(len(text), end + _REACH)
     dated = [r for r in resolved if r.usable and r.day is not None]  # in text order, as *resolved*

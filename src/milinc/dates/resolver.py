@@ -29,7 +29,7 @@ from .parts import DateParts, Relation, Unit
 __all__ = ["Resolution", "Resolver"]
 
 
-@attrs.frozen
+@attrs.define(unsafe_hash=True)
 class Resolution:
     """The resolved value of one mention, with what it was resolved against."""
 

@@ -44,6 +44,8 @@ _SENTENCE_REACH = 32
 """How many members of its sentence on each side of a mention it may attach to (the nearest)."""
 _WALK_BACK = 16 * JOIN_WINDOW
 """How many mentions a referring mention walks back through to find its incident (long texts stay linear)."""
+_OPENING_REACH = 120
+"""How far from a sentence's start the comma after a cue of another incident is looked for."""
 _SHARING_REACH = 3
 """How many joinable incidents, most recent first, a founder looks through for one it shares something with."""
 _AIR_WEAPONS = frozenset({WeaponCategory.AIRCRAFT, WeaponCategory.HELICOPTER, WeaponCategory.DRONE})
@@ -340,7 +342,8 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
         ("Après une heure d'accalmie, les tirs …"; not "Peu après les tirs, …", where the noun is the cue's)."""
         m = self.mentions[i]
         start, _ = self.layout.sentence_bounds[m.sentence]
-        return self._opens_new(m.sentence) and self.text.find(",", start, m.start) >= 0
+        # the cue's comma is near the sentence's start: a window keeps long sentences linear
+        return self._opens_new(m.sentence) and self.text.find(",", start, min(m.start, start + _OPENING_REACH)) >= 0
 
     def _fronted_place(self, i: int) -> bool:
         """Whether mention *i*'s sentence opens with one of its scene places before a comma ("À Beer-Sheva, un
