@@ -66,6 +66,15 @@ def test_weapons_seized_after_the_incident_are_not_in_the_set(text: str) -> None
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Le tribunal a été saisi. Lundi, des roquettes ont frappé la base de Tabqa.", {"rocket"}),
+    ("La justice est saisie du dossier. Mardi, un obus de mortier a touché le marché de Gao.", {"mortar"}),
+])
+def test_a_seizure_word_in_an_earlier_sentence_keeps_the_weapons(text: str, expected: set[str]) -> None:
+    # "saisi" of a court or a council two sentences earlier says nothing of the weapons that struck
+    assert weapons(text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Une frappe a visé lundi un immeuble de Kharkiv. Des missiles de croisière et des drones ont été utilisés.",
      {"missile", "drone"}),
     ("Des roquettes ont frappé mardi la base de Tabqa. Des drones armés étaient aussi du nombre, selon l'armée.",

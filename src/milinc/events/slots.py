@@ -353,8 +353,9 @@ class SlotFiller:
     def _seized(self, text: str, w: Any, clause: int, si: int, layout: DocumentLayout) -> bool:
         """Whether a weapon was only seized or found ("ont saisi des fusils", "une cache d'armes"): not in the
         incident's set (§5)."""
-        start = max(layout.sentence_bounds[si][0], w.span.start - _SEIZURE_REACH)  # not the sentence before's
-        for m in self.cues.seizure.finditer(text, start, w.span.start):
+        # only in the weapon's own sentence: a clause index says nothing of a position outside it
+        since = max(0, w.span.start - _SEIZURE_REACH, layout.sentence_bounds[si][0])
+        for m in self.cues.seizure.finditer(text, since, w.span.start):
             if layout.clause_of(si, m.start()) == clause:
                 return True
         return False
