@@ -68,6 +68,7 @@ def test_weapons_seized_after_the_incident_are_not_in_the_set(text: str) -> None
 @pytest.mark.parametrize(("text", "expected"), [
     ("Le tribunal a été saisi. Lundi, des roquettes ont frappé la base de Tabqa.", {"rocket"}),
     ("La justice est saisie du dossier. Mardi, un obus de mortier a touché le marché de Gao.", {"mortar"}),
+    ("Le tribunal a été saisi. Lundi, des roquettes ont frappé la base de Tabqa, faisant deux morts.", {"rocket"}),
 ])
 def test_a_seizure_word_in_an_earlier_sentence_keeps_the_weapons(text: str, expected: set[str]) -> None:
     # "saisi" of a court or a council two sentences earlier says nothing of the weapons that struck
@@ -116,8 +117,3 @@ def test_the_weapons_of_a_habit_merged_in_are_not_the_incident_s() -> None:
     found = weapons("Deux roquettes sont tombées lundi près de la base de Tabqa. La base est régulièrement visée par des "
                     "drones armés.")
     assert found[0] == {"rocket"}
-
-
-def test_a_seizure_word_of_the_sentence_before_takes_no_weapon() -> None:
-    found = weapons("Le tribunal a été saisi. Lundi, des roquettes ont frappé la base de Tabqa, faisant deux morts.")
-    assert found == [{"rocket"}]
