@@ -42,9 +42,13 @@ def _first_parse_report() -> dict[str, Any]:
         "import json, sys\n"
         "import milinc\n"
         "doc = milinc.parse('Deux soldats ont été tués lundi près de Gao.', reference_date='2024-03-04')\n"
-        "from milinc import grammar_tables, regex_prefix\n"
+        "from milinc import grammar_tables, regex_prefix, shared_parser\n"
+        "p = shared_parser.default_parser()\n"
+        "lexicons = {'weapons': p._weapons.matcher.anchors, 'dates': p._dates.matcher.anchors,\n"
+        "            'quantities': p._quantities._matcher.anchors, 'triggers': p._events.triggers.matcher.anchors}\n"
         "print(json.dumps({'sources': grammar_tables.sources(), 'modules': sorted(sys.modules),\n"
-        "                  'events': len(doc.events), 'analysed': regex_prefix.analyse.cache_info().currsize}))\n"
+        "                  'events': len(doc.events), 'analysed': regex_prefix.analyse.cache_info().currsize,\n"
+        "                  'whole_lexicons': sorted(k for k, v in lexicons.items() if '_whole' in vars(v))}))\n"
     )
     # no installed plugin (their grammars are not shipped) and no private cache: what a fresh install does
     env = {**os.environ, cache.ENV: "", DISABLE_AUTOLOAD_ENV: "1"}
@@ -69,6 +73,11 @@ def test_a_first_parse_reads_shipped_driver_tables_and_builds_no_lark_object(fir
 def test_a_first_parse_analyses_no_lexer_pattern(first_parse: dict[str, Any]) -> None:
     # the lexers' cut by first character ships with the driver tables (hints, heavy terminals' pieces)
     assert first_parse["analysed"] == 0
+
+
+def test_a_first_parse_of_a_short_text_compiles_no_whole_lexicon_regex(first_parse: dict[str, Any]) -> None:
+    # only the words the text can hold (milinc.lexicon_pattern): the whole anchor lexicons cost most of start-up
+    assert first_parse["whole_lexicons"] == []
 
 
 def test_a_first_parse_imports_no_module_it_does_not_need(first_parse: dict[str, Any]) -> None:

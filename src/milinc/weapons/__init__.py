@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from .. import engine, regexes
+from .. import engine
 from ..extensions import Extensions
+from ..lexicon_pattern import WORD_START, lexicon_pattern
 from ..normalize import fold, phrase_key
 from ..ontology import Span, Weapon, WeaponCategory
 from .mentions import Draft, Part, WeaponTransformer, make_transformer
@@ -316,7 +317,7 @@ class WeaponExtractor:
         words += [form for form, comp in tax.complements.items() if comp.category is not None]
         # the first word of each phrase is enough: the parse from there covers the rest
         first_words = {w.split(" ")[0] for w in words}
-        return regexes.compile(r"(?<![^\W_])" + _NOT_AFTER + engine.lexicon_regex(first_words))
+        return lexicon_pattern(first_words, before=WORD_START + _NOT_AFTER)
 
     def drafts(self, text: str) -> Iterator[tuple[int, Draft]]:
         """Every draft mention of a normalized text, left to right.
