@@ -60,13 +60,17 @@ class LexiconPattern:
         self._by_key: dict[str, list[str]] = {}
         for word in self.words:
             self._by_key.setdefault(_key(fold(word).strip()), []).append(word)
+        from .engine import lexicon_regex  # the engine imports this module
+
+        # the whole regex's text is the shipped one (milinc/compiled/lexicons.json): only its compiling waits
+        self._source = before + lexicon_regex(self.words) + after
         self._partial: dict[frozenset[str], re.Pattern[str]] = {}
         self._lock = threading.Lock()
 
     @property
     def pattern(self) -> str:
         """The whole lexicon's regex (as a string)."""
-        return self.compiled().pattern
+        return self._source
 
     @property
     def flags(self) -> int:
@@ -87,9 +91,7 @@ class LexiconPattern:
         """The whole lexicon's compiled regex; every later call goes to it directly."""
         rx: re.Pattern[str] | None = self.__dict__.get("_whole")
         if rx is None:
-            from .engine import lexicon_regex  # the shipped lexicon regex (the engine imports this module)
-
-            rx = regexes.compile(self.before + lexicon_regex(self.words) + self.after)
+            rx = regexes.compile(self._source)
             with self._lock:
                 self.__dict__.update({name: getattr(rx, name) for name in _METHODS}, _whole=rx)
                 self._partial.clear()
