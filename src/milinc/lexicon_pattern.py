@@ -56,7 +56,9 @@ class LexiconPattern:
         self.words = tuple(sorted({w for w in words if w.strip()}))
         """The phrases, as given (the regex folds them)."""
         self.before = before
+        """The regex before the words' (look-behinds, other alternatives)."""
         self.after = after
+        """The regex after the words' (other alternatives)."""
         self._by_key: dict[str, list[str]] = {}
         for word in self.words:
             self._by_key.setdefault(_key(fold(word).strip()), []).append(word)

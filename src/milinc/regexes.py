@@ -54,7 +54,9 @@ class LazyPattern:
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
+        """The regex, as ``re.Pattern.pattern``."""
         self.flags = flags
+        """The flags given (``re.Pattern.flags`` once compiled adds the implied ones)."""
 
     def compiled(self) -> re.Pattern[str]:
         """The compiled pattern (compiled on the first call)."""
