@@ -98,6 +98,13 @@ def test_few_partial_regexes_are_compiled_before_the_whole_one() -> None:
     assert "_whole" in vars(lex)
 
 
+def test_words_are_keyed_by_their_folded_form() -> None:
+    from milinc.normalize import fold
+
+    for word in ["Drone", " obus ", "k`h", "a\tb", "Élysée", "œil", "AK-47", "x\x0by", "ﬁn", "e\u0301cole"]:
+        assert lexicon_pattern._folded(word) == fold(word).strip()
+
+
 def test_the_words_branch_must_start_at_a_word_start() -> None:
     with pytest.raises(ValueError):
         LexiconPattern(["drone"], before="")

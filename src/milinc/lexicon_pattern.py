@@ -37,6 +37,14 @@ _STARTS = re.compile(WORD_START + r"(?=(..?))", re.DOTALL)
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 
 
+def _folded(word: str) -> str:
+    """``fold(word).strip()``, as the lexicon's regex writes the word; most words are plain ASCII, which folds
+    to its lowercase (the fold table's other ASCII entries are tabs, form feeds and the backquote)."""
+    if word.isascii() and word.isprintable() and "`" not in word:
+        return word.lower().strip()
+    return fold(word).strip()
+
+
 def _key(folded: str) -> str:
     """What a text must hold at a word's start for the word to match there: its first two characters
     (the first only when the second is a space, which matches any run of spaces)."""
@@ -61,7 +69,7 @@ class LexiconPattern:
         """The regex after the words' (other alternatives)."""
         self._by_key: dict[str, list[str]] = {}
         for word in self.words:
-            self._by_key.setdefault(_key(fold(word).strip()), []).append(word)
+            self._by_key.setdefault(_key(_folded(word)), []).append(word)
         from .engine import lexicon_regex  # the engine imports this module
 
         # the whole regex's text is the shipped one (milinc/compiled/lexicons.json): only its compiling waits
