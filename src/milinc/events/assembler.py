@@ -119,6 +119,7 @@ class EventAssembler:
             s_start, s_end = layout.sentence_bounds[sentence]
             mention.generic = generic_reason(mention, ctx.text, s_start, s_end, self.cues)
             found.append(mention)
+        _take_up_strike_kinds(found, self.cues)
         return found
 
     def extract(self, ctx: ExtractionContext) -> list[Event]:
@@ -274,6 +275,23 @@ def _word_before(text: str, start: int) -> str:
     letters = _LETTERS.match(chunk[: len(chunk) - apostrophe][::-1])
     return letters.group()[::-1] + "'" * apostrophe if letters else ""
 
+
+
+def _take_up_strike_kinds(mentions: Sequence[Mention], cues: Cues) -> None:
+    """A bare strike noun ("Quatre autres frappes ont touché …") is of the kind the last plural strike noun with a
+    modifier named ("deux frappes aériennes"), when it names no other side ("frappes israéliennes" after "frappes
+    aériennes américaines"): it takes up that noun's weapons (one pass over the mentions). A singular one ("une
+    frappe de drone") names one strike's weapon, not a kind."""
+    kind: frozenset[WeaponCategory] = frozenset()
+    sides: frozenset[str] = frozenset()
+    for m in mentions:
+        if m.rule != "nominal" or m.generic:
+            continue
+        if m.implied_weapons:
+            if m.lemma in cues.kind_naming_strike_nouns and m.plural:
+                kind, sides = m.implied_weapons, m.sides
+        elif kind and m.lemma in cues.elliptic_strike_nouns and m.pos == "noun" and m.sides <= sides:
+            m.taken_up_weapons = kind
 
 
 def _propagate_generic_subjects(text: str, mentions: Sequence[Mention]) -> None:

@@ -290,6 +290,10 @@ class Cues:
         """Words after which "des" is "de les"."""
         self.ground_raid = re.compile(r"(?:\s+[\w'-]+){0,2}?\s+" + a("ground_raid_prepositions") + r"\b")
         """What makes a raid one on the ground ("raid dans le camp")."""
+        self.kind_naming_strike_nouns = frozenset(w["kind_naming_strike_nouns"])
+        """Strike lemmas whose modifier names the kind of strike a bare strike noun after them takes up."""
+        self.elliptic_strike_nouns = frozenset(w["elliptic_strike_nouns"])
+        """Strike lemmas that, bare, take up the kind of strike named before them."""
         self.place_name_stop_words = frozenset(w["place_name_stop_words"])
         """Words left out when two place names are compared."""
 
@@ -324,6 +328,9 @@ class Cues:
             r"\b(?:" + c("campaign_cues") + r"|depuis (?:le |la |l')?\d|depuis (?:le )?\d|depuis (?:"
             + months + "|" + c("long_periods") + r"))\b")
         """Words near a plural trigger that make it a campaign."""
+        self.period_frame = re.compile(r"\b" + a("period_frames") + r"\b")
+        """A span of time that makes the plural triggers it frames a habit ("ces derniers mois", "de manière
+        générale")."""
         self.since_period = re.compile(
             r"\bdepuis (?:le |la |l')?(?:" + c("one_day_words") + r"|\d|" + months + r"|debut\b|" + c("long_periods")
             + r")")

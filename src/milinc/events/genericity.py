@@ -18,6 +18,8 @@ from .triggers import Mention
 __all__ = ["generic_reason"]
 
 _WINDOW = 48
+_FRAME_WINDOW = 120
+"""How far before a plural trigger noun a period that frames it is looked for (within its sentence)."""
 
 # "ont ete attaquees plus de 60 fois": counts repeated occurrences, after nouns and verbs alike.
 _TIMES = re.compile(r"^\s*(?:\w+\s+){0,2}(?:plus de |pres de |au moins |environ )?\d+ fois\b")
@@ -65,6 +67,13 @@ def generic_reason(mention: Mention, text: str, sentence_start: int, sentence_en
         return "habitual"
     if mention.rule == "verbal" and cues.since_period.search(text, mention.end, min(sentence_end, mention.end + 60)):
         return "aggregate"  # "plus de 2 000 roquettes ont été tirées sur le pays depuis lundi": a period's sum
+    # "De manière générale, ces derniers mois, des tirs de roquettes ont visé …", "ont ciblé, au cours de l'année
+    # écoulée, …": what a period frames is its habit, not one incident
+    if head_only_noun and mention.plural and cues.period_frame.search(
+            text, max(sentence_start, mention.start - _FRAME_WINDOW), mention.start):
+        return "campaign"
+    if mention.rule == "verbal" and cues.period_frame.search(text, mention.end, min(sentence_end, mention.end + _WINDOW)):
+        return "campaign"
     if head_only_noun and mention.plural and cues.campaign.search(text, max(sentence_start, mention.start - 40),
                                                               min(sentence_end, mention.end + 90)):
         return "campaign"
