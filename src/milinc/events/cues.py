@@ -127,6 +127,13 @@ class Cues:
             r"(?:\b" + a("sequence_prepositions") + r" (?:que|qu'|la|le|les|l'|une|un|des)|\b"
             + a("response_cues") + r")\s*$")
         """A connector of sequence at the end of a window ("après que", "en représailles")."""
+        self.earlier_noun = re.compile(
+            r"\b(?:" + c("sequence_prepositions") + "|" + c("response_cues") + r")(?:\s+(?:a|aux|au|de|des|du|d'))?"
+            r"\s*(?:l'|la |le |les |une |un |des |cette |ce |cet |ces |d'|de )?\s*(?:\w+\s+)?$")
+        """What opens a trigger noun that names another, earlier incident than its sentence's ("après l'attaque",
+        "en riposte à une attaque"): a date the sentences before give is not its day."""
+        self.scene_noun_before = re.compile(r"\b" + a("scene_nouns") + r"\s+(?:de |d')\s*(?:l'|la |le |les |cette |ce |cet |ces )?$")
+        """A noun of the place an incident happened right before its trigger noun ("sur les lieux de l'attaque")."""
         self.background_nouns = re.compile(r"\b" + a("background_nouns") + r"\b")
         """A noun of the story's background ("la guerre")."""
         self.background_before = re.compile(a("background_date_prepositions") + r"\s*(?:le |la |l')?$")

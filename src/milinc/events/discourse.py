@@ -115,6 +115,8 @@ class DiscourseCarrier:
                 break
             stating = any(not mentions[j].generic and mentions[j].role in ("event", "impact", "casualty")
                           for j in self._by_sentence.get(si, ()))
+            if need_date and m.rule == "nominal" and self.cues.earlier_noun.search(text, max(s_start, m.start - 40), m.start):
+                need_date = False  # "après l'attaque du drone", "en riposte à une attaque": not the day told before
             if need_date and stating:
                 found: list[DatedCandidate] = []
                 for j in self._by_sentence.get(si, ()):

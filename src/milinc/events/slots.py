@@ -216,6 +216,10 @@ class SlotFiller:
                     continue
                 if mentions[k.mention].generic:
                     continue
+                km = mentions[k.mention]
+                if (km.rule == "nominal" and d.span.start >= km.end
+                        and self.cues.scene_noun_before.search(text, max(s_start, km.start - 24), km.start)):
+                    continue  # "s'est rendu sur les lieux de l'attaque hier": the day of the visit
                 # "l'incident de mardi" dates its noun; "Lundi soir, …" or "… distincts mardi, …" frame the sentence
                 noun_attached = bool(_NOUN_ATTACHED.search(text[max(0, d.span.start - 6) : d.span.start]))
                 if background:
