@@ -115,9 +115,17 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
                 self.satellites.setdefault(host, []).append(i)
         # the noun must be the verb's object ("a lancé lundi une attaque"), not a later noun ("a lancé des
         # roquettes … après des frappes")
-        self.light = {i for i, m in enumerate(mentions) if m.lemma in cues.light_verb_lemmas and any(
-            o.rule == "nominal" and o.pos == "noun" and o.sentence == m.sentence and 0 <= o.start - m.end <= 48
-            and cues.light_verb_object.fullmatch(text, m.end, o.start) for o in mentions[i + 1 : i + 4])}
+        self.light_objects: dict[int, int] = {}
+        """Light verb → the trigger noun that is its object ("a lancé des salves de roquettes")."""
+        for i, m in enumerate(mentions):
+            if m.lemma in cues.light_verb_lemmas:
+                obj = next((i + 1 + k for k, o in enumerate(mentions[i + 1 : i + 4])
+                            if o.rule == "nominal" and o.pos == "noun" and o.sentence == m.sentence
+                            and 0 <= o.start - m.end <= 48 and cues.light_verb_object.fullmatch(text, m.end, o.start)),
+                           None)
+                if obj is not None:
+                    self.light_objects[i] = obj
+        self.light = set(self.light_objects)
         """Light verbs followed by a trigger noun as their object ("a lancé une attaque"): the noun is the mention."""
         self.additive = [m.rule == "verbal" and bool(cues.additive.search(text, max(0, m.start - 24), m.end))
                          for m in mentions]
