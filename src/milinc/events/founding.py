@@ -72,7 +72,7 @@ class FoundingRules(BuilderState):
 
     def _object_of_light_verb(self, i: int) -> bool:
         """Whether mention *i* is the object of the light verb just before it ("a lancé des salves")."""
-        return i > 0 and self.light_objects.get(i - 1) == i or i > 1 and self.light_objects.get(i - 2) == i
+        return self.light_objects.get(i - 1) == i or self.light_objects.get(i - 2) == i
 
     def _counts_incidents(self, i: int) -> bool:
         """Whether a plural noun of incidents is counted by a figure of two or more ("deux attaques", "trois
