@@ -47,6 +47,8 @@ _WALK_BACK = 16 * JOIN_WINDOW
 _OPENING_REACH = 120
 """How far from a sentence's start the comma after a cue of another incident is looked for."""
 _SHARING_REACH = 3
+_ADDITIVE_TOLL_REACH = 4
+"""How many sentences back "ont également été tués" looks for the toll it adds to."""
 """How many joinable incidents, most recent first, a founder looks through for one it shares something with."""
 _AIR_WEAPONS = frozenset({WeaponCategory.AIRCRAFT, WeaponCategory.HELICOPTER, WeaponCategory.DRONE})
 
@@ -447,6 +449,11 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
                 return
         if role == "weak" or m.negated:
             return
+        if role == "casualty" and self.additive[i]:
+            also = self._last_toll_incident(i)
+            if also is not None:  # "13 assaillants ont également été tués": more dead of the toll told last
+                add(also)
+                return
         n_before = bisect.bisect_left(self._founder_starts, m.start)  # incidents founded before the mention
         if n_before:
             recent = self._recent_to_attach(i, n_before, refers_back)
@@ -456,6 +463,19 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
             first = next((inc for inc in incidents if self.compatible(i, inc, anaphor=True)), None)
             if first is not None:
                 self._join(first, i, contributor=False)  # a headline summary: its span only
+
+    def _last_toll_incident(self, i: int) -> Incident | None:
+        """The incident of the casualty verb of the same kind told last before mention *i*, a few sentences back at
+        most (the few mentions before it: long texts stay linear)."""
+        m = self.mentions[i]
+        for j in range(i - 1, max(-1, i - 1 - _WALK_BACK), -1):
+            o = self.mentions[j]
+            if m.sentence - o.sentence > _ADDITIVE_TOLL_REACH:
+                break
+            inc = self._incident_of[j]
+            if self.roles[j] == "casualty" and o.action is m.action and inc is not None:
+                return inc if self.compatible(i, inc, anaphor=True) else None
+        return None
 
     def _recent_to_attach(self, i: int, n_before: int, refers_back: bool) -> Incident | None:
         """The incident founded before mention *i* that it refers to: of the compatible ones told in the last
