@@ -297,6 +297,12 @@ class Cues:
         """Words after which "des" is "de les"."""
         self.ground_raid = re.compile(r"(?:\s+[\w'-]+){0,2}?\s+" + a("ground_raid_prepositions") + r"\b")
         """What makes a raid one on the ground ("raid dans le camp")."""
+        self.intensified_impact_nouns = frozenset(w["intensified_impact_nouns"])
+        """Impact trigger lemmas that an intensity word makes an incident ("de lourds barrages")."""
+        self.intensity_before = re.compile(r"\b" + a("intensity_words") + r"\s+$")
+        """An intensity word right before a trigger noun (end-anchored)."""
+        self.intensity_after = re.compile(r"\s+" + a("intensity_words") + r"\b")
+        """An intensity word right after a trigger noun (matched at its end)."""
         self.kind_naming_strike_nouns = frozenset(w["kind_naming_strike_nouns"])
         """Strike lemmas whose modifier names the kind of strike a bare strike noun after them takes up."""
         self.elliptic_strike_nouns = frozenset(w["elliptic_strike_nouns"])

@@ -87,6 +87,11 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
                     (set(m.implied_weapons) | {w for w, _, _ in s.weapons}) & _AIR_WEAPONS)
                     and cues.ground_raid.match(text, m.end) else (a, r)
                     for m, s, (a, r) in zip(mentions, slots, resolved)]
+        # "De lourds barrages ont été enregistrés …": an intensity word makes the noun an incident of its own
+        resolved = [(a, "event") if m.role == "impact" and m.rule == "nominal" and m.lemma in cues.intensified_impact_nouns
+                    and (cues.intensity_before.search(text, max(0, m.start - 16), m.start)
+                         or cues.intensity_after.match(text, m.end)) else (a, r)
+                    for m, (a, r) in zip(mentions, resolved)]
         self.actions = [a for a, _ in resolved]
         """The action of each mention once its clause's weapons are known."""
         self.roles = [r for _, r in resolved]
