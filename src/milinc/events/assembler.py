@@ -133,6 +133,7 @@ class EventAssembler:
             return []
         budget.check("events: mentions")
         _propagate_generic_subjects(ctx.text, mentions)
+        _propagate_generic_claims(ctx.text, mentions, self.cues)
         datelines = find_datelines(ctx)
         # a dateline's place is where the dispatch was filed: never the scene ("KIEV (Reuters) - …")
         found = self.gazetteer.read(ctx)
@@ -292,6 +293,18 @@ def _take_up_strike_kinds(mentions: Sequence[Mention], cues: Cues) -> None:
                 kind, sides = m.implied_weapons, m.sides
         elif kind and m.lemma in cues.elliptic_strike_nouns and m.pos == "noun" and m.sides <= sides:
             m.taken_up_weapons = kind
+
+
+def _propagate_generic_claims(text: str, mentions: Sequence[Mention], cues: Cues) -> None:
+    """A claim that details a generic trigger of its sentence is generic too ("a annoncé une série d'opérations
+    militaires …, affirmant avoir détruit plus d'une dizaine de drones"): it sums up what the series did."""
+    generic_in: dict[int, str] = {}  # sentence → the reason of the last generic trigger seen in it
+    for m in mentions:
+        if m.generic:
+            generic_in[m.sentence] = m.generic
+        elif (m.rule == "verbal" and m.sentence in generic_in and text.startswith("avoir", m.start)
+              and cues.claim_gerund.search(text, max(0, m.start - 20), m.start)):
+            m.generic = generic_in[m.sentence]
 
 
 def _propagate_generic_subjects(text: str, mentions: Sequence[Mention]) -> None:

@@ -82,6 +82,9 @@ class Cues:
             r"|lors d'(?:un|une) " + a("reporting_occasions") + "|" + c("reporting_phrases") + r")\b"
         )
         """A reporting verb or phrase ("a déclaré", "annonce mardi", "lors d'un point de presse")."""
+        self.reporting_before = re.compile(
+            r"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?" + a("reporting_participles") + r"\s+$")
+        """A reporting verb right before what follows (end-anchored: "a annoncé " before "mercredi")."""
         self.subject_reporting = re.compile(
             r"\b(?:a|ont|aurait|auraient)\s+(?:\w+\s+)?" + a("subject_reporting_participles") + r"\b")
         """A reporting verb that ends the subject of the verb after it ("a affirmé avoir abattu")."""
@@ -303,6 +306,8 @@ class Cues:
         """An intensity word right before a trigger noun (end-anchored)."""
         self.intensity_after = re.compile(r"\s+" + a("intensity_words") + r"\b")
         """An intensity word right after a trigger noun (matched at its end)."""
+        self.claim_gerund = re.compile(r"\b" + a("claim_gerunds") + r"\s+(?:d')?$")
+        """A reporting gerund right before a trigger's "avoir" ("affirmant avoir détruit"; end-anchored)."""
         self.kind_naming_strike_nouns = frozenset(w["kind_naming_strike_nouns"])
         """Strike lemmas whose modifier names the kind of strike a bare strike noun after them takes up."""
         self.elliptic_strike_nouns = frozenset(w["elliptic_strike_nouns"])

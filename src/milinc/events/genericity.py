@@ -28,7 +28,10 @@ _TIMES = re.compile(r"^\s*(?:\w+\s+){0,2}(?:plus de |pres de |au moins |environ 
 def _one_day(text: str, mention: Mention, sentence_start: int, sentence_end: int, cues: Cues) -> bool:
     """Whether the words around a counted trigger put it on one day, not over a period."""
     around = text[max(sentence_start, mention.start - 80) : min(sentence_end, mention.end + 80)]
-    return bool(cues.one_day.search(around)) and not cues.period.search(around)
+    if cues.period.search(around):
+        return False
+    # "L'armée a annoncé mercredi une série d'opérations": the day of a statement does not put them on one day
+    return any(not cues.reporting_before.search(around, max(0, day.start() - 30), day.start()) for day in cues.one_day.finditer(around))
 
 
 def generic_reason(mention: Mention, text: str, sentence_start: int, sentence_end: int, cues: Cues) -> str | None:
