@@ -135,6 +135,10 @@ class Cues:
             r"\s*(?:l'|la |le |les |une |un |des |cette |ce |cet |ces |d'|de )?\s*(?:\w+\s+)?$")
         """What opens a trigger noun that names another, earlier incident than its sentence's ("après l'attaque",
         "en riposte à une attaque"): a date the sentences before give is not its day."""
+        self.earlier_noun_words = frozenset(
+            word for p in (*w["sequence_prepositions"], *w["response_cues"]) for word in p.split()
+            if len(word) > 3 and not word.endswith("'"))
+        """The words one of which :attr:`earlier_noun` needs among the few words before the noun."""
         self.scene_noun_before = re.compile(r"\b" + a("scene_nouns") + r"\s+(?:de |d')\s*(?:l'|la |le |les |cette |ce |cet |ces )?$")
         """A noun of the place an incident happened right before its trigger noun ("sur les lieux de l'attaque")."""
         self.background_nouns = re.compile(r"\b" + a("background_nouns") + r"\b")
@@ -349,6 +353,8 @@ class Cues:
         self.period_frame = re.compile(r"\b" + a("period_frames") + r"\b")
         """A span of time that makes the plural triggers it frames a habit ("ces derniers mois", "de manière
         générale")."""
+        self.period_frame_words = tuple(dict.fromkeys(max(p.split(), key=len) for p in w["period_frames"]))
+        """The longest word of each period frame: a window holding none of them holds no frame (no search)."""
         self.since_period = re.compile(
             r"\bdepuis (?:le |la |l')?(?:" + c("one_day_words") + r"|\d|" + months + r"|debut\b|" + c("long_periods")
             + r")")

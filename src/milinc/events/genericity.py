@@ -34,6 +34,13 @@ def _one_day(text: str, mention: Mention, sentence_start: int, sentence_end: int
     return any(not cues.reporting_before.search(around, max(0, day.start() - 30), day.start()) for day in cues.one_day.finditer(around))
 
 
+def _has_frame(text: str, start: int, end: int, cues: Cues) -> bool:
+    """Whether a period frame ("ces derniers mois") stands in ``text[start:end]`` (a search only when one of
+    the frames' words is there: most windows have none)."""
+    return any(text.find(word, start, end) >= 0 for word in cues.period_frame_words) and bool(
+        cues.period_frame.search(text, start, end))
+
+
 def generic_reason(mention: Mention, text: str, sentence_start: int, sentence_end: int, cues: Cues) -> str | None:
     """Why *mention* does not name one specific incident, or ``None`` if it may.
 
@@ -72,10 +79,10 @@ def generic_reason(mention: Mention, text: str, sentence_start: int, sentence_en
         return "aggregate"  # "plus de 2 000 roquettes ont été tirées sur le pays depuis lundi": a period's sum
     # "De manière générale, ces derniers mois, des tirs de roquettes ont visé …", "ont ciblé, au cours de l'année
     # écoulée, …": what a period frames is its habit, not one incident
-    if head_only_noun and mention.plural and cues.period_frame.search(
-            text, max(sentence_start, mention.start - _FRAME_WINDOW), mention.start):
+    if head_only_noun and mention.plural and _has_frame(text, max(sentence_start, mention.start - _FRAME_WINDOW),
+                                                         mention.start, cues):
         return "campaign"
-    if mention.rule == "verbal" and cues.period_frame.search(text, mention.end, min(sentence_end, mention.end + _WINDOW)):
+    if mention.rule == "verbal" and _has_frame(text, mention.end, min(sentence_end, mention.end + _WINDOW), cues):
         return "campaign"
     if head_only_noun and mention.plural and cues.campaign.search(text, max(sentence_start, mention.start - 40),
                                                               min(sentence_end, mention.end + 90)):
