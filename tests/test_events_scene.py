@@ -105,6 +105,12 @@ def test_a_country_aimed_at_is_the_location_when_nothing_finer_is_known() -> Non
     assert where(e) == ("Israël", "IL")
 
 
+def test_a_strike_on_weapons_ready_to_be_fired_from_a_country_is_located_there() -> None:
+    text = ("Lundi, les forces américaines ont dit avoir détruit un lanceur de missiles prêt à être tiré depuis la "
+            "Syrie, qui menaçait leurs troupes.")
+    assert ("Syrie", "SY") in [where(e) for e in incidents(text)]
+
+
 def test_a_country_said_as_where_is_not_a_location() -> None:
     e = incident("Trois soldats américains ont été blessés lundi dans une attaque de drone en Syrie.", "attaque")
     assert where(e) == (None, "SY")

@@ -252,3 +252,17 @@ def test_a_name_keeps_the_country_the_text_said_of_it_first(recognizer: PlaceRec
     found = [p for p in recognizer.find(ExtractionContext.for_text(text, dt.date(2024, 5, 1)))
              if p.place.name == "Kfar Dounine"]
     assert len(found) == 2 and {p.place.country for p in found} == {"LB"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "scene"),
+    [
+        ("La marine a affirmé avoir détruit deux drones prêts à être lancés depuis le Yémen.", "Yémen", True),
+        ("Les forces ont frappé un lanceur prêt à être tiré depuis la Syrie lundi.", "Syrie", True),
+        ("Deux drones ont été lancés depuis le Yémen vers un navire.", "Yémen", False),
+    ],
+)
+def test_a_weapon_struck_before_its_launch_is_where_it_would_have_been_fired_from(
+        recognizer: PlaceRecognizer, text: str, name: str, scene: bool) -> None:
+    found = mentions(recognizer, text)
+    assert name in found and found[name].scene is scene

@@ -138,6 +138,9 @@ _NOT_SCENE = regexes.lazy(r"(?:(?:depuis(?!\s+(?:le |la |l')?(?:\d|lundi|mardi|m
                         r"(?:(?:la|le|les|l')\s*)?(?:(?:(?!(?:vers|sur|contre|en|a|au|aux|dans|visant|jusqu)\b)[\w-]+\s+){1,2}"
                         r"(?:de |d'|du |des )?(?:la |le |l')?)?"
                         r"|(?:frontiere|frontaliere)(?:(?!\bvers\b)[^,;.]){0,40})$")
+_READY_TO_FIRE = regexes.lazy(r"\bpr[eê]te?s? a (?:etre )?(?:tire|lance)\w*\s+(?:depuis|de|du|d'|des)\s*(?:la |le |l'|les )?$")
+"""'un missile prêt à être tiré depuis le Yémen': a weapon struck before its launch is where it would have been fired
+from (that place is the scene of the strike, no launch site)."""
 _NOT_SCENE_WORDS = ("depuis", "en provenance d", "lance", "tire", "frontiere", "frontaliere")
 _LAUNCH_ZONE = regexes.lazy(r"\b(?:lance\w*|tire\w*|depuis)\s+(?:[\w'-]+\s+){0,5}?(?:des|les) (?:zones|territoires|positions|"
                           r"regions|secteurs) (?:qu'(?:ils|elles|il|elle) contr\w+ |contr\w+ par (?:[\w'-]+ ){1,4})"
@@ -167,7 +170,7 @@ _COUNTRY_LOCATIVE = regexes.lazy(
 _COUNTRY_LOCATIVE_STRICT = regexes.lazy(
     r"(?:\ben|\bau|\baux|\bdans|\bsur|\bsur le sol d[e'u]|\bpartout en|\bterritoire d[e'u]|\bau large d[e'u]|"
     r"\bcotes? d[e'u]|\bfrontiere (?:avec|entre) (?:\w+ ){0,3}et"
-    r"|\bdepuis|\ben provenance d[eu']?"  # a launch site: a place, no scene
+    r"|\bdepuis(?: le)?|\ben provenance d[eu']?"  # a launch site: a place, no scene
     # what an attack is aimed at: "des missiles vers Israël", "une attaque contre l'Ukraine", "a attaqué l'Ukraine"
     r"|\bvers|\bcontre|\ben direction d[e'u]|\bvisant|\bciblant|\b(?:a|ont|avait|avaient) (?:attaque|bombarde|"
     r"frappe|envahi|pilonne))\s*(?:la |l'|les )?$"
@@ -1084,6 +1087,8 @@ def _not_scene(text: str, start: int) -> bool:
     zones contrôlées par les Houthis au Yémen")."""
     before = text[max(0, start - 100) : start]
     if not any(w in before for w in _NOT_SCENE_WORDS):
+        return False
+    if "pret" in before and _READY_TO_FIRE.search(before):
         return False
     return bool(_NOT_SCENE.search(before, max(0, len(before) - 70)) or _LAUNCH_ZONE.search(before))
 
