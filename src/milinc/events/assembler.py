@@ -116,6 +116,8 @@ class EventAssembler:
             mention.clause = layout.clause_of(sentence, start)
             mention.heading = layout.heading[sentence]
             mention.after_en = ctx.text[max(0, start - 3) : start] == "en "
+            if raw.rule == "nominal" and any(text.find(w, max(0, start - 30), start) >= 0 for w in self.cues.since_words):
+                mention.since = bool(self.cues.since_before.search(text, max(0, start - 30), start))
             s_start, s_end = layout.sentence_bounds[sentence]
             mention.generic = generic_reason(mention, ctx.text, s_start, s_end, self.cues)
             found.append(mention)
@@ -186,7 +188,8 @@ class EventAssembler:
         if location is not None:
             why.append(Explanation("location", scene.location_rule, location.place.span))
         country_at = len(why)  # its explanation follows the location's, though decided after the actors
-        weapons, weapons_why = incident_weapons(ctx, contributors, orphan_weapons, self.cues.target_heads)
+        weapons, weapons_why = incident_weapons(ctx, contributors, orphan_weapons, self.cues.target_heads,
+                                                self.cues.vague_air_attack_nouns)
         why.extend(weapons_why)
         counts = [c for _, s in contributors for c in s.casualties]
         # counts of the sentences after it that name no incident ("Aucun blessé n'a été signalé.")

@@ -89,6 +89,8 @@ class DiscourseCarrier:
             flags = layout.sequence[m.sentence] if layout.sequence else ()
 
             def apart(other: Mention) -> bool:  # told one after the other ("après que", "en représailles")
+                if other.since or m.since:
+                    return True  # "première attaque depuis l'assassinat de son chef mardi soir"
                 lo, hi = sorted((other.clause, m.clause))
                 return any(flags[c] for c in range(lo + 1, hi + 1) if c < len(flags))
 

@@ -79,7 +79,7 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
         resolved = [effective_action(m, s) for m, s in zip(mentions, slots)]
         # "des débris sont tombés sur un immeuble": the remains of an intercepted drone or missile refer back to
         # the attack told before (and bring their casualties), without stating one of their own
-        resolved = [(a, "anaphor") if r == "weak" and m.role == "impact" and m.rule == "verbal"
+        resolved = [(a, "anaphor") if m.rule == "verbal" and r in ("weak", "event", "impact") and not m.passive
                     and cues.debris.search(text, max(0, m.start - 40), m.start) else (a, r)
                     for m, (a, r) in zip(mentions, resolved)]
         # "un raid dans le camp de Jénine", "un raid contre une base": a raid on the ground, unless aircraft are named
@@ -204,6 +204,11 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
             c_start, c_end = clauses[m.clause] if m.clause < len(clauses) else self.layout.sentence_bounds[m.sentence]
             window = (max(c_start, m.start - CONTEXT), min(c_end, m.end + CONTEXT))  # long clauses stay linear
             fired, hit = place_sides(self.text, self.cues, window, places, self.actions[i], attacker)
+            if hit and (self.roles[i] == "casualty" or (
+                    self.dets[i][0] in ("definite", "demonstrative") and m.rule == "nominal")):
+                # "L'attaque a causé la mort d'un Palestinien à Jéricho": where the attack told before killed, maybe
+                # across a border, says nothing of whom it was aimed at
+                hit = frozenset()
             if fired or hit:
                 attacker, target = frozen(attacker | fired), frozen(target | (hit - attacker))
         return Features(days, reported[0] if reported else None, carried, specific, countries, families,
