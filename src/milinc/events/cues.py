@@ -276,6 +276,8 @@ class Cues:
         # --- incident boundaries -------------------------------------------------------------
         self.debris = regexes.lazy(r"\b" + a("debris_nouns") + r"\b")
         """A noun of the remains of an intercepted weapon ("débris")."""
+        self.debris_subject = regexes.lazy(r"\b(?:des|les|de|d'|ces|leurs|le|un)\s*" + a("debris_nouns") + r"\b")
+        """The remains of an intercepted weapon as a subject, after a determiner ("des débris d'un drone")."""
         self.additive = regexes.lazy(r"\b" + a("additive_adverbs") + r"\b")
         """An adverb that adds to what was told ("également")."""
         self.frame_before = regexes.lazy(

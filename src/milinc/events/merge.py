@@ -79,9 +79,10 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
         resolved = [effective_action(m, s) for m, s in zip(mentions, slots)]
         # "des débris sont tombés sur un immeuble": the remains of an intercepted drone or missile refer back to
         # the attack told before (and bring their casualties), without stating one of their own
+        # (the noun in the verb's own sentence, after a determiner: "Le bilan reste provisoire." is no debris)
         resolved = [(a, "anaphor") if m.rule == "verbal" and r in ("weak", "event", "impact") and not m.passive
-                    and cues.debris.search(text, max(0, m.start - 40), m.start) else (a, r)
-                    for m, (a, r) in zip(mentions, resolved)]
+                    and cues.debris_subject.search(text, max(layout.sentence_bounds[m.sentence][0], m.start - 40), m.start)
+                    else (a, r) for m, (a, r) in zip(mentions, resolved)]
         # "un raid dans le camp de Jénine", "un raid contre une base": a raid on the ground, unless aircraft are named
         resolved = [(Action.ATTACK, r) if a is Action.STRIKE and m.lemma == "raid" and not (
                     (set(m.implied_weapons) | {w for w, _, _ in s.weapons}) & _AIR_WEAPONS)
