@@ -39,6 +39,19 @@ class SentenceClauses:
         self._bounds = bounds
         self._clauses = clauses
         self._found: dict[int, tuple[Any, ...]] = {}
+        self._starts: dict[int, list[int]] = {}
+
+    def clause_at(self, sentence: int, pos: int) -> int:
+        """Index of the clause of *sentence* holding *pos*, else its last one (by bisection: the clauses are
+        contiguous, in text order)."""
+        clauses = self[sentence]
+        starts = self._starts.get(sentence)
+        if starts is None:
+            starts = self._starts[sentence] = [a for a, _ in clauses]
+        k = bisect.bisect_right(starts, pos) - 1
+        if k >= 0 and pos < clauses[k][1]:
+            return k
+        return max(0, len(clauses) - 1)
 
     def __len__(self) -> int:
         return len(self._bounds)
@@ -128,6 +141,8 @@ class DocumentLayout:
 
     def clause_of(self, sentence: int, pos: int) -> int:
         """Index of the clause of *sentence* holding *pos*."""
+        if isinstance(self.clauses, SentenceClauses):
+            return self.clauses.clause_at(sentence, pos)
         for i, (s, e) in enumerate(self.clauses[sentence]):
             if s <= pos < e:
                 return i

@@ -19,6 +19,7 @@ from .cues import Cues
 from .layout import DocumentLayout
 from .places import original_text
 from .triggers import Mention
+from .written import WordsWritten
 
 if TYPE_CHECKING:
     from ..context import ExtractionContext
@@ -39,6 +40,8 @@ class ModalityReader:
         self.cues = cues
         """The cue words (denial, allegation, conditional, source words)."""
         self._source_cache: dict[int, list[Sequence[re.Match[str]]]] = {}
+        self._modality_words: tuple[str, WordsWritten] | None = None
+        """Where the text last read writes the modality words (found once per text)."""
 
     def read(self, ctx: ExtractionContext, layout: DocumentLayout, m: Mention, own: MentionSlots) -> None:
         """Gives *own* the modality of mention *m* and its source."""
@@ -51,7 +54,10 @@ class ModalityReader:
         n_start = max(s_start, m.start - 80)
         nearby = text[n_start : min(s_end, m.end + 60)]
         cue: re.Match[str] | None = None
-        if any(w in nearby for w in cues.modality_words) and cues.any_modality.search(nearby):
+        written = self._modality_words
+        if written is None or written[0] is not text:
+            written = self._modality_words = (text, WordsWritten(text, cues.modality_words))
+        if written[1].within(n_start, n_start + len(nearby)) and cues.any_modality.search(nearby):
             if cue := cues.denied.search(nearby):
                 own.modality, own.modality_rule = Modality.DENIED, "denial"
             elif cue := cues.alleged.search(nearby):

@@ -168,7 +168,9 @@ _ARTICLE_PREFIX = re.compile(r"(?:^|(?<=[\s(\"']))(?:al|el|ad|ar|as|ash|at|az|an
 _GAP = re.compile(r"(?:[ -]|'|[ -](?:al|el|ez|ad|ed|as|ar|ash|an|at|az|er|es|de|du|des|la|le|ben|bin|ibn|abou|abu|"
                   r"ould|ag|bou|um|oum|umm)[ -]) ?")
 _UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
-_CAP_WORD = re.compile(r"(?<![^\W\d_])[" + re.escape(_UPPER) + r"][^\W_]*")
+# the capital first, then the look-behind over it and the letter before: a pattern that opens with a character
+# set is scanned for that set, one with a look-behind is tried at every position (3x slower over a text)
+_CAP_WORD = re.compile(r"[" + re.escape(_UPPER) + r"](?<![^\W\d_].)[^\W_]*")
 _WORD = re.compile(r"(?<![^\W\d_])[^\W\d_][^\W_]*")
 _APOSTROPHES = frozenset("'\u2019\u02bc")
 _TOKEN = re.compile(r"[^\W_]+")
@@ -178,6 +180,8 @@ _DE_ENDINGS = (" de ", " du ", " des ", " d'", "de la ", "de l'")
 _COORDINATION = re.compile(r"(?:,| et|, et| ou) (?:a |de |d'|l')?")
 _APOSTROPHE_TABLE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _SEPARATOR = re.compile(r"[ '\n-]{1,3}")
+_NEXT_WORD = re.compile(r"[ '\n-]{1,3}([^\W_]+)")
+"""A separator as :data:`_SEPARATOR` reads it and the whole word after it."""
 _SOIL = re.compile(r"(?<![^\W_])(?:sol|territoire|espace aerien) ([^\W_]+)")
 _MAX_WORDS = 4
 """Longest name looked up, in capitalized words ("Ras al-Ain", "Khan Younès", "Fada N'Gourma")."""
@@ -437,7 +441,13 @@ class PlaceRecognizer:
         for at, word in hits:
             if at < last_end:
                 continue
+            # the word after the anchor, read once: a spelling of more words is tried only when its next word is
+            # that one (as _rest_matches reads it: a short separator, then the whole word)
+            nxt = _NEXT_WORD.match(text, at + len(word))
+            next_word = nxt.group(1) if nxt is not None else None
             for tokens, anchor, folded in by_first[word]:
+                if len(tokens) > anchor + 1 and tokens[anchor + 1] != next_word:
+                    continue
                 start = _words_before(text, at, tokens[:anchor]) if anchor else at
                 if start is None or start < last_end:
                     continue
@@ -998,6 +1008,10 @@ def _capitalized_runs(ctx: ExtractionContext) -> list[_Run]:
 
 def _run(text: str, words: list[tuple[int, int]]) -> _Run:
     start = words[0][0]
+    if start > 4:  # most runs follow a plain word: no sentence end in the four characters before
+        window = text[start - 4 : start]
+        if "." not in window and "\n" not in window and "!" not in window and "?" not in window and ":" not in window:
+            return _Run(tuple(words), False)
     return _Run(tuple(words), start == 0 or bool(_SENTENCE_OPENING.search(text, max(0, start - 4), start)))
 
 
