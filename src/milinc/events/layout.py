@@ -39,15 +39,16 @@ class SentenceClauses:
         self._bounds = bounds
         self._clauses = clauses
         self._found: dict[int, tuple[Any, ...]] = {}
-        self._starts: dict[int, list[int]] = {}
+        self._starts: dict[int, tuple[list[int], tuple[Any, ...]]] = {}
 
     def clause_at(self, sentence: int, pos: int) -> int:
         """Index of the clause of *sentence* holding *pos*, else its last one (by bisection: the clauses are
         contiguous, in text order)."""
-        clauses = self[sentence]
-        starts = self._starts.get(sentence)
-        if starts is None:
-            starts = self._starts[sentence] = [a for a, _ in clauses]
+        known = self._starts.get(sentence)
+        if known is None:
+            clauses = self[sentence]
+            known = self._starts[sentence] = ([a for a, _ in clauses], clauses)
+        starts, clauses = known
         k = bisect.bisect_right(starts, pos) - 1
         if k >= 0 and pos < clauses[k][1]:
             return k

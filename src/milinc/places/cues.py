@@ -213,6 +213,8 @@ class CuesReader:
 
     def actor_after_sur(self, window: str) -> bool:
         """"alignés sur l'", "la pression sur la ": the country after is no place."""
+        if "sur" not in window[-40:]:  # the word it needs, among the ones read
+            return False
         toks = words(window, 40)
         while toks and toks[-1][0] in ("la", "le", "les", "l"):
             toks.pop()

@@ -974,6 +974,8 @@ def _ngrams(run: _Run) -> Iterable[tuple[int, int]]:
 
 def _with_article(text: str, start: int) -> int:
     """The start of a name with its Arabic article written before it in lowercase ("al-Tanf")."""
+    if start < 3 or text[start - 1] != "-":  # the article's hyphen ends right before the name
+        return start
     m = _ARTICLE_PREFIX.search(text, max(0, start - 4), start)
     return m.start() if m is not None and m.end() == start else start
 
