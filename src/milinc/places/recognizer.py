@@ -299,9 +299,14 @@ class PlaceRecognizer:
                 own[key] = next(iter(countries))
                 focus[own[key]] += 1
         longest = max((e - s for s, e in taken), default=0)
+        # the keys _read_run may take a name by (a stop word or a key of two letters never is one)
+        usable = {k for k in keys if (k in self._by_key or candidates.get(k)) and k not in self._stop_keys and len(k) >= 3}
         unplaced: list[_Run] = []  # whole runs no source took
         for run in runs:
-            mentions = self._read_run(ctx, run, candidates, focus, own, taken, longest, named)
+            if any(k in usable for k in run.keys.values()):
+                mentions = self._read_run(ctx, run, candidates, focus, own, taken, longest, named)
+            else:  # no gazetteer name in it: only a cue may make a part of it a place
+                mentions = self._unknown_run(ctx, run, focus, taken, longest)
             if not mentions and not _overlaps(taken, longest, run.words[0][0], run.words[-1][1]):
                 unplaced.append(run)
             for mention in mentions:
@@ -662,6 +667,20 @@ class PlaceRecognizer:
                     j += 1
             i = j + 1
         return out
+
+    def _unknown_run(self, ctx: ExtractionContext, run: _Run, focus: collections.Counter[str],
+                     taken: list[tuple[int, int]], longest: int) -> list[PlaceMention]:
+        """What :meth:`_read_run` finds in a run none of whose keys is a gazetteer's: each word is tried by
+        :meth:`_unknown`, which takes none without a cue ending in "de" before it or an apposition after the run."""
+        text = ctx.text
+        apposition = text.startswith((", ", '" ,', '", ', ' ",'), run.words[-1][1])
+        for i, (s, _) in enumerate(run.words):
+            start = _with_article(text, s)
+            if apposition or text.endswith(_DE_ENDINGS, max(0, start - 6), start):
+                mention = self._unknown(ctx, run, i, start, focus, taken, longest)
+                if mention is not None:
+                    return [mention]  # the rest of the run is its name
+        return []
 
     def _resolve(self, ctx: ExtractionContext, run: _Run, i: int, j: int, start: int, end: int,
                  found: Sequence[geonames.GeoCandidate] | None, entry: Mapping[str, Any] | None,
