@@ -10,8 +10,8 @@ word list the grammars or anchors are built from, ``milinc/engine.py`` or
 It builds the default parser without plugins, in memory (no cache is read), and
 writes what that compiled: each grammar's LALR tables as JSON
 (``grammar-<key>.json``), the driver tables the matcher reads at start-up
-(``driver-<key>.json``) and the regexes of the big lexicons
-(``lexicons.json``). Old ``grammar-*.json`` and ``driver-*.json`` files are
+(``driver-<key>.json``), the regexes of the big lexicons
+(``lexicons.json``) and the weapon taxonomy in its derived form (``weapons-taxonomy.json``). Old ``grammar-*.json`` and ``driver-*.json`` files are
 removed; no other file of the directory is touched.
 """
 
@@ -66,6 +66,15 @@ def collect() -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
     return entries, lexicons
 
 
+def weapons_taxonomy() -> dict[str, Any]:
+    """The weapon taxonomy in its derived form (``weapons-taxonomy.json``), built from ``data/weapons.json``."""
+    from milinc.weapons import taxonomy
+
+    raw = (ROOT / "src" / "milinc" / "data" / "weapons.json").read_bytes()
+    built = taxonomy.build_taxonomy(json.loads(raw.decode("utf-8")))
+    return {"key": taxonomy.taxonomy_key(raw), "taxonomy": taxonomy.taxonomy_to_data(built)}
+
+
 def _outdated_driver(path: Path) -> bool:
     """Whether *path* is driver tables of an older format (same grammar key, so the name alone does not tell)."""
     if not path.name.startswith("driver-"):
@@ -96,17 +105,26 @@ def main(argv: list[str] | None = None) -> int:
         lexicons_stale = json.loads(lexicons_path.read_text("utf-8")) != lexicons
     except (OSError, ValueError):
         lexicons_stale = True
+    taxonomy = weapons_taxonomy()
+    taxonomy_path = OUT / "weapons-taxonomy.json"
+    try:
+        taxonomy_stale = json.loads(taxonomy_path.read_text("utf-8")) != taxonomy
+    except (OSError, ValueError):
+        taxonomy_stale = True
     extra = sorted(n for n in present - set(entries) if _OURS.match(n))
+    stale_data = (["lexicons.json"] if lexicons_stale else []) + (["weapons-taxonomy.json"] if taxonomy_stale else [])
     if args.check:
-        for name in missing + (["lexicons.json"] if lexicons_stale else []):
+        for name in missing + stale_data:
             print(f"stale or missing: {name}")
         for name in extra:
             print(f"not used any more: {name}")
-        return 1 if missing or extra or lexicons_stale else 0
+        return 1 if missing or extra or stale_data else 0
     OUT.mkdir(parents=True, exist_ok=True)
     writes = {name: entries[name] for name in missing}
     if lexicons_stale:
         writes["lexicons.json"] = lexicons
+    if taxonomy_stale:
+        writes["weapons-taxonomy.json"] = taxonomy
     for name, value in writes.items():
         tmp = OUT / f".{name}.tmp"
         tmp.write_text(_dump(value), encoding="utf-8")

@@ -100,3 +100,18 @@ def test_the_dates_lexer_tokens_are_unchanged(text: str) -> None:
     lexer = driver.first_char
     combined = re.compile("|".join(f"(?P<{n}>{p})" for n, p in lexer.terminals))
     _same_tokens(lexer, combined, milinc.normalize.normalize(text).text)
+
+
+def test_a_heavy_terminal_met_often_is_matched_whole_with_the_same_tokens(monkeypatch: pytest.MonkeyPatch) -> None:
+    from milinc import lexer_dispatch
+
+    monkeypatch.setattr(lexer_dispatch, "WHOLE_AFTER", 5)
+    heavy = "(?:" + "|".join(f"{w}(?:x{i}|y{i})" for i, w in enumerate(["un", "deux", "trois"] * 400)) + ")"
+    terminals = [("HEAVY", heavy), ("WORD", r"[^\W\d_]+"), ("NUM", r"\d+")]
+    lexer = FirstCharLexer(terminals)
+    combined = re.compile("|".join(f"(?P<{n}>{p})" for n, p in terminals))
+    text = "unx3 deuxy4 troisx1 tres 12 u unx399 deuxy1198 unx1"
+    _same_tokens(lexer, combined, text)  # the first tries go piece by piece, the later ones whole
+    (pieces,) = lexer._heavy.values()
+    assert pieces.whole is not None  # it switched
+    _same_tokens(lexer, combined, text)

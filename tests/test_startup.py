@@ -41,10 +41,19 @@ def _first_parse_report() -> dict[str, Any]:
     code = (
         "import json, sys\n"
         "import milinc\n"
+        "from milinc.weapons import taxonomy\n"
+        "built = []\n"
+        "build = taxonomy.build_taxonomy\n"
+        "taxonomy.build_taxonomy = lambda data: built.append(1) or build(data)\n"
         "doc = milinc.parse('Deux soldats ont été tués lundi près de Gao.', reference_date='2024-03-04')\n"
-        "from milinc import grammar_tables, regex_prefix\n"
+        "from milinc import grammar_tables, regex_prefix, shared_parser\n"
+        "p = shared_parser.default_parser()\n"
+        "lexicons = {'weapons': p._weapons.matcher.anchors, 'dates': p._dates.matcher.anchors,\n"
+        "            'quantities': p._quantities._matcher.anchors, 'triggers': p._events.triggers.matcher.anchors}\n"
         "print(json.dumps({'sources': grammar_tables.sources(), 'modules': sorted(sys.modules),\n"
-        "                  'events': len(doc.events), 'analysed': regex_prefix.analyse.cache_info().currsize}))\n"
+        "                  'events': len(doc.events), 'analysed': regex_prefix.analyse.cache_info().currsize,\n"
+        "                  'whole_lexicons': sorted(k for k, v in lexicons.items() if '_whole' in vars(v)),\n"
+        "                  'taxonomy_built': len(built)}))\n"
     )
     # no installed plugin (their grammars are not shipped) and no private cache: what a fresh install does
     env = {**os.environ, cache.ENV: "", DISABLE_AUTOLOAD_ENV: "1"}
@@ -69,6 +78,47 @@ def test_a_first_parse_reads_shipped_driver_tables_and_builds_no_lark_object(fir
 def test_a_first_parse_analyses_no_lexer_pattern(first_parse: dict[str, Any]) -> None:
     # the lexers' cut by first character ships with the driver tables (hints, heavy terminals' pieces)
     assert first_parse["analysed"] == 0
+
+
+def test_a_first_parse_of_a_short_text_compiles_no_whole_lexicon_regex(first_parse: dict[str, Any]) -> None:
+    # only the words the text can hold (milinc.lexicon_pattern): the whole anchor lexicons cost most of start-up
+    assert first_parse["whole_lexicons"] == []
+
+
+def test_a_first_parse_reads_the_shipped_weapon_taxonomy(first_parse: dict[str, Any]) -> None:
+    # inflecting and folding every form of weapons.json is done by scripts/build_tables.py, not at start-up
+    assert first_parse["taxonomy_built"] == 0
+
+
+def test_the_shipped_weapon_taxonomy_is_the_one_built_from_the_data() -> None:
+    from milinc.weapons import taxonomy
+
+    built = taxonomy.build_taxonomy(taxonomy.load_taxonomy_data())
+    loaded = taxonomy.taxonomy_from_data(taxonomy._shipped_taxonomy()["taxonomy"])
+    assert loaded == built
+    for table in ("nouns", "modifiers", "complements", "aliases", "subtype_names"):
+        assert list(getattr(loaded, table).items()) == list(getattr(built, table).items())  # order kept too
+
+    def shared(tax: taxonomy.Taxonomy) -> list[int]:  # which forms share one entry
+        ids: dict[int, int] = {}
+        values = [*tax.nouns.values(), *tax.modifiers.values(), *tax.complements.values()]
+        return [ids.setdefault(id(v), len(ids)) for v in values] + [
+            next(i for i, s in enumerate(tax.systems) if s is a.system) for a in tax.aliases.values()]
+
+    assert shared(loaded) == shared(built)
+
+
+def test_a_shipped_taxonomy_of_other_data_or_code_is_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    from milinc.weapons import taxonomy
+
+    built = taxonomy.build_taxonomy(taxonomy.load_taxonomy_data())
+    shipped = taxonomy._shipped_taxonomy()
+    assert shipped["key"] == taxonomy.taxonomy_key(
+        (ROOT / "src" / "milinc" / "data" / "weapons.json").read_bytes())
+    wrong = {**shipped["taxonomy"], "ship_prefixes": ["XYZ"]}
+    for found in ({"key": "another", "taxonomy": wrong}, {"key": shipped["key"], "taxonomy": {"nouns": 3}}):
+        monkeypatch.setattr(taxonomy, "_shipped_taxonomy", lambda found=found: found)
+        assert taxonomy.load_taxonomy.__wrapped__() == built  # uncached: the process keeps its taxonomy
 
 
 def test_a_first_parse_imports_no_module_it_does_not_need(first_parse: dict[str, Any]) -> None:

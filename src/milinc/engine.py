@@ -41,8 +41,9 @@ from lark.parse_tree_builder import ParseTreeBuilder
 from lark.parsers.lalr_analysis import Shift
 from lark.parsers.lalr_parser_state import ParseConf
 
-from . import budget, cache, grammar_tables, regexes, trie_regex
+from . import budget, cache, grammar_tables, trie_regex
 from .lexer_dispatch import WHOLE, FirstCharLexer
+from .lexicon_pattern import lexicon_pattern
 
 __all__ = [
     "CompiledGrammar",
@@ -134,8 +135,12 @@ _alternation_regex = trie_regex.alternation_regex  # the reference the trie is c
 
 
 def words_regex(words: Iterable[str]) -> re.Pattern[str]:
-    """A compiled regex finding any of *words* (normalized) as whole words."""
-    return regexes.compile(r"(?<![^\W_])" + lexicon_regex(words))
+    """A compiled regex finding any of *words* (normalized) as whole words.
+
+    Compiled per text while texts are short (:mod:`milinc.lexicon_pattern`): start-up pays for the
+    words a first text can hold, not for the whole lexicon.
+    """
+    return lexicon_pattern(words)
 
 
 def _fill_lexicons(source: str, lexicons: Mapping[str, Iterable[str]]) -> str:

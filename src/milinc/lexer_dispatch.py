@@ -25,16 +25,19 @@ from __future__ import annotations
 import re
 import sys
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol
 
 from .regex_prefix import Pattern, analyse, leading_zero_width, pieces
 
-__all__ = ["HEAVY", "HINTED", "WHOLE", "FirstCharLexer", "Matcher", "heavy_cut", "hints"]
+__all__ = ["HEAVY", "HINTED", "WHOLE", "WHOLE_AFTER", "FirstCharLexer", "Matcher", "heavy_cut", "hints"]
 
 HEAVY = 4000
 """A terminal whose pattern for a character is longer than this is matched on its own, compiled once
 for every character, instead of being copied into each character's alternation."""
+
+WHOLE_AFTER = 3000
+"""Matches of a heavy terminal tried piece by piece before it is compiled whole (about as long as that compile takes)."""
 
 
 class Matcher(Protocol):
@@ -74,16 +77,34 @@ class _Pieces:
     skipped without being compiled, and the lookahead every match begins with is
     checked once, first. A number in words ("deux") thus compiles a few short
     pieces, not the tens of thousands of characters of every French cardinal.
+
+    Trying the pieces in turn costs about ten times a match of the whole regex,
+    so a terminal met often (a long text, a batch) is compiled whole after
+    :data:`WHOLE_AFTER` matches and matched whole from then on: the same match,
+    and a short parse still never pays the whole compile.
     """
 
-    __slots__ = ("guard", "parts")
+    __slots__ = ("flags", "guard", "name", "parts", "pattern", "tries", "whole")
 
     def __init__(self, name: str, pattern: str, flags: int, cut: tuple[str, list[tuple[str, str]]] | None = None) -> None:
         lead, parts = cut if cut is not None else heavy_cut(pattern)
+        self.name = name
+        self.pattern = pattern
+        self.flags = flags
         self.guard = _Lazy(lead, flags) if lead else None
         self.parts = [(literal, _Lazy(f"(?P<{name}>{piece})", flags)) for piece, literal in parts]
+        self.tries = 0
+        self.whole: Callable[[str, int, int], re.Match[str] | None] | None = None
+        """The whole regex's ``match``, once compiled."""
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        whole = self.whole
+        if whole is not None:
+            return whole(string, pos, endpos)
+        self.tries += 1  # a lost increment between threads only delays the switch
+        if self.tries > WHOLE_AFTER:
+            self.whole = whole = re.compile(f"(?P<{self.name}>{self.pattern})", self.flags).match
+            return whole(string, pos, endpos)
         if self.guard is not None and self.guard.match(string, pos, endpos) is None:
             return None
         for literal, part in self.parts:

@@ -22,6 +22,7 @@ import attrs
 
 from .. import engine
 from ..extensions import Extensions
+from ..lexicon_pattern import WORD_START, lexicon_pattern
 from ..ontology import Anchor, Granularity, IntervalRole, PartOfDay, TimeExpression
 from . import context, relative
 from .lexicon import ANCHOR_WORDS
@@ -125,7 +126,7 @@ class DateExtractor:
         """Builds partial dates inside the parser (with the plugins' callbacks)."""
         anchors = extensions.lexicon("date_anchors", list(ANCHOR_WORDS))
         lark = engine.compile_for_matching(source, transformer=self.transformer, lexicons={"date_anchors": anchors})
-        pattern = re.compile(rf"\d+|(?<![^\W_]){engine.lexicon_regex(anchors)}")
+        pattern = lexicon_pattern(anchors, before=r"\d+|" + WORD_START)
         self.matcher = engine.GrammarMatcher(lark, pattern, lookback=LOOKBACK)
         """Finds the grammar's matches around the anchor words."""
 

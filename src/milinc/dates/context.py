@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .. import regexes
 from ..ontology import Span
 from .parts import DateParts, Relation
 
@@ -28,7 +29,7 @@ __all__ = [
     "reported_at",
 ]
 
-_QUANTITY_BEFORE = re.compile(
+_QUANTITY_BEFORE = regexes.lazy(
     r"(?:plus|moins|pres|environ|autour|hauteur|total|nombre|bilan|somme|montant|chiffre|rayon|distance"
     r"|portee|altitude|profondeur|longueur|dela|centaines?|milliers?|dizaines?|millions?|plusieurs|quelque)\s+$"
 )
@@ -41,26 +42,26 @@ _YEAR_FOLLOWERS = frozenset(
     }
 )
 """Words that may follow "de 2003" when it is a year ("l'invasion de 2003 par…"); a noun makes it a count."""
-_NAME_HEAD_BEFORE = re.compile(
+_NAME_HEAD_BEFORE = regexes.lazy(
     r"(?<![^\W_])(?:journal|mouvement|place|rue|avenue|boulevard|pont|stade|quai|brigades?|front|parti|hopital"
     r"|ecole|lycee|universite|aeroport|camp|cite|quartier|carrefour|rond-point|gare|station)"
     r"\s+(?:du|des|de)\s*$"
 )
-_NUMBER_RANGE_AFTER = re.compile(r"\s*(?:a|et|ou)\s+\d")
-_QUALIFIED = re.compile(r"\s+(?!(?:et|de|du|des|a|au|en|le|la|les|ou|qui|que|dernier|derniere|prochain|prochaine|francaise)"
+_NUMBER_RANGE_AFTER = regexes.lazy(r"\s*(?:a|et|ou)\s+\d")
+_QUALIFIED = regexes.lazy(r"\s+(?!(?:et|de|du|des|a|au|en|le|la|les|ou|qui|que|dernier|derniere|prochain|prochaine|francaise)"
                         r"(?![^\W_]))[^\W\d_]{3,}")
-_UP_TO = re.compile(r"(?<![^\W_])(?:a|jusqu'a|jusqu'au|de)\s*$")
-_IL_Y_A = re.compile(r"(?<![^\W_])y\s+$")
-_HOURS_OF = re.compile(r"\s*(?:(?:de|du|des)(?![^\W_])|d')")
-_OF_SOMETHING = re.compile(r"\s*(?:(?:de|du|des)(?![^\W_])|d')")
-_AFTER_EVENT = re.compile(
+_UP_TO = regexes.lazy(r"(?<![^\W_])(?:a|jusqu'a|jusqu'au|de)\s*$")
+_IL_Y_A = regexes.lazy(r"(?<![^\W_])y\s+$")
+_HOURS_OF = regexes.lazy(r"\s*(?:(?:de|du|des)(?![^\W_])|d')")
+_OF_SOMETHING = regexes.lazy(r"\s*(?:(?:de|du|des)(?![^\W_])|d')")
+_AFTER_EVENT = regexes.lazy(
     r"\s*(?:(?:que|le|la|les|un|une|des|du|sa|son|ses|leur|leurs|ce|cet|cette)(?![^\W_])|qu'|l'|d')"
 )
-_PUBLICATION = re.compile(
+_PUBLICATION = regexes.lazy(
     r"publi|mis a jour|mise a jour|modifi|actualis|\((?:afp|reuters|ap|ats|belga)\)|\b(?:afp|reuters)\b"
 )
 # a reporting verb right before the date, possibly with its addressee: "a déclaré à Reuters mardi"
-_REPORTING_BEFORE = re.compile(
+_REPORTING_BEFORE = regexes.lazy(
     r"(?:declare|annonce|indique|affirme|rapporte|appris|precise|confirme|assure|souligne|ajoute|explique"
     r"|reconnu|dementi|communique|fait savoir|estime|reagi)\w{0,4}(?:\s+(?:a|au|aux)\s+[\w-]+)?\s*(?:,\s*)?$"
 )
@@ -90,7 +91,7 @@ def plausible(text: str, start: int, end: int, parts: DateParts) -> bool:
 
 _FUTURE_AUXILIARIES = frozenset({"doit", "doivent", "devrait", "devraient", "va", "vont", "prochainement"})
 """Words before a date that put it in the future ("doit s'exprimer vendredi")."""
-_FUTURE_TENSE = re.compile(r"[^\W\d_]{2,}(?:[eidtu]ra|rra|[eidtu]ront|rront)")
+_FUTURE_TENSE = regexes.lazy(r"[^\W\d_]{2,}(?:[eidtu]ra|rra|[eidtu]ront|rront)")
 """A verb in the future tense ("attaquera", "se rendra", "reprendront", "pourra")."""
 _NOT_FUTURE = frozenset(
     {"camera", "cameras", "opera", "operas", "chimera", "riviera", "extra", "ultra", "contra", "sierra", "samira",
@@ -103,10 +104,10 @@ _IRREGULAR_FUTURES = frozenset(
      "enverra", "enverront", "mourra", "courra", "reviendra", "reviendront", "deviendra", "obtiendra"}
 )
 """Future forms the tense pattern does not see ("seront enterrés dimanche", "aura lieu samedi")."""
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = regexes.lazy(r"[^\W\d_]+")
 
 
-_MAY_BE_FUTURE = re.compile(
+_MAY_BE_FUTURE = regexes.lazy(
     "(?:"
     + "|".join(sorted({*_FUTURE_ENDINGS, *_FUTURE_AUXILIARIES,
                        *(w for w in _IRREGULAR_FUTURES if not w.endswith(_FUTURE_ENDINGS))}))
@@ -185,7 +186,7 @@ def counts_something(text: str, start: int, end: int) -> bool:
     return bool(follower and (follower.group(1).isdigit() or follower.group(1) not in _YEAR_FOLLOWERS))
 
 
-_BARE_DAY_END = re.compile(r"\s*(?:[,.;:)!?]|$|(?:et|au|ou|puis|a|vers)(?![^\W_]))")
+_BARE_DAY_END = regexes.lazy(r"\s*(?:[,.;:)!?]|$|(?:et|au|ou|puis|a|vers)(?![^\W_]))")
 
 
 def bare_day_ends(text: str, end: int, parts: DateParts) -> bool:
@@ -219,9 +220,9 @@ def publication_line(line: str) -> bool:
 
 
 # "Beyrouth, 24 septembre 2024 – …", "KIEV, 3 mars 2024 (AFP) - …": a place, a comma, the date, a dash.
-_WIRE_PLACE = re.compile(r"^\s*[^\W\d_](?:[^\W\d_]|[' .-]){0,40},\s*(?:le\s+)?$")
-_LOWERCASE_WORD = re.compile(r"(?<![^\W_])(?!(?:de|du|des|la|le|les|al|el|sur|en)(?![^\W_]))[^\W\d_A-Z]\w*")
-_WIRE_DASH = re.compile(r"^\s*(?:\([^()\n]{1,40}\)\s*)?[-:|]")
+_WIRE_PLACE = regexes.lazy(r"^\s*[^\W\d_](?:[^\W\d_]|[' .-]){0,40},\s*(?:le\s+)?$")
+_LOWERCASE_WORD = regexes.lazy(r"(?<![^\W_])(?!(?:de|du|des|la|le|les|al|el|sur|en)(?![^\W_]))[^\W\d_A-Z]\w*")
+_WIRE_DASH = regexes.lazy(r"^\s*(?:\([^()\n]{1,40}\)\s*)?[-:|]")
 
 
 def wire_dateline(before: str, after: str, original_before: str) -> bool:
@@ -235,7 +236,7 @@ def wire_dateline(before: str, after: str, original_before: str) -> bool:
     return bool(_WIRE_PLACE.match(before) and _WIRE_DASH.match(after) and not _LOWERCASE_WORD.search(place))
 
 
-_CAPITALIZED_WORD = re.compile(r"\s+[^\W\d_a-z]")
+_CAPITALIZED_WORD = regexes.lazy(r"\s+[^\W\d_a-z]")
 
 
 def month_is_a_name(original: str, span: Span, parts: DateParts) -> bool:

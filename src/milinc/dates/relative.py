@@ -25,20 +25,21 @@ from collections.abc import Callable, Iterator, Sequence
 
 import attrs
 
+from .. import regexes
 from .lexicon import EVENT_NOUNS
 
 __all__ = ["EventDate", "Resolved", "event_dates", "event_head", "is_event_relative"]
 
-_EVENT_AFTER = re.compile(r"\s*(?:(?:de|du|des)(?![^\W_])|d')")
+_EVENT_AFTER = regexes.lazy(r"\s*(?:(?:de|du|des)(?![^\W_])|d')")
 """What follows "au lendemain" when it counts from an event ("de l'offensive", "du coup d'État", "des élections")."""
-_HEAD = re.compile(
+_HEAD = regexes.lazy(
     r"\s*(?:(?:de|du|des)(?![^\W_])|d'|)\s*(?:(?:la|le|les|cette|ce|cet|ces|son|sa|ses|leur|leurs|une?)(?![^\W_])\s*"
     r"|l'|)\s*((?:[^\W\d_]|-)+)"
 )
 """The head noun of the event after "de": "de l'offensive" → "offensive", "du coup d'État" → "coup"."""
-_APPOSITION_GAP = re.compile(r"[^.;:!?\n]{0,90}")
+_APPOSITION_GAP = regexes.lazy(r"[^.;:!?\n]{0,90}")
 """What may stand between the phrase and the event's own date: the rest of the event's noun phrase."""
-_CLAUSE_VERB = re.compile(
+_CLAUSE_VERB = regexes.lazy(
     r"(?<![^\W_])(?:a|ont|avait|avaient|est|sont|etait|etaient|fut|furent|sera|seront)(?![^\W_])"
 )
 """An auxiliary: the main clause has begun, a date after it belongs to the clause, not to the event."""
@@ -188,12 +189,12 @@ _REACH = 3000
 """How far around the phrase other mentions of its event are looked for (characters)."""
 _OWN_COMPLEMENT = 120
 """Characters after the phrase that belong to its own complement (the event named there is not another mention)."""
-_CLAUSE = re.compile(r"\s*(?:que|qu')")
-_CLAUSE_BODY = re.compile(r"[^.;:!?\n]{0,120}")
-_WORD = re.compile(r"[^\W\d_]+")
+_CLAUSE = regexes.lazy(r"\s*(?:que|qu')")
+_CLAUSE_BODY = regexes.lazy(r"[^.;:!?\n]{0,120}")
+_WORD = regexes.lazy(r"[^\W\d_]+")
 _AUXILIARIES = frozenset({"a", "ait", "ont", "aient", "avait", "avaient", "aura", "auront", "eu", "est", "sont", "ete",
                           "etait", "etaient", "soit", "soient"})
 
 
-_ATTACHED = re.compile(r"\s*(?:(?:du|de|d')\s*)?(?:[^\W\d_]+\s+){0,2}?(?:du|de|d'|le)?\s*")
+_ATTACHED = regexes.lazy(r"\s*(?:(?:du|de|d')\s*)?(?:[^\W\d_]+\s+){0,2}?(?:du|de|d'|le)?\s*")
 """What may stand between an event noun and its date: "du", "de", an adjective or two."""

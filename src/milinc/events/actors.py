@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .. import regexes
 from ..actors import ActorResolver, ResolvedActor, Role
 from ..engine import words_regex
 from ..normalize import NormalizedText, phrase_key
@@ -30,17 +31,17 @@ if TYPE_CHECKING:
 
 __all__ = ["ActorLexicon", "ActorNamer", "ActorReader"]
 
-_AGENT = re.compile(r"^\s*(?:,\s*)?(?:[\w'-]+\s+){0,2}?(?:par|de la part d[eu'])\s*(?:des |les |le |la |l'|un |une |du |de |ses |leurs )?"
+_AGENT = regexes.lazy(r"^\s*(?:,\s*)?(?:[\w'-]+\s+){0,2}?(?:par|de la part d[eu'])\s*(?:des |les |le |la |l'|un |une |du |de |ses |leurs )?"
                     r"(?P<np>[\w'\"-]+(?: [\w'\"-]+){0,5})")
-_OBJECT_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:des |les |le |la |l'|un |une |du |de |leurs |nos |ses |trois |deux |\d+ )"
+_OBJECT_AFTER = regexes.lazy(r"^\s*(?:\w+\s+)?(?:des |les |le |la |l'|un |une |du |de |leurs |nos |ses |trois |deux |\d+ )"
                            r"(?P<np>[\w'\"-]+(?: [\w'\"-]+){0,5})")
-_NP_STOP = re.compile(r"\b(?:qui|que|dont|a|au|aux|en|dans|pres|selon|lors|apres|avant|pendant|depuis|et|,)\b")
-_CAPITAL = re.compile(r"\b[A-ZÉ]")
-_WORD = re.compile(r"[\w'-]+")
-_NP_CUT = re.compile(r"[,.;:()\"]")
-_SUBJECT_CUT = re.compile(r"[,;:()\"]|\b(?:que|qu'|et|mais)\b")
-_SUBJECT_TAIL = re.compile(r"\b(?:qui|ne|n'|se|s'|y)\s*$")
-_COMPLEMENT = re.compile(r"\s*(?:de|du|des|d'|d’)(?![^\W_])", re.IGNORECASE)
+_NP_STOP = regexes.lazy(r"\b(?:qui|que|dont|a|au|aux|en|dans|pres|selon|lors|apres|avant|pendant|depuis|et|,)\b")
+_CAPITAL = regexes.lazy(r"\b[A-ZÉ]")
+_WORD = regexes.lazy(r"[\w'-]+")
+_NP_CUT = regexes.lazy(r"[,.;:()\"]")
+_SUBJECT_CUT = regexes.lazy(r"[,;:()\"]|\b(?:que|qu'|et|mais)\b")
+_SUBJECT_TAIL = regexes.lazy(r"\b(?:qui|ne|n'|se|s'|y)\s*$")
+_COMPLEMENT = regexes.lazy(r"\s*(?:de|du|des|d'|d’)(?![^\W_])", re.IGNORECASE)
 
 
 class ActorLexicon:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .. import regexes
+
 if TYPE_CHECKING:
     from ..context import ExtractionContext
 
@@ -16,13 +18,13 @@ __all__ = ["find_datelines"]
 
 _SEARCHED_LINES = 12
 """Datelines open one of the first lines of a text (after a headline, a byline)."""
-_PLACE = re.compile(r"[ ]*([^\W\d_]+(?:[ '-][^\W\d_]+){0,3})[ ]*")
-_PLACE_NAME = re.compile(r"[^\W\d_a-z][^\W\d_]*(?:(?:[ '-]|(?<=\b[dl])')(?:[^\W\d_a-z][^\W\d_]*|de|du|des|la|le|les|el|al|d|l|ez|es|ed|sur|en|au|aux))*")
+_PLACE = regexes.lazy(r"[ ]*([^\W\d_]+(?:[ '-][^\W\d_]+){0,3})[ ]*")
+_PLACE_NAME = regexes.lazy(r"[^\W\d_a-z][^\W\d_]*(?:(?:[ '-]|(?<=\b[dl])')(?:[^\W\d_a-z][^\W\d_]*|de|du|des|la|le|les|el|al|d|l|ez|es|ed|sur|en|au|aux))*")
 """A place name as a dateline writes it: capitalized words, with their particles ("Deir ez-Zor"), not a clause
 ("L'armée a rapporté, lundi, …")."""
-_AGENCY = re.compile(r"[ ]*\([^()\n]{1,30}\)[ ]*")
-_DASH = re.compile(r"[ ]*(?:-+|:)(?:[ ]|$)")
-_BRACKETED_PLACE = re.compile(r"[ ]*\(([^\W\d_]+(?:[ '-][^\W\d_]+){0,3})\)[ ]*")
+_AGENCY = regexes.lazy(r"[ ]*\([^()\n]{1,30}\)[ ]*")
+_DASH = regexes.lazy(r"[ ]*(?:-+|:)(?:[ ]|$)")
+_BRACKETED_PLACE = regexes.lazy(r"[ ]*\(([^\W\d_]+(?:[ '-][^\W\d_]+){0,3})\)[ ]*")
 _NAME_CONNECTORS = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "al", "el", "ez", "ad", "sur", "en"})
 """Lowercase words a place name may hold ("Fada N'Gourma", "Deir ez-Zor", "Châlons-en-Champagne")."""
 

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .. import regexes
 from ..extensions import NO_EXTENSIONS, Extensions
 from ..normalize import fold
 from ..ontology import PlaceKind, Span
@@ -49,7 +50,7 @@ _COARSE = frozenset({PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.PROVINCE, Pl
 """Kinds of place an anaphor, a named facility or the sentences before may refine."""
 _NAMED_AFTER = 14
 """An anaphor noun followed this close by a place is that place's noun ("la ville de Kiev"), not an anaphor."""
-_RELATIVE_AFTER = re.compile(r"\s*,?\s*(?:qui|ou)\b")
+_RELATIVE_AFTER = regexes.lazy(r"\s*,?\s*(?:qui|ou)\b")
 """A relative pronoun right after a place ("Dnipro, qui", "Gao, où")."""
 _RELATIVE_REACH = 40
 """At most this many characters between the relative pronoun and the trigger it introduces."""

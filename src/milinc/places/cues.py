@@ -10,10 +10,10 @@ lists, so building it costs nothing at start-up.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from .. import regexes
 from ..normalize import fold
 from ..ontology import PlaceKind
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Cue", "CuesReader", "words"]
 
-_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_WORD = regexes.lazy(r"[^\W_]+(?:-[^\W_]+)*")
 _ARTICLES_AFTER_DE = frozenset({"la", "l"})
 _DE = frozenset({"de", "du", "des", "d"})
 _LOCATIVE_ARTICLES = frozenset({"la", "le", "les", "l"})
@@ -32,13 +32,13 @@ _CUE_REACH = 64
 """Characters before a name read for its cue ("à quelques kilomètres au nord-ouest de la localité de ")."""
 _FUNCTION_WORDS = frozenset({"la", "le", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux", "en", "a", "dans",
                              "sur", "pres", "vers", "qui", "que", "et", "ou", "par", "pour"})
-_NEAR_AFTER = re.compile(r", (?:pres|non loin|tout pres|a proximite|a cote|aux abords) d|, a (?:une |quelque |quelques |environ |une centaine de "
+_NEAR_AFTER = regexes.lazy(r", (?:pres|non loin|tout pres|a proximite|a cote|aux abords) d|, a (?:une |quelque |quelques |environ |une centaine de "
                          r"|une dizaine de |une vingtaine de )?(?:\d+|[a-z]+) (?:km|kilometres?|miles?) (?:au |a l')?")
-_CLOSING_QUOTE = re.compile(r' ?" ?(?=,)')
+_CLOSING_QUOTE = regexes.lazy(r' ?" ?(?=,)')
 _SENTENCE_ENDS = ".!?;:\n\"«»"
-_INSIDE_AFTER = re.compile(r", dans (?:la |le |l')([a-z]+) (?:de |d'|du |des )")
+_INSIDE_AFTER = regexes.lazy(r", dans (?:la |le |l')([a-z]+) (?:de |d'|du |des )")
 _DIVISIONS = frozenset({PlaceKind.PROVINCE, PlaceKind.REGION, PlaceKind.DISTRICT})
-_REPORTING_AFTER = re.compile(r"\s*,?\s*(?:a|ont|avait|avaient) (?P<verb>[a-z]+)")
+_REPORTING_AFTER = regexes.lazy(r"\s*,?\s*(?:a|ont|avait|avaient) (?P<verb>[a-z]+)")
 _APPOSITION_ADJECTIVES = frozenset({"petite", "petit", "grande", "grand", "minuscule", "importante", "important"})
 
 

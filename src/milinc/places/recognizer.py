@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .. import regexes
 from ..normalize import fold
 from ..ontology import Place, PlaceKind, Span
 from . import geonames
@@ -115,10 +116,10 @@ class PlaceMention:
 
 # --- the words around a place ------------------------------------------------------------------
 
-_SPEAKER_AFTER = re.compile(r"\s*(?:,|a (?!nouveau\b|la |l'|le |les |\d|son |sa |ses |leur |leurs |un |une |quelques |"
+_SPEAKER_AFTER = regexes.lazy(r"\s*(?:,|a (?!nouveau\b|la |l'|le |les |\d|son |sa |ses |leur |leurs |un |une |quelques |"
                             r"environ |proximite|cote |travers |peine |feu |l'heure)|ont |accuse|affirme|dement|annonce|assure|menace|promet|repond|riposte|"
                             r"condamne|nie|reconnait|estime|exige|denonce|avertit|previent)")
-_NOT_SCENE = re.compile(r"(?:(?:depuis(?!\s+(?:le |la |l')?(?:\d|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+_NOT_SCENE = regexes.lazy(r"(?:(?:depuis(?!\s+(?:le |la |l')?(?:\d|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
                         r"hier|debut|fin|mi-|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
                         r"novembre|decembre|plusieurs|quelques|des (?:jours|semaines|mois|annees|heures)))"
                         r"|en provenance d[eu']?|lance(?:e|s|es)? d[eu']?|tire(?:e|s|es)? d[eu']?)\s*"
@@ -126,32 +127,32 @@ _NOT_SCENE = re.compile(r"(?:(?:depuis(?!\s+(?:le |la |l')?(?:\d|lundi|mardi|mer
                         r"(?:de |d'|du |des )?(?:la |le |l')?)?"
                         r"|(?:frontiere|frontaliere)(?:(?!\bvers\b)[^,;.]){0,40})$")
 _NOT_SCENE_WORDS = ("depuis", "en provenance d", "lance", "tire", "frontiere", "frontaliere")
-_LAUNCH_ZONE = re.compile(r"\b(?:lance\w*|tire\w*|depuis)\s+(?:[\w'-]+\s+){0,5}?(?:des|les) (?:zones|territoires|positions|"
+_LAUNCH_ZONE = regexes.lazy(r"\b(?:lance\w*|tire\w*|depuis)\s+(?:[\w'-]+\s+){0,5}?(?:des|les) (?:zones|territoires|positions|"
                           r"regions|secteurs) (?:qu'(?:ils|elles|il|elle) contr\w+ |contr\w+ par (?:[\w'-]+ ){1,4})"
                           r"(?:au|aux|en|a|dans)\s+(?:la |le |l'|les )?$")
 """'lancé un missile des zones qu'ils contrôlent au Yémen', 'depuis des zones contrôlées par les Houthis au Yémen'."""
-_SEAT_ACTS = re.compile(r"\s+(?:et ses allies\s+)?(?:a|ont|avait|avaient|aurait|auraient|va|vont)\s+(?!ete\b)[a-z]")
-_AGENT_BEFORE = re.compile(r"\bpar\s+$")
+_SEAT_ACTS = regexes.lazy(r"\s+(?:et ses allies\s+)?(?:a|ont|avait|avaient|aurait|auraient|va|vont)\s+(?!ete\b)[a-z]")
+_AGENT_BEFORE = regexes.lazy(r"\bpar\s+$")
 _DIVISIONS = frozenset({PlaceKind.PROVINCE, PlaceKind.REGION, PlaceKind.DISTRICT})
-_DIVISION_JOINER = re.compile(r"(?:,| et| ou|, et) (?:de |d'|du )?(?:la |le |l')?")
-_LIST_JOINER = re.compile(r"(?:,| et|, et)\s+(?:(?:notamment|dont|en particulier|surtout|ainsi que)\s+)?"
+_DIVISION_JOINER = regexes.lazy(r"(?:,| et| ou|, et) (?:de |d'|du )?(?:la |le |l')?")
+_LIST_JOINER = regexes.lazy(r"(?:,| et|, et)\s+(?:(?:notamment|dont|en particulier|surtout|ainsi que)\s+)?"
                           r"(?:(?:des|les|de la|du|de|d')\s*)?(?:(?:regions?|villes?|provinces?|oblasts?|localites?|zones?|"
                           r"districts?)\s+(?:de |d'|du |des )?)?(?:la |le |l')?")
-_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:]\s+|\n)\W*$")
-_ACCUSED_BEFORE = re.compile(r"\baccus\w*\s+$")
-_ACCUSED_AFTER = re.compile(r"\s+d'avoir\b")
-_REPORTED_BY = re.compile(r"(?:\bselon|\b(?:a|ont|avait|avaient) (?:indique|annonce|affirme|declare|precise|assure|"
+_SENTENCE_OPENING = regexes.lazy(r"(?:^|[.!?:]\s+|\n)\W*$")
+_ACCUSED_BEFORE = regexes.lazy(r"\baccus\w*\s+$")
+_ACCUSED_AFTER = regexes.lazy(r"\s+d'avoir\b")
+_REPORTED_BY = regexes.lazy(r"(?:\bselon|\b(?:a|ont|avait|avaient) (?:indique|annonce|affirme|declare|precise|assure|"
                           r"rapporte|fait savoir|confirme|dementi|ajoute|souligne|accuse|denonce|revendique)) $")
-_BORDERING_AFTER = re.compile(r",? (?:frontali\w+|limitrophe|a la frontiere|pres de la frontiere|proche de la frontiere)"
+_BORDERING_AFTER = regexes.lazy(r",? (?:frontali\w+|limitrophe|a la frontiere|pres de la frontiere|proche de la frontiere)"
                               r" (?:de |d'|du |des |avec )(?:la |le |l'|les )?")
-_LOCAL_AFTER = re.compile(r"(?:,? (?:en|au|aux|dans|a l'|a la|au sein de)|,? dans (?:le|la|l'|les) (?:nord|sud|est|ouest|"
+_LOCAL_AFTER = regexes.lazy(r"(?:,? (?:en|au|aux|dans|a l'|a la|au sein de)|,? dans (?:le|la|l'|les) (?:nord|sud|est|ouest|"
                           r"centre|nord-est|nord-ouest|sud-est|sud-ouest|centre-nord|centre-est|centre-ouest|centre-sud) "
                           r"(?:du|de la|de l'|des|d')|,? dans l'(?:est|ouest) (?:du|de la|de l'|d')| \() ?(?:la |le |l'|les )?")
-_COUNTRY_LOCATIVE = re.compile(
+_COUNTRY_LOCATIVE = regexes.lazy(
     r"(?:\ben|\bau|\baux|\bdans|\bsur|\bsur le sol d[e'u]|\bpartout en|\bterritoire d[e'u]|\bau large d[e'u]|"
     r"\bcotes? d[e'u]|\bfrontiere (?:avec|entre) (?:\w+ ){0,3}et|\bcontre|\bvers|\bde l'|\bdu|\bde la)\s*(?:la |l'|les )?$"
 )
-_COUNTRY_LOCATIVE_STRICT = re.compile(
+_COUNTRY_LOCATIVE_STRICT = regexes.lazy(
     r"(?:\ben|\bau|\baux|\bdans|\bsur|\bsur le sol d[e'u]|\bpartout en|\bterritoire d[e'u]|\bau large d[e'u]|"
     r"\bcotes? d[e'u]|\bfrontiere (?:avec|entre) (?:\w+ ){0,3}et"
     r"|\bdepuis|\ben provenance d[eu']?"  # a launch site: a place, no scene
@@ -160,29 +161,29 @@ _COUNTRY_LOCATIVE_STRICT = re.compile(
     r"frappe|envahi|pilonne))\s*(?:la |l'|les )?$"
     r"|\ba $"  # "à Chypre", "à Bahreïn": an island state without article
 )
-_AIMED_BEFORE = re.compile(
+_AIMED_BEFORE = regexes.lazy(
     r"(?:\bvers|\bcontre|\ben direction d[e'u]|\bvisant|\bciblant|\b(?:a|ont|avait|avaient) (?:attaque|bombarde|"
     r"frappe|envahi|pilonne))\s*(?:la |l'|les )?$"
 )
-_ARTICLE_PREFIX = re.compile(r"(?:^|(?<=[\s(\"']))(?:al|el|ad|ar|as|ash|at|az|an|ed|ez|er)-$")
-_GAP = re.compile(r"(?:[ -]|'|[ -](?:al|el|ez|ad|ed|as|ar|ash|an|at|az|er|es|de|du|des|la|le|ben|bin|ibn|abou|abu|"
+_ARTICLE_PREFIX = regexes.lazy(r"(?:^|(?<=[\s(\"']))(?:al|el|ad|ar|as|ash|at|az|an|ed|ez|er)-$")
+_GAP = regexes.lazy(r"(?:[ -]|'|[ -](?:al|el|ez|ad|ed|as|ar|ash|an|at|az|er|es|de|du|des|la|le|ben|bin|ibn|abou|abu|"
                   r"ould|ag|bou|um|oum|umm)[ -]) ?")
 _UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
 # the capital first, then the look-behind over it and the letter before: a pattern that opens with a character
 # set is scanned for that set, one with a look-behind is tried at every position (3x slower over a text)
-_CAP_WORD = re.compile(r"[" + re.escape(_UPPER) + r"](?<![^\W\d_].)[^\W_]*")
-_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_][^\W_]*")
+_CAP_WORD = regexes.lazy(r"[" + re.escape(_UPPER) + r"](?<![^\W\d_].)[^\W_]*")
+_WORD = regexes.lazy(r"(?<![^\W\d_])[^\W\d_][^\W_]*")
 _APOSTROPHES = frozenset("'\u2019\u02bc")
-_TOKEN = re.compile(r"[^\W_]+")
-_DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-,]|$)", re.MULTILINE)
+_TOKEN = regexes.lazy(r"[^\W_]+")
+_DATELINE_AFTER = regexes.lazy(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-,]|$)", re.MULTILINE)
 _LEADING_ARTICLES = frozenset({"l", "la", "le", "les"})
 _DE_ENDINGS = (" de ", " du ", " des ", " d'", "de la ", "de l'")
-_COORDINATION = re.compile(r"(?:,| et|, et| ou) (?:a |de |d'|l')?")
+_COORDINATION = regexes.lazy(r"(?:,| et|, et| ou) (?:a |de |d'|l')?")
 _APOSTROPHE_TABLE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
-_SEPARATOR = re.compile(r"[ '\n-]{1,3}")
-_NEXT_WORD = re.compile(r"[ '\n-]{1,3}([^\W_]+)")
+_SEPARATOR = regexes.lazy(r"[ '\n-]{1,3}")
+_NEXT_WORD = regexes.lazy(r"[ '\n-]{1,3}([^\W_]+)")
 """A separator as :data:`_SEPARATOR` reads it and the whole word after it."""
-_SOIL = re.compile(r"(?<![^\W_])(?:sol|territoire|espace aerien) ([^\W_]+)")
+_SOIL = regexes.lazy(r"(?<![^\W_])(?:sol|territoire|espace aerien) ([^\W_]+)")
 _MAX_WORDS = 4
 """Longest name looked up, in capitalized words ("Ras al-Ain", "Khan Younès", "Fada N'Gourma")."""
 

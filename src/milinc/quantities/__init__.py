@@ -25,8 +25,10 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .. import regexes
 from ..engine import GrammarMatcher, compile_for_matching, grammar_source, lexicon_regex
 from ..extensions import Extensions
+from ..lexicon_pattern import lexicon_pattern
 from ..normalize import fold
 from ..ontology import CasualtyRole, Qualifier, Quantity, Span
 from . import lexicon
@@ -50,7 +52,7 @@ def _folded(words: object) -> frozenset[str]:
 
 
 _TIME_UNITS = _folded(lexicon.TIME_UNITS)
-_FIXED = re.compile(lexicon_regex(lexicon.FIXED_EXPRESSIONS))
+_FIXED = regexes.lazy(lexicon_regex(lexicon.FIXED_EXPRESSIONS))
 _CURRENCY = _folded(lexicon.CURRENCY_UNITS)
 _DESIGNATORS = _folded(lexicon.DESIGNATORS)
 _BARE_PREFIXES = _folded(lexicon.BARE_NUMBER_PREFIXES)
@@ -74,36 +76,36 @@ _SKIPPED_AFTER = {"de", "du", "des", "d", "la", "le", "l", "les", "un", "une"}
 _ETRE = {"est", "sont", "etait", "etaient", "serait", "seraient", "sera", "seront", "fut", "furent", "ete",
          "etant", "etre"}
 
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_WORD_OR_NUMBER = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+")
-_APPOSED = re.compile(r"\s*,\s*(?:(?:grievement|gravement|legerement|mortellement|serieusement)\s+)?([^\W\d_]+)")
-_PARENTHETICAL = re.compile(r"\s*,\s*dont\b[^,.;:!?]*,")
+_WORD = regexes.lazy(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_WORD_OR_NUMBER = regexes.lazy(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+")
+_APPOSED = regexes.lazy(r"\s*,\s*(?:(?:grievement|gravement|legerement|mortellement|serieusement)\s+)?([^\W\d_]+)")
+_PARENTHETICAL = regexes.lazy(r"\s*,\s*dont\b[^,.;:!?]*,")
 # an age after the counted people ("deux adolescents de 15 et 16 ans ont été tués"): skipped to the verb
-_AGE_AFTER = re.compile(
+_AGE_AFTER = regexes.lazy(
     r"\s*,?\s*(?:(?:" + lexicon_regex(lexicon.AGE_WORDS) + r")\s+)?(?:de\s+|d')?\d+(?:\s*(?:,|et|ou|a|-)\s*\d+)*\s+"
     r"(?:" + lexicon_regex(lexicon.AGE_UNITS) + r")\s*,?"
 )
 _CHANGE_VERBS = {"passe", "passee", "passes", "passant", "grimpe", "monte", "augmente", "porte", "evolue",
                  "alourdi", "revu", "revise"}
-_CLAUSE_END = re.compile(r"[.;:!?()\[\]\n]")
-_UP_TO_LAST_CLAUSE_END = re.compile(r".*[.;:!?()\[\]\n]", re.DOTALL)  # greedy: ends after the last one
-_PERCENT_OR_MONEY_AFTER = re.compile(r"\s*(?:%|pour\s*cents?\b|pourcents?\b|p\.\s*100\b|[$€£])")
-_MONEY_BEFORE = re.compile(r"[$€£]\s*$|\b(?:us|usd|eur)\s*\$?\s*$")
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_CLAUSE_END = regexes.lazy(r"[.;:!?()\[\]\n]")
+_UP_TO_LAST_CLAUSE_END = regexes.lazy(r".*[.;:!?()\[\]\n]", re.DOTALL)  # greedy: ends after the last one
+_PERCENT_OR_MONEY_AFTER = regexes.lazy(r"\s*(?:%|pour\s*cents?\b|pourcents?\b|p\.\s*100\b|[$€£])")
+_MONEY_BEFORE = regexes.lazy(r"[$€£]\s*$|\b(?:us|usd|eur)\s*\$?\s*$")
+_YEAR = regexes.lazy(r"^(?:19|20)\d\d$")
 _TRAILING = {"au moins": Qualifier.AT_LEAST, "au minimum": Qualifier.AT_LEAST, "environ": Qualifier.ABOUT,
              "au plus": Qualifier.AT_MOST, "au maximum": Qualifier.AT_MOST, "tout au plus": Qualifier.AT_MOST}
-_TRAILING_QUALIFIER = re.compile(r"\s*,?\s*(au moins|au minimum|environ|tout au plus|au plus|au maximum)(?![^\W\d_])")
-_COMPARATIVE_AFTER = re.compile(r"\s*(?:plus|moins|autant|superieur|inferieur|mieux|davantage)(?![^\W\d_])")
-_SIDE_AFTER = re.compile(r"\s*(?:parmi|dans\s+les\s+rangs|du\s+cote|cote|chez\s+les|au\s+sein)(?![^\W\d_])")
-_REPORTED_MISSING = re.compile(r"porte(?:e|s|es)?\s+disparu(?:e|s|es)?(?![^\W\d_])")
+_TRAILING_QUALIFIER = regexes.lazy(r"\s*,?\s*(au moins|au minimum|environ|tout au plus|au plus|au maximum)(?![^\W\d_])")
+_COMPARATIVE_AFTER = regexes.lazy(r"\s*(?:plus|moins|autant|superieur|inferieur|mieux|davantage)(?![^\W\d_])")
+_SIDE_AFTER = regexes.lazy(r"\s*(?:parmi|dans\s+les\s+rangs|du\s+cote|cote|chez\s+les|au\s+sein)(?![^\W\d_])")
+_REPORTED_MISSING = regexes.lazy(r"porte(?:e|s|es)?\s+disparu(?:e|s|es)?(?![^\W\d_])")
 """A count's head that says the people counted were reported missing ("six portés disparus")."""
-_INCLUSIVE_AFTER = re.compile(r"\s*(?:en\s+comptant|en\s+incluant|si\s+l'on\s+compte|y\s+compris)\s+(?:les|l'|le|la)(?![^\W\d_])")
+_INCLUSIVE_AFTER = regexes.lazy(r"\s*(?:en\s+comptant|en\s+incluant|si\s+l'on\s+compte|y\s+compris)\s+(?:les|l'|le|la)(?![^\W\d_])")
 """What follows a bare figure that gives a toll with another group counted in ("16 en comptant les kamikazes")."""
-_ELLIPSIS_GAP = re.compile(
+_ELLIPSIS_GAP = regexes.lazy(
     r"\s*(?:(?:dans|parmi|du\s+cote|cote|chez|au\s+sein)(?![^\W\d_])[^,.;:]{0,40}?)?\s*(?:,\s*(?:et\s+)?|et\s+)$")
 """Between a casualty count and a bare figure that takes its role ("cinq morts dans ses rangs et trois …")."""
-_TOLL_BEFORE = re.compile(r"(?:eleve|elevait|elevent|porte|portant|passe|grimpe|monte|alourdi)(?:\s+[^\W\d_]+)?\s+a\s*$")
-_MONTH_AFTER = re.compile(
+_TOLL_BEFORE = regexes.lazy(r"(?:eleve|elevait|elevent|porte|portant|passe|grimpe|monte|alourdi)(?:\s+[^\W\d_]+)?\s+a\s*$")
+_MONTH_AFTER = regexes.lazy(
     r"\s*(?:janv|fev|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec)[a-z]*\.?(?![^\W\d_])|\s*/\s*\d"
 )
 _ANCHOR_WORDS = [
@@ -145,7 +147,7 @@ def _anchors(extensions: Extensions) -> re.Pattern[str]:
                 words.extend(fold(entry).split())
     # the digit branch tests the digit before looking behind it: at the many letters of a text it
     # then fails in one step (the same matches as "(?<!\d)\d", a third faster scan)
-    return re.compile(r"(?<![^\W_])" + lexicon_regex(words) + r"|\d(?<!\d\d)")
+    return lexicon_pattern(words, after=r"|\d(?<!\d\d)")
 
 
 class QuantityExtractor:
@@ -507,10 +509,10 @@ def _same_clause(text: str, previous_end: int, start: int) -> bool:
     return _SENTENCE_END.search(text, previous_end, start) is None
 
 
-_SENTENCE_END = re.compile(r"[.;!?\n]")
-_COORDINATION = re.compile(r"\s*(?:,|et|ou|ainsi\s+que)\s*$")
+_SENTENCE_END = regexes.lazy(r"[.;!?\n]")
+_COORDINATION = regexes.lazy(r"\s*(?:,|et|ou|ainsi\s+que)\s*$")
 # "tuant un commandant [du Hezbollah] et au moins trois civils": a short complement may stand before "et"
-_COORDINATION_AFTER_COMPLEMENT = re.compile(
+_COORDINATION_AFTER_COMPLEMENT = regexes.lazy(
     r"\s*(?:(?:du|des|de\s+la|de\s+l'|d')\s*[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,3}\s*)?(?:,\s*)?(?:et|ainsi\s+que)\s*$"
 )
 

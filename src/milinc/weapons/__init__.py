@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from .. import engine, regexes
+from .. import engine
 from ..extensions import Extensions
+from ..lexicon_pattern import WORD_START, lexicon_pattern
 from ..normalize import fold, phrase_key
 from ..ontology import Span, Weapon, WeaponCategory
 from .mentions import Draft, Part, WeaponTransformer, make_transformer
@@ -97,7 +98,14 @@ def _original_text(ctx: ExtractionContext, start: int, end: int) -> str:
 
 def _holds_word(phrase: str, word: str) -> bool:
     """Whether *word* stands in *phrase* as a whole word ("mine" in "mine d'or", not in "minier")."""
-    return re.search(r"(?<![^\W_])" + re.escape(word) + r"(?![^\W_])", phrase) is not None
+    # the regex (?<![^\W_])word(?![^\W_]) read with str methods ([^\W_] is isalnum): no regex compiled per pair
+    at = phrase.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not phrase[at - 1].isalnum()) and (end == len(phrase) or not phrase[end].isalnum()):
+            return True
+        at = phrase.find(word, at + 1)
+    return False
 
 
 class _Masker:
@@ -316,7 +324,7 @@ class WeaponExtractor:
         words += [form for form, comp in tax.complements.items() if comp.category is not None]
         # the first word of each phrase is enough: the parse from there covers the rest
         first_words = {w.split(" ")[0] for w in words}
-        return regexes.compile(r"(?<![^\W_])" + _NOT_AFTER + engine.lexicon_regex(first_words))
+        return lexicon_pattern(first_words, before=WORD_START + _NOT_AFTER)
 
     def drafts(self, text: str) -> Iterator[tuple[int, Draft]]:
         """Every draft mention of a normalized text, left to right.

@@ -11,10 +11,12 @@ inflected forms the grammar's lexicons need (plurals, feminine agreement).
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from attrs import evolve, field, frozen
@@ -36,6 +38,9 @@ __all__ = [
     "load_taxonomy",
     "noun_forms",
     "render_markdown",
+    "taxonomy_from_data",
+    "taxonomy_key",
+    "taxonomy_to_data",
 ]
 
 _PREPOSITIONS = frozenset({"de", "d'", "du", "des", "a", "au", "aux", "sans", "en", "par", "l'"})
@@ -519,11 +524,146 @@ def load_taxonomy_data() -> dict[str, Any]:
 def load_taxonomy() -> Taxonomy:
     """The built-in weapon taxonomy (read once per process).
 
+    It is read from the derived form ``scripts/build_tables.py`` ships (``milinc/compiled/
+    weapons-taxonomy.json``, plain JSON) when that was built from this very data file and code,
+    else built from the data file (:func:`build_taxonomy`): the same taxonomy, without the
+    inflecting and folding of every form at start-up.
+
     Returns:
         The :class:`Taxonomy` of ``milinc/data/weapons.json``; the docs render
         its ``categories`` and ``systems`` as tables.
     """
-    return build_taxonomy(load_taxonomy_data())
+    raw = resources.files("milinc").joinpath("data").joinpath("weapons.json").read_bytes()
+    shipped = _shipped_taxonomy()
+    if shipped.get("key") == taxonomy_key(raw):
+        try:
+            return taxonomy_from_data(shipped["taxonomy"])
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+            pass  # not the expected shape: built below
+    data: dict[str, Any] = json.loads(raw.decode("utf-8"))
+    return build_taxonomy(data)
+
+
+# --- the derived form shipped with the package -------------------------------------------
+
+
+def taxonomy_key(data: bytes) -> str:
+    """The key of the taxonomy built from *data* (``weapons.json``'s bytes): a digest of the data
+    and of the code that builds and reads it (this module, the normalizer)."""
+    from .. import normalize
+
+    digest = hashlib.sha256(b"milinc-taxonomy\0")
+    for module_file in (__file__, normalize.__file__):
+        try:
+            digest.update(Path(module_file).read_bytes())
+        except (OSError, TypeError):
+            digest.update(repr(module_file).encode())
+    digest.update(b"\0" + data)
+    return digest.hexdigest()
+
+
+def _shipped_taxonomy() -> dict[str, Any]:
+    try:
+        text = resources.files("milinc").joinpath("compiled").joinpath("weapons-taxonomy.json").read_bytes()
+        found = json.loads(text)
+    except (OSError, ValueError):
+        return {}
+    return found if type(found) is dict else {}
+
+
+def _modifier_data(mod: Modifier) -> list[Any]:
+    return [mod.lemma, mod.subtype, mod.category and mod.category.value, dict(mod.by_category)]
+
+
+def taxonomy_to_data(tax: Taxonomy) -> dict[str, Any]:
+    """The taxonomy as plain JSON data (:func:`taxonomy_from_data` reads it back): objects shared
+    by several forms are written once and referred to by their index."""
+    heads: dict[int, int] = {}
+    head_list: list[list[Any]] = []
+    for head in tax.nouns.values():
+        if id(head) not in heads:
+            heads[id(head)] = len(head_list)
+            yields_to = None if head.yields_to is None else sorted(c.value for c in head.yields_to)
+            head_list.append([head.lemma, head.category and head.category.value, head.subtype, head.yields,
+                              yields_to, head.carrier, head.default and head.default.value])
+    mods: dict[int, int] = {}
+    mod_list: list[list[Any]] = []
+    for mod in [*tax.modifiers.values(), *tax.complements.values()]:
+        if id(mod) not in mods:
+            mods[id(mod)] = len(mod_list)
+            mod_list.append(_modifier_data(mod))
+    systems = {id(s): i for i, s in enumerate(tax.systems)}
+    return {
+        "categories": [
+            [c.category.value, c.label, list(c.nouns), [[t.name, t.label, list(t.nouns), list(t.modifiers)]
+                                                        for t in c.subtypes]]
+            for c in tax.categories
+        ],
+        "systems": [
+            [s.name, s.category.value, s.subtype, list(s.aliases), s.needs_head, s.same_as,
+             [[k, dict(v)] for k, v in s.spelling_options.items()]]
+            for s in tax.systems
+        ],
+        "heads": head_list,
+        # mappings as lists of pairs: their order is kept whatever writes the JSON
+        "nouns": [[form, heads[id(head)]] for form, head in tax.nouns.items()],
+        "modifier_entries": mod_list,
+        "modifiers": [[form, mods[id(mod)]] for form, mod in tax.modifiers.items()],
+        "complements": [[form, mods[id(mod)]] for form, mod in tax.complements.items()],
+        "aliases": [[key, a.alias, systems[id(a.system)], a.needs_head, a.reported, a.capitalized]
+                    for key, a in tax.aliases.items()],
+        "false_friends": list(tax.false_friends),
+        "accented_false_friends": list(tax.accented_false_friends),
+        "subtype_combinations": [[sorted(hints), subtype] for hints, subtype in tax.subtype_combinations],
+        "subtype_names": [[c.value, sorted(names)] for c, names in tax.subtype_names.items()],
+        "transcriptions": [[t.designation, list(t.written)] for t in tax.transcriptions],
+        "ship_prefixes": list(tax.ship_prefixes),
+    }
+
+
+def taxonomy_from_data(data: Mapping[str, Any]) -> Taxonomy:
+    """The taxonomy :func:`taxonomy_to_data` wrote.
+
+    Raises:
+        KeyError, TypeError, ValueError, IndexError: data of another shape.
+    """
+    cat = WeaponCategory
+    heads = [
+        HeadNoun(lemma=lemma, category=category and cat(category), subtype=subtype, yields=yields,
+                 yields_to=None if yields_to is None else frozenset(map(cat, yields_to)), carrier=carrier,
+                 default=default and cat(default))
+        for lemma, category, subtype, yields, yields_to, carrier, default in data["heads"]
+    ]
+    mods = [
+        Modifier(lemma=lemma, subtype=subtype, category=category and cat(category), by_category=dict(by_category))
+        for lemma, subtype, category, by_category in data["modifier_entries"]
+    ]
+    systems = [
+        SystemInfo(name=name, category=cat(category), subtype=subtype, aliases=tuple(aliases),
+                   needs_head=needs_head, same_as=same_as, spelling_options=dict(options))
+        for name, category, subtype, aliases, needs_head, same_as, options in data["systems"]
+    ]
+    return Taxonomy(
+        categories=tuple(
+            CategoryInfo(category=cat(category), label=label, nouns=tuple(nouns),
+                         subtypes=tuple(SubtypeInfo(name=n, label=lb, nouns=tuple(ns), modifiers=tuple(ms))
+                                        for n, lb, ns, ms in subtypes))
+            for category, label, nouns, subtypes in data["categories"]
+        ),
+        systems=tuple(systems),
+        nouns={form: heads[i] for form, i in data["nouns"]},
+        modifiers={form: mods[i] for form, i in data["modifiers"]},
+        complements={form: mods[i] for form, i in data["complements"]},
+        aliases={key: SystemAlias(alias=alias, system=systems[i], needs_head=needs_head, reported=reported,
+                                  capitalized=capitalized)
+                 for key, alias, i, needs_head, reported, capitalized in data["aliases"]},
+        false_friends=tuple(data["false_friends"]),
+        accented_false_friends=tuple(data["accented_false_friends"]),
+        subtype_combinations=tuple((frozenset(hints), subtype) for hints, subtype in data["subtype_combinations"]),
+        subtype_names={cat(c): frozenset(names) for c, names in data["subtype_names"]},
+        transcriptions=tuple(Transcription(designation=d, written=tuple(w)) for d, w in data["transcriptions"]),
+        ship_prefixes=tuple(data["ship_prefixes"]),
+    )
 
 
 def render_markdown(taxonomy: Taxonomy | None = None, *, level: int = 2) -> str:
