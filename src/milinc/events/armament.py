@@ -43,6 +43,11 @@ def incident_weapons(
             if w not in weapons:
                 weapons.append(w)
                 why.append(Explanation("weapons", f"{rule}:{w.value}", span))
+        if not s.weapons and not s.clause_weapons:  # "Quatre autres frappes ont touché …", after "frappes aériennes"
+            for w in sorted(m.taken_up_weapons, key=lambda x: x.value):
+                if w not in weapons:
+                    weapons.append(w)
+                    why.append(Explanation("weapons", f"taken_up_kind:{w.value}", ctx.span(m.start, m.end)))
     for w, span, rule in orphans:
         if w not in weapons:
             weapons.append(w)

@@ -119,6 +119,7 @@ class EventAssembler:
             s_start, s_end = layout.sentence_bounds[sentence]
             mention.generic = generic_reason(mention, ctx.text, s_start, s_end, self.cues)
             found.append(mention)
+        _take_up_strike_kinds(found, self.cues)
         return found
 
     def extract(self, ctx: ExtractionContext) -> list[Event]:
@@ -132,6 +133,7 @@ class EventAssembler:
             return []
         budget.check("events: mentions")
         _propagate_generic_subjects(ctx.text, mentions)
+        _propagate_generic_claims(ctx.text, mentions, self.cues)
         datelines = find_datelines(ctx)
         # a dateline's place is where the dispatch was filed: never the scene ("KIEV (Reuters) - …")
         found = self.gazetteer.read(ctx)
@@ -276,6 +278,35 @@ def _word_before(text: str, start: int) -> str:
     letters = _LETTERS.match(chunk[: len(chunk) - apostrophe][::-1])
     return letters.group()[::-1] + "'" * apostrophe if letters else ""
 
+
+
+def _take_up_strike_kinds(mentions: Sequence[Mention], cues: Cues) -> None:
+    """A bare strike noun ("Quatre autres frappes ont touché …") is of the kind the last plural strike noun with a
+    modifier named ("deux frappes aériennes"), when it names no other side ("frappes israéliennes" after "frappes
+    aériennes américaines"): it takes up that noun's weapons (one pass over the mentions). A singular one ("une
+    frappe de drone") names one strike's weapon, not a kind."""
+    kind: frozenset[WeaponCategory] = frozenset()
+    sides: frozenset[str] = frozenset()
+    for m in mentions:
+        if m.rule != "nominal" or m.generic:
+            continue
+        if m.implied_weapons:
+            if m.lemma in cues.kind_naming_strike_nouns and m.plural:
+                kind, sides = m.implied_weapons, m.sides
+        elif kind and m.lemma in cues.elliptic_strike_nouns and m.pos == "noun" and m.sides <= sides:
+            m.taken_up_weapons = kind
+
+
+def _propagate_generic_claims(text: str, mentions: Sequence[Mention], cues: Cues) -> None:
+    """A claim that details a generic trigger of its sentence is generic too ("a annoncé une série d'opérations
+    militaires …, affirmant avoir détruit plus d'une dizaine de drones"): it sums up what the series did."""
+    generic_in: dict[int, str] = {}  # sentence → the reason of the last generic trigger seen in it
+    for m in mentions:
+        if m.generic:
+            generic_in[m.sentence] = m.generic
+        elif (m.rule == "verbal" and m.sentence in generic_in and text.startswith("avoir", m.start)
+              and cues.claim_gerund.search(text, max(0, m.start - 20), m.start)):
+            m.generic = generic_in[m.sentence]
 
 
 def _propagate_generic_subjects(text: str, mentions: Sequence[Mention]) -> None:

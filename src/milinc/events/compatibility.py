@@ -5,7 +5,8 @@ sides conflict; when one is an arrest or an abduction and the other not; when
 one is an interception and the other an attack told in another sentence; when
 fighting on the ground and a strike from afar are told in different sentences;
 when the attacker of one is the target of the other; or when one sentence
-tells them one after the other ("après que", "en représailles"). A definite
+tells them one after the other ("après que", "en représailles"); the dead of fighting on the ground
+count on every side, the attacker's too. A definite
 noun of a kind ("ces bombardements", "l'embuscade") names an incident of that
 kind; an indefinite one joins only an incident it shares something with.
 """
@@ -79,6 +80,8 @@ class CompatibilityRules(BuilderState):
             return False
         if f.families and g.families and not families_agree(f.families, g.families) and not self.additive[i]:
             return False
+        if self.roles[i] == "casualty" and g.action in _GROUND:
+            return True  # "une opération militaire israélienne, au cours de laquelle un soldat israélien a été tué"
         if (f.attacker & g.target and not f.attacker & g.attacker) or (f.target & g.attacker and not f.target & g.target):
             return False
         return not (f.attacker and g.attacker and not f.attacker & g.attacker)

@@ -83,6 +83,9 @@ class Cues:
             r"|lors d'(?:un|une) " + a("reporting_occasions") + "|" + c("reporting_phrases") + r")\b"
         )
         """A reporting verb or phrase ("a déclaré", "annonce mardi", "lors d'un point de presse")."""
+        self.reporting_before = regexes.lazy(
+            r"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?" + a("reporting_participles") + r"\s+$")
+        """A reporting verb right before what follows (end-anchored: "a annoncé " before "mercredi")."""
         self.subject_reporting = regexes.lazy(
             r"\b(?:a|ont|aurait|auraient)\s+(?:\w+\s+)?" + a("subject_reporting_participles") + r"\b")
         """A reporting verb that ends the subject of the verb after it ("a affirmé avoir abattu")."""
@@ -128,6 +131,17 @@ class Cues:
             r"(?:\b" + a("sequence_prepositions") + r" (?:que|qu'|la|le|les|l'|une|un|des)|\b"
             + a("response_cues") + r")\s*$")
         """A connector of sequence at the end of a window ("après que", "en représailles")."""
+        self.earlier_noun = regexes.lazy(
+            r"\b(?:" + c("sequence_prepositions") + "|" + c("response_cues") + r")(?:\s+(?:a|aux|au|de|des|du|d'))?"
+            r"\s*(?:l'|la |le |les |une |un |des |cette |ce |cet |ces |d'|de )?\s*(?:\w+\s+)?$")
+        """What opens a trigger noun that names another, earlier incident than its sentence's ("après l'attaque",
+        "en riposte à une attaque"): a date the sentences before give is not its day."""
+        self.earlier_noun_words = frozenset(
+            word for p in (*w["sequence_prepositions"], *w["response_cues"]) for word in p.split()
+            if len(word) > 3 and not word.endswith("'"))
+        """The words one of which :attr:`earlier_noun` needs among the few words before the noun."""
+        self.scene_noun_before = regexes.lazy(r"\b" + a("scene_nouns") + r"\s+(?:de |d')\s*(?:l'|la |le |les |cette |ce |cet |ces )?$")
+        """A noun of the place an incident happened right before its trigger noun ("sur les lieux de l'attaque")."""
         self.background_nouns = regexes.lazy(r"\b" + a("background_nouns") + r"\b")
         """A noun of the story's background ("la guerre")."""
         self.background_before = regexes.lazy(a("background_date_prepositions") + r"\s*(?:le |la |l')?$")
@@ -291,6 +305,18 @@ class Cues:
         """Words after which "des" is "de les"."""
         self.ground_raid = regexes.lazy(r"(?:\s+[\w'-]+){0,2}?\s+" + a("ground_raid_prepositions") + r"\b")
         """What makes a raid one on the ground ("raid dans le camp")."""
+        self.intensified_impact_nouns = frozenset(w["intensified_impact_nouns"])
+        """Impact trigger lemmas that an intensity word makes an incident ("de lourds barrages")."""
+        self.intensity_before = regexes.lazy(r"\b" + a("intensity_words") + r"\s+$")
+        """An intensity word right before a trigger noun (end-anchored)."""
+        self.intensity_after = regexes.lazy(r"\s+" + a("intensity_words") + r"\b")
+        """An intensity word right after a trigger noun (matched at its end)."""
+        self.claim_gerund = regexes.lazy(r"\b" + a("claim_gerunds") + r"\s+(?:d')?$")
+        """A reporting gerund right before a trigger's "avoir" ("affirmant avoir détruit"; end-anchored)."""
+        self.kind_naming_strike_nouns = frozenset(w["kind_naming_strike_nouns"])
+        """Strike lemmas whose modifier names the kind of strike a bare strike noun after them takes up."""
+        self.elliptic_strike_nouns = frozenset(w["elliptic_strike_nouns"])
+        """Strike lemmas that, bare, take up the kind of strike named before them."""
         self.place_name_stop_words = frozenset(w["place_name_stop_words"])
         """Words left out when two place names are compared."""
 
@@ -325,6 +351,11 @@ class Cues:
             r"\b(?:" + c("campaign_cues") + r"|depuis (?:le |la |l')?\d|depuis (?:le )?\d|depuis (?:"
             + months + "|" + c("long_periods") + r"))\b")
         """Words near a plural trigger that make it a campaign."""
+        self.period_frame = regexes.lazy(r"\b" + a("period_frames") + r"\b")
+        """A span of time that makes the plural triggers it frames a habit ("ces derniers mois", "de manière
+        générale")."""
+        self.period_frame_words = tuple(dict.fromkeys(max(p.split(), key=len) for p in w["period_frames"]))
+        """The longest word of each period frame: a window holding none of them holds no frame (no search)."""
         self.since_period = regexes.lazy(
             r"\bdepuis (?:le |la |l')?(?:" + c("one_day_words") + r"|\d|" + months + r"|debut\b|" + c("long_periods")
             + r")")

@@ -120,6 +120,8 @@ class DiscourseCarrier:
                 break
             stating = any(not mentions[j].generic and mentions[j].role in ("event", "impact", "casualty")
                           for j in self._by_sentence.get(si, ()))
+            if need_date and m.rule == "nominal" and self._after_earlier_cue(text, m, s_start):
+                need_date = False  # "après l'attaque du drone", "en riposte à une attaque": not the day told before
             if need_date and stating:
                 found: list[DatedCandidate] = []
                 for j in self._by_sentence.get(si, ()):
@@ -142,6 +144,15 @@ class DiscourseCarrier:
                         own.countries = appended(own.countries, (p.place.country, p.place.span, "previous_sentence"))
                         need_country = False
                         break
+
+    def _after_earlier_cue(self, text: str, m: Mention, s_start: int) -> bool:
+        """Whether trigger noun *m* follows "après", "avant" or a response cue ("en riposte à une attaque"): it
+        names an earlier incident than the sentences before told (a search only when one of their words is
+        among the few words before it)."""
+        start = max(s_start, m.start - 40)
+        words = text[start : m.start].split()[-5:]
+        return not self.cues.earlier_noun_words.isdisjoint(words) and bool(
+            self.cues.earlier_noun.search(text, start, m.start))
 
     def _starts_of(self, sentence: int) -> list[int]:
         """The starts of a sentence's mentions (cached: long sentences stay linear)."""

@@ -194,6 +194,8 @@ class BuilderState:
     """Founder-capable mention → the gerunds, participles and casualty verbs of its clause."""
     light: set[int]
     """Light verbs followed by a trigger noun ("a lancé une attaque"): the noun is the mention."""
+    light_objects: dict[int, int]
+    """Light verb → the trigger noun that is its object."""
     additive: list[bool]
     """Whether a verb adds to what was told ("ont également été tirés")."""
     features: list[Features]

@@ -50,6 +50,8 @@ class FoundingRules(BuilderState):
         counted = any(g.casualties for g in group)
         if m.plural and self._counts_incidents(i):
             return False  # "deux attaques ont visé une base et un convoi": the body tells each one
+        if m.plural and not m.title and self._object_of_light_verb(i):
+            return True  # "ont lancé des salves de roquettes": the verb states it, its object names it
         if m.title and m.plural:
             # a headline's plural sums up, unless it counts the dead of one place ("Tirs de roquettes sur
             # Bagdad : 2 morts")
@@ -67,6 +69,10 @@ class FoundingRules(BuilderState):
             sided = bool(m.sides or s.attacker_sides or s.target_sides)
             return m.title or dated or placed or counted or weapons or sided or bool(s.places)
         return m.title or dated or placed or counted or weapons
+
+    def _object_of_light_verb(self, i: int) -> bool:
+        """Whether mention *i* is the object of the light verb just before it ("a lancé des salves")."""
+        return self.light_objects.get(i - 1) == i or self.light_objects.get(i - 2) == i
 
     def _counts_incidents(self, i: int) -> bool:
         """Whether a plural noun of incidents is counted by a figure of two or more ("deux attaques", "trois

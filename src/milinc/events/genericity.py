@@ -18,6 +18,8 @@ from .triggers import Mention
 __all__ = ["generic_reason"]
 
 _WINDOW = 48
+_FRAME_WINDOW = 120
+"""How far before a plural trigger noun a period that frames it is looked for (within its sentence)."""
 
 # "ont ete attaquees plus de 60 fois": counts repeated occurrences, after nouns and verbs alike.
 _TIMES = re.compile(r"^\s*(?:\w+\s+){0,2}(?:plus de |pres de |au moins |environ )?\d+ fois\b")
@@ -26,7 +28,17 @@ _TIMES = re.compile(r"^\s*(?:\w+\s+){0,2}(?:plus de |pres de |au moins |environ 
 def _one_day(text: str, mention: Mention, sentence_start: int, sentence_end: int, cues: Cues) -> bool:
     """Whether the words around a counted trigger put it on one day, not over a period."""
     around = text[max(sentence_start, mention.start - 80) : min(sentence_end, mention.end + 80)]
-    return bool(cues.one_day.search(around)) and not cues.period.search(around)
+    if cues.period.search(around):
+        return False
+    # "L'armée a annoncé mercredi une série d'opérations": the day of a statement does not put them on one day
+    return any(not cues.reporting_before.search(around, max(0, day.start() - 30), day.start()) for day in cues.one_day.finditer(around))
+
+
+def _has_frame(text: str, start: int, end: int, cues: Cues) -> bool:
+    """Whether a period frame ("ces derniers mois") stands in ``text[start:end]`` (a search only when one of
+    the frames' words is there: most windows have none)."""
+    return any(text.find(word, start, end) >= 0 for word in cues.period_frame_words) and bool(
+        cues.period_frame.search(text, start, end))
 
 
 def generic_reason(mention: Mention, text: str, sentence_start: int, sentence_end: int, cues: Cues) -> str | None:
@@ -65,6 +77,13 @@ def generic_reason(mention: Mention, text: str, sentence_start: int, sentence_en
         return "habitual"
     if mention.rule == "verbal" and cues.since_period.search(text, mention.end, min(sentence_end, mention.end + 60)):
         return "aggregate"  # "plus de 2 000 roquettes ont été tirées sur le pays depuis lundi": a period's sum
+    # "De manière générale, ces derniers mois, des tirs de roquettes ont visé …", "ont ciblé, au cours de l'année
+    # écoulée, …": what a period frames is its habit, not one incident
+    if head_only_noun and mention.plural and _has_frame(text, max(sentence_start, mention.start - _FRAME_WINDOW),
+                                                         mention.start, cues):
+        return "campaign"
+    if mention.rule == "verbal" and _has_frame(text, mention.end, min(sentence_end, mention.end + _WINDOW), cues):
+        return "campaign"
     if head_only_noun and mention.plural and cues.campaign.search(text, max(sentence_start, mention.start - 40),
                                                               min(sentence_end, mention.end + 90)):
         return "campaign"

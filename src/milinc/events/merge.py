@@ -47,6 +47,8 @@ _WALK_BACK = 16 * JOIN_WINDOW
 _OPENING_REACH = 120
 """How far from a sentence's start the comma after a cue of another incident is looked for."""
 _SHARING_REACH = 3
+_ADDITIVE_TOLL_REACH = 4
+"""How many sentences back "ont également été tués" looks for the toll it adds to."""
 """How many joinable incidents, most recent first, a founder looks through for one it shares something with."""
 _AIR_WEAPONS = frozenset({WeaponCategory.AIRCRAFT, WeaponCategory.HELICOPTER, WeaponCategory.DRONE})
 
@@ -85,6 +87,11 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
                     (set(m.implied_weapons) | {w for w, _, _ in s.weapons}) & _AIR_WEAPONS)
                     and cues.ground_raid.match(text, m.end) else (a, r)
                     for m, s, (a, r) in zip(mentions, slots, resolved)]
+        # "De lourds barrages ont été enregistrés …": an intensity word makes the noun an incident of its own
+        resolved = [(a, "event") if m.role == "impact" and m.rule == "nominal" and m.lemma in cues.intensified_impact_nouns
+                    and (cues.intensity_before.search(text, max(0, m.start - 16), m.start)
+                         or cues.intensity_after.match(text, m.end)) else (a, r)
+                    for m, (a, r) in zip(mentions, resolved)]
         self.actions = [a for a, _ in resolved]
         """The action of each mention once its clause's weapons are known."""
         self.roles = [r for _, r in resolved]
@@ -115,9 +122,17 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
                 self.satellites.setdefault(host, []).append(i)
         # the noun must be the verb's object ("a lancé lundi une attaque"), not a later noun ("a lancé des
         # roquettes … après des frappes")
-        self.light = {i for i, m in enumerate(mentions) if m.lemma in cues.light_verb_lemmas and any(
-            o.rule == "nominal" and o.pos == "noun" and o.sentence == m.sentence and 0 <= o.start - m.end <= 48
-            and cues.light_verb_object.fullmatch(text, m.end, o.start) for o in mentions[i + 1 : i + 4])}
+        self.light_objects: dict[int, int] = {}
+        """Light verb → the trigger noun that is its object ("a lancé des salves de roquettes")."""
+        for i, m in enumerate(mentions):
+            if m.lemma in cues.light_verb_lemmas:
+                obj = next((i + 1 + k for k, o in enumerate(mentions[i + 1 : i + 4])
+                            if o.rule == "nominal" and o.pos == "noun" and o.sentence == m.sentence
+                            and 0 <= o.start - m.end <= 48 and cues.light_verb_object.fullmatch(text, m.end, o.start)),
+                           None)
+                if obj is not None:
+                    self.light_objects[i] = obj
+        self.light = set(self.light_objects)
         """Light verbs followed by a trigger noun as their object ("a lancé une attaque"): the noun is the mention."""
         self.additive = [m.rule == "verbal" and bool(cues.additive.search(text, max(0, m.start - 24), m.end))
                          for m in mentions]
@@ -441,6 +456,11 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
                 return
         if role == "weak" or m.negated:
             return
+        if role == "casualty" and self.additive[i]:
+            also = self._last_toll_incident(i)
+            if also is not None:  # "13 assaillants ont également été tués": more dead of the toll told last
+                add(also)
+                return
         n_before = bisect.bisect_left(self._founder_starts, m.start)  # incidents founded before the mention
         if n_before:
             recent = self._recent_to_attach(i, n_before, refers_back)
@@ -450,6 +470,19 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
             first = next((inc for inc in incidents if self.compatible(i, inc, anaphor=True)), None)
             if first is not None:
                 self._join(first, i, contributor=False)  # a headline summary: its span only
+
+    def _last_toll_incident(self, i: int) -> Incident | None:
+        """The incident of the casualty verb of the same kind told last before mention *i*, a few sentences back at
+        most (the few mentions before it: long texts stay linear)."""
+        m = self.mentions[i]
+        for j in range(i - 1, max(-1, i - 1 - _WALK_BACK), -1):
+            o = self.mentions[j]
+            if m.sentence - o.sentence > _ADDITIVE_TOLL_REACH:
+                break
+            inc = self._incident_of[j]
+            if self.roles[j] == "casualty" and o.action is m.action and inc is not None:
+                return inc if self.compatible(i, inc, anaphor=True) else None
+        return None
 
     def _recent_to_attach(self, i: int, n_before: int, refers_back: bool) -> Incident | None:
         """The incident founded before mention *i* that it refers to: of the compatible ones told in the last

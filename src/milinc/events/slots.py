@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -159,8 +159,11 @@ class SlotFiller:
             if not sinks:
                 continue
             # the first trigger that states an incident: what comes before it frames the sentence
+            # ("En riposte, dans la nuit de dimanche à lundi, le Hezbollah a annoncé …": "en riposte" is an adverbial)
+            adverbial = {i for i in idxs if mentions[i].after_en and mentions[i].rule == "nominal"}
             first_strong = min((mentions[i].start for i in idxs
-                                if mentions[i].role in ("event", "impact") and not mentions[i].generic), default=s_end)
+                                if mentions[i].role in ("event", "impact") and not mentions[i].generic
+                                and i not in adverbial), default=s_end)
 
             sinks.sort(key=lambda k: k.start)
             idx_starts = [mentions[i].start for i in idxs]
@@ -203,7 +206,7 @@ class SlotFiller:
                 background = _background_date(text, d, self.cues)
                 # "a annoncé mardi avoir abattu", "Tôt samedi, l'armée a déclaré avoir frappé": the day of a
                 # statement never dates the incident (§5); it still bounds it and keeps it apart from others
-                statement = not background and _statement_date(text, d, sinks)
+                statement = not background and _statement_date(text, d, sinks, adverbial)
                 if statement:
                     statement_dates.add(d.span.start)
                 linked = self._day_link(text, d, idxs, mentions, slots)
@@ -220,6 +223,10 @@ class SlotFiller:
                     continue
                 if mentions[k.mention].generic:
                     continue
+                km = mentions[k.mention]
+                if (km.rule == "nominal" and d.span.start >= km.end
+                        and self.cues.scene_noun_before.search(text, max(s_start, km.start - 24), km.start)):
+                    continue  # "s'est rendu sur les lieux de l'attaque hier": the day of the visit
                 # "l'incident de mardi" dates its noun; "Lundi soir, …" or "… distincts mardi, …" frame the sentence
                 noun_attached = bool(_NOUN_ATTACHED.search(text[max(0, d.span.start - 6) : d.span.start]))
                 if background:
@@ -399,11 +406,12 @@ class SlotFiller:
             self.orphan_weapons.setdefault(si, []).append((w.category, w.span, "sentence_without_trigger"))
 
 
-def _statement_date(text: str, d: TimeExpression, sinks: Sequence[_Sink]) -> bool:
+def _statement_date(text: str, d: TimeExpression, sinks: Sequence[_Sink], adverbial: Collection[int] = ()) -> bool:
     """Whether *d* is the day of a statement: right after a reporting verb ("a annoncé mardi avoir abattu", "a
     rapporté, lundi, une attaque", ", a annoncé l'armée lundi"), or opening a sentence whose first predicate is a
-    reporting verb ("Tôt samedi, l'armée a déclaré avoir frappé …")."""
-    before = [k for k in sinks if k.end <= d.span.start]
+    reporting verb ("Tôt samedi, l'armée a déclaré avoir frappé …"); *adverbial* trigger nouns before it ("En
+    riposte, dans la nuit de …, le Hezbollah a annoncé …") are no predicate."""
+    before = [k for k in sinks if k.end <= d.span.start and k.mention not in adverbial]
     after = [k for k in sinks if k.start >= d.span.end]
     if before:
         k = max(before, key=lambda x: x.end)

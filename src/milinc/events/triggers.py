@@ -168,6 +168,9 @@ class Mention:
     """Whether it stands in a heading of the body."""
     generic: str | None = None
     """Why the mention is not an incident (aggregate, future…), or ``None``."""
+    taken_up_weapons: frozenset[WeaponCategory] = frozenset()
+    """A bare strike noun's weapons, those of the strike noun with a modifier told before it ("des frappes
+    aériennes …" then "Quatre autres frappes …" → aircraft): they count when its clause names no weapon."""
 
 
 class TriggerLexicon:
