@@ -82,6 +82,24 @@ def test_no_place_is_carried_into_another_incident() -> None:
 # --- choosing among the clause's places ----------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "place", "country"),
+    [
+        ("Mercredi matin, l'armée israélienne a affirmé avoir touché un dépôt d'armes dans le quartier est de la ville "
+         "de Rafah, après des frappes nocturnes contre des « tunnels et des rampes de lancement ».",
+         "frappes nocturnes", "Rafah", "PS"),
+        ("Jeudi, le ministère russe de la Défense a dit avoir détruit un poste de commandement près de Koupiansk, "
+         "après des bombardements nocturnes visant des « positions et des dépôts ».",
+         "bombardements nocturnes", "Koupiansk", "UA"),
+    ],
+)
+def test_the_place_of_the_sentence_locates_an_incident_with_none_of_its_own(
+        text: str, trigger: str, place: str, country: str) -> None:
+    e = incident(text, trigger)
+    assert where(e) == (place, country)
+    assert rule(e, "location").startswith("same_sentence:")
+
+
 def test_a_country_aimed_at_is_the_location_when_nothing_finer_is_known() -> None:
     e = incident("L'Iran a tiré des dizaines de missiles vers Israël dans la nuit de samedi.", "tiré")
     assert where(e) == ("Israël", "IL")

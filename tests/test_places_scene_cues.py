@@ -223,3 +223,32 @@ def test_the_ministry_of_a_capital_speaks_there(recognizer: PlaceRecognizer) -> 
 @pytest.mark.parametrize("text", ["Ukraine : Kharkiv à nouveau sous le feu", "Gaza à feu et à sang après une nuit de frappes"])
 def test_a_name_before_a_la_is_no_speaker(recognizer: PlaceRecognizer, text: str) -> None:
     assert all(p.scene for p in mentions(recognizer, text).values())
+
+
+# --- the country of a name no gazetteer has ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Israël et le Liban échangent des tirs. Selon l'armée israélienne, une frappe israélienne a touché le "
+         "village de Aïn Qourra, tuant deux hommes. Le Liban a protesté.", "Aïn Qourra", "LB"),
+        ("Des drones russes ont visé l'Ukraine. La Russie affirme que ses missiles russes ont frappé la localité "
+         "de Pryvilne-Zorya. L'Ukraine dément.", "Pryvilne-Zorya", "UA"),
+        # the nationality of the soldiers hit says where they were, not who struck
+        ("Quatre soldats maliens ont été tués dans la localité de Tinfadrane, près de la frontière avec le Niger. "
+         "Le Mali et le Niger coopèrent. L'armée malienne a riposté.", "Tinfadrane", "ML"),
+    ],
+)
+def test_a_strike_of_one_side_places_an_unknown_name_in_the_other_sides_land(
+        recognizer: PlaceRecognizer, text: str, name: str, country: str) -> None:
+    assert mentions(recognizer, text)[name].place.country == country
+
+
+def test_a_name_keeps_the_country_the_text_said_of_it_first(recognizer: PlaceRecognizer) -> None:
+    text = ("La localité de Kfar Dounine, dans le sud du Liban, a été visée lundi. Israël a confirmé l'opération "
+            "israélienne. Mardi, l'armée israélienne a de nouveau frappé la localité de Kfar Dounine. Les Israéliens "
+            "disent viser le Hezbollah.")
+    found = [p for p in recognizer.find(ExtractionContext.for_text(text, dt.date(2024, 5, 1)))
+             if p.place.name == "Kfar Dounine"]
+    assert len(found) == 2 and {p.place.country for p in found} == {"LB"}

@@ -219,6 +219,9 @@ LEXICONS: dict[str, LexiconSpec] = {
         "events", "nouns before 'à X' that make X where an authority speaks when a reporting verb follows ('ministère')"),
     "place_seats": _phrases_spec(
         "events", "capitals and seats of power that stand for their state when they act ('Moscou a lancé')"),
+    "place_acting_nouns": _phrases_spec(
+        "events", "nouns of an attack or a force before a nationality ('une frappe israélienne'): a name no gazetteer "
+        "has after them is placed in the other country the document names"),
     # scene (milinc.events.scene): which place is an incident's scene
     "scene_anaphors": LexiconSpec(
         "events",

@@ -16,7 +16,9 @@ A scene coarser than a town (a country, a region, a province) is refined, and a 
 3. the one or two sentences before, in the same paragraph, unless the incident's sentence announces
    another scene ("par ailleurs", "dans un autre incident").
 
-A country is the location only when nothing finer is known. The incident's country is its scene's;
+An incident that no place of its own locates, whose country the discourse carried from a place of its own
+sentence finer than a country ("a frappé un dépôt à Rafah, après des frappes nocturnes visant des sites"), is at
+that place. A country is the location only when nothing finer is known. The incident's country is its scene's;
 else a scene place's of its clauses; else the one the discourse carried (:mod:`.discourse`); else the
 document's theatre: the one country its scene places name, twice as often as any other.
 """
@@ -48,6 +50,8 @@ __all__ = ["Scene", "SceneLexicon", "SceneReader"]
 
 _COARSE = frozenset({PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.PROVINCE, PlaceKind.OTHER})
 """Kinds of place an anaphor, a named facility or the sentences before may refine."""
+_COARSE_OR_SEA = _COARSE | {PlaceKind.SEA}
+"""Kinds of place too wide to locate an incident that only shares a sentence with it."""
 _NAMED_AFTER = 14
 """An anaphor noun followed this close by a place is that place's noun ("la ville de Kiev"), not an anaphor."""
 _RELATIVE_AFTER = regexes.lazy(r"\s*,?\s*(?:qui|ou)\b")
@@ -161,6 +165,7 @@ class SceneReader:
         self._theatre: tuple[str | None, bool] | None = None
         self._anaphors: dict[int, list[tuple[int, PlaceMention, str]]] = {}
         self._by_kind: dict[PlaceKind, list[int]] | None = None
+        self._by_span: dict[int, PlaceMention] | None = None
         self._headline: tuple[PlaceMention | None] | None = None
         self._sentence_starts = [b[0] for b in layout.sentence_bounds]
 
@@ -186,6 +191,10 @@ class SceneReader:
                 return finer
         if best is not None and best.place.kind is PlaceKind.COUNTRY and not self._aimed(best):
             return None, ""  # "en Syrie" says where, not which place; "vers Israël" names the target
+        if best is None:
+            shared = self._sentence_place(contributors)
+            if shared is not None:
+                return shared, f"same_sentence:{shared.place.name} ({shared.rule})"
         if best is not None and self._reference(best):
             # "à 13 km d'al-Qaem": ACLED's geo_precision 2, a place near the scene
             best = attrs.evolve(best, place=attrs.evolve(best.place, precision=max(2, best.place.precision or 1)))
@@ -218,6 +227,21 @@ class SceneReader:
             leader = top[0][0] if top and (len(top) == 1 or top[0][1] >= 2 * top[1][1]) else None
             self._theatre = (leader, True)
         return self._theatre[0]
+
+    def _sentence_place(self, contributors: Sequence[int]) -> PlaceMention | None:
+        """"a frappé un bureau près du centre de la ville de X, après des frappes nocturnes visant des sites": an
+        incident that no place of its own locates, whose country the discourse carried from a place of its own
+        sentence finer than a country, is at that place."""
+        for i in contributors:
+            for _, span, rule in self.slots[i].countries:
+                if rule != "same_sentence" or span is None:
+                    continue
+                if self._by_span is None:
+                    self._by_span = {p.place.span.start: p for p in self.places if p.place.span is not None}
+                p = self._by_span.get(span.start)
+                if p is not None and p.scene and p.place.kind not in _COARSE_OR_SEA:
+                    return p
+        return None
 
     def focus_country(self) -> str | None:
         """The country the document's names and nationalities point at most (the place stage's focus), when one

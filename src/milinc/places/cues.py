@@ -121,6 +121,9 @@ class CuesReader:
         self.actor_sur = tuple(_phrase(w) for w in lexicon("place_actor_before_sur", list(data.get("actor_before_sur", ()))))
         """Beginnings of the word before "sur" that make the country after it an ally or a power, not a place
         ("des milices alignées sur l'Iran", "la pression sur la Russie")."""
+        self.acting_nouns = frozenset(_phrase(w) for w in lexicon("place_acting_nouns", list(data.get("acting_nouns", ()))))
+        """Nouns of an attack or a force that acts, before a nationality ("une frappe israélienne", "l'aviation
+        russe"): the land a name no gazetteer has is in is not that nationality's."""
         self._name_starts: dict[str, int] = {}
         self._last_words: dict[frozenset[str], frozenset[str]] = {}
         """The last words of a table's phrases, by table: a phrase can end at a word only when it is one of them."""

@@ -95,6 +95,14 @@ def _written(ctx: ExtractionContext, start: int, end: int) -> str:
     return " ".join(text.split()).translate(_APOSTROPHE_TABLE)
 
 
+COUNTRY_GUESSED = 0
+"""A place's country guessed from the document (a name no gazetteer has)."""
+COUNTRY_FROM_GAZETTEER = 1
+"""A place's country as the gazetteer knows the name (chosen by the document's focus among namesakes)."""
+COUNTRY_SAID = 2
+"""A place's country as the text says it next to the name."""
+
+
 @attrs.frozen
 class PlaceMention:
     """A place named in the text, with where it stands (normalized offsets)."""
@@ -112,6 +120,10 @@ class PlaceMention:
     aimed: bool = False
     """A country an attack is aimed at ("des missiles vers Israël", "une offensive contre l'Ukraine"): the target's
     country, not where every part of the attack happened (a death it caused elsewhere is the same incident)."""
+    evidence: int = COUNTRY_FROM_GAZETTEER
+    """How its country is known: :data:`COUNTRY_GUESSED` (a name no gazetteer has, placed by the document),
+    :data:`COUNTRY_FROM_GAZETTEER`, or :data:`COUNTRY_SAID` (an apposition or a border says it: "X, dans le sud du
+    Liban", "Y, frontalière d'Israël")."""
 
 
 # --- the words around a place ------------------------------------------------------------------
@@ -324,6 +336,7 @@ class PlaceRecognizer:
         found = _launch_lists(ctx.text, self._listed_divisions(ctx.text, found))
         if self._war_country and ctx.reference_date is not None:
             found = self._at_war(found, ctx.reference_date)
+        found = _one_sense(found)
         return Places(tuple(_borrow_coordinates(ctx, found)), focus, _dominant(focus))
 
     # --- the curated gazetteer -------------------------------------------------------------------
@@ -498,7 +511,7 @@ class PlaceRecognizer:
             place = attrs.evolve(first.place, name=_written(ctx, start, end), span=ctx.span(start, end),
                                  precision=_PRECISION.get(first.place.kind, 1))
             added.append(PlaceMention(start, end, place, f"named before as a place ({first.rule})",
-                                      scene=self._scene(text, start, end)))
+                                      scene=self._scene(text, start, end), evidence=first.evidence))
         if not added:
             return unplaced, found
         return left, sorted([*found, *added], key=lambda p: p.start)
@@ -737,7 +750,7 @@ class PlaceRecognizer:
             if not found:
                 if cue is None or not cue.strong:
                     return None
-                return self._unknown(ctx, run, i, start, focus, [], 0, end=end, country=local, cue=cue)
+                return self._unknown(ctx, run, i, start, focus, [], 0, end=end, country=local, cue=cue, bordered=True)
         if local is not None and not any(c.country == local for c in found):
             # "Chamaa, dans le sud du Liban" and GeoNames has only a Syrian Chamaa: a place of its own
             return self._unknown(ctx, run, i, start, focus, [], 0, end=end, country=local, cue=cue or _LOCAL)
@@ -771,11 +784,12 @@ class PlaceRecognizer:
             return None  # an admin1 name alone, outside the document's countries
         place = _geonames_place(best, span, written)
         rule = f"geonames:{best.geonameid or best.name} ({reason})"
-        return PlaceMention(start, end, _with_cue(place, cue), rule, scene=scene)
+        evidence = COUNTRY_SAID if beyond is not None or best.country == local else COUNTRY_FROM_GAZETTEER
+        return PlaceMention(start, end, _with_cue(place, cue), rule, scene=scene, evidence=evidence)
 
     def _unknown(self, ctx: ExtractionContext, run: _Run, i: int, start: int, focus: collections.Counter[str],
                  taken: list[tuple[int, int]], longest: int, end: int | None = None, country: str | None = None,
-                 cue: Cue | None = None) -> PlaceMention | None:
+                 cue: Cue | None = None, bordered: bool = False) -> PlaceMention | None:
         text = ctx.text
         end = run.words[-1][1] if end is None else end
         # every strong cue ends with "de", "du", "des", "d'"; every apposition starts with ", " or " ": most names
@@ -802,14 +816,33 @@ class PlaceRecognizer:
             return None
         if _overlaps(taken, longest, start, end):
             return None
-        country = country or _leading(focus)
+        evidence = COUNTRY_SAID if country is not None or bordered else COUNTRY_GUESSED
+        country = country or self._guessed_country(ctx, start, focus)
         kind = cue.kind or PlaceKind.TOWN
         span = ctx.span(start, end)
         place = Place(name=written, kind=kind, country=country, span=span, canonical_name=None,
                       precision=cue.precision or _PRECISION.get(kind, 1))
         scene = self._scene(text, start, end)
         rule = f"cue:{cue.word}" + (f" (country focus {country})" if country else "")
-        return PlaceMention(start, end, place, rule, scene=scene)
+        return PlaceMention(start, end, place, rule, scene=scene, evidence=evidence)
+
+
+    def _guessed_country(self, ctx: ExtractionContext, start: int, focus: collections.Counter[str]) -> str | None:
+        """The country of a name no gazetteer has: the document's leading one, unless the document names two sides
+        alike and its sentence names the nationality of who acts there ("une frappe israélienne ayant visé X",
+        "l'aviation israélienne a frappé … X"): forces strike the other side's land, so the other country leads."""
+        leading = _leading(focus)
+        if leading is None or _dominant(focus) is not None:
+            return leading
+        text = ctx.text
+        sentence = ctx.sentences[ctx.sentence_at(start)] if ctx.sentences else None
+        lo = max(sentence.start if sentence is not None else 0, start - _ACTING_REACH)
+        tokens = _TOKEN.findall(text, lo, start)
+        acting = self._cues.acting_nouns
+        if not any(self._nationality.get(w) == leading and (tokens[k - 1] in acting or (k > 1 and tokens[k - 2] in acting))
+                   for k, w in enumerate(tokens) if k > 0):
+            return leading
+        return _leading(collections.Counter({iso: n for iso, n in focus.items() if iso != leading})) or leading
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -928,6 +961,35 @@ def _borrow_coordinates(ctx: ExtractionContext, found: list[PlaceMention]) -> li
     return out
 
 
+def _one_sense(found: list[PlaceMention]) -> list[PlaceMention]:
+    """One name, one place per text: "la localité de Taybeh, frontalière d'Israël" … "dans la région de Taybeh" is
+    the same Taybeh. The mention whose country the text says wins, else the first; a mention whose own apposition
+    says its country keeps it."""
+    groups: dict[str, list[int]] = {}
+    for k, p in enumerate(found):
+        if p.place.kind is not PlaceKind.COUNTRY:
+            groups.setdefault(place_key(p.place.name), []).append(k)
+    out = found
+    for members in groups.values():
+        if len(members) < 2 or len({found[k].place.country for k in members}) < 2:
+            continue
+        sense = found[max(members, key=lambda k: (found[k].evidence == COUNTRY_SAID, -k))]
+        for k in members:
+            p = found[k]
+            if p.evidence == COUNTRY_SAID or p.place.country == sense.place.country:
+                continue
+            if out is found:
+                out = list(found)
+            s = sense.place
+            place = attrs.evolve(p.place, country=s.country, canonical_name=s.canonical_name, geonameid=s.geonameid,
+                                 latitude=s.latitude, longitude=s.longitude, admin1=s.admin1, admin2=s.admin2)
+            out[k] = attrs.evolve(p, place=place, evidence=sense.evidence,
+                                  rule=f"{p.rule}, one sense with {s.name} ({s.country})")
+    return out
+
+
+_ACTING_REACH = 200
+"""How far before a name no gazetteer has the nationality of who acts there is looked for (in its sentence)."""
 _NO_BORROWING = frozenset({PlaceKind.COUNTRY, PlaceKind.SEA})
 _SEATS = frozenset({PlaceKind.PROVINCE, PlaceKind.REGION, PlaceKind.CITY, PlaceKind.DISTRICT})
 
