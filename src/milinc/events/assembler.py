@@ -208,7 +208,10 @@ class EventAssembler:
             if actor is not None:
                 why.append(Explanation(slot, f"clause:{actor.actor_type.value}", actor.span))
         # who they are: ACLED's name and inter code, from the incident's country and date
-        triggers = tuple(ctx.span(mentions[i].start, mentions[i].end) for i in inc.members)
+        # each member's span, built once for the actor naming and the event's mentions
+        member_spans = {i: founder_span if i == inc.founder else ctx.span(mentions[i].start, mentions[i].end)
+                        for i in inc.members}
+        triggers = tuple(member_spans[i] for i in inc.members)
         attacker, attacker_why = namer.name(attacker, "attacker", country, date, triggers)
         target, target_why = namer.name(target, "target", country, date, triggers)
         why.extend(x for x in (attacker_why, target_why) if x is not None)
@@ -257,8 +260,7 @@ class EventAssembler:
             target=target,
             modality=founder_slots.modality,
             source=source,
-            mentions=tuple(founder_span if i == inc.founder else ctx.span(mentions[i].start, mentions[i].end)
-                           for i in inc.members if i not in b.light),
+            mentions=tuple(member_spans[i] for i in inc.members if i not in b.light),
             explanations=tuple(why),
         )
 
