@@ -12,9 +12,18 @@ import itertools
 import re
 from typing import Any
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lark import Transformer
 
-from milinc.engine import GrammarMatcher, _alternation_regex, compile_grammar, lexicon_regex, words_regex
+from milinc.engine import (
+    GrammarMatcher,
+    _alternation_regex,
+    _last_token_starts,
+    compile_grammar,
+    lexicon_regex,
+    words_regex,
+)
 
 PHRASES = [
     "drone", "drones", "drone kamikaze", "drones kamikazes", "dôme de fer", "dome", "AC-130", "ac",
@@ -117,3 +126,21 @@ def test_a_refused_longest_parse_falls_back_to_a_shorter_one_intact() -> None:
     assert found is not None
     assert text[found.start : found.end] == "huit obus de mortier"
     assert found.value == ("huit", "obus", "de mortier")
+
+
+_MATCHERS = {lookback: GrammarMatcher(LARK, re.compile("x"), lookback=lookback) for lookback in range(1, 8)}
+
+
+@given(
+    st.text(alphabet="ab1 ,.'-\t\u00e9_", max_size=90),
+    st.integers(min_value=0, max_value=90),
+    st.integers(min_value=0, max_value=90),
+    st.integers(min_value=1, max_value=7),
+)
+@settings(max_examples=500, deadline=None)
+def test_the_candidate_starts_read_backwards_are_the_forward_ones(text: str, a: int, floor: int, lookback: int) -> None:
+    # finditer reads the tokens before an anchor backwards in the reversed text: same starts as the forward scan
+    anchor = min(a, len(text))
+    floor = min(floor, anchor)
+    want = _MATCHERS[lookback]._candidate_starts(text, anchor, floor)
+    assert _last_token_starts(text[::-1], max(floor, anchor - 12 * lookback), anchor, lookback) == want

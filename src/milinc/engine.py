@@ -30,6 +30,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import resources
+from itertools import islice
 from typing import Any
 
 import attrs
@@ -444,6 +445,15 @@ class _Driver:
         The first token is lexed in place (no window is cut) as the driver would
         lex it, and must be one the parser's start state accepts.
         """
+        return self.first_token(text, pos, limit) is not False
+
+    def first_token(self, text: str, pos: int, limit: int) -> re.Match[str] | bool:
+        """:meth:`can_start`, with the first token it lexed: ``False``, its match, or ``True`` (not lexed).
+
+        The match is the one :meth:`accepting_prefixes` of ``text[pos:limit]`` would
+        make first (no terminal looks before its match, or nothing is lexed here), so
+        it is handed over to it instead of being lexed again.
+        """
         if not self.filter_starts or pos >= limit:
             return True
         ch = text[pos]
@@ -454,7 +464,7 @@ class _Driver:
             return False
         type_: str = m.lastgroup  # type: ignore[assignment]
         if type_ in self.ignore:
-            return True
+            return m
         if type_ in self.keyword_of:
             type_ = self.keyword_of[type_].retype(type_, m.group(0))
         end = m.end()
@@ -463,10 +473,14 @@ class _Driver:
             text[end - 1].isalnum() or text[end - 1] == "_"
         ):
             return False
-        return type_ in self.start_actions
+        return m if type_ in self.start_actions else False
 
-    def accepting_prefixes(self, window: str) -> list[tuple[int, list[Any], list[Any]]]:
+    def accepting_prefixes(
+        self, window: str, first: re.Match[str] | None = None
+    ) -> list[tuple[int, list[Any], list[Any]]]:
         """Parser snapshots after each token where the input could end, shortest first.
+
+        *first* is the window's first token when :meth:`first_token` already lexed it.
 
         Tokens are lexed and fed exactly as lark does; the first token that cannot be
         lexed, that stops inside a word, or that the parser refuses, ends the scan.
@@ -487,15 +501,18 @@ class _Driver:
         by_char = first_char.by_char
         out: list[tuple[int, list[Any], list[Any]]] = []
         pos = 0
+        m = first
         try:
             while pos < n:
-                ch = window[pos]
-                mre = by_char[ch] if ch in by_char else first_char.regex_for(ch)
-                m = mre.match(window, pos) if mre is not None else None
                 if m is None:
-                    break  # lark: UnexpectedCharacters
+                    ch = window[pos]
+                    mre = by_char[ch] if ch in by_char else first_char.regex_for(ch)
+                    m = mre.match(window, pos) if mre is not None else None
+                    if m is None:
+                        break  # lark: UnexpectedCharacters
                 value = m.group(0)
                 type_: str = m.lastgroup  # type: ignore[assignment]
+                m = None
                 end = pos + len(value)
                 if type_ in ignore:
                     pos = end
@@ -638,6 +655,21 @@ def _rule_of(entry: list[Any]) -> Rule:
     )
 
 
+def _last_token_starts(reversed_text: str, lo: int, anchor: int, lookback: int) -> list[int]:
+    """The starts of the last *lookback* tokens (:data:`_TOKEN`) in ``text[lo:anchor]``, then *anchor*.
+
+    What ``[m.start() for m in _TOKEN.finditer(text, lo, anchor)][-lookback:] + [anchor]`` gives (a
+    word cut by *lo* starts at *lo*), read backwards from the anchor in the reversed text: a token
+    is a whole run of word characters or one other non-space character, the same read either way,
+    and only the tokens needed are scanned.
+    """
+    n = len(reversed_text)
+    starts = [n - m.end() for m in islice(_TOKEN.finditer(reversed_text, n - anchor, n - lo), lookback)]
+    starts.reverse()
+    starts.append(anchor)
+    return starts
+
+
 def _snapshot(values: list[Any]) -> list[Any]:
     """A copy of a value stack that later reductions on either side cannot change.
 
@@ -687,11 +719,15 @@ class GrammarMatcher:
 
     def parse_at(self, text: str, pos: int, limit: int) -> Match | None:
         """The longest match starting exactly at *pos* and ending by *limit*, if any."""
+        return self._parse_from(text, pos, limit, None)
+
+    def _parse_from(self, text: str, pos: int, limit: int, first: re.Match[str] | None) -> Match | None:
+        """:meth:`parse_at`, the first token already lexed (:meth:`_Driver.first_token`) or ``None``."""
         if self._driver is None:
             return self._parse_at_interactive(text, pos, limit)
         driver = self._driver
         try:
-            prefixes = driver.accepting_prefixes(text[pos:limit])
+            prefixes = driver.accepting_prefixes(text[pos:limit], first)
         except _CALLBACK_ERRORS:
             return None  # a transformer callback (a plugin's, say) failed: no match here, the parse goes on
         # the longest accepting prefix whose value is kept wins: try them longest first
@@ -743,9 +779,16 @@ class GrammarMatcher:
 
     def finditer(self, text: str, *, start: int = 0, end: int | None = None) -> Iterator[Match]:
         """Leftmost-longest matches, left to right, never overlapping."""
-        stop = len(text) if end is None else end
+        n = len(text)
+        stop = n if end is None else end
         pos = start
         driver = self._driver
+        first_token = driver.first_token if driver is not None else None
+        parse_from = self._parse_from
+        lookback = self.lookback
+        reach = 12 * lookback
+        window = self.window
+        reversed_text = text[::-1] if lookback else ""
         for count, m in enumerate(self.anchors.finditer(text, start, stop)):
             if not count & 63:
                 budget.check("grammar matching")  # a time budget (milinc.budget) is checked every 64 anchors
@@ -753,14 +796,29 @@ class GrammarMatcher:
             if a < pos:
                 continue
             # look for line breaks only as far as a match can reach (a document may be one long line)
-            reach_back = max(0, a - 12 * self.lookback)
-            line_start = max(text.rfind("\n", reach_back, a) + 1, reach_back)
-            line_end = text.find("\n", a, a + self.window)
-            limit = min(stop, line_end if line_end >= 0 else len(text), a + self.window)
-            for s in self._candidate_starts(text, a, max(pos, line_start)):
-                if driver is not None and not driver.can_start(text, s, limit):
-                    continue  # most words before an anchor cannot begin a match: skip the parse (_can_start inline)
-                found = self.parse_at(text, s, limit)
+            reach_back = a - reach if a > reach else 0
+            line_start = text.rfind("\n", reach_back, a) + 1
+            if line_start < reach_back:
+                line_start = reach_back
+            line_end = text.find("\n", a, a + window)
+            limit = line_end if line_end >= 0 else n
+            if a + window < limit:
+                limit = a + window
+            if stop < limit:
+                limit = stop
+            if lookback:
+                # _candidate_starts(text, a, max(pos, line_start)), written out: it runs for every anchor
+                lo = pos if pos > line_start else line_start
+                if lo < a - reach:
+                    lo = a - reach
+                starts = _last_token_starts(reversed_text, lo, a, lookback)
+            else:
+                starts = [a]
+            for s in starts:
+                first = first_token(text, s, limit) if first_token is not None else True
+                if first is False:
+                    continue  # most words before an anchor cannot begin a match: skip the parse
+                found = parse_from(text, s, limit, None if first is True else first)
                 if found is not None and found.end >= m.end():
                     yield found
                     pos = found.end

@@ -25,6 +25,7 @@ __all__ = ["incident_flags", "incident_weapons"]
 def incident_weapons(
     ctx: ExtractionContext, contributors: Sequence[tuple[Mention, MentionSlots]],
     orphans: Sequence[tuple[WeaponCategory, Span | None, str]] = (), target_heads: Collection[str] = (),
+    vague_air: Collection[str] = (),
 ) -> tuple[list[WeaponCategory], list[Explanation]]:
     """The weapon categories of an incident, first told first, with why each is there: the triggers' own, their
     clauses', those of the sentences without trigger that are about it (*orphans*), and the explosive of a
@@ -52,6 +53,13 @@ def incident_weapons(
         if w not in weapons:
             weapons.append(w)
             why.append(Explanation("weapons", f"{rule}:{w.value}", span))
+    # "l'attaque aérienne" of drones names no aircraft (*vague_air*: such trigger lemmas); "frappes aériennes" does,
+    # so does an aircraft named in a clause, and so does an air attack of missiles alone (fired from the air)
+    if WeaponCategory.AIRCRAFT in weapons and WeaponCategory.DRONE in weapons:
+        k = weapons.index(WeaponCategory.AIRCRAFT)
+        if why[k].rule == "implied_by_trigger:aircraft" and all(
+                m.lemma in vague_air for m, _ in contributors if WeaponCategory.AIRCRAFT in m.implied_weapons):
+            del weapons[k], why[k]
     suicide = next((m for m, _ in contributors if m.suicide), None)
     if suicide is not None and WeaponCategory.EXPLOSIVE not in weapons and WeaponCategory.DRONE not in weapons:
         weapons.append(WeaponCategory.EXPLOSIVE)
@@ -60,9 +68,11 @@ def incident_weapons(
 
 
 def incident_flags(contributors: Sequence[tuple[Mention, MentionSlots]], weapons: Sequence[WeaponCategory]) -> frozenset[str]:
-    """The flags the ACLED coding reads: ``suicide`` (not with drones: "drones kamikazes" are munitions), ``grenade``."""
+    """The flags the ACLED coding reads: ``suicide`` (not with drones: "drones kamikazes" are munitions), ``grenade``,
+    ``targeted_killing`` ("l'assassinat de l'un de ses chefs": an attack on a person when no weapon says more)."""
     suicide = any(m.suicide for m, _ in contributors) and WeaponCategory.DRONE not in weapons
     return frozenset(
         ({"suicide"} if suicide else set())
         | ({"grenade"} if any(m.grenade for m, _ in contributors) else set())
+        | ({"targeted_killing"} if any(m.targeted_killing for m, _ in contributors) else set())
     )

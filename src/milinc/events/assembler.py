@@ -116,6 +116,8 @@ class EventAssembler:
             mention.clause = layout.clause_of(sentence, start)
             mention.heading = layout.heading[sentence]
             mention.after_en = ctx.text[max(0, start - 3) : start] == "en "
+            if raw.rule == "nominal" and any(text.find(w, max(0, start - 30), start) >= 0 for w in self.cues.since_words):
+                mention.since = bool(self.cues.since_before.search(text, max(0, start - 30), start))
             s_start, s_end = layout.sentence_bounds[sentence]
             mention.generic = generic_reason(mention, ctx.text, s_start, s_end, self.cues)
             found.append(mention)
@@ -186,7 +188,8 @@ class EventAssembler:
         if location is not None:
             why.append(Explanation("location", scene.location_rule, location.place.span))
         country_at = len(why)  # its explanation follows the location's, though decided after the actors
-        weapons, weapons_why = incident_weapons(ctx, contributors, orphan_weapons, self.cues.target_heads)
+        weapons, weapons_why = incident_weapons(ctx, contributors, orphan_weapons, self.cues.target_heads,
+                                                self.cues.vague_air_attack_nouns)
         why.extend(weapons_why)
         counts = [c for _, s in contributors for c in s.casualties]
         # counts of the sentences after it that name no incident ("Aucun blessé n'a été signalé.")
@@ -205,7 +208,10 @@ class EventAssembler:
             if actor is not None:
                 why.append(Explanation(slot, f"clause:{actor.actor_type.value}", actor.span))
         # who they are: ACLED's name and inter code, from the incident's country and date
-        triggers = tuple(ctx.span(mentions[i].start, mentions[i].end) for i in inc.members)
+        # each member's span, built once for the actor naming and the event's mentions
+        member_spans = {i: founder_span if i == inc.founder else ctx.span(mentions[i].start, mentions[i].end)
+                        for i in inc.members}
+        triggers = tuple(member_spans[i] for i in inc.members)
         attacker, attacker_why = namer.name(attacker, "attacker", country, date, triggers)
         target, target_why = namer.name(target, "target", country, date, triggers)
         why.extend(x for x in (attacker_why, target_why) if x is not None)
@@ -254,8 +260,7 @@ class EventAssembler:
             target=target,
             modality=founder_slots.modality,
             source=source,
-            mentions=tuple(founder_span if i == inc.founder else ctx.span(mentions[i].start, mentions[i].end)
-                           for i in inc.members if i not in b.light),
+            mentions=tuple(member_spans[i] for i in inc.members if i not in b.light),
             explanations=tuple(why),
         )
 

@@ -66,6 +66,8 @@ class CompatibilityRules(BuilderState):
             return False
         if self._in_sequence(i, inc):
             return False
+        if (m.since or self.mentions[inc.founder].since) and m.sentence in sentences:
+            return False  # "première attaque depuis l'assassinat de son chef": the start of a period, another one
         if f.days and g.upper and all(d > g.upper for d in f.days):
             return False
         if not anaphor and not f.days and g.days:
@@ -80,8 +82,10 @@ class CompatibilityRules(BuilderState):
             return False
         if f.families and g.families and not families_agree(f.families, g.families) and not self.additive[i]:
             return False
-        if self.roles[i] == "casualty" and g.action in _GROUND:
-            return True  # "une opération militaire israélienne, au cours de laquelle un soldat israélien a été tué"
+        if self.roles[i] == "casualty" and (g.action in _GROUND or m.sentence in sentences):
+            # "une opération militaire israélienne, au cours de laquelle un soldat israélien a été tué", "un assaut
+            # …, au cours duquel trois soldats israéliens ont été tués": the dead of its sentence, on every side
+            return True
         if (f.attacker & g.target and not f.attacker & g.attacker) or (f.target & g.attacker and not f.target & g.target):
             return False
         return not (f.attacker and g.attacker and not f.attacker & g.attacker)

@@ -136,6 +136,11 @@ class Cues:
             r"\s*(?:l'|la |le |les |une |un |des |cette |ce |cet |ces |d'|de )?\s*(?:\w+\s+)?$")
         """What opens a trigger noun that names another, earlier incident than its sentence's ("après l'attaque",
         "en riposte à une attaque"): a date the sentences before give is not its day."""
+        self.since_before = regexes.lazy(
+            r"\b" + a("since_prepositions") + r"\s+(?:l'|la |le |les |cette |ce |cet |ces )\s*(?:\w+\s+)?$")
+        """A preposition of a period's start before a trigger noun ("depuis l'assassinat"; end-anchored)."""
+        self.since_words = w["since_prepositions"]
+        """The words one of which :attr:`since_before` needs."""
         self.earlier_noun_words = frozenset(
             word for p in (*w["sequence_prepositions"], *w["response_cues"]) for word in p.split()
             if len(word) > 3 and not word.endswith("'"))
@@ -271,6 +276,8 @@ class Cues:
         # --- incident boundaries -------------------------------------------------------------
         self.debris = regexes.lazy(r"\b" + a("debris_nouns") + r"\b")
         """A noun of the remains of an intercepted weapon ("débris")."""
+        self.debris_subject = regexes.lazy(r"\b(?:des|les|de|d'|ces|leurs|le|un)\s*" + a("debris_nouns") + r"\b")
+        """The remains of an intercepted weapon as a subject, after a determiner ("des débris d'un drone")."""
         self.additive = regexes.lazy(r"\b" + a("additive_adverbs") + r"\b")
         """An adverb that adds to what was told ("également")."""
         self.frame_before = regexes.lazy(
@@ -315,6 +322,8 @@ class Cues:
         """A reporting gerund right before a trigger's "avoir" ("affirmant avoir détruit"; end-anchored)."""
         self.kind_naming_strike_nouns = frozenset(w["kind_naming_strike_nouns"])
         """Strike lemmas whose modifier names the kind of strike a bare strike noun after them takes up."""
+        self.vague_air_attack_nouns = frozenset(w["vague_air_attack_nouns"])
+        """Trigger lemmas whose "aérienne" names no aircraft when drones are named ("attaque aérienne")."""
         self.elliptic_strike_nouns = frozenset(w["elliptic_strike_nouns"])
         """Strike lemmas that, bare, take up the kind of strike named before them."""
         self.place_name_stop_words = frozenset(w["place_name_stop_words"])
@@ -364,6 +373,8 @@ class Cues:
             r"\b(?:" + c("habitual_cues") + r"|depuis " + periods + r"|de " + a("many_quantifiers")
             + r" (?:d'|de )?\w*)\b")
         """Habitual or past-series context after a verbal trigger."""
+        self.munition_nouns = frozenset(w["munition_nouns"])
+        """Munitions counted by a many_quantifiers word: one attack's, not a habit ("de multiples missiles")."""
         self.toll_period = regexes.lazy(
             r"\b(?:" + c("toll_period_cues") + r"|depuis (?:le |la |l')?(?:\d|" + months + r")|depuis " + periods + ")")
         """Words near a casualty verb that make its count a running total."""

@@ -20,6 +20,7 @@ from .cues import Cues
 from .layout import CONTEXT, DocumentLayout, around
 from .places import SPECIFICITY, PlaceMention
 from .triggers import Mention
+from .written import words_in
 
 if TYPE_CHECKING:
     from ..context import ExtractionContext
@@ -59,6 +60,8 @@ class DiscourseCarrier:
         self._starts_cache: dict[int, list[int]] = {}
         self._places_cache: dict[int, list[PlaceMention]] = {}
         self._block_cache: dict[int, list[tuple[int, int]]] = {}
+        self._block_words: tuple[str, tuple[str, ...]] | None = None
+        """The words a blocking phrase needs that the text writes (found once per text)."""
 
     def carry(self, ctx: ExtractionContext, m: Mention, own: MentionSlots) -> None:
         """Gives *own*, the slots of mention *m*, the date and the country the discourse says, if it needs them."""
@@ -77,7 +80,9 @@ class DiscourseCarrier:
         # the sentence's blocking phrases are found once; a mention looks for one within its window
         blocks = self._block_cache.get(m.sentence)
         if blocks is None:
-            carried = any(text.find(w, s_start, s_end) >= 0 for w in self.cues.block_carry_words)
+            if self._block_words is None or self._block_words[0] is not text:
+                self._block_words = (text, words_in(text, self.cues.block_carry_words))
+            carried = any(text.find(w, s_start, s_end) >= 0 for w in self._block_words[1])
             blocks = self._block_cache[m.sentence] = [(x.start(), x.end()) for x in self.cues.block_carry.finditer(text, s_start, s_end)] \
                 if carried else []
         lo, hi = max(s_start, m.start - CONTEXT), min(s_end, m.end + CONTEXT)
@@ -89,6 +94,8 @@ class DiscourseCarrier:
             flags = layout.sequence[m.sentence] if layout.sequence else ()
 
             def apart(other: Mention) -> bool:  # told one after the other ("après que", "en représailles")
+                if other.since or m.since:
+                    return True  # "première attaque depuis l'assassinat de son chef mardi soir"
                 lo, hi = sorted((other.clause, m.clause))
                 return any(flags[c] for c in range(lo + 1, hi + 1) if c < len(flags))
 

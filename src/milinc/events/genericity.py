@@ -73,7 +73,9 @@ def generic_reason(mention: Mention, text: str, sentence_start: int, sentence_en
             if rule.match(right):
                 return reason
     sentence = text[max(sentence_start, mention.start - 200) : min(sentence_end, mention.end + 200)]
-    if not head_only_noun and cues.habitual.search(text, mention.end, min(sentence_end, mention.end + 60)):
+    habit = None if head_only_noun else cues.habitual.search(text, mention.end, min(sentence_end, mention.end + 60))
+    # "touchée par de multiples missiles": the munitions of one attack, not a habit
+    if habit is not None and habit.group().rsplit(maxsplit=1)[-1] not in cues.munition_nouns:
         return "habitual"
     if mention.rule == "verbal" and cues.since_period.search(text, mention.end, min(sentence_end, mention.end + 60)):
         return "aggregate"  # "plus de 2 000 roquettes ont été tirées sur le pays depuis lundi": a period's sum

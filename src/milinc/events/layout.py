@@ -39,6 +39,20 @@ class SentenceClauses:
         self._bounds = bounds
         self._clauses = clauses
         self._found: dict[int, tuple[Any, ...]] = {}
+        self._starts: dict[int, tuple[list[int], tuple[Any, ...]]] = {}
+
+    def clause_at(self, sentence: int, pos: int) -> int:
+        """Index of the clause of *sentence* holding *pos*, else its last one (by bisection: the clauses are
+        contiguous, in text order)."""
+        known = self._starts.get(sentence)
+        if known is None:
+            clauses = self[sentence]
+            known = self._starts[sentence] = ([a for a, _ in clauses], clauses)
+        starts, clauses = known
+        k = bisect.bisect_right(starts, pos) - 1
+        if k >= 0 and pos < clauses[k][1]:
+            return k
+        return max(0, len(clauses) - 1)
 
     def __len__(self) -> int:
         return len(self._bounds)
@@ -128,6 +142,8 @@ class DocumentLayout:
 
     def clause_of(self, sentence: int, pos: int) -> int:
         """Index of the clause of *sentence* holding *pos*."""
+        if isinstance(self.clauses, SentenceClauses):
+            return self.clauses.clause_at(sentence, pos)
         for i, (s, e) in enumerate(self.clauses[sentence]):
             if s <= pos < e:
                 return i

@@ -35,7 +35,7 @@ from .founding import FoundingRules
 from .layout import CONTEXT, DocumentLayout
 from .places import SPECIFICITY
 from .reading import determiner, effective_action
-from .sides import place_sides
+from .sides import lands_written, place_sides
 from .triggers import Mention, frozen
 
 __all__ = ["Incident", "IncidentBuilder"]
@@ -79,9 +79,10 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
         resolved = [effective_action(m, s) for m, s in zip(mentions, slots)]
         # "des débris sont tombés sur un immeuble": the remains of an intercepted drone or missile refer back to
         # the attack told before (and bring their casualties), without stating one of their own
-        resolved = [(a, "anaphor") if r == "weak" and m.role == "impact" and m.rule == "verbal"
-                    and cues.debris.search(text, max(0, m.start - 40), m.start) else (a, r)
-                    for m, (a, r) in zip(mentions, resolved)]
+        # (the noun in the verb's own sentence, after a determiner: "Le bilan reste provisoire." is no debris)
+        resolved = [(a, "anaphor") if m.rule == "verbal" and r in ("weak", "event", "impact") and not m.passive
+                    and cues.debris_subject.search(text, max(layout.sentence_bounds[m.sentence][0], m.start - 40), m.start)
+                    else (a, r) for m, (a, r) in zip(mentions, resolved)]
         # "un raid dans le camp de Jénine", "un raid contre une base": a raid on the ground, unless aircraft are named
         resolved = [(Action.ATTACK, r) if a is Action.STRIKE and m.lemma == "raid" and not (
                     (set(m.implied_weapons) | {w for w, _, _ in s.weapons}) & _AIR_WEAPONS)
@@ -140,6 +141,8 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
         self._tokens_of: dict[str, frozenset[str]] = {}
         self._launch_text = any(w in text for w in cues.launch_words)
         """Whether the text holds a word of a launch site at all ("depuis", "en provenance")."""
+        self._lands = lands_written(text, cues)
+        """Where the text names a land a launch site may be (found once for every mention)."""
         self.features = [self._features(i) for i in range(len(mentions))]
         """What each mention (with its satellites) says that can set two incidents apart."""
         body = [o for o in mentions if not o.title and not o.generic and not o.heading]
@@ -203,7 +206,12 @@ class IncidentBuilder(FoundingRules, CompatibilityRules, CandidateIndex):
             clauses = self.layout.clauses[m.sentence]
             c_start, c_end = clauses[m.clause] if m.clause < len(clauses) else self.layout.sentence_bounds[m.sentence]
             window = (max(c_start, m.start - CONTEXT), min(c_end, m.end + CONTEXT))  # long clauses stay linear
-            fired, hit = place_sides(self.text, self.cues, window, places, self.actions[i], attacker)
+            fired, hit = place_sides(self.text, self.cues, window, places, self.actions[i], attacker, self._lands)
+            if hit and (self.roles[i] == "casualty" or (
+                    self.dets[i][0] in ("definite", "demonstrative") and m.rule == "nominal")):
+                # "L'attaque a causé la mort d'un Palestinien à Jéricho": where the attack told before killed, maybe
+                # across a border, says nothing of whom it was aimed at
+                hit = frozenset()
             if fired or hit:
                 attacker, target = frozen(attacker | fired), frozen(target | (hit - attacker))
         return Features(days, reported[0] if reported else None, carried, specific, countries, families,

@@ -19,6 +19,7 @@ from .cues import Cues
 from .layout import DocumentLayout
 from .places import original_text
 from .triggers import Mention
+from .written import words_in
 
 if TYPE_CHECKING:
     from ..context import ExtractionContext
@@ -39,6 +40,10 @@ class ModalityReader:
         self.cues = cues
         """The cue words (denial, allegation, conditional, source words)."""
         self._source_cache: dict[int, list[Sequence[re.Match[str]]]] = {}
+        self._modality_words: tuple[str, tuple[str, ...]] | None = None
+        """The modality words the text last read writes (found once per text)."""
+        self._source_words: list[tuple[str, ...]] = []
+        """Per source pattern, the words it needs that the text last read writes."""
 
     def read(self, ctx: ExtractionContext, layout: DocumentLayout, m: Mention, own: MentionSlots) -> None:
         """Gives *own* the modality of mention *m* and its source."""
@@ -51,7 +56,11 @@ class ModalityReader:
         n_start = max(s_start, m.start - 80)
         nearby = text[n_start : min(s_end, m.end + 60)]
         cue: re.Match[str] | None = None
-        if any(w in nearby for w in cues.modality_words) and cues.any_modality.search(nearby):
+        written = self._modality_words
+        if written is None or written[0] is not text:
+            written = self._modality_words = (text, words_in(text, cues.modality_words))
+            self._source_words = [words_in(text, words) for _, words in cues.source_patterns]
+        if any(w in nearby for w in written[1]) and cues.any_modality.search(nearby):
             if cue := cues.denied.search(nearby):
                 own.modality, own.modality_rule = Modality.DENIED, "denial"
             elif cue := cues.alleged.search(nearby):
@@ -68,7 +77,8 @@ class ModalityReader:
             body = text[s_start:s_end]
             # kept for the whole text: a pattern's absent words give a shared empty tuple, not a new list
             found = self._source_cache[m.sentence] = [
-                (list(rx.finditer(body)) or ()) if any(w in body for w in words) else () for rx, words in cues.source_patterns
+                (list(rx.finditer(body)) or ()) if any(w in body for w in words) else ()
+                for (rx, _), words in zip(cues.source_patterns, self._source_words)
             ]
         src: re.Match[str] | None = None
         for matches in found:

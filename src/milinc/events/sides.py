@@ -12,13 +12,14 @@ Which land is held by which side is data (``launch_territories`` and ``territory
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ..ontology import Action, PlaceKind
 from .cues import Cues
 from .places import PlaceMention
+from .written import words_in
 
-__all__ = ["place_sides"]
+__all__ = ["lands_written", "place_sides"]
 
 _BOTH_SIDES = frozenset({Action.CLASH, Action.AMBUSH, Action.ARREST, Action.ABDUCTION})
 """Actions where both sides are at the scene (fighting) or no attack lands (arrests): the scene tells nothing."""
@@ -26,8 +27,14 @@ _LAUNCH_REACH = 40
 """How many characters before a place a launch preposition is looked for ("tirées depuis la bande de Gaza")."""
 
 
+def lands_written(text: str, cues: Cues) -> tuple[str, ...]:
+    """The lands of :attr:`~.cues.Cues.launch_territories` written in *text* (a prefix, ``*``, by its stem): a
+    launch site named by a land ("depuis le Liban") is looked for only in a window that holds one of them."""
+    return words_in(text, (name.rstrip("*") for name in cues.launch_territories))
+
+
 def place_sides(text: str, cues: Cues, window: tuple[int, int], places: Iterable[PlaceMention], action: Action,
-                attacker: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+                attacker: frozenset[str], lands: Sequence[str] | None = None) -> tuple[frozenset[str], frozenset[str]]:
     """The sides that fired (from launch sites) and that were hit (from the scene's land) by a mention.
 
     Args:
@@ -37,10 +44,12 @@ def place_sides(text: str, cues: Cues, window: tuple[int, int], places: Iterable
         places: the places of the mention and of the participles and casualty verbs of its clause.
         action: what the mention says was done.
         attacker: the attacker's sides already known (a land never makes a side its own target).
+        lands: the lands the text writes, as :func:`lands_written` finds them (once for the many mentions of a text).
     """
     fired: set[str] = set()
     start, end = window
-    if any(text.find(w, start, end) >= 0 for w in cues.launch_words):  # words it needs
+    if any(text.find(w, start, end) >= 0 for w in lands) if lands is not None \
+            else any(text.find(w, start, end) >= 0 for w in cues.launch_words):
         for m in cues.launch_land.finditer(text, start, end):
             fired.add(cues.launch_territories[m.group("land")])
     scene: list[PlaceMention] = []

@@ -42,6 +42,7 @@ from .modality import ModalityReader
 from .places import PlaceMention
 from .tolls import casualty_role, count_rule, left_out
 from .triggers import Mention
+from .written import words_in
 
 if TYPE_CHECKING:
     from ..context import ExtractionContext
@@ -132,6 +133,9 @@ class SlotFiller:
         reported_days: dict[int, list[DatedCandidate]] = {}
         statement_dates: set[int] = set()  # the starts of the dates that are a statement's day
         frame_dates: dict[int, list[TimeExpression]] = {}
+        # the words some rules need that the text writes at all, found once for every sentence
+        vague_words = words_in(text, self.cues.vague_casualty_words)
+        night_words = words_in(text, self.cues.night_words)
         for si, (s_start, s_end) in enumerate(layout.sentence_bounds):
             idxs = by_sentence.get(si, [])
             if not idxs:
@@ -287,7 +291,7 @@ class SlotFiller:
                     assert isinstance(r, CasualtyRole)
                     slots[k.mention].casualties = appended(slots[k.mention].casualties, CasualtyCandidate(
                         r, q.qualifier, q.value, q.low, q.high, q.span, si, count_rule(text, q, self.cues)))
-            vague = any(text.find(w, s_start, s_end) >= 0 for w in self.cues.vague_casualty_words)  # words it needs
+            vague = any(text.find(w, s_start, s_end) >= 0 for w in vague_words)  # words it needs
             for vm in self.cues.vague_casualty.finditer(text, s_start, s_end) if vague else ():
                 k = nearest(vm.start(), vm.end())
                 if k.mention is None:
@@ -297,7 +301,7 @@ class SlotFiller:
                     slots[k.mention].casualties = appended(slots[k.mention].casualties, CasualtyCandidate(
                         role, Qualifier.VAGUE, None, None, None, ctx.span(vm.start(), vm.end()), si, "vague_casualty"))
             # frame dates and reported days for every trigger of the sentence
-            night = any(text.find(w, s_start, s_end) >= 0 for w in self.cues.night_words)  # words it needs
+            night = any(text.find(w, s_start, s_end) >= 0 for w in night_words)  # words it needs
             for i in idxs:
                 if night and self.cues.night.search(text, mentions[i].start, min(s_end, mentions[i].end + _NIGHT_REACH)):
                     slots[i].nocturnal = True

@@ -136,6 +136,8 @@ class Mention:
     """A suicide attack ("attentat-suicide", "s'est fait exploser")."""
     grenade: bool = False
     """A grenade attack."""
+    targeted_killing: bool = False
+    """A targeted killing ("assassinat"): an attack on a person, whatever the victim's side."""
     passive: bool = False
     """Whether the verb is passive (its subject is the target)."""
     negated: bool = False
@@ -168,6 +170,9 @@ class Mention:
     """Whether it stands in a heading of the body."""
     generic: str | None = None
     """Why the mention is not an incident (aggregate, future…), or ``None``."""
+    since: bool = False
+    """A trigger noun after "depuis" ("depuis l'assassinat de son chef"): the start of a period, an earlier
+    incident than the one its sentence tells."""
     taken_up_weapons: frozenset[WeaponCategory] = frozenset()
     """A bare strike noun's weapons, those of the strike noun with a modifier told before it ("des frappes
     aériennes …" then "Quatre autres frappes …" → aircraft): they count when its clause names no weapon."""
@@ -404,6 +409,7 @@ class TriggerFinder:
             suicide=suicide or entry.get("action") == "suicide_attack"
             or (info.lemma == "faire exploser" and bool(aux & _ETRE_AUX)),
             grenade=grenade,
+            targeted_killing=bool(entry.get("targeted_killing")),
             passive=passive,
             negated=raw.negated,
             conditional=bool(aux & _CONDITIONAL_AUX),

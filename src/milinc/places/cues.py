@@ -125,6 +125,10 @@ class CuesReader:
         """Nouns of an attack or a force that acts, before a nationality ("une frappe israélienne", "l'aviation
         russe"): the land a name no gazetteer has is in is not that nationality's."""
         self._name_starts: dict[str, int] = {}
+        self._last_words: dict[frozenset[str], frozenset[str]] = {}
+        """The last words of a table's phrases, by table: a phrase can end at a word only when it is one of them."""
+        self._noun_last_words = frozenset(p.rsplit(" ", 1)[-1] for p in nouns)
+        """The last words of the place nouns."""
         self._longest = max((p.count(" ") + 1 for p in (*nouns, *self.proximity, *self.directions, *self.modifiers)),
                             default=1)
 
@@ -212,6 +216,8 @@ class CuesReader:
 
     def actor_after_sur(self, window: str) -> bool:
         """"alignés sur l'", "la pression sur la ": the country after is no place."""
+        if "sur" not in window[-40:]:  # the word it needs, among the ones read
+            return False
         toks = words(window, 40)
         while toks and toks[-1][0] in ("la", "le", "les", "l"):
             toks.pop()
@@ -291,6 +297,12 @@ class CuesReader:
                  ) -> tuple[tuple[PlaceKind, bool], str, int] | None:
         """The place noun that ends *skip* modifier words before ``toks[k]``."""
         end = k - skip
+        if end <= 0:
+            return None
+        last = toks[end - 1][0]
+        nouns_last = self._noun_last_words
+        if last not in nouns_last and not (last[-1:] in ("s", "x") and last[:-1] in nouns_last):
+            return None  # no noun ends with this word, nor with it without its plural ending
         if skip and " ".join(w for w, _ in toks[end:k]) not in self.modifiers \
                 and not all(self._modifier(w) for w, _ in toks[end:k]):
             return None
@@ -306,7 +318,15 @@ class CuesReader:
     def _modifier(self, word: str) -> bool:
         return word in self.modifiers or _stem(word) in self._modifier_stems
 
+    def _ending_words(self, table: frozenset[str]) -> frozenset[str]:
+        found = self._last_words.get(table)
+        if found is None:
+            found = self._last_words[table] = frozenset(p.rsplit(" ", 1)[-1] for p in table)
+        return found
+
     def _phrase_ending(self, toks: Sequence[tuple[str, int]], k: int, table: frozenset[str]) -> tuple[str, int] | None:
+        if k <= 0 or toks[k - 1][0] not in self._ending_words(table):
+            return None  # every phrase of the table ending at k ends with its word k - 1
         for n in range(min(self._longest, k), 0, -1):
             phrase = " ".join(w for w, _ in toks[k - n : k])
             if phrase in table:

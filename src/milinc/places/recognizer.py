@@ -184,7 +184,9 @@ _ARTICLE_PREFIX = regexes.lazy(r"(?:^|(?<=[\s(\"']))(?:al|el|ad|ar|as|ash|at|az|
 _GAP = regexes.lazy(r"(?:[ -]|'|[ -](?:al|el|ez|ad|ed|as|ar|ash|an|at|az|er|es|de|du|des|la|le|ben|bin|ibn|abou|abu|"
                   r"ould|ag|bou|um|oum|umm)[ -]) ?")
 _UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
-_CAP_WORD = regexes.lazy(r"(?<![^\W\d_])[" + re.escape(_UPPER) + r"][^\W_]*")
+# the capital first, then the look-behind over it and the letter before: a pattern that opens with a character
+# set is scanned for that set, one with a look-behind is tried at every position (3x slower over a text)
+_CAP_WORD = regexes.lazy(r"[" + re.escape(_UPPER) + r"](?<![^\W\d_].)[^\W_]*")
 _WORD = regexes.lazy(r"(?<![^\W\d_])[^\W\d_][^\W_]*")
 _APOSTROPHES = frozenset("'\u2019\u02bc")
 _TOKEN = regexes.lazy(r"[^\W_]+")
@@ -194,6 +196,8 @@ _DE_ENDINGS = (" de ", " du ", " des ", " d'", "de la ", "de l'")
 _COORDINATION = regexes.lazy(r"(?:,| et|, et| ou) (?:a |de |d'|l')?")
 _APOSTROPHE_TABLE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _SEPARATOR = regexes.lazy(r"[ '\n-]{1,3}")
+_NEXT_WORD = regexes.lazy(r"[ '\n-]{1,3}([^\W_]+)")
+"""A separator as :data:`_SEPARATOR` reads it and the whole word after it."""
 _SOIL = regexes.lazy(r"(?<![^\W_])(?:sol|territoire|espace aerien) ([^\W_]+)")
 _MAX_WORDS = 4
 """Longest name looked up, in capitalized words ("Ras al-Ain", "Khan Younès", "Fada N'Gourma")."""
@@ -311,9 +315,14 @@ class PlaceRecognizer:
                 own[key] = next(iter(countries))
                 focus[own[key]] += 1
         longest = max((e - s for s, e in taken), default=0)
+        # the keys _read_run may take a name by (a stop word or a key of two letters never is one)
+        usable = {k for k in keys if (k in self._by_key or candidates.get(k)) and k not in self._stop_keys and len(k) >= 3}
         unplaced: list[_Run] = []  # whole runs no source took
         for run in runs:
-            mentions = self._read_run(ctx, run, candidates, focus, own, taken, longest, named)
+            if any(k in usable for k in run.keys.values()):
+                mentions = self._read_run(ctx, run, candidates, focus, own, taken, longest, named)
+            else:  # no gazetteer name in it: only a cue may make a part of it a place
+                mentions = self._unknown_run(ctx, run, focus, taken, longest)
             if not mentions and not _overlaps(taken, longest, run.words[0][0], run.words[-1][1]):
                 unplaced.append(run)
             for mention in mentions:
@@ -454,7 +463,13 @@ class PlaceRecognizer:
         for at, word in hits:
             if at < last_end:
                 continue
+            # the word after the anchor, read once: a spelling of more words is tried only when its next word is
+            # that one (as _rest_matches reads it: a short separator, then the whole word)
+            nxt = _NEXT_WORD.match(text, at + len(word))
+            next_word = nxt.group(1) if nxt is not None else None
             for tokens, anchor, folded in by_first[word]:
+                if len(tokens) > anchor + 1 and tokens[anchor + 1] != next_word:
+                    continue
                 start = _words_before(text, at, tokens[:anchor]) if anchor else at
                 if start is None or start < last_end:
                     continue
@@ -669,6 +684,20 @@ class PlaceRecognizer:
                     j += 1
             i = j + 1
         return out
+
+    def _unknown_run(self, ctx: ExtractionContext, run: _Run, focus: collections.Counter[str],
+                     taken: list[tuple[int, int]], longest: int) -> list[PlaceMention]:
+        """What :meth:`_read_run` finds in a run none of whose keys is a gazetteer's: each word is tried by
+        :meth:`_unknown`, which takes none without a cue ending in "de" before it or an apposition after the run."""
+        text = ctx.text
+        apposition = text.startswith((", ", '" ,', '", ', ' ",'), run.words[-1][1])
+        for i, (s, _) in enumerate(run.words):
+            start = _with_article(text, s)
+            if apposition or text.endswith(_DE_ENDINGS, max(0, start - 6), start):
+                mention = self._unknown(ctx, run, i, start, focus, taken, longest)
+                if mention is not None:
+                    return [mention]  # the rest of the run is its name
+        return []
 
     def _resolve(self, ctx: ExtractionContext, run: _Run, i: int, j: int, start: int, end: int,
                  found: Sequence[geonames.GeoCandidate] | None, entry: Mapping[str, Any] | None,
@@ -1030,6 +1059,8 @@ def _ngrams(run: _Run) -> Iterable[tuple[int, int]]:
 
 def _with_article(text: str, start: int) -> int:
     """The start of a name with its Arabic article written before it in lowercase ("al-Tanf")."""
+    if start < 3 or text[start - 1] != "-":  # the article's hyphen ends right before the name
+        return start
     m = _ARTICLE_PREFIX.search(text, max(0, start - 4), start)
     return m.start() if m is not None and m.end() == start else start
 
@@ -1064,6 +1095,10 @@ def _capitalized_runs(ctx: ExtractionContext) -> list[_Run]:
 
 def _run(text: str, words: list[tuple[int, int]]) -> _Run:
     start = words[0][0]
+    if start > 4:  # most runs follow a plain word: no sentence end in the four characters before
+        window = text[start - 4 : start]
+        if "." not in window and "\n" not in window and "!" not in window and "?" not in window and ":" not in window:
+            return _Run(tuple(words), False)
     return _Run(tuple(words), start == 0 or bool(_SENTENCE_OPENING.search(text, max(0, start - 4), start)))
 
 
