@@ -347,6 +347,15 @@ def test_any_word_salad_gives_valid_non_overlapping_mentions(words: list[str], r
         assert a.span.end <= b.span.start
 
 
+@pytest.mark.parametrize("text", ["Les tirs ont duré du 25 au 14h30 lundi.", "du 31 au 14h30", "de 48 à 9 h ce matin"])
+@pytest.mark.parametrize("ref", [None, dt.date(2024, 1, 3)])
+def test_a_number_that_is_no_hour_never_starts_a_range_of_times(text: str, ref: dt.date | None) -> None:
+    # "du 25 au 14h30" once read 25 as a clock time and raised ValueError: the document was lost
+    doc = milinc.parse(text, reference_date=ref)
+    assert all(not d.span.text.startswith(("25", "31", "48")) for d in doc.dates)
+    assert any("h" in d.span.text for d in doc.dates)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

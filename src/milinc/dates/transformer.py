@@ -1190,6 +1190,8 @@ def _borrow(first: DateParts, last: DateParts) -> DateParts | None:
     """Give the first endpoint of "du 3 au 5 mars" the month and year of the last one."""
     if first.rule == "ival_num":
         if last.clock and last.day is None:
+            if first.count is None or not 0 <= first.count <= 24:
+                raise RejectedValue("no hour")  # "du 31 au 14h30": 31 is no time of day
             return first.but(rule="clock", hour=first.count, minute=0, clock=True, count=None)
         first = first.but(day=first.count, count=None, rule="date")
     if first.day is not None and first.month is None and last.month is not None:
