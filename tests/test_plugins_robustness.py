@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import warnings
 from typing import Any
 
@@ -89,6 +90,20 @@ def test_a_plugin_failing_at_import_is_skipped(monkeypatch: pytest.MonkeyPatch, 
 def test_ctrl_c_while_loading_a_plugin_still_stops_the_program(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(plugins.metadata, "entry_points", lambda group: [_EntryPoint("slow", KeyboardInterrupt())])
     with pytest.raises(KeyboardInterrupt):
+        plugins._load_installed()
+
+
+def test_sigterm_while_loading_a_plugin_still_stops_the_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    # before: the CLI's SIGTERM exception, raised during a plugin's import, was taken for the plugin's failure
+    # and the run went on to exit 0
+    from milinc import cli
+
+    class _Terminated(_EntryPoint):
+        def load(self) -> Any:
+            cli._on_signal(signal.SIGTERM, None)
+
+    monkeypatch.setattr(plugins.metadata, "entry_points", lambda group: [_Terminated("slow", RuntimeError())])
+    with pytest.raises(cli._Signalled):
         plugins._load_installed()
 
 

@@ -665,8 +665,12 @@ _COMMANDS: dict[str, tuple[Callable[[Any], None], Callable[[argparse.Namespace],
 # --- running ------------------------------------------------------------------
 
 
-class _Signalled(BaseException):
-    """A termination signal, raised where the program is so that every output is aborted on the way out."""
+class _Signalled(KeyboardInterrupt):
+    """A termination signal, raised where the program is so that every output is aborted on the way out.
+
+    A kind of ``KeyboardInterrupt`` so that code which isolates failures but lets Ctrl-C through (a plugin
+    imported while the signal arrives) lets it through too, instead of losing it.
+    """
 
     def __init__(self, signum: int) -> None:
         super().__init__(signum)
@@ -775,11 +779,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the reader went away (milinc parse ... | head): stop quietly; the file outputs were given up
         _silence_stdout()
         return EXIT_OK
+    except _Signalled as exc:  # before KeyboardInterrupt, which it is a kind of
+        sys.stderr.write(f"milinc: stopped by {signal.Signals(exc.signum).name}\n")
+        return 128 + exc.signum
     except KeyboardInterrupt:
         sys.stderr.write("milinc: interrupted\n")
         return EXIT_INTERRUPTED
-    except _Signalled as exc:
-        sys.stderr.write(f"milinc: stopped by {signal.Signals(exc.signum).name}\n")
-        return 128 + exc.signum
     except Exception as exc:
         return _internal_error(exc)
