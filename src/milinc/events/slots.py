@@ -168,6 +168,7 @@ class SlotFiller:
             sinks.sort(key=lambda k: k.start)
             idx_starts = [mentions[i].start for i in idxs]
             sink_starts = [k.start for k in sinks]
+            sink_reach = max(k.end - k.start for k in sinks)  # the longest sink: bounds backward scans
 
             def nearest(start: int, end: int, *, sentence: int = si, sinks: list[_Sink] = sinks,
                         sink_starts: list[int] = sink_starts, reporting: bool = False) -> _Sink:
@@ -206,7 +207,7 @@ class SlotFiller:
                 background = _background_date(text, d, self.cues)
                 # "a annoncé mardi avoir abattu", "Tôt samedi, l'armée a déclaré avoir frappé": the day of a
                 # statement never dates the incident (§5); it still bounds it and keeps it apart from others
-                statement = not background and _statement_date(text, d, sinks, adverbial)
+                statement = not background and _statement_date(text, d, sinks, sink_starts, sink_reach, adverbial)
                 if statement:
                     statement_dates.add(d.span.start)
                 linked = self._day_link(text, d, idxs, mentions, slots)
@@ -406,20 +407,31 @@ class SlotFiller:
             self.orphan_weapons.setdefault(si, []).append((w.category, w.span, "sentence_without_trigger"))
 
 
-def _statement_date(text: str, d: TimeExpression, sinks: Sequence[_Sink], adverbial: Collection[int] = ()) -> bool:
+def _statement_date(text: str, d: TimeExpression, sinks: Sequence[_Sink], sink_starts: Sequence[int], sink_reach: int,
+                    adverbial: Collection[int] = ()) -> bool:
     """Whether *d* is the day of a statement: right after a reporting verb ("a annoncé mardi avoir abattu", "a
     rapporté, lundi, une attaque", ", a annoncé l'armée lundi"), or opening a sentence whose first predicate is a
     reporting verb ("Tôt samedi, l'armée a déclaré avoir frappé …"); *adverbial* trigger nouns before it ("En
-    riposte, dans la nuit de …, le Hezbollah a annoncé …") are no predicate."""
-    before = [k for k in sinks if k.end <= d.span.start and k.mention not in adverbial]
-    after = [k for k in sinks if k.start >= d.span.end]
-    if before:
-        k = max(before, key=lambda x: x.end)
+    riposte, dans la nuit de …, le Hezbollah a annoncé …") are no predicate.
+
+    *sinks* are sorted by start (*sink_starts*), none longer than *sink_reach*: the sinks around the date are found
+    by bisection, so that a sentence with many dates and predicates stays linear."""
+    # the sink ending last before the date (the first of equals), read backwards from the date
+    k: _Sink | None = None
+    for j in range(bisect.bisect_right(sink_starts, d.span.start) - 1, -1, -1):
+        s = sinks[j]
+        if k is not None and s.start + sink_reach < k.end:
+            break  # every sink before this one ends before the best one
+        if s.end <= d.span.start and s.mention not in adverbial and (k is None or s.end >= k.end):
+            k = s
+    if k is not None:
         if k.mention is None and not k.background and d.span.start - k.end <= _STATEMENT_GAP \
                 and not _THAT.search(text, k.end, d.span.start):
             return True
     else:
-        first = min(after, key=lambda x: x.start, default=None)
+        # the sink starting first after the date
+        after = bisect.bisect_left(sink_starts, d.span.end)
+        first = sinks[after] if after < len(sinks) else None
         if first is not None and first.mention is None and not first.background \
                 and not _THAT.search(text, d.span.end, first.start):
             return True
