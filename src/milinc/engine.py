@@ -45,6 +45,7 @@ from lark.parsers.lalr_parser_state import ParseConf
 from . import budget, cache, grammar_tables, trie_regex
 from .lexer_dispatch import WHOLE, FirstCharLexer
 from .lexicon_pattern import lexicon_pattern
+from .shipped import shipped_object
 
 __all__ = [
     "CompiledGrammar",
@@ -98,12 +99,7 @@ def lexicon_key(phrases: Iterable[str]) -> str:
 
 @functools.cache
 def _shipped_lexicons() -> dict[str, Any]:
-    try:
-        text = resources.files("milinc").joinpath("compiled").joinpath("lexicons.json").read_bytes()
-        found = json.loads(text)
-    except (OSError, ValueError):
-        return {}
-    return found if type(found) is dict else {}
+    return shipped_object("lexicons.json")
 
 
 def _valid_lexicon_entry(found: Any) -> tuple[str, tuple[str, ...]] | None:

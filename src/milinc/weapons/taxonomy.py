@@ -23,6 +23,7 @@ from attrs import evolve, field, frozen
 
 from ..normalize import fold, phrase_key
 from ..ontology import WeaponCategory
+from ..shipped import shipped_object
 
 __all__ = [
     "CategoryInfo",
@@ -563,12 +564,7 @@ def taxonomy_key(data: bytes) -> str:
 
 
 def _shipped_taxonomy() -> dict[str, Any]:
-    try:
-        text = resources.files("milinc").joinpath("compiled").joinpath("weapons-taxonomy.json").read_bytes()
-        found = json.loads(text)
-    except (OSError, ValueError):
-        return {}
-    return found if type(found) is dict else {}
+    return shipped_object("weapons-taxonomy.json")
 
 
 def _modifier_data(mod: Modifier) -> list[Any]:
